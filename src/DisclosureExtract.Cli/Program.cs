@@ -1,0 +1,3 @@
+using DisclosureExtract.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace DisclosureExtract.Export;
+
+/// <summary>RFC 4180 CSV via CsvHelper, UTF-8 with BOM so Excel, WPS and LibreOffice open Chinese text correctly.</summary>
+public static class CsvOutput
+{
+    public static readonly Encoding Utf8Bom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+
+    private static readonly CsvConfiguration Config = new(CultureInfo.InvariantCulture)
+    {
+        NewLine = "\r\n",
+    };
+
+    /// <summary>Writes the header (always, even with no rows) and the rows, atomically.</summary>
+    public static void Write<T>(string path, IEnumerable<T> rows)
+    {
+        AtomicFile.Write(path, stream => WriteTo(stream, rows));
+    }
+
+    public static void WriteTo<T>(Stream stream, IEnumerable<T> rows)
+    {
+        using var writer = new StreamWriter(stream, Utf8Bom, 1 << 16, leaveOpen: true);
+        using var csv = new CsvWriter(writer, Config);
+        csv.WriteHeader<T>();
+        csv.NextRecord();
+        foreach (var row in rows)
+        {
+            csv.WriteRecord(row);
+            csv.NextRecord();
+        }
+    }
+
+    /// <summary>Writes raw string rows (for the wide per-table CSVs whose columns vary).</summary>
+    public static void WriteGrid(string path, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, Utf8Bom, 1 << 16, leaveOpen: true);
+            using var csv = new CsvWriter(writer, Config);
+            foreach (var row in rows)
+            {
+                foreach (var cell in row)
+                {
+                    csv.WriteField(cell);
+                }
+
+                csv.NextRecord();
+            }
+        });
+    }
+}

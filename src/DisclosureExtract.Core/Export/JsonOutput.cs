@@ -1,0 +1,80 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DisclosureExtract.Model;
+
+namespace DisclosureExtract.Export;
+
+/// <summary>json/&lt;document_id&gt;.json: the whole document (parts with their text, facts, tables, findings) with provenance.</summary>
+public static class JsonOutput
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public sealed record SourceRef(int Line, int? Page);
+
+    public sealed record PartJson(string Kind, string Heading, SourceRef Start, SourceRef End, string Text);
+
+    public sealed record ValueJson(string Column, decimal Amount, SourceRef Source);
+
+    public sealed record RowJson(string? Code, string? CodeLevel, string? RowKey, string ItemName, string? ProjectName, string? Side, SourceRef Source, IReadOnlyList<ValueJson> Values);
+
+    public sealed record TableJson(int TableNo, string TableKey, string Title, string Unit, bool IsEmpty, string? Note, IReadOnlyList<string> Columns, SourceRef Source, IReadOnlyList<RowJson> Rows);
+
+    public sealed record FindingJson(string Check, Severity Severity, string Message, string? TableKey, string? Code, string? ColumnKey, decimal? Expected, decimal? Actual, decimal? Difference, SourceRef? Source);
+
+    public sealed record DocumentJson(
+        string DocumentId,
+        string SourceFile,
+        SourceFormat? SourceFormat,
+        string? Sha256,
+        string? Encoding,
+        int? PageCount,
+        ConversionStatus Status,
+        string? Error,
+        DocumentFacts? Facts,
+        IReadOnlyList<PartJson> Parts,
+        IReadOnlyList<TableJson> Tables,
+        IReadOnlyList<FindingJson> Findings);
+
+    public static DocumentJson ToJson(ConversionResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var lines = r.Source?.Lines ?? [];
+        SourceRef Ref(int index)
+        {
+            if (lines.Count == 0)
+            {
+                return new SourceRef(0, null);
+            }
+
+            var l = lines[Math.Clamp(index, 0, lines.Count - 1)];
+            return new SourceRef(l.Number, l.Page);
+        }
+
+        var parts = r.Parts.Select(p => new PartJson(
+            DocumentPart.KeyOf(p.Kind),
+            p.Heading,
+            Ref(p.StartLine),
+            Ref(p.EndLine - 1),
+            string.Join('\n', lines.Skip(p.StartLine).Take(p.EndLine - p.StartLine).Select(l => l.Text)))).ToList();
+        var tables = r.Tables.Select(t => new TableJson(
+            t.TableNo, t.TableKey, t.Title, t.Unit, t.IsEmpty, t.Note, t.Columns, Ref(t.StartLine),
+            t.Rows.Select(row => new RowJson(row.Code, row.CodeLevel, row.RowKey, row.ItemName, row.ProjectName, row.Side, Ref(row.Line),
+                row.Values.Select(v => new ValueJson(v.ColumnKey, v.Amount, Ref(v.Line))).ToList())).ToList())).ToList();
+        var findings = r.Findings.Select(f => new FindingJson(f.Check, f.Severity, f.Message, f.TableKey, f.Code, f.ColumnKey, f.Expected, f.Actual, f.Difference,
+            f.Line is { } i ? Ref(i) : null)).ToList();
+        return new DocumentJson(r.DocumentId, r.SourceFile, r.Format, r.Sha256, r.Source?.Encoding, r.Source?.PageCount, r.Status, r.Error, r.Facts, parts, tables, findings);
+    }
+
+    public static void Write(string path, ConversionResult r)
+    {
+        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, ToJson(r), Options));
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace DisclosureExtract.Export;
+
+/// <summary>The public keys of the normalized output (copies of ../shared/schema, embedded).</summary>
+public sealed class Schema
+{
+    public sealed record TableDef(int table_no, string table_key, string title_zh, string classification, string notes);
+
+    public sealed record ColumnDef(string column_key, string label_zh, string tables);
+
+    public sealed record RowKeyDef(string row_key, string label_zh, string tables, string notes);
+
+    private static readonly Lazy<Schema> Instance = new(Load);
+
+    public static Schema Current => Instance.Value;
+
+    public required IReadOnlyList<TableDef> Tables { get; init; }
+
+    public required IReadOnlyList<ColumnDef> Columns { get; init; }
+
+    public required IReadOnlyList<RowKeyDef> RowKeys { get; init; }
+
+    public string ColumnLabel(string key) =>
+        Columns.FirstOrDefault(c => c.column_key == key)?.label_zh.Split('/')[0].Trim() ?? key;
+
+    public string TableKey(int tableNo) => Tables.First(t => t.table_no == tableNo).table_key;
+
+    private static Schema Load() => new()
+    {
+        Tables = Read<TableDef>("tables.csv"),
+        Columns = Read<ColumnDef>("columns.csv"),
+        RowKeys = Read<RowKeyDef>("row-keys.csv"),
+    };
+
+    private static List<T> Read<T>(string name)
+    {
+        var asm = typeof(Schema).Assembly;
+        var resource = asm.GetManifestResourceNames().Single(n => n.EndsWith("Schema." + name, StringComparison.Ordinal));
+        using var stream = asm.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        return csv.GetRecords<T>().ToList();
+    }
+}

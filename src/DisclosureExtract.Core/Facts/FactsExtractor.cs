@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using DisclosureExtract.Model;
+
+namespace DisclosureExtract.Facts;
+
+/// <summary>Reads unit name, budget year, scope and staffing from the document's text.</summary>
+public static partial class FactsExtractor
+{
+    [GeneratedRegex(@"(?:编制单位|编制部门|预算主管部门|单位名称|部门名称)\s*[:：]\s*(?<name>[^\s:：]+?)\s*(?:(?:金额)?单位\s*[:：]|$)")]
+    private static partial Regex PreparedBy();
+
+    [GeneratedRegex(@"(?<year>20\d{2})\s*年\s*(?:度\s*)?(?:区级|市级|县级|州级)?\s*(?<scope>部门|单位)?\s*(?<kind>预算|决算)")]
+    private static partial Regex YearKind();
+
+    [GeneratedRegex(@"(?<scope>部门|单位)\s*(?:预算|决算)\s*(?:公开|情况说明|编制说明)|(?<scope>部门|单位)\s*(?:收支总体情况表|收入总体情况表|支出总体情况表|财务收支预算总表)")]
+    private static partial Regex ScopeMention();
+
+    [GeneratedRegex(@"编制(?:数|人数)\s*(?:为)?\s*(?<n>\d+)")]
+    private static partial Regex Authorized();
+
+    [GeneratedRegex(@"实有(?:人数|人员)\s*(?:为)?\s*(?<n>\d+)")]
+    private static partial Regex Actual();
+
+    [GeneratedRegex(@"(?<what>在职|退休|离休)(?:人员)?\s*(?<n>\d+)\s*人")]
+    private static partial Regex StaffGroup();
+
+    [GeneratedRegex(@"^(?<name>.+?)\s*20\d{2}\s*年\s*(?:度\s*)?(?:部门|单位)?\s*(?:预算|决算)")]
+    private static partial Regex TitleName();
+
+    public static (DocumentFacts Facts, IReadOnlyList<Finding> Findings) Extract(SourceDocument doc, IReadOnlyList<DocumentPart> parts)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(parts);
+        var findings = new List<Finding>();
+        var (unit, unitLine) = UnitName(doc);
+        var (year, kind) = YearAndKind(doc);
+        var scope = Scope(doc);
+        var staffing = ReadStaffing(doc, parts, findings);
+        return (new DocumentFacts(unit, year, scope, kind, staffing, unitLine), findings);
+    }
+
+    /// <summary>The most frequent 编制单位 value (a wrapped one is shorter and loses); else the name in the title.</summary>
+    private static (string? Name, int? Line) UnitName(SourceDocument doc)
+    {
+        var counts = new Dictionary<string, (int Count, int Line)>(StringComparer.Ordinal);
+        foreach (var line in doc.Lines)
+        {
+            if (!line.Norm.Contains("编制", StringComparison.Ordinal) && !line.Norm.Contains("主管部门", StringComparison.Ordinal) && !line.Norm.Contains("名称", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var m = PreparedBy().Match(line.Norm.Replace('\t', ' '));
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            var name = m.Groups["name"].Value.Trim();
+            if (name.Length < 2)
+            {
+                continue;
+            }
+
+            counts[name] = counts.TryGetValue(name, out var c) ? (c.Count + 1, c.Line) : (1, line.Index);
+        }
+
+        if (counts.Count > 0)
+        {
+            var best = counts.OrderByDescending(kv => kv.Value.Count).ThenByDescending(kv => kv.Key.Length).First();
+            return (best.Key, best.Value.Line);
+        }
+
+        foreach (var line in doc.Lines.Take(60))
+        {
+            var m = TitleName().Match(line.Norm);
+            if (m.Success && !line.Norm.StartsWith('第'))
+            {
+                return (m.Groups["name"].Value.Trim(), line.Index);
+            }
+        }
+
+        return (null, null);
+    }
+
+    private static (int? Year, string? Kind) YearAndKind(SourceDocument doc)
+    {
+        var years = new Dictionary<int, int>();
+        var kinds = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var line in doc.Lines)
+        {
+            if (line.Norm.Length > 80)
+            {
+                continue; // headings and titles, not sentences
+            }
+
+            foreach (Match m in YearKind().Matches(line.Norm))
+            {
+                var y = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+                years[y] = years.GetValueOrDefault(y) + 1;
+                var k = m.Groups["kind"].Value;
+                kinds[k] = kinds.GetValueOrDefault(k) + 1;
+            }
+        }
+
+        int? year = years.Count > 0 ? years.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).First().Key : null;
+        var kind = kinds.Count > 0 ? kinds.OrderByDescending(kv => kv.Value).First().Key : null;
+        return (year, kind);
+    }
+
+    private static string? Scope(SourceDocument doc)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var line in doc.Lines)
+        {
+            foreach (Match m in ScopeMention().Matches(line.Norm.Replace(" ", string.Empty, StringComparison.Ordinal)))
+            {
+                var s = m.Groups["scope"].Value;
+                counts[s] = counts.GetValueOrDefault(s) + 1;
+            }
+        }
+
+        return counts.Count > 0 ? counts.OrderByDescending(kv => kv.Value).First().Key : null;
+    }
+
+    /// <summary>
+    /// Staffing sentences wrap over several lines, so the overview is joined first. After 在职, the
+    /// next two groups are 退休 and 离休 in that order; a second 退休 where 离休 belongs is a known
+    /// slip of the pen and is read as 离休 with a finding.
+    /// </summary>
+    private static Staffing ReadStaffing(SourceDocument doc, IReadOnlyList<DocumentPart> parts, List<Finding> findings)
+    {
+        var overview = parts.Where(p => p.Kind == PartKind.Overview).ToList();
+        IEnumerable<DocLine> lines = overview.Count > 0
+            ? overview.SelectMany(p => doc.Lines.Skip(p.StartLine).Take(p.EndLine - p.StartLine))
+            : doc.Lines;
+        var sb = new StringBuilder();
+        var starts = new List<(int Offset, int Line)>();
+        foreach (var l in lines)
+        {
+            starts.Add((sb.Length, l.Index));
+            sb.Append(l.Norm.Replace(" ", string.Empty, StringComparison.Ordinal));
+        }
+
+        var text = sb.ToString();
+        int LineAt(int offset)
+        {
+            var line = starts.Count > 0 ? starts[0].Line : 0;
+            foreach (var (o, l) in starts)
+            {
+                if (o > offset)
+                {
+                    break;
+                }
+
+                line = l;
+            }
+
+            return line;
+        }
+
+        int? authorized = null, actual = null, inService = null, retired = null, cadres = null;
+        var ma = Authorized().Match(text);
+        if (ma.Success)
+        {
+            authorized = int.Parse(ma.Groups["n"].Value, CultureInfo.InvariantCulture);
+        }
+
+        var mr = Actual().Match(text, ma.Success ? ma.Index : 0);
+        if (mr.Success)
+        {
+            actual = int.Parse(mr.Groups["n"].Value, CultureInfo.InvariantCulture);
+        }
+
+        var from = mr.Success ? mr.Index : ma.Success ? ma.Index : 0;
+        var groups = StaffGroup().Matches(text, from).Take(3).ToList();
+        var slot = 0;
+        foreach (var g in groups)
+        {
+            var n = int.Parse(g.Groups["n"].Value, CultureInfo.InvariantCulture);
+            var what = g.Groups["what"].Value;
+            if (what == "在职" && inService is null)
+            {
+                inService = n;
+                slot = 1;
+            }
+            else if (what == "退休" && retired is null)
+            {
+                retired = n;
+                slot = 2;
+            }
+            else if (what == "离休" && cadres is null)
+            {
+                cadres = n;
+                slot = 3;
+            }
+            else if (what == "退休" && slot == 2 && cadres is null)
+            {
+                cadres = n;
+                findings.Add(new Finding("staffing_label", Severity.Warning,
+                    $"退休 is printed twice in the staffing sentence; the second ({n} 人) stands where 离休 belongs and is read as 离休",
+                    Line: LineAt(g.Index)));
+            }
+        }
+
+        return new Staffing(authorized, actual, inService, retired, cadres);
+    }
+}

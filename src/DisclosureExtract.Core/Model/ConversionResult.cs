@@ -1,0 +1,35 @@
+namespace DisclosureExtract.Model;
+
+/// <summary>converted: everything read; partial: read, but something expected is missing; failed: nothing usable.</summary>
+public enum ConversionStatus
+{
+    Converted,
+    Partial,
+    Failed,
+}
+
+/// <summary>Everything the pipeline learned about one input file.</summary>
+public sealed record ConversionResult(
+    string DocumentId,
+    string SourceFile,
+    SourceFormat? Format,
+    string? Sha256,
+    ConversionStatus Status,
+    string? Error,
+    SourceDocument? Source,
+    IReadOnlyList<DocumentPart> Parts,
+    DocumentFacts? Facts,
+    IReadOnlyList<BudgetTable> Tables,
+    IReadOnlyList<Finding> Findings)
+{
+    public static string StatusKey(ConversionStatus s) => s switch
+    {
+        ConversionStatus.Converted => "converted",
+        ConversionStatus.Partial => "partial",
+        ConversionStatus.Failed => "failed",
+        _ => throw new ArgumentOutOfRangeException(nameof(s)),
+    };
+
+    public static ConversionResult Failure(string documentId, string sourceFile, SourceFormat? format, string? sha256, string error) =>
+        new(documentId, sourceFile, format, sha256, ConversionStatus.Failed, error, null, [], null, [], []);
+}

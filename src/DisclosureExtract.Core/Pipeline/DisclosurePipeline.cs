@@ -1,0 +1,129 @@
+using System.Security.Cryptography;
+using DisclosureExtract.Facts;
+using DisclosureExtract.Model;
+using DisclosureExtract.Parts;
+using DisclosureExtract.Reading;
+using DisclosureExtract.Tables;
+using DisclosureExtract.Validation;
+
+namespace DisclosureExtract.Pipeline;
+
+/// <summary>
+/// Reads one file and runs the stages in one direction: reader → part splitter → facts →
+/// table recognizers → validation. Every failure becomes a result with a specific message; nothing throws.
+/// </summary>
+public sealed class DisclosurePipeline
+{
+    private readonly ConvertOptions _options;
+    private readonly IReadOnlyDictionary<SourceFormat, IDocumentReader> _readers;
+
+    public DisclosurePipeline(ConvertOptions? options = null, IEnumerable<IDocumentReader>? readers = null)
+    {
+        _options = options ?? ConvertOptions.Default;
+        _readers = (readers ?? DefaultReaders()).ToDictionary(r => r.Format);
+    }
+
+    public static IEnumerable<IDocumentReader> DefaultReaders() => [new PlainTextReader()];
+
+    public ConversionResult Convert(InputFile input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(input.Path);
+            if (!info.Exists)
+            {
+                return ConversionResult.Failure(input.DocumentId, input.Path, null, null, "file not found");
+            }
+
+            if (info.Length > _options.MaxFileBytes)
+            {
+                return ConversionResult.Failure(input.DocumentId, input.Path, null, null,
+                    $"file too large: {info.Length} bytes, the limit is {_options.MaxFileBytes} (--max-file-mb)");
+            }
+
+            bytes = File.ReadAllBytes(input.Path);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return ConversionResult.Failure(input.DocumentId, input.Path, null, null, "permission denied: the file cannot be read");
+        }
+        catch (IOException ex)
+        {
+            return ConversionResult.Failure(input.DocumentId, input.Path, null, null, $"cannot read the file: {ex.Message}");
+        }
+
+        return Convert(input, bytes);
+    }
+
+    public ConversionResult Convert(InputFile input, byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(bytes);
+        var sha = Convert256(bytes);
+        if (bytes.Length == 0)
+        {
+            return ConversionResult.Failure(input.DocumentId, input.Path, null, sha, "empty file");
+        }
+
+        var format = InputSniffer.Sniff(bytes);
+        if (!_readers.TryGetValue(format, out var reader))
+        {
+            return ConversionResult.Failure(input.DocumentId, input.Path, format, sha, $"no reader for {format} input in this build");
+        }
+
+        try
+        {
+            var doc = reader.Read(input.DocumentId, input.Path, bytes, sha);
+            return Analyze(doc);
+        }
+        catch (InputException ex)
+        {
+            return ConversionResult.Failure(input.DocumentId, input.Path, format, sha, ex.Message);
+        }
+#pragma warning disable CA1031 // a bug in one stage must not end the batch: it becomes this document's error
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return ConversionResult.Failure(input.DocumentId, input.Path, format, sha, $"internal error while converting: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    /// <summary>Runs the stages after reading.</summary>
+    public static ConversionResult Analyze(SourceDocument doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        var parts = PartSplitter.Split(doc);
+        var (facts, factFindings) = FactsExtractor.Extract(doc, parts);
+        var (tables, tableFindings) = TableRecognizer.Recognize(doc, parts);
+        var checks = Validator.Validate(doc, parts, facts, tables);
+        var findings = new List<Finding>();
+        var missing = Enum.GetValues<PartKind>().Where(k => parts.All(p => p.Kind != k)).ToList();
+        foreach (var k in missing)
+        {
+            findings.Add(new Finding("part_missing", Severity.Warning, $"the document has no {DocumentPart.KeyOf(k)} part"));
+        }
+
+        findings.AddRange(factFindings);
+        findings.AddRange(tableFindings);
+        findings.AddRange(checks);
+
+        var status = ConversionStatus.Converted;
+        string? error = null;
+        if (parts.Count == 0 && tables.Count == 0)
+        {
+            status = ConversionStatus.Failed;
+            error = "not a budget disclosure: no 预算/决算 parts or tables found";
+        }
+        else if (missing.Count > 0)
+        {
+            status = ConversionStatus.Partial;
+            error = "missing parts: " + string.Join(", ", missing.Select(DocumentPart.KeyOf));
+        }
+
+        return new ConversionResult(doc.DocumentId, doc.SourceFile, doc.Format, doc.Sha256, status, error, doc, parts, facts, tables, findings);
+    }
+
+    private static string Convert256(byte[] bytes) => System.Convert.ToHexStringLower(SHA256.HashData(bytes));
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+
+namespace DisclosureExtract.Text;
+
+/// <summary>Folding used for parsing only; printed names are never replaced by these forms.</summary>
+public static class TextNormalizer
+{
+    /// <summary>NFKC (full-width digits, letters and punctuation to ASCII) and white space collapsed to single spaces.</summary>
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var s = IsAsciiOnly(text) ? text : text.Normalize(NormalizationForm.FormKC);
+        return CollapseWhiteSpace(s);
+    }
+
+    /// <summary>Removes every white-space character (how item names are output).</summary>
+    public static string RemoveWhiteSpace(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c) && c != '\u3000')
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    public static string CollapseWhiteSpace(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || c == '\u3000')
+            {
+                pendingSpace = sb.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                sb.Append(' ');
+                pendingSpace = false;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>True for a CJK unified ideograph (the basic block and extension A).</summary>
+    public static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
+
+    public static bool ContainsCjk(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var c in text)
+        {
+            if (IsCjk(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAsciiOnly(string s)
+    {
+        foreach (var c in s)
+        {
+            if (c > 0x7F)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Formats a decimal invariantly, keeping the printed scale.</summary>
+    public static string Invariant(decimal d) => d.ToString(CultureInfo.InvariantCulture);
+}
