@@ -4,8 +4,8 @@ namespace DisclosureExtract.Export;
 
 /// <summary>
 /// Writes a batch's outputs: documents.csv, line_items.csv, findings.csv, json/, tables/.
-/// Results are written sorted by document id so that the same inputs give byte-identical files.
-/// Every file is written through a temporary file and a rename.
+/// Results are written sorted by document id so that the same inputs give byte-identical files
+/// (see <see cref="BatchOutput"/>, which streams them and swaps the new folder into place).
 /// </summary>
 public static class OutputWriter
 {
@@ -13,16 +13,13 @@ public static class OutputWriter
     {
         ArgumentNullException.ThrowIfNull(outDir);
         ArgumentNullException.ThrowIfNull(results);
-        var sorted = results.OrderBy(r => r.DocumentId, StringComparer.Ordinal).ToList();
-        Directory.CreateDirectory(outDir);
-        foreach (var r in sorted)
+        using var output = new BatchOutput(outDir);
+        foreach (var r in results)
         {
-            WriteDocumentFiles(outDir, r);
+            output.Add(r);
         }
 
-        CsvOutput.Write(Path.Combine(outDir, "documents.csv"), sorted.Select(OutputRows.Document));
-        CsvOutput.Write(Path.Combine(outDir, "line_items.csv"), sorted.SelectMany(OutputRows.LineItems));
-        CsvOutput.Write(Path.Combine(outDir, "findings.csv"), sorted.SelectMany(OutputRows.Findings));
+        output.Commit();
     }
 
     /// <summary>The per-document files: json/&lt;id&gt;.json and tables/&lt;id&gt;/*.csv.</summary>

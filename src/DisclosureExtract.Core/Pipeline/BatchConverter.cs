@@ -2,7 +2,10 @@ using DisclosureExtract.Model;
 
 namespace DisclosureExtract.Pipeline;
 
-/// <summary>Converts many files in parallel with a bounded degree; results come back in input order.</summary>
+/// <summary>
+/// Converts many files in parallel with a bounded degree. Results are handed to a callback as they
+/// finish and not kept, so memory does not grow with the batch; the callback must be thread-safe.
+/// </summary>
 public sealed class BatchConverter
 {
     private readonly DisclosurePipeline _pipeline;
@@ -12,15 +15,13 @@ public sealed class BatchConverter
         _pipeline = pipeline;
     }
 
-    public IReadOnlyList<ConversionResult> ConvertAll(IReadOnlyList<InputFile> inputs, int degreeOfParallelism, Action<ConversionResult>? onDone = null, CancellationToken cancellationToken = default)
+    public void ConvertAll(IReadOnlyList<InputFile> inputs, int degreeOfParallelism, Action<ConversionResult> onDone, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var results = new ConversionResult[inputs.Count];
+        ArgumentNullException.ThrowIfNull(onDone);
         Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, degreeOfParallelism), CancellationToken = cancellationToken }, i =>
         {
-            results[i] = _pipeline.Convert(inputs[i]);
-            onDone?.Invoke(results[i]);
+            onDone(_pipeline.Convert(inputs[i]));
         });
-        return results;
     }
 }

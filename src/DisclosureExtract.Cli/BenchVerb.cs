@@ -1,0 +1,245 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace DisclosureExtract.Cli;
+
+/// <summary>
+/// bench: builds a corpus of N documents per format from the samples (copies with varied names),
+/// converts it in a child process (so peak memory is per run), and reports documents/s, pages/s (PDF),
+/// MB/s (text), peak memory, the speed-up of all cores over one, and `pdftotext -layout` on the same PDFs.
+/// </summary>
+public static class BenchVerb
+{
+    private static readonly string[] Formats = ["text", "html", "pdf"];
+
+    public static Command Command(TextWriter stdout, TextWriter stderr)
+    {
+        var docs = new Option<int>("--docs", "-n") { Description = "Documents per format.", DefaultValueFactory = _ => 200 };
+        var formats = new Option<string>("--formats") { Description = "Comma-separated: text,html,pdf.", DefaultValueFactory = _ => "text,html,pdf" };
+        var corpus = new Option<string>("--corpus") { Description = "Sample corpus folder with text/, html/, pdf/.", DefaultValueFactory = _ => "corpus" };
+        var work = new Option<string>("--work") { Description = "Scratch folder (deleted afterwards).", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "dx-bench") };
+        var write = new Option<string?>("--write") { Description = "Also write the figures as Markdown to this file (e.g. bench/results.md)." };
+        var cmd = new Command("bench", "Measure conversion speed and memory on copies of the sample corpus.") { docs, formats, corpus, work, write };
+        cmd.SetAction(parse =>
+        {
+            var n = parse.GetValue(docs);
+            var fs = (parse.GetValue(formats) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (n < 1 || fs.Length == 0 || fs.Any(f => !Formats.Contains(f)))
+            {
+                stderr.WriteLine("error: --docs must be at least 1 and --formats a list of text, html, pdf");
+                return CliApp.ExitUsage;
+            }
+
+            return Run(n, fs, parse.GetValue(corpus)!, parse.GetValue(work)!, parse.GetValue(write), stdout, stderr);
+        });
+        return cmd;
+    }
+
+    private sealed record RunFigures(double Seconds, long PeakBytes, int Documents);
+
+    private static int Run(int n, string[] formats, string corpus, string work, string? writePath, TextWriter stdout, TextWriter stderr)
+    {
+        var report = new StringBuilder();
+        var machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}";
+        report.AppendLine(CultureInfo.InvariantCulture, $"# Benchmark ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine}. {n} documents per format, copies of `{corpus}/`. Each run is a separate process (`convert --no-progress`), so start-up (about 0.1 s) is included and peak memory is that run's.");
+        report.AppendLine();
+        report.AppendLine("| format | docs | jobs | seconds | docs/s | MB/s | pages/s | peak MB |");
+        report.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        var notes = new List<string>();
+        foreach (var format in formats)
+        {
+            var samples = SampleFiles(corpus, format);
+            if (samples.Count == 0)
+            {
+                stderr.WriteLine($"no {format} samples under {corpus}/{format}");
+                return CliApp.ExitSomeFailed;
+            }
+
+            var inDir = Path.Combine(work, format);
+            var copies = MakeCopies(samples, inDir, n);
+            var bytes = copies.Sum(f => new FileInfo(f).Length);
+            var pages = format == "pdf" ? copies.Sum(PdfPages) : 0;
+            foreach (var jobs in new[] { 1, Environment.ProcessorCount }.Distinct())
+            {
+                var fig = Convert(inDir, Path.Combine(work, $"{format}-out-{jobs}"), jobs, stderr);
+                if (fig is null)
+                {
+                    return CliApp.ExitSomeFailed;
+                }
+
+                var line = string.Create(CultureInfo.InvariantCulture,
+                    $"| {format} | {n} | {jobs} | {fig.Seconds:0.00} | {n / fig.Seconds:0.0} | {(format == "pdf" ? "" : (bytes / 1e6 / fig.Seconds).ToString("0.00", CultureInfo.InvariantCulture))} | {(format == "pdf" ? (pages / fig.Seconds).ToString("0.0", CultureInfo.InvariantCulture) : "")} | {fig.PeakBytes / 1e6:0} |");
+                report.AppendLine(line);
+                stdout.WriteLine(line);
+                if (jobs == 1)
+                {
+                    notes.Add(string.Create(CultureInfo.InvariantCulture, $"{format}: {fig.Seconds / n * 1000:0.00} ms per document on one core"));
+                    if (format == "pdf" && PdfToText(copies) is { } popplerSeconds)
+                    {
+                        notes.Add(string.Create(CultureInfo.InvariantCulture,
+                            $"pdf: `pdftotext -layout` on the same {copies.Count} files ({pages} pages) took {popplerSeconds:0.00} s on one core ({pages / popplerSeconds:0.0} pages/s); DisclosureExtract on one core took {fig.Seconds:0.00} s: ratio {fig.Seconds / popplerSeconds:0.00}× (reading, tables, validation and writing, against text extraction alone)"));
+                    }
+                }
+                else
+                {
+                    notes.Add(string.Create(CultureInfo.InvariantCulture, $"{format}: {jobs} jobs took {fig.Seconds:0.00} s"));
+                }
+            }
+
+            Directory.Delete(inDir, recursive: true);
+        }
+
+        var speedups = Speedups(report.ToString());
+        report.AppendLine();
+        foreach (var note in notes.Concat(speedups))
+        {
+            report.AppendLine("- " + note);
+            stdout.WriteLine(note);
+        }
+
+        if (Directory.Exists(work))
+        {
+            Directory.Delete(work, recursive: true);
+        }
+
+        if (writePath is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(writePath))!);
+            File.WriteAllText(writePath, report.ToString());
+            stdout.WriteLine($"figures written to {writePath}");
+        }
+
+        return CliApp.ExitOk;
+    }
+
+    /// <summary>The speed-up of the multi-core run over the one-core run, per format, read back from the table rows.</summary>
+    private static IEnumerable<string> Speedups(string table)
+    {
+        var rows = table.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| format", StringComparison.Ordinal) && !l.StartsWith("| ---", StringComparison.Ordinal))
+            .Select(l => l.Split('|', StringSplitOptions.TrimEntries)).ToList();
+        foreach (var g in rows.GroupBy(r => r[1]))
+        {
+            var one = g.FirstOrDefault(r => r[3] == "1");
+            var many = g.FirstOrDefault(r => r[3] != "1");
+            if (one is not null && many is not null)
+            {
+                var s = double.Parse(one[4], CultureInfo.InvariantCulture) / double.Parse(many[4], CultureInfo.InvariantCulture);
+                yield return string.Create(CultureInfo.InvariantCulture, $"{g.Key}: {many[3]} jobs are {s:0.00}× as fast as one");
+            }
+        }
+    }
+
+    private static List<string> SampleFiles(string corpus, string format)
+    {
+        var dir = Path.Combine(corpus, format);
+        if (!Directory.Exists(dir))
+        {
+            return [];
+        }
+
+        var ext = format switch { "text" => "*.txt", "html" => "*.html", _ => "*.pdf" };
+        return Directory.GetFiles(dir, ext).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static List<string> MakeCopies(List<string> samples, string dir, int n)
+    {
+        if (Directory.Exists(dir))
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+
+        Directory.CreateDirectory(dir);
+        var result = new List<string>(n);
+        for (var i = 0; i < n; i++)
+        {
+            var src = samples[i % samples.Count];
+            var dst = Path.Combine(dir, string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileNameWithoutExtension(src)}-copy{i:00000}{Path.GetExtension(src)}"));
+            File.Copy(src, dst);
+            result.Add(dst);
+        }
+
+        return result;
+    }
+
+    private static RunFigures? Convert(string inDir, string outDir, int jobs, TextWriter stderr)
+    {
+        var exe = Environment.ProcessPath!;
+        var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(exe) == "dotnet")
+        {
+            psi.ArgumentList.Add(typeof(BenchVerb).Assembly.Location);
+        }
+
+        foreach (var a in new[] { "convert", inDir, "--out", outDir, "--jobs", jobs.ToString(CultureInfo.InvariantCulture), "--no-progress" })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment["DX_REPORT_PEAK_MEMORY"] = "1";
+        var watch = Stopwatch.StartNew();
+        using var p = Process.Start(psi)!;
+        var errTask = p.StandardError.ReadToEndAsync();
+        long peak = 0;
+        string? line;
+        while ((line = p.StandardOutput.ReadLine()) is not null)
+        {
+            if (line.StartsWith("peak_memory_bytes=", StringComparison.Ordinal))
+            {
+                peak = long.Parse(line["peak_memory_bytes=".Length..], CultureInfo.InvariantCulture);
+            }
+        }
+
+        p.WaitForExit();
+        watch.Stop();
+        if (p.ExitCode is not (0 or 1))
+        {
+            stderr.WriteLine($"convert failed with exit code {p.ExitCode}: {errTask.Result}");
+            return null;
+        }
+
+        Directory.Delete(outDir, recursive: true);
+        return new RunFigures(watch.Elapsed.TotalSeconds, peak, 0);
+    }
+
+    private static int PdfPages(string path)
+    {
+        try
+        {
+            using var doc = UglyToad.PdfPig.PdfDocument.Open(path);
+            return doc.NumberOfPages;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or UglyToad.PdfPig.Core.PdfDocumentFormatException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Runs `pdftotext -layout` on each file in turn; null when poppler-utils is not installed.</summary>
+    private static double? PdfToText(List<string> files)
+    {
+        var watch = Stopwatch.StartNew();
+        foreach (var f in files)
+        {
+            var psi = new ProcessStartInfo("pdftotext") { UseShellExecute = false, RedirectStandardError = true };
+            psi.ArgumentList.Add("-layout");
+            psi.ArgumentList.Add(f);
+            psi.ArgumentList.Add("/dev/null");
+            try
+            {
+                using var p = Process.Start(psi)!;
+                p.StandardError.ReadToEnd();
+                p.WaitForExit();
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                return null;
+            }
+        }
+
+        return watch.Elapsed.TotalSeconds;
+    }
+}

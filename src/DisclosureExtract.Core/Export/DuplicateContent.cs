@@ -1,0 +1,43 @@
+namespace DisclosureExtract.Export;
+
+/// <summary>
+/// Two inputs with the same bytes (a page scraped twice under two names) would count every amount
+/// twice. The first document id in ordinal order keeps its rows; the others are marked partial with
+/// the reason, and their line items and findings are not repeated.
+/// </summary>
+public static class DuplicateContent
+{
+    /// <summary>Returns the rows (same order) with duplicates marked, and the ids whose rows are dropped.</summary>
+    public static (IReadOnlyList<DocumentRow> Rows, IReadOnlySet<string> Duplicates) Mark(IReadOnlyList<DocumentRow> rowsSortedById)
+    {
+        ArgumentNullException.ThrowIfNull(rowsSortedById);
+        var firstBySha = new Dictionary<string, string>(StringComparer.Ordinal);
+        var duplicates = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<DocumentRow>(rowsSortedById.Count);
+        foreach (var row in rowsSortedById)
+        {
+            if (row.sha256.Length == 0 || row.status == "failed")
+            {
+                result.Add(row);
+                continue;
+            }
+
+            if (firstBySha.TryGetValue(row.sha256, out var first))
+            {
+                duplicates.Add(row.document_id);
+                result.Add(row with
+                {
+                    status = "partial",
+                    error = $"duplicate of {first}: the same content (SHA-256); its line items and findings are not repeated",
+                });
+            }
+            else
+            {
+                firstBySha[row.sha256] = row.document_id;
+                result.Add(row);
+            }
+        }
+
+        return (result, duplicates);
+    }
+}
