@@ -16,11 +16,13 @@ public sealed class DisclosurePipeline
 {
     private readonly ConvertOptions _options;
     private readonly IReadOnlyDictionary<SourceFormat, IDocumentReader> _readers;
+    private readonly Func<string, byte[]> _readFile;
 
-    public DisclosurePipeline(ConvertOptions? options = null, IEnumerable<IDocumentReader>? readers = null)
+    public DisclosurePipeline(ConvertOptions? options = null, IEnumerable<IDocumentReader>? readers = null, Func<string, byte[]>? readFile = null)
     {
         _options = options ?? ConvertOptions.Default;
         _readers = (readers ?? DefaultReaders()).ToDictionary(r => r.Format);
+        _readFile = readFile ?? File.ReadAllBytes;
     }
 
     public static IEnumerable<IDocumentReader> DefaultReaders() => [new PlainTextReader()];
@@ -43,7 +45,7 @@ public sealed class DisclosurePipeline
                     $"file too large: {info.Length} bytes, the limit is {_options.MaxFileBytes} (--max-file-mb)");
             }
 
-            bytes = File.ReadAllBytes(input.Path);
+            bytes = _readFile(input.Path);
         }
         catch (UnauthorizedAccessException)
         {
@@ -57,10 +59,24 @@ public sealed class DisclosurePipeline
         return Convert(input, bytes);
     }
 
+    /// <summary>Converts bytes already read, within the time limit of the options.</summary>
     public ConversionResult Convert(InputFile input, byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(bytes);
+        var work = Task.Run(() => ConvertUnbounded(input, bytes));
+        if (work.Wait(_options.Timeout))
+        {
+            return work.Result;
+        }
+
+        // The stage still running is abandoned (it holds no shared state) and the batch goes on.
+        return ConversionResult.Failure(input.DocumentId, input.Path, InputSniffer.Sniff(bytes), Convert256(bytes),
+            $"time limit: conversion took longer than {_options.Timeout.TotalSeconds:0} s (--timeout)");
+    }
+
+    private ConversionResult ConvertUnbounded(InputFile input, byte[] bytes)
+    {
         var sha = Convert256(bytes);
         if (bytes.Length == 0)
         {
@@ -76,6 +92,12 @@ public sealed class DisclosurePipeline
         try
         {
             var doc = reader.Read(input.DocumentId, input.Path, bytes, sha);
+            if (doc.PageCount > _options.MaxPages)
+            {
+                return ConversionResult.Failure(input.DocumentId, input.Path, format, sha,
+                    $"too many pages: {doc.PageCount}, the limit is {_options.MaxPages} (--max-pages)");
+            }
+
             return Analyze(doc);
         }
         catch (InputException ex)

@@ -1,0 +1,55 @@
+using System.Text;
+using DisclosureExtract.Cli;
+using DisclosureExtract.Export;
+using DisclosureExtract.Model;
+
+namespace DisclosureExtract.Tests.Batch;
+
+public class OutputSafetyTests
+{
+    [Fact]
+    public void A_failed_commit_leaves_the_previous_output_intact_and_files_we_do_not_own_are_kept()
+    {
+        var dir = TestPaths.TempDir();
+        var outDir = Path.Combine(dir, "out");
+        Assert.Equal(0, CliApp.Run(["convert", TestPaths.Corpus("text"), "--out", outDir, "--no-progress"], new StringWriter(), new StringWriter()));
+        File.WriteAllText(Path.Combine(outDir, "NOTES.md"), "mine");
+        var before = File.ReadAllBytes(Path.Combine(outDir, "documents.csv"));
+
+        // a batch that dies before its commit: the old folder is untouched, no staging folder is left behind
+        using (var output = new BatchOutput(outDir))
+        {
+            output.Add(ConversionResult.Failure("x", "x.txt", null, null, "boom"));
+        }
+
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(outDir, "documents.csv")));
+        Assert.Single(Directory.GetDirectories(dir));
+
+        // a new run replaces our files and keeps the user's
+        using (var output = new BatchOutput(outDir))
+        {
+            output.Add(ConversionResult.Failure("x", "x.txt", null, null, "boom"));
+            output.Commit();
+        }
+
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(outDir, "NOTES.md")));
+        var docs = File.ReadAllLines(Path.Combine(outDir, "documents.csv"), Encoding.UTF8);
+        Assert.Equal(2, docs.Length);
+        Assert.False(Directory.Exists(Path.Combine(outDir, "json", "tekes-2023.json")));
+        Assert.Single(Directory.GetDirectories(dir));
+    }
+
+    [Fact]
+    public void Duplicate_content_is_marked_once_and_its_rows_are_not_repeated()
+    {
+        DocumentRow Row(string id, string sha, string status = "converted") =>
+            new(id, id + ".txt", "text", sha, "", "", "", "", "", "", "", "", "", "", 0, 0, status, "");
+
+        var (rows, dups) = DuplicateContent.Mark([Row("a", "1"), Row("b", "2"), Row("c", "1"), Row("d", "", "failed"), Row("e", "", "failed")]);
+
+        Assert.Equal(["c"], dups);
+        Assert.Equal("partial", rows[2].status);
+        Assert.StartsWith("duplicate of a:", rows[2].error, StringComparison.Ordinal);
+        Assert.All(rows.Where(r => r.document_id != "c"), r => Assert.Equal("", r.error));
+    }
+}
