@@ -82,12 +82,7 @@ public static class ConvertVerb
             }
         }
 
-        var (all, skipped) = InputDiscovery.Discover(request.Inputs);
-        foreach (var s in skipped)
-        {
-            stderr.WriteLine($"skipped {s.Path}: {s.Reason}");
-        }
-
+        var all = InputDiscovery.Discover(request.Inputs);
         if (all.Count == 0)
         {
             stderr.WriteLine("error: no input files found");
@@ -148,7 +143,7 @@ public static class ConvertVerb
             stdout.WriteLine($"peak_memory_bytes={self.PeakWorkingSet64}");
         }
 
-        if (summary.Failed.Count > 0 || skipped.Count > 0)
+        if (summary.Failed.Count > 0)
         {
             return CliApp.ExitSomeFailed;
         }

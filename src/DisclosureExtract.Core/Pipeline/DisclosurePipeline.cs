@@ -30,6 +30,11 @@ public sealed class DisclosurePipeline
     public ConversionResult Convert(InputFile input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (input.SkipReason is { } why)
+        {
+            return ConversionResult.Failure(input.DocumentId, input.Path, null, null, why);
+        }
+
         byte[] bytes;
         try
         {
@@ -133,10 +138,10 @@ public sealed class DisclosurePipeline
 
         var status = ConversionStatus.Converted;
         string? error = null;
-        if (parts.Count == 0 && tables.Count == 0)
+        if (tables.Count == 0 && parts.Count < 2)
         {
             status = ConversionStatus.Failed;
-            error = "not a budget disclosure: no 预算/决算 parts or tables found";
+            error = "not a budget disclosure: no 预算/决算 tables found";
         }
         else if (missing.Count > 0)
         {

@@ -2,9 +2,6 @@ using System.Globalization;
 
 namespace DisclosureExtract.Pipeline;
 
-/// <summary>A path that could not be listed (a link loop, a folder without permission) and why.</summary>
-public sealed record SkippedInput(string Path, string Reason);
-
 /// <summary>
 /// Expands the command line's files and folders (recursively) into a sorted list of inputs with
 /// unique document ids. Symbolic links to folders are not followed, so a link loop cannot trap it.
@@ -13,11 +10,16 @@ public static class InputDiscovery
 {
     private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".text", ".md", ".pdf", ".html", ".htm", ".xhtml" };
 
-    public static (IReadOnlyList<InputFile> Files, IReadOnlyList<SkippedInput> Skipped) Discover(IEnumerable<string> paths)
+    /// <summary>
+    /// Every input gets an entry: the files to convert, and the paths that cannot be (a link loop, a folder
+    /// that cannot be listed, a missing path) with their <see cref="InputFile.SkipReason"/>, so that each
+    /// gets a clear row in documents.csv.
+    /// </summary>
+    public static IReadOnlyList<InputFile> Discover(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var files = new SortedSet<string>(StringComparer.Ordinal);
-        var skipped = new List<SkippedInput>();
+        var skipped = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var p in paths)
         {
             var full = Path.GetFullPath(p);
@@ -31,11 +33,13 @@ public static class InputDiscovery
             }
             else
             {
-                skipped.Add(new SkippedInput(p, "no such file or folder"));
+                skipped[full] = "no such file or folder";
             }
         }
 
-        return (AssignIds(files), skipped);
+        var all = new SortedSet<string>(files, StringComparer.Ordinal);
+        all.UnionWith(skipped.Keys);
+        return AssignIds(all).Select(f => skipped.TryGetValue(f.Path, out var why) ? f with { SkipReason = why } : f).ToList();
     }
 
     /// <summary>document_id is the file name without extension; a repeated one gets -2, -3 … in path order.</summary>
@@ -76,7 +80,13 @@ public static class InputDiscovery
         return result;
     }
 
-    private static void Walk(string dir, SortedSet<string> files, List<SkippedInput> skipped)
+    private static bool IsLoop(string link, string target)
+    {
+        var t = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target, Path.GetDirectoryName(link)!)) + Path.DirectorySeparatorChar;
+        return (Path.GetDirectoryName(link) + Path.DirectorySeparatorChar).StartsWith(t, StringComparison.Ordinal);
+    }
+
+    private static void Walk(string dir, SortedSet<string> files, SortedDictionary<string, string> skipped)
     {
         var pending = new Stack<string>();
         pending.Push(dir);
@@ -90,12 +100,12 @@ public static class InputDiscovery
             }
             catch (UnauthorizedAccessException)
             {
-                skipped.Add(new SkippedInput(current, "permission denied: the folder cannot be listed"));
+                skipped[current] = "permission denied: the folder cannot be listed";
                 continue;
             }
             catch (IOException ex)
             {
-                skipped.Add(new SkippedInput(current, $"cannot list the folder: {ex.Message}"));
+                skipped[current] = $"cannot list the folder: {ex.Message}";
                 continue;
             }
 
@@ -105,7 +115,9 @@ public static class InputDiscovery
                 {
                     if (d.LinkTarget is not null)
                     {
-                        skipped.Add(new SkippedInput(d.FullName, "symbolic link to a folder: not followed"));
+                        skipped[d.FullName] = d.ResolveLinkTarget(returnFinalTarget: false) is { } t && IsLoop(d.FullName, t.FullName)
+                            ? $"symbolic link loop: {d.Name} points back to {t.FullName}; not followed"
+                            : "symbolic link to a folder: not followed";
                         continue;
                     }
 
@@ -115,7 +127,7 @@ public static class InputDiscovery
                 {
                     if (f.LinkTarget is not null && f.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true })
                     {
-                        skipped.Add(new SkippedInput(f.FullName, "broken or looping symbolic link"));
+                        skipped[f.FullName] = "broken or looping symbolic link";
                         continue;
                     }
 
