@@ -91,9 +91,9 @@ public static partial class FactsExtractor
         var kinds = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var line in doc.Lines)
         {
-            if (line.Norm.Length > 80)
+            if (line.Norm.Length > 80 || !line.Norm.Contains('年', StringComparison.Ordinal))
             {
-                continue; // headings and titles, not sentences
+                continue; // headings and titles with a year, not sentences
             }
 
             foreach (Match m in YearKind().Matches(line.Norm))
@@ -115,6 +115,11 @@ public static partial class FactsExtractor
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var line in doc.Lines)
         {
+            if (!line.Norm.Contains("部门", StringComparison.Ordinal) && !line.Norm.Contains("单位", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             foreach (Match m in ScopeMention().Matches(line.Norm.Replace(" ", string.Empty, StringComparison.Ordinal)))
             {
                 var s = m.Groups["scope"].Value;

@@ -63,7 +63,7 @@ public static partial class PartSplitter
         foreach (var line in doc.Lines)
         {
             var norm = line.Norm;
-            if (norm.Length > MaxHeadingLength || TocLeader().IsMatch(norm))
+            if (norm.Length > MaxHeadingLength || !norm.Contains('部', StringComparison.Ordinal) || TocLeader().IsMatch(norm))
             {
                 continue;
             }
@@ -140,7 +140,7 @@ public static partial class PartSplitter
         foreach (var line in doc.Lines)
         {
             var norm = line.Norm;
-            if (norm.Length == 0 || norm.Length > MaxHeadingLength || TocLeader().IsMatch(norm) || !LooksLikeSectionHeading(norm))
+            if (norm.Length == 0 || norm.Length > MaxHeadingLength || !LooksLikeSectionHeading(norm) || TocLeader().IsMatch(norm))
             {
                 continue;
             }

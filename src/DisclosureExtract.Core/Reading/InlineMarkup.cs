@@ -51,7 +51,8 @@ public static class InlineMarkup
 /// <summary>HTML fragments inside text lines, parsed with AngleSharp rather than regular expressions.</summary>
 public static class HtmlFragment
 {
-    private static readonly AngleSharp.Html.Parser.HtmlParser Parser = new();
+    // one parser per thread: batches convert documents in parallel
+    private static readonly ThreadLocal<AngleSharp.Html.Parser.HtmlParser> Parser = new(() => new AngleSharp.Html.Parser.HtmlParser());
 
     /// <summary>The text content of a fragment; &lt;br&gt; becomes a space. Text without a tag is returned as is.</summary>
     public static string ToText(string fragment)
@@ -62,7 +63,7 @@ public static class HtmlFragment
             return fragment;
         }
 
-        var doc = Parser.ParseDocument("<!DOCTYPE html><html><body>" + fragment + "</body></html>");
+        var doc = Parser.Value!.ParseDocument("<!DOCTYPE html><html><body>" + fragment + "</body></html>");
         var body = doc.Body;
         if (body is null)
         {

@@ -6,12 +6,40 @@ namespace DisclosureExtract.Text;
 /// <summary>Folding used for parsing only; printed names are never replaced by these forms.</summary>
 public static class TextNormalizer
 {
-    /// <summary>NFKC (full-width digits, letters and punctuation to ASCII) and white space collapsed to single spaces.</summary>
+    /// <summary>
+    /// Full-width ASCII forms (Ｕ+FF01–FF5E: digits, letters, （）：，． …) folded to ASCII, the ideographic
+    /// and no-break spaces to a space, and white space collapsed to single spaces — the part of NFKC that
+    /// matters for parsing, in one pass (ICU's NFKC costs more than the whole rest of reading).
+    /// </summary>
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var s = IsAsciiOnly(text) ? text : text.Normalize(NormalizationForm.FormKC);
-        return CollapseWhiteSpace(s);
+        var sb = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var ch in text)
+        {
+            var c = ch switch
+            {
+                >= '\uFF01' and <= '\uFF5E' => (char)(ch - 0xFEE0),
+                '\u3000' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' => ' ',
+                _ => ch,
+            };
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = sb.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                sb.Append(' ');
+                pendingSpace = false;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>Removes every white-space character (how item names are output).</summary>
@@ -70,19 +98,6 @@ public static class TextNormalizer
         }
 
         return false;
-    }
-
-    private static bool IsAsciiOnly(string s)
-    {
-        foreach (var c in s)
-        {
-            if (c > 0x7F)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>Formats a decimal invariantly, keeping the printed scale.</summary>
