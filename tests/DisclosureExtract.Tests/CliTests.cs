@@ -69,6 +69,6 @@ public class CliTests
         File.WriteAllText(Path.Combine(dir, "a.txt"), "x");
         var (code, _, err) = Run("convert", dir, "--out", Path.Combine(dir, "out"), "--no-progress");
         Assert.Equal(2, code);
-        Assert.Contains("inside the input folder", err, StringComparison.Ordinal);
+        Assert.Contains("overlaps the input folder", err, StringComparison.Ordinal);
     }
 }
