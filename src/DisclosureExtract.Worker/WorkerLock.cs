@@ -25,16 +25,10 @@ public sealed class WorkerLock : IDisposable
         ArgumentNullException.ThrowIfNull(statePath);
         var path = statePath + ".lock";
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        FileStream stream;
         try
         {
-            var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            var note = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
-                $"pid {Environment.ProcessId} on {Environment.MachineName} since {DateTimeOffset.UtcNow:O}\n"));
-            stream.SetLength(0);
-            stream.Write(note);
-            stream.Flush(true);
-            holder = string.Empty;
-            return new WorkerLock(path, stream);
+            stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException)
         {
@@ -46,20 +40,39 @@ public sealed class WorkerLock : IDisposable
             holder = $"cannot open the lock file: {ex.Message}";
             return null;
         }
+
+        try
+        {
+            // Who holds it goes to a side file: on Linux the lock file itself cannot be opened, even to read, while locked.
+            File.WriteAllText(OwnerPath(path), string.Create(CultureInfo.InvariantCulture,
+                $"pid {Environment.ProcessId} on {Environment.MachineName} since {DateTimeOffset.UtcNow:O}\n"), Encoding.UTF8);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+
+        holder = string.Empty;
+        return new WorkerLock(path, stream);
     }
 
     public void Dispose() => _stream.Dispose();
+
+    private static string OwnerPath(string lockPath) => lockPath + ".owner";
 
     private static string ReadHolder(string path)
     {
         try
         {
-            using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(s, Encoding.UTF8);
-            var text = reader.ReadToEnd().Trim();
-            return text.Length == 0 ? "another worker" : text;
+            var text = File.ReadAllText(OwnerPath(path), Encoding.UTF8).Trim();
+            return text.Length == 0 ? "another worker" : $"another worker ({text})";
         }
         catch (IOException)
+        {
+            return "another worker";
+        }
+        catch (UnauthorizedAccessException)
         {
             return "another worker";
         }
