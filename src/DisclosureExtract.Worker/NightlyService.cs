@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace DisclosureExtract.Worker;
 
-/// <summary>Process exit codes (set on <see cref="Environment.ExitCode"/>).</summary>
+/// <summary>Process exit codes of the worker.</summary>
 public static class ExitCodes
 {
     public const int Ok = 0;
@@ -39,17 +39,20 @@ public sealed class NightlyService : BackgroundService
     /// <summary>The last pass's summary (for tests and diagnostics).</summary>
     public RunSummary? LastRun { get; private set; }
 
+    /// <summary>The process exit code after a run-once pass (see <see cref="ExitCodes"/>); Program returns it.</summary>
+    public int ExitCode { get; private set; } = ExitCodes.Ok;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (_options.Once)
         {
             try
             {
-                Environment.ExitCode = ExitCodeOf(await RunPassAsync(stoppingToken).ConfigureAwait(false));
+                ExitCode = ExitCodeOf(await RunPassAsync(stoppingToken).ConfigureAwait(false));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                Environment.ExitCode = ExitCodes.RunFailed;
+                ExitCode = ExitCodes.RunFailed;
             }
             finally
             {

@@ -7,8 +7,9 @@ try
 {
     using var host = WorkerHost.Build(args);
     _ = host.Services.GetRequiredService<IOptions<WorkerOptions>>().Value; // settings errors as plain messages, before the host starts
+    var service = host.Services.GetRequiredService<NightlyService>();
     await host.RunAsync().ConfigureAwait(false);
-    return Environment.ExitCode;
+    return service.ExitCode;
 }
 catch (OptionsValidationException ex)
 {

@@ -216,14 +216,20 @@ public sealed class NightlyRunnerTests : IDisposable
     public async Task Files_modified_more_recently_than_MinFileAge_wait_for_a_later_pass()
     {
         _bed.Options.MinFileAge = TimeSpan.FromMinutes(10);
-        _bed.Clock.Now = DateTimeOffset.UtcNow;
+        var written = new DateTime(2026, 11, 24, 2, 0, 0, DateTimeKind.Utc);
+        foreach (var f in Directory.GetFiles(_bed.Inbox))
+        {
+            File.SetLastWriteTimeUtc(f, written);
+        }
+
+        _bed.Clock.Now = new DateTimeOffset(written).AddMinutes(1);
 
         var early = await _bed.RunAsync();
 
         Assert.Equal(new RunCounts(0, 0, 0, 4, 0), early.Counts);
         Assert.Empty(_bed.Versions());
 
-        _bed.Clock.Now = DateTimeOffset.UtcNow.AddMinutes(11);
+        _bed.Clock.Now = new DateTimeOffset(written).AddMinutes(11);
         var later = await _bed.RunAsync();
 
         Assert.Equal(new RunCounts(4, 0, 0, 0, 0), later.Counts);
