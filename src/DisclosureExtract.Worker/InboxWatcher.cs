@@ -21,24 +21,17 @@ public sealed class InboxWatcher : IDisposable
     }
 
     /// <summary>Returns when the schedule is due, or when a change was followed by <paramref name="quiet"/> without another.</summary>
-    public async Task WaitAsync(TimeSpan untilSchedule, TimeSpan quiet, TimeProvider clock, CancellationToken cancellationToken)
+    public async Task WaitAsync(TimeSpan untilSchedule, TimeSpan quiet, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(clock);
-        var due = clock.GetUtcNow() + untilSchedule;
-        while (true)
+        if (untilSchedule <= TimeSpan.Zero || !await _signal.WaitAsync(untilSchedule, cancellationToken).ConfigureAwait(false))
         {
-            var left = due - clock.GetUtcNow();
-            if (left <= TimeSpan.Zero || !await _signal.WaitAsync(left, cancellationToken).ConfigureAwait(false))
-            {
-                return;
-            }
+            return; // the schedule is due
+        }
 
-            // A change: wait until the inbox has been quiet for the settle delay.
-            while (await _signal.WaitAsync(quiet > TimeSpan.Zero ? quiet : TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false))
-            {
-            }
-
-            return;
+        // A change: wait until the inbox has been quiet for the settle delay, so a copy in progress is not half seen.
+        var quietFor = quiet > TimeSpan.Zero ? quiet : TimeSpan.FromSeconds(1);
+        while (await _signal.WaitAsync(quietFor, cancellationToken).ConfigureAwait(false))
+        {
         }
     }
 

@@ -86,7 +86,7 @@ public sealed class NightlyService : BackgroundService
                 }
                 else
                 {
-                    await watcher.WaitAsync(Max(wait, TimeSpan.Zero), _options.SettleDelay, _clock, stoppingToken).ConfigureAwait(false);
+                    await watcher.WaitAsync(Max(wait, TimeSpan.Zero), _options.SettleDelay, stoppingToken).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException)

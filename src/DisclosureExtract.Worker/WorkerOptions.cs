@@ -75,9 +75,9 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             errors.Add($"Worker:RunAt '{options.RunAt}' is not a time of day such as 02:30");
         }
 
-        if (options.Interval < TimeSpan.FromSeconds(1))
+        if (options.Interval < TimeSpan.FromSeconds(1) || options.Interval > TimeSpan.FromDays(24))
         {
-            errors.Add("Worker:Interval must be at least 00:00:01");
+            errors.Add("Worker:Interval must be between 00:00:01 and 24.00:00:00");
         }
 
         if (options.SettleDelay < TimeSpan.Zero || options.SettleDelay > TimeSpan.FromHours(1))

@@ -74,6 +74,40 @@ public sealed class SettingsAndScheduleTests
     }
 
     [Fact]
+    public async Task Staying_up_with_WatchInbox_converts_a_file_soon_after_it_arrives()
+    {
+        using var bed = new WorkerTestbed(corpusFiles: 1);
+        using var host = WorkerHost.Build([$"--Worker:Inbox={bed.Inbox}", $"--Worker:Output={bed.Output}", "--Worker:Once=false",
+            "--Worker:RunAt=", "--Worker:Interval=01:00:00", "--Worker:WatchInbox=true", "--Worker:SettleDelay=00:00:00.200"]);
+        var service = host.Services.GetRequiredService<NightlyService>();
+        await host.StartAsync();
+        try
+        {
+            await WaitFor(() => service.LastRun?.RunId == 1);
+            Assert.Equal(1, service.LastRun!.Counts.Converted);
+
+            File.Copy(WorkerTestbed.Corpus("text", "tekes-2023.txt"), Path.Combine(bed.Inbox, "tekes-2023.txt"));
+
+            await WaitFor(() => service.LastRun?.Counts.Converted == 1 && service.LastRun.RunId >= 2);
+            Assert.Equal(["bayingol-2023", "tekes-2023"], WorkerTestbed.Ids(Path.Combine(bed.Current, "documents.csv")));
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    private static async Task WaitFor(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the worker");
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
     public void A_daily_time_later_today_runs_today_and_a_past_one_tomorrow()
     {
         var china = TimeZoneInfo.CreateCustomTimeZone("UTC+8", TimeSpan.FromHours(8), "UTC+8", "UTC+8");
