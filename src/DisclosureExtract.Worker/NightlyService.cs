@@ -62,7 +62,7 @@ public sealed class NightlyService : BackgroundService
             return;
         }
 
-        using var watcher = _options.WatchInbox ? new InboxWatcher(_options.Inbox) : null;
+        using var watcher = _options.WatchInbox ? StartWatcher() : null;
         while (!stoppingToken.IsCancellationRequested)
         {
             var startedAt = _clock.GetUtcNow();
@@ -93,6 +93,20 @@ public sealed class NightlyService : BackgroundService
             {
                 return;
             }
+        }
+    }
+
+    private InboxWatcher? StartWatcher()
+    {
+        try
+        {
+            return new InboxWatcher(_options.Inbox);
+        }
+        catch (IOException ex)
+        {
+            // For example the inotify instance limit: the schedule still runs.
+            Log.WatchUnavailable(_logger, ex.Message);
+            return null;
         }
     }
 
