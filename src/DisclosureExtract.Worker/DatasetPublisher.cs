@@ -41,9 +41,17 @@ public sealed class DatasetPublisher
 
         var ids = store.CurrentFiles().Values.Where(f => !f.Removed).Select(f => f.DocumentId).ToHashSet(StringComparer.Ordinal);
         Prune(current, ids);
-        CsvOutput.Write(Path.Combine(current, "documents.csv"), store.CurrentRows<DocumentRow>(RowKinds.Documents));
-        CsvOutput.Write(Path.Combine(current, "line_items.csv"), store.CurrentRows<LineItemRow>(RowKinds.LineItems));
-        CsvOutput.Write(Path.Combine(current, "findings.csv"), store.CurrentRows<FindingRow>(RowKinds.Findings));
+        // All three are written in full first, then renamed into place back to back, so the moment when a reader
+        // could see one new file beside an old one is as short as the file system allows.
+        var staging = Path.Combine(current, ".staging");
+        CsvOutput.Write(Path.Combine(staging, "documents.csv"), store.CurrentRows<DocumentRow>(RowKinds.Documents));
+        CsvOutput.Write(Path.Combine(staging, "line_items.csv"), store.CurrentRows<LineItemRow>(RowKinds.LineItems));
+        CsvOutput.Write(Path.Combine(staging, "findings.csv"), store.CurrentRows<FindingRow>(RowKinds.Findings));
+        foreach (var name in new[] { "line_items.csv", "findings.csv", "documents.csv" })
+        {
+            File.Move(Path.Combine(staging, name), Path.Combine(current, name), overwrite: true);
+        }
+
         Log.Published(_logger, ids.Count, current);
         return ids.Count;
     }
