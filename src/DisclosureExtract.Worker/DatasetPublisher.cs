@@ -1,0 +1,134 @@
+using DisclosureExtract.Export;
+using Microsoft.Extensions.Logging;
+
+namespace DisclosureExtract.Worker;
+
+/// <summary>
+/// Writes the always-current merged dataset, current/: documents.csv, line_items.csv and findings.csv regenerated
+/// from the state database (current versions of the files present in the inbox), plus json/ and tables/ copied
+/// from the run folder that converted each version. Idempotent: a run killed while publishing leaves every file whole,
+/// and the next run publishes again from the database, so no row is ever duplicated.
+/// </summary>
+public sealed class DatasetPublisher
+{
+    private readonly ILogger _logger;
+
+    public DatasetPublisher(ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        _logger = logger;
+    }
+
+    public const string CurrentFolder = "current";
+
+    public int Publish(StateStore store, string outputRoot)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(outputRoot);
+        var current = Path.Combine(outputRoot, CurrentFolder);
+        Directory.CreateDirectory(current);
+        var (toPublish, toWithdraw) = store.PendingPublication();
+        foreach (var item in toPublish)
+        {
+            CopyDocumentFiles(Path.Combine(outputRoot, item.Outputs), current, item.DocumentId);
+            store.MarkPublished(item.Path, item.VersionId, item.DocumentId);
+        }
+
+        foreach (var (path, _) in toWithdraw)
+        {
+            store.MarkPublished(path, null, null);
+        }
+
+        var ids = store.CurrentFiles().Values.Where(f => !f.Removed).Select(f => f.DocumentId).ToHashSet(StringComparer.Ordinal);
+        Prune(current, ids);
+        // All three are written in full first, then renamed into place back to back, so the moment when a reader
+        // could see one new file beside an old one is as short as the file system allows.
+        var staging = Path.Combine(current, ".staging");
+        CsvOutput.Write(Path.Combine(staging, "documents.csv"), store.CurrentRows<DocumentRow>(RowKinds.Documents));
+        CsvOutput.Write(Path.Combine(staging, "line_items.csv"), store.CurrentRows<LineItemRow>(RowKinds.LineItems));
+        CsvOutput.Write(Path.Combine(staging, "findings.csv"), store.CurrentRows<FindingRow>(RowKinds.Findings));
+        foreach (var name in new[] { "line_items.csv", "findings.csv", "documents.csv" })
+        {
+            File.Move(Path.Combine(staging, name), Path.Combine(current, name), overwrite: true);
+        }
+
+        Log.Published(_logger, ids.Count, current);
+        return ids.Count;
+    }
+
+    /// <summary>Writes a run folder's CSVs from the versions that run converted (also for a run that was killed).</summary>
+    public static void WriteRunTables(StateStore store, string runDir, long runId)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(runDir);
+        Directory.CreateDirectory(runDir);
+        CsvOutput.Write(Path.Combine(runDir, "documents.csv"), store.RunRows<DocumentRow>(RowKinds.Documents, runId));
+        CsvOutput.Write(Path.Combine(runDir, "line_items.csv"), store.RunRows<LineItemRow>(RowKinds.LineItems, runId));
+        CsvOutput.Write(Path.Combine(runDir, "findings.csv"), store.RunRows<FindingRow>(RowKinds.Findings, runId));
+    }
+
+    private void CopyDocumentFiles(string fromDir, string toDir, string documentId)
+    {
+        var json = Path.Combine(fromDir, "json", documentId + ".json");
+        if (!File.Exists(json))
+        {
+            Log.MissingOutputs(_logger, documentId, fromDir);
+            return;
+        }
+
+        CopyAtomically(json, Path.Combine(toDir, "json", documentId + ".json"));
+        var fromTables = Path.Combine(fromDir, "tables", documentId);
+        var toTables = Path.Combine(toDir, "tables", documentId);
+        var names = Directory.Exists(fromTables)
+            ? Directory.GetFiles(fromTables).Select(Path.GetFileName).OfType<string>().ToHashSet(StringComparer.Ordinal)
+            : [];
+        foreach (var name in names)
+        {
+            CopyAtomically(Path.Combine(fromTables, name), Path.Combine(toTables, name));
+        }
+
+        if (Directory.Exists(toTables))
+        {
+            foreach (var stale in Directory.GetFiles(toTables).Where(f => !names.Contains(Path.GetFileName(f))))
+            {
+                File.Delete(stale);
+            }
+
+            if (names.Count == 0)
+            {
+                Directory.Delete(toTables, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Removes per-document files of documents that are no longer current (file removed, or its id changed).</summary>
+    private static void Prune(string current, HashSet<string> ids)
+    {
+        var json = Path.Combine(current, "json");
+        if (Directory.Exists(json))
+        {
+            foreach (var f in Directory.GetFiles(json, "*.json").Where(f => !ids.Contains(Path.GetFileNameWithoutExtension(f))))
+            {
+                File.Delete(f);
+            }
+        }
+
+        var tables = Path.Combine(current, "tables");
+        if (Directory.Exists(tables))
+        {
+            foreach (var d in Directory.GetDirectories(tables).Where(d => !ids.Contains(Path.GetFileName(d))))
+            {
+                Directory.Delete(d, recursive: true);
+            }
+        }
+    }
+
+    private static void CopyAtomically(string from, string to)
+    {
+        AtomicFile.Write(to, stream =>
+        {
+            using var source = File.OpenRead(from);
+            source.CopyTo(stream);
+        });
+    }
+}

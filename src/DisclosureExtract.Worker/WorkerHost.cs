@@ -1,0 +1,30 @@
+using DisclosureExtract.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace DisclosureExtract.Worker;
+
+/// <summary>Builds the host: settings (appsettings.json, environment, command line), validation at start, systemd integration.</summary>
+public static class WorkerHost
+{
+    public static IHost Build(string[] args, Action<IServiceCollection>? configure = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Services.AddSystemd();
+        builder.Services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(_ => new DisclosurePipeline());
+        builder.Services.AddSingleton(sp => new InboxScanner(sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<NightlyRunner>();
+        builder.Services.AddSingleton<NightlyService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<NightlyService>());
+        configure?.Invoke(builder.Services);
+        return builder.Build();
+    }
+}
