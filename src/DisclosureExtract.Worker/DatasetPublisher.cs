@@ -44,9 +44,11 @@ public sealed class DatasetPublisher
         // All three are written in full first, then renamed into place back to back, so the moment when a reader
         // could see one new file beside an old one is as short as the file system allows.
         var staging = Path.Combine(current, ".staging");
-        CsvOutput.Write(Path.Combine(staging, "documents.csv"), store.CurrentRows<DocumentRow>(RowKinds.Documents));
-        CsvOutput.Write(Path.Combine(staging, "line_items.csv"), store.CurrentRows<LineItemRow>(RowKinds.LineItems));
-        CsvOutput.Write(Path.Combine(staging, "findings.csv"), store.CurrentRows<FindingRow>(RowKinds.Findings));
+        // duplicates (the same content under two names) are marked as `convert` marks them, so the dataset equals a fresh convert
+        var (documents, duplicates) = DuplicateContent.Mark(store.CurrentRows<DocumentRow>(RowKinds.Documents).ToList());
+        CsvOutput.Write(Path.Combine(staging, "documents.csv"), documents);
+        CsvOutput.Write(Path.Combine(staging, "line_items.csv"), store.CurrentRows<LineItemRow>(RowKinds.LineItems).Where(r => !duplicates.Contains(r.document_id)));
+        CsvOutput.Write(Path.Combine(staging, "findings.csv"), store.CurrentRows<FindingRow>(RowKinds.Findings).Where(r => !duplicates.Contains(r.document_id)));
         foreach (var name in new[] { "line_items.csv", "findings.csv", "documents.csv" })
         {
             File.Move(Path.Combine(staging, name), Path.Combine(current, name), overwrite: true);

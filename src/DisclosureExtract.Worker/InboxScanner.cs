@@ -38,8 +38,9 @@ public sealed class InboxScanner
             throw new DirectoryNotFoundException($"the inbox {inbox} is not there (unmounted?); nothing was converted or marked removed");
         }
 
-        var (inputs, skippedInputs) = InputDiscovery.Discover([root]);
-        var skipped = skippedInputs.Select(s => new SkippedFile(s.Path, s.Reason)).ToList();
+        var discovered = InputDiscovery.Discover([root]);
+        var inputs = discovered.Where(f => f.SkipReason is null).ToList();
+        var skipped = discovered.Where(f => f.SkipReason is not null).Select(s => new SkippedFile(s.Path, s.SkipReason!)).ToList();
         var first = new List<InboxFile>();
         foreach (var input in inputs)
         {

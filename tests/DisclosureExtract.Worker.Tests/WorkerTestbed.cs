@@ -96,7 +96,7 @@ public sealed class WorkerTestbed : IDisposable
     public string FreshConvert()
     {
         var dir = Path.Combine(Root, "fresh-" + Guid.NewGuid().ToString("N"));
-        var (files, _) = InputDiscovery.Discover([Inbox]);
+        var files = InputDiscovery.Discover([Inbox]).Where(f => f.SkipReason is null).ToList();
         var pipeline = new DisclosurePipeline();
         OutputWriter.Write(dir, files.Select(pipeline.Convert).ToList());
         return dir;
