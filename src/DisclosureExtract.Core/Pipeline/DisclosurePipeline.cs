@@ -23,7 +23,7 @@ public sealed class DisclosurePipeline
         _readers = (readers ?? DefaultReaders()).ToDictionary(r => r.Format);
     }
 
-    public static IEnumerable<IDocumentReader> DefaultReaders() => [new PlainTextReader()];
+    public static IEnumerable<IDocumentReader> DefaultReaders() => [new PlainTextReader(), new HtmlDocumentReader()];
 
     public ConversionResult Convert(InputFile input)
     {
