@@ -55,8 +55,6 @@ public static class InlineMarkup
 /// </summary>
 public static class HtmlFragment
 {
-    private static readonly AngleSharp.Html.Parser.HtmlParser Parser = new();
-
     private static readonly string[] TableParts = ["<tr", "<td", "<th", "<tbody", "<thead", "<tfoot", "<caption", "<col"];
 
     /// <summary>The printed text of a fragment. Text without a tag is returned as is.</summary>
@@ -70,7 +68,8 @@ public static class HtmlFragment
 
         // table rows and cells outside a <table> are dropped by an HTML parser (and their texts run together): give them one
         var markup = OutsideTable(fragment) ? "<table>" + fragment + "</table>" : fragment;
-        using var doc = Parser.ParseDocument("<!DOCTYPE html><html><body>" + markup + "</body></html>");
+        // a parser per call: AngleSharp's maintainers advise one browsing context per parallel parse, and a parser is cheap
+        using var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + markup + "</body></html>");
         var body = doc.Body;
         return body is null ? fragment : HtmlText.Raw(body).TrimEnd(' '); // the space a closing block adds
     }

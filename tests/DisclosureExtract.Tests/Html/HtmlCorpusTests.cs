@@ -92,6 +92,25 @@ public class HtmlCorpusTests(ITestOutputHelper output)
         Assert.Contains(rows, r => r.Cells!.Count == 2 && r.Cells[0].Text.StartsWith("编制", StringComparison.Ordinal) && r.Cells[1].Text.StartsWith("单位", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Pages_read_in_parallel_give_the_same_lines_as_read_one_by_one()
+    {
+        List<string> ids = ["tekes-2023", "shanshan-2024", "bayingol-2023", "kizilsu-2025"];
+        static string Dump(string id)
+        {
+            var path = TestPaths.Corpus("html", id + ".html");
+            var doc = new Reading.HtmlDocumentReader().Read(id, path, File.ReadAllBytes(path), "");
+            return string.Join('\n', doc.Lines.Select(l => $"{l.Number}:{l.IsHeading}:{l.Text}"));
+        }
+
+        var sequential = ids.ToDictionary(id => id, Dump);
+        var parallel = new System.Collections.Concurrent.ConcurrentBag<(string Id, string Lines)>();
+        Parallel.For(0, ids.Count * 3, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel.Add((ids[i % ids.Count], Dump(ids[i % ids.Count]))));
+
+        Assert.Equal(ids.Count * 3, parallel.Count);
+        Assert.All(parallel, p => Assert.Equal(sequential[p.Id], p.Lines));
+    }
+
     public static TheoryData<string, int, string, string> Table7Cells => new()
     {
         // shanshan-2024.html line 295: td 5 = 864.40, td 14 = 864.40, all other amount cells empty
