@@ -87,6 +87,19 @@ public class HtmlEncodingTests
     }
 
     [Fact]
+    public void A_page_a_scraper_saved_as_utf8_under_its_old_gb2312_declaration_reads_as_utf8()
+    {
+        var html = File.ReadAllText(TestPaths.Corpus("html", "shanshan-2024.html"), Encoding.UTF8)
+            .Replace("<meta charset=\"utf-8\">", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">", StringComparison.Ordinal);
+        var bytes = Encoding.UTF8.GetBytes(html);
+
+        var doc = new HtmlDocumentReader().Read("x", "x.html", bytes, "");
+
+        Assert.Equal("utf-8", doc.Encoding);
+        Assert.Contains(doc.Lines, l => l.Text == "第四部分 名词解释");
+    }
+
+    [Fact]
     public void Without_a_declaration_gbk_is_detected()
     {
         const string Html = "<html><body><p>一般公共预算支出情况表</p></body></html>";
