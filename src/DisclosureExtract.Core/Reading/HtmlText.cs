@@ -27,7 +27,7 @@ public static class HtmlText
     private static readonly HashSet<string> NavigationWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "crumb", "crumbs",
-        "footer", "foot", "sidebar", "topbar", "skip",
+        "footer", "sidebar", "topbar", "skip",
     };
 
     private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal)

@@ -27,7 +27,8 @@ public class HtmlReaderTests
         <p hidden>也看不见</p>
         <noscript>请启用脚本</noscript>
         <h3>三级 标题</h3>
-        <div class="foot">版权所有</div>
+        <p class="table-note foot">备注：本表为空表。</p>
+        <div class="site-footer">版权所有</div>
         </body></html>
         """;
 
@@ -39,9 +40,9 @@ public class HtmlReaderTests
         var lines = Read(Page);
 
         Assert.Equal(
-            ["某局2024年部门预算公开", "第一部分 概况", "一、主要职能", "编制数 17，实有人数 20 人，其中：在职 19 人。", "第一行", "第二行", "第三行", "块", "内块", "尾", "三级 标题"],
+            ["某局2024年部门预算公开", "第一部分 概况", "一、主要职能", "编制数 17，实有人数 20 人，其中：在职 19 人。", "第一行", "第二行", "第三行", "块", "内块", "尾", "三级 标题", "备注：本表为空表。"],
             lines.Select(l => l.Text));
-        Assert.Equal([true, true, false, false, false, false, false, false, false, false, true], lines.Select(l => l.IsHeading));
+        Assert.Equal([true, true, false, false, false, false, false, false, false, false, true, false], lines.Select(l => l.IsHeading));
         Assert.Equal(Enumerable.Range(0, lines.Count), lines.Select(l => l.Index));
         Assert.All(lines, l => Assert.Null(l.Cells));
     }
@@ -57,7 +58,7 @@ public class HtmlReaderTests
         Assert.Equal(SourceLineOf("<h1>"), lines[0].Number);
         Assert.Equal(SourceLineOf("<h2>"), lines[1].Number);
         Assert.Equal(SourceLineOf("一、主要职能"), lines[2].Number);
-        Assert.Equal(SourceLineOf("<h3>"), lines[^1].Number);
+        Assert.Equal(SourceLineOf("<h3>"), lines[^2].Number);
         Assert.True(lines[1].Number > 5, "the heading is not on the first lines of the page");
     }
 
