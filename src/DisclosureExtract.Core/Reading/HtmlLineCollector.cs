@@ -176,12 +176,21 @@ public sealed class HtmlLineCollector
     /// <summary>A cell that holds a table, a heading or several paragraphs makes the table page layout.</summary>
     private static bool HoldsBlocks(IHtmlTableElement table)
     {
+        if (table.QuerySelector("table, h1, h2, h3, h4, h5, h6") is not null)
+        {
+            return true;
+        }
+
+        if (table.QuerySelectorAll("p, div, li").Length < LayoutCellBlocks)
+        {
+            return false;
+        }
+
         foreach (var row in table.Rows)
         {
             foreach (var cell in row.Cells)
             {
-                if (cell.QuerySelector("table, h1, h2, h3, h4, h5, h6") is not null
-                    || cell.QuerySelectorAll("p, div, li").Length >= LayoutCellBlocks)
+                if (cell.QuerySelectorAll("p, div, li").Length >= LayoutCellBlocks)
                 {
                     return true;
                 }

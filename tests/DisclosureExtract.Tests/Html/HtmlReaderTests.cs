@@ -120,6 +120,22 @@ public class HtmlReaderTests
     }
 
     [Fact]
+    public void A_word_style_table_with_a_paragraph_in_every_cell_stays_a_grid_but_a_cell_of_many_paragraphs_is_layout()
+    {
+        var lines = Read("""
+            <html><body>
+            <table><tr><td><p class=MsoNormal>类</p></td><td><p>款</p></td><td><p>名称</p></td><td><p>合计</p></td></tr>
+            <tr><td><p>210</p></td><td><p>11</p></td><td><p><span>行政事业单位</span><br>医疗</p></td><td><p>14.56</p></td></tr></table>
+            <table><tr><td>栏目</td><td><p>甲</p><p>乙</p><p>丙</p><p>丁</p><p>戊</p></td></tr></table>
+            </body></html>
+            """);
+
+        Assert.Equal(["类\t款\t名称\t合计", "210\t11\t行政事业单位 医疗\t14.56", "栏目", "甲", "乙", "丙", "丁", "戊"], lines.Select(l => l.Text));
+        Assert.NotNull(lines[1].Cells);
+        Assert.Null(lines[2].Cells);
+    }
+
+    [Fact]
     public void Preformatted_text_keeps_its_lines()
     {
         var lines = Read("<html><body><pre>\n甲  1.00\n\n乙\t2.00\n</pre></body></html>");
