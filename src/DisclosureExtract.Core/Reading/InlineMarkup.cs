@@ -48,13 +48,16 @@ public static class InlineMarkup
     }
 }
 
-/// <summary>HTML fragments inside text lines, parsed with AngleSharp rather than regular expressions.</summary>
+/// <summary>
+/// HTML fragments inside text lines (&lt;b&gt;, &lt;br&gt;, &lt;p&gt;, a table row written on one line), parsed with
+/// AngleSharp rather than regular expressions. Block boundaries and &lt;br&gt; become a space so that words and
+/// numbers of neighbouring cells or paragraphs never run together; scripts and styles are left out.
+/// </summary>
 public static class HtmlFragment
 {
-    // one parser per thread: batches convert documents in parallel
-    private static readonly ThreadLocal<AngleSharp.Html.Parser.HtmlParser> Parser = new(() => new AngleSharp.Html.Parser.HtmlParser());
+    private static readonly string[] TableParts = ["<tr", "<td", "<th", "<tbody", "<thead", "<tfoot", "<caption", "<col"];
 
-    /// <summary>The text content of a fragment; &lt;br&gt; becomes a space. Text without a tag is returned as is.</summary>
+    /// <summary>The printed text of a fragment. Text without a tag is returned as is.</summary>
     public static string ToText(string fragment)
     {
         ArgumentNullException.ThrowIfNull(fragment);
@@ -63,19 +66,30 @@ public static class HtmlFragment
             return fragment;
         }
 
-        var doc = Parser.Value!.ParseDocument("<!DOCTYPE html><html><body>" + fragment + "</body></html>");
+        // table rows and cells outside a <table> are dropped by an HTML parser (and their texts run together): give them one
+        var markup = OutsideTable(fragment) ? "<table>" + fragment + "</table>" : fragment;
+        // a parser per call: AngleSharp's maintainers advise one browsing context per parallel parse, and a parser is cheap
+        using var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + markup + "</body></html>");
         var body = doc.Body;
-        if (body is null)
+        return body is null ? fragment : HtmlText.Raw(body).TrimEnd(' '); // the space a closing block adds
+    }
+
+    private static bool OutsideTable(string s)
+    {
+        if (s.Contains("<table", StringComparison.OrdinalIgnoreCase))
         {
-            return fragment;
+            return false;
         }
 
-        foreach (var br in body.QuerySelectorAll("br").ToList())
+        foreach (var tag in TableParts)
         {
-            br.Replace(doc.CreateTextNode(" "));
+            if (s.Contains(tag, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
         }
 
-        return body.TextContent;
+        return false;
     }
 
     private static bool HasTag(string s)
