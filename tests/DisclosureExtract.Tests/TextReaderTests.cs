@@ -67,3 +67,17 @@ public class TextReaderTests
     private static List<(int, string)> Read(byte[] bytes) =>
         new PlainTextReader().Read("x", "x", bytes, "").Lines.Select(l => (l.Number, l.Text)).ToList();
 }
+
+public class InputSnifferTests
+{
+    [Theory]
+    [InlineData("%PDF-1.7\n", "Pdf")]
+    [InlineData("<!DOCTYPE html><html>", "Html")]
+    [InlineData("<!-- saved from url=(0042)http://example/ -->\n<html>", "Html")]
+    [InlineData("  <body>\n<p>x</p>", "Html")]
+    [InlineData("<table><tr><td>1</td></tr></table>", "Html")]
+    [InlineData("<b>一、本年收入</b>\t996.43", "Text")]
+    [InlineData("第一部分 概况", "Text")]
+    public void Format_is_sniffed_from_the_content(string start, string format) =>
+        Assert.Equal(format, DisclosureExtract.Pipeline.InputSniffer.Sniff(System.Text.Encoding.UTF8.GetBytes(start)).ToString());
+}
