@@ -1,0 +1,115 @@
+using DisclosureExtract.Model;
+
+namespace DisclosureExtract.Validation;
+
+/// <summary>The recognized tables of one document, looked up by 表 number, with the helpers the checks share.</summary>
+public sealed class TableSet
+{
+    private readonly Dictionary<int, BudgetTable> _byNumber = [];
+
+    public TableSet(IEnumerable<BudgetTable> tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        foreach (var t in tables)
+        {
+            // the first occurrence wins: a repeated table (contents page, page break) must not replace the real one
+            _byNumber.TryAdd(t.TableNo, t);
+        }
+    }
+
+    public IEnumerable<BudgetTable> All => _byNumber.Values.OrderBy(t => t.TableNo);
+
+    /// <summary>The table with this 表 number when it has rows.</summary>
+    public BudgetTable? Get(int tableNo) =>
+        _byNumber.TryGetValue(tableNo, out var t) && !t.IsEmpty && t.Rows.Count > 0 ? t : null;
+
+    /// <summary>The coded table's 合计/总计 row (row_key total, no code, no side).</summary>
+    public static TableRow? TotalRow(BudgetTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return table.Rows.FirstOrDefault(r => r.Code is null && r.RowKey == "total");
+    }
+
+    /// <summary>The uncoded row with this key (on the given side for two-sided tables).</summary>
+    public static TableRow? KeyRow(BudgetTable table, string rowKey, string? side = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return table.Rows.FirstOrDefault(r => r.Code is null && r.RowKey == rowKey && (side is null || r.Side == side));
+    }
+
+    /// <summary>Coded rows grouped by code, in printed order (表7 repeats a 项 code once per project).</summary>
+    public static IReadOnlyDictionary<string, List<TableRow>> ByCode(BudgetTable table, string? side = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var map = new Dictionary<string, List<TableRow>>(StringComparer.Ordinal);
+        foreach (var r in table.Rows)
+        {
+            if (r.Code is null || (side is not null && r.Side != side))
+            {
+                continue;
+            }
+
+            if (!map.TryGetValue(r.Code, out var list))
+            {
+                list = [];
+                map[r.Code] = list;
+            }
+
+            list.Add(r);
+        }
+
+        return map;
+    }
+
+    /// <summary>Sum of a column over rows (empty cells count as zero); null when no row prints the column.</summary>
+    public static decimal? Sum(IEnumerable<TableRow> rows, string columnKey)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        decimal? sum = null;
+        foreach (var r in rows)
+        {
+            if (r.ValueOf(columnKey) is { } v)
+            {
+                sum = (sum ?? 0m) + v;
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>The row's main amount: 表1 prints it in <c>amount</c>, the other tables in <c>total</c>.</summary>
+    public static decimal? Main(TableRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.ValueOf("total") ?? row.ValueOf("amount");
+    }
+
+    /// <summary>The line of the cell when printed, otherwise the row's line.</summary>
+    public static int LineOf(TableRow row, string columnKey)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        foreach (var v in row.Values)
+        {
+            if (v.ColumnKey == columnKey)
+            {
+                return v.Line;
+            }
+        }
+
+        return row.Line;
+    }
+
+    /// <summary>A short label for messages: "表3 210 卫生健康支出" or "表2 合计".</summary>
+    public static string Label(BudgetTable table, TableRow row)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(row);
+        var what = row.Code is null ? row.ItemName : $"{row.Code} {row.ItemName}";
+        if (row.ProjectName is { Length: > 0 } p)
+        {
+            what += $" ({p})";
+        }
+
+        return $"表{table.TableNo} {what}";
+    }
+}
