@@ -34,7 +34,7 @@ public static class TextCheck
 
         // 二、收入预算 and its parts → 表2 合计 row
         f.AddRange(Against(text.IncomeTotal, "收入预算", t2, total2, "total"));
-        var incomeBase = text.IncomeTotal?.Amount ?? total2?.ValueOf("total");
+        var incomeBase = total2?.ValueOf("total") ?? text.IncomeTotal?.Amount; // the table is the base when there is one
         foreach (var (key, figure) in text.IncomeParts.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             f.AddRange(Against(figure, $"收入预算 {key}", t2, total2, key));
@@ -43,7 +43,7 @@ public static class TextCheck
 
         // 三、支出预算, 基本支出, 项目支出 → 表3 合计 row
         f.AddRange(Against(text.ExpenditureTotal, "支出预算", t3, total3, "total"));
-        var spendBase = text.ExpenditureTotal?.Amount ?? total3?.ValueOf("total");
+        var spendBase = total3?.ValueOf("total") ?? text.ExpenditureTotal?.Amount;
         f.AddRange(Against(text.Basic, "支出预算 基本支出", t3, total3, "basic"));
         f.AddRange(Share(text.Basic, spendBase, "基本支出", t3?.TableKey, null, "basic"));
         f.AddRange(Against(text.Project, "支出预算 项目支出", t3, total3, "project"));
@@ -54,7 +54,7 @@ public static class TextCheck
 
         // 五、一般公共预算 → 表5
         f.AddRange(Against(text.GeneralBudgetTotal, "一般公共预算拨款合计", t5, total5, "total"));
-        var generalBase = text.GeneralBudgetTotal?.Amount ?? total5?.ValueOf("total");
+        var generalBase = total5?.ValueOf("total") ?? text.GeneralBudgetTotal?.Amount;
         foreach (var c in text.GeneralBudgetClasses)
         {
             var row = t5 is null ? null : FindClass(t5, c);
