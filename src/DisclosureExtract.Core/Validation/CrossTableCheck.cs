@@ -68,7 +68,7 @@ public static class CrossTableCheck
         }
 
         // an empty cell in the other table counts as zero once its row is there
-        var vb = rowB.ValueOf(colB) ?? 0m;
+        var vb = (rowB.ValueOf(colB) ?? 0m) * TableSet.ToWan(b) / TableSet.ToWan(a);
         var what = string.Create(CultureInfo.InvariantCulture,
             $"{TableSet.Label(a, rowA)} {colA} (line index {TableSet.LineOf(rowA, colA)}) against {TableSet.Label(b, rowB)} {colB} (line index {TableSet.LineOf(rowB, colB)})");
         if (Tolerance.Compare(check, what, vb, va, a.TableKey, rowA.Code, colA, TableSet.LineOf(rowA, colA)) is { } f)
@@ -93,7 +93,7 @@ public static class CrossTableCheck
             rowsA.TryGetValue(code, out var ra);
             rowsB.TryGetValue(code, out var rb);
             var va = ra is null ? null : TableSet.Sum(ra, colA);
-            var vb = rb is null ? null : TableSet.Sum(rb, colB);
+            var vb = rb is null ? null : TableSet.Sum(rb, colB) * TableSet.ToWan(b) / TableSet.ToWan(a);
             if (va is null && vb is null)
             {
                 continue;
@@ -126,7 +126,7 @@ public static class CrossTableCheck
             .Append((Code: null, A: TableSet.TotalRow(t5), B: TableSet.TotalRow(t2)));
         foreach (var (code, r5, r2) in pairs)
         {
-            var general = r2 is null ? null : GeneralPart(r2);
+            var general = r2 is null ? null : GeneralPart(r2) * TableSet.ToWan(t2) / TableSet.ToWan(t5);
             var printed = r5?.ValueOf("total");
             if (printed is null && (general ?? 0m) == 0m)
             {
@@ -169,7 +169,7 @@ public static class CrossTableCheck
                     continue;
                 }
 
-                var whole = r3?.ValueOf(column) ?? 0m;
+                var whole = (r3?.ValueOf(column) ?? 0m) * TableSet.ToWan(t3) / TableSet.ToWan(t5);
                 if (part > whole)
                 {
                     var msg = string.Create(CultureInfo.InvariantCulture,

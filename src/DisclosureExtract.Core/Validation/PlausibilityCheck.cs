@@ -50,12 +50,12 @@ public static class PlausibilityCheck
     {
         if (tables.Get(1) is { } t1 && TableSet.KeyRow(t1, "income_total")?.ValueOf("amount") is { } v1)
         {
-            return v1;
+            return v1 * TableSet.ToWan(t1);
         }
 
         if (tables.Get(3) is { } t3 && TableSet.TotalRow(t3)?.ValueOf("total") is { } v3)
         {
-            return v3;
+            return v3 * TableSet.ToWan(t3);
         }
 
         return text.TotalBudget?.Amount ?? text.IncomeTotal?.Amount;

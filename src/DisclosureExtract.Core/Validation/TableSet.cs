@@ -84,6 +84,13 @@ public sealed class TableSet
         return row.ValueOf("total") ?? row.ValueOf("amount");
     }
 
+    /// <summary>The factor that brings a table's amounts to 万元 (tables printed in 元 are compared with the others in 万元).</summary>
+    public static decimal ToWan(BudgetTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return table.Unit == "元" ? 0.0001m : 1m;
+    }
+
     /// <summary>The line of the cell when printed, otherwise the row's line.</summary>
     public static int LineOf(TableRow row, string columnKey)
     {

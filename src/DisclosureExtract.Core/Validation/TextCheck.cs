@@ -34,7 +34,7 @@ public static class TextCheck
 
         // 二、收入预算 and its parts → 表2 合计 row
         f.AddRange(Against(text.IncomeTotal, "收入预算", t2, total2, "total"));
-        var incomeBase = total2?.ValueOf("total") ?? text.IncomeTotal?.Amount; // the table is the base when there is one
+        var incomeBase = Wan(t2, total2?.ValueOf("total")) ?? text.IncomeTotal?.Amount; // the table is the base when there is one
         foreach (var (key, figure) in text.IncomeParts.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             f.AddRange(Against(figure, $"收入预算 {key}", t2, total2, key));
@@ -43,7 +43,7 @@ public static class TextCheck
 
         // 三、支出预算, 基本支出, 项目支出 → 表3 合计 row
         f.AddRange(Against(text.ExpenditureTotal, "支出预算", t3, total3, "total"));
-        var spendBase = total3?.ValueOf("total") ?? text.ExpenditureTotal?.Amount;
+        var spendBase = Wan(t3, total3?.ValueOf("total")) ?? text.ExpenditureTotal?.Amount;
         f.AddRange(Against(text.Basic, "支出预算 基本支出", t3, total3, "basic"));
         f.AddRange(Share(text.Basic, spendBase, "基本支出", t3?.TableKey, null, "basic"));
         f.AddRange(Against(text.Project, "支出预算 项目支出", t3, total3, "project"));
@@ -54,13 +54,13 @@ public static class TextCheck
 
         // 五、一般公共预算 → 表5
         f.AddRange(Against(text.GeneralBudgetTotal, "一般公共预算拨款合计", t5, total5, "total"));
-        var generalBase = total5?.ValueOf("total") ?? text.GeneralBudgetTotal?.Amount;
+        var generalBase = Wan(t5, total5?.ValueOf("total")) ?? text.GeneralBudgetTotal?.Amount;
         foreach (var c in text.GeneralBudgetClasses)
         {
             var row = t5 is null ? null : FindClass(t5, c);
             var figure = new TextFigure(c.Amount, c.Line, c.Share);
             var label = $"一般公共预算 {c.ClassName}（类）";
-            if (t5 is not null && row is null)
+            if (t5 is not null && row is null && c.Amount != 0m)
             {
                 f.Add(new Finding(CheckIds.TextItemUnmatched, Severity.Warning, $"{label}: 表5 has no such 类 row", t5.TableKey, c.Code, null, null, c.Amount, c.Line));
             }
@@ -73,9 +73,13 @@ public static class TextCheck
         {
             var row = t5 is null ? null : FindItem(t5, item);
             var label = $"一般公共预算 {item.ClassName}（类）{item.SectionName}（款）{item.ItemName}（项）";
-            if (t5 is not null && row is null)
+            if (t5 is not null && row is null && item.Amount != 0m)
             {
                 f.Add(new Finding(CheckIds.TextItemUnmatched, Severity.Warning, $"{label}: 表5 has no such row", t5.TableKey, item.Code, null, null, item.Amount, item.Line));
+            }
+
+            if (row is null)
+            {
                 continue;
             }
 
@@ -102,6 +106,8 @@ public static class TextCheck
         return f;
     }
 
+    private static decimal? Wan(BudgetTable? table, decimal? value) => table is null || value is null ? value : value * TableSet.ToWan(table);
+
     /// <summary>A text figure against a table cell. No finding when either side is missing (a missing table is not the text's fault).</summary>
     private static IEnumerable<Finding> Against(TextFigure? figure, string what, BudgetTable? table, TableRow? row, string column)
     {
@@ -110,7 +116,7 @@ public static class TextCheck
             yield break;
         }
 
-        var tableValue = row.ValueOf(column) ?? 0m; // an empty cell is a printed zero
+        var tableValue = (row.ValueOf(column) ?? 0m) * TableSet.ToWan(table); // an empty cell is a printed zero; the text is in 万元
         var msg = string.Create(CultureInfo.InvariantCulture,
             $"text {what} (line index {figure.Line}) against {TableSet.Label(table, row)} {column} (line index {TableSet.LineOf(row, column)})");
         if (Tolerance.Compare(CheckIds.TextAmount, msg, tableValue, figure.Amount, table.TableKey, row.Code, column, figure.Line) is { } f)

@@ -226,4 +226,13 @@ public sealed class CheckTests
         var fine = new TextFigures { TotalBudget = new(1258.45m, 10), Assets = [new("车辆", 1, 9.26m, 20), new("其他资产", null, 37.56m, 21)] };
         Assert.DoesNotContain(Run(fine), x => x.Check == CheckIds.ImplausibleValue);
     }
+
+    [Fact]
+    public void Cross_checks_compare_a_table_in_yuan_with_one_in_wanyuan()
+    {
+        var t6 = new TableBuilder(6, "total", "personnel", "public_use").Key("total", "合计", "total=2956600.00 personnel=2864400.00 public_use=92200.00").Build() with { Unit = "元" };
+        Assert.DoesNotContain(Run(T5(), t6), f => f.Check == CheckIds.CrossBasic);
+        var off = t6 with { Rows = [t6.Rows[0] with { Values = TableBuilder.Parse("total=2966600.00 personnel=2874400.00 public_use=92200.00", 600) }] };
+        Assert.Contains(Run(T5(), off), f => f.Check == CheckIds.CrossBasic);
+    }
 }

@@ -127,4 +127,53 @@ public sealed class TextCheckTests
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), keys);
     }
+
+    /// <summary>
+    /// shanshan-2024 第三部分 (三) lists every 表5 项 (lines 1125-1213), and a 10th item 城乡医疗救助 with 0.00 万元 that 表5 does not
+    /// print (a zero, not an inconsistency); 机关运行经费 7.15 (1430) = 表6 公用经费.
+    /// </summary>
+    [Fact]
+    public void Shanshan2024_items_agree_and_a_zero_item_without_a_row_is_not_reported()
+    {
+        var text = new TextFigures
+        {
+            GeneralBudgetClasses =
+            [
+                new(null, "社会保障和就业支出", 116.88m, L(1117), 8.74m),
+                new(null, "卫生健康支出", 1192.48m, L(1119), 89.19m),
+                new(null, "住房保障支出", 27.66m, L(1121), 2.07m),
+            ],
+            Items =
+            [
+                new(null, "社会保障和就业支出", "行政事业单位养老支出", "机关事业单位基本养老保险缴费支出", 36.88m, L(1125)),
+                new(null, "社会保障和就业支出", "其他社会保障和就业支出", "其他社会保障和就业支出", 80.00m, L(1135)),
+                new(null, "卫生健康支出", "行政事业单位医疗", "行政单位医疗", 15.66m, L(1142)),
+                new(null, "卫生健康支出", "财政对基本医疗保险基金的补助", "财政对城乡居民基本医疗保险基金的补助", 864.40m, L(1162)),
+                new(null, "卫生健康支出", "医疗保障管理事务", "行政运行", 298.71m, L(1176)),
+                new(null, "住房保障支出", "住房改革支出", "住房公积金", 27.66m, L(1203)),
+                new(null, "卫生健康支出", "医疗救助", "城乡医疗救助", 0.00m, L(1211)),
+            ],
+            OperatingExpenses = F(7.15m, 1430),
+        };
+        Assert.Empty(TextFindings("shanshan-2024", text));
+        var wrong = text with { Items = [new(null, "卫生健康支出", "医疗保障管理事务", "行政运行", 301.53m, L(1176))] };
+        Assert.Contains(TextFindings("shanshan-2024", wrong), f => f.Check == CheckIds.TextAmount && f.Code == "2101501");
+    }
+
+    /// <summary>kizilsu-2025.txt:602-606 prints asset values in 元 labelled 万元 (车辆 523,055.17, 办公家具 274,685.00,
+    /// 其他资产 2,305,044.30 万元 for a bureau whose whole budget is 996.43 万元); its 三公 (576) and 机关运行经费 (588) agree with 表10/表6.</summary>
+    [Fact]
+    public void Kizilsu2025_asset_values_in_yuan_are_implausible()
+    {
+        var text = new TextFigures
+        {
+            TotalBudget = F(996.43m, 398),
+            ThreePublic = new Dictionary<string, TextFigure> { ["total"] = F(9.50m, 576) },
+            OperatingExpenses = F(23.61m, 588),
+            Assets = [new("房屋", null, 0.00m, L(600)), new("车辆", 2, 523055.17m, L(602)), new("办公家具", null, 274685.00m, L(604)), new("其他资产", null, 2305044.30m, L(606))],
+        };
+        var findings = TextFindings("kizilsu-2025", text);
+        Assert.Equal([602, 604, 606], findings.Select(f => f.Line!.Value + 1));
+        Assert.All(findings, f => Assert.Equal(CheckIds.ImplausibleValue, f.Check));
+    }
 }
