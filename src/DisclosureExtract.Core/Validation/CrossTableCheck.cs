@@ -43,6 +43,10 @@ public static class CrossTableCheck
             f.AddRange(Pair(CheckIds.CrossRows, t4, spent4, "general_budget", t5, TableSet.TotalRow(t5), "total"));
         }
 
+        // a 空表 8/9 while 表4 spends 政府性基金 / 国有资本经营 money
+        f.AddRange(EmptyButSpent(t4, "gov_fund", tables.GetEvenIfEmpty(8)));
+        f.AddRange(EmptyButSpent(t4, "state_capital", tables.GetEvenIfEmpty(9)));
+
         // 表5 = the general-budget part
         f.AddRange(GeneralBudgetPart(t2, t5));
         f.AddRange(NotMoreThanWhole(t5, t3));
@@ -140,6 +144,24 @@ public static class CrossTableCheck
             if (Tolerance.Compare(CheckIds.CrossGeneralBudget, what, general ?? 0m, printed ?? 0m, t5.TableKey, code, "total", line) is { } f)
             {
                 yield return f;
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> EmptyButSpent(BudgetTable? t4, string column, BudgetTable? fundTable)
+    {
+        if (t4 is null || fundTable is null || !(fundTable.IsEmpty || fundTable.Rows.All(r => r.Values.Count == 0)))
+        {
+            yield break;
+        }
+
+        foreach (var (code, rows) in TableSet.ByCode(t4, "expenditure"))
+        {
+            if (code.Length == 3 && TableSet.Sum(rows, column) is { } v && v != 0m)
+            {
+                yield return new Finding(CheckIds.CrossRows, Severity.Error,
+                    string.Create(CultureInfo.InvariantCulture, $"{code}: 表4 {column} {v}, but 表{fundTable.TableNo} is empty"),
+                    t4.TableKey, code, column, 0m, v, TableSet.LineOf(rows[0], column));
             }
         }
     }

@@ -86,7 +86,7 @@ public static class RowIdentityCheck
             var identities = IdentitiesFor(table);
             foreach (var row in table.Rows)
             {
-                if (row.Values.Count == 0 || (table.TableNo == 4 && row.Side != "expenditure"))
+                if (row.Values.Count == 0 || (table.TableNo == 4 && (row.Side == "income" || (row.Code is null && row.RowKey != "expenditure_total"))))
                 {
                     continue;
                 }

@@ -34,7 +34,7 @@ public sealed class TableSet
     public static TableRow? KeyRow(BudgetTable table, string rowKey, string? side = null)
     {
         ArgumentNullException.ThrowIfNull(table);
-        return table.Rows.FirstOrDefault(r => r.Code is null && r.RowKey == rowKey && (side is null || r.Side == side));
+        return table.Rows.FirstOrDefault(r => r.Code is null && r.RowKey == rowKey && OnSide(r, side));
     }
 
     /// <summary>Coded rows grouped by code, in printed order (表7 repeats a 项 code once per project).</summary>
@@ -44,7 +44,7 @@ public sealed class TableSet
         var map = new Dictionary<string, List<TableRow>>(StringComparer.Ordinal);
         foreach (var r in table.Rows)
         {
-            if (r.Code is null || (side is not null && r.Side != side))
+            if (r.Code is null || !OnSide(r, side))
             {
                 continue;
             }
@@ -60,6 +60,16 @@ public sealed class TableSet
 
         return map;
     }
+
+    /// <summary>True when the row is on the side asked for; a row without a side is on every side.</summary>
+    public static bool OnSide(TableRow row, string? side)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return side is null || row.Side is null || row.Side == side;
+    }
+
+    /// <summary>The table with this 表 number even when it is a 空表.</summary>
+    public BudgetTable? GetEvenIfEmpty(int tableNo) => _byNumber.GetValueOrDefault(tableNo);
 
     /// <summary>Sum of a column over rows (empty cells count as zero); null when no row prints the column.</summary>
     public static decimal? Sum(IEnumerable<TableRow> rows, string columnKey)

@@ -235,4 +235,13 @@ public sealed class CheckTests
         var off = t6 with { Rows = [t6.Rows[0] with { Values = TableBuilder.Parse("total=2966600.00 personnel=2874400.00 public_use=92200.00", 600) }] };
         Assert.Contains(Run(T5(), off), f => f.Check == CheckIds.CrossBasic);
     }
+
+    [Fact]
+    public void Cross_rows_trips_when_table4_spends_fund_money_but_table8_is_empty()
+    {
+        static BudgetTable T4(string values) => new TableBuilder(4, "total", "general_budget", "gov_fund").Row("212", "城乡社区支出", values, side: "expenditure").Build();
+        var empty8 = new BudgetTable(8, "government_fund_expenditure", "表8", "万元", true, "为空表", ["total"], [], 800, 805);
+        Assert.Contains(Run(T4("total=50 gov_fund=50"), empty8), f => f.Check == CheckIds.CrossRows && f.Code == "212" && f.ColumnKey == "gov_fund");
+        Assert.DoesNotContain(Run(T4("total=50 general_budget=50"), empty8), f => f.Check == CheckIds.CrossRows);
+    }
 }
