@@ -42,6 +42,9 @@ public static class CheckIds
     /// <summary>A percentage in the text does not follow from its amounts.</summary>
     public const string TextShare = "text_share";
 
+    /// <summary>A growth rate (比上年增加 X 万元，增长 Y%) that no rounding of the printed amounts explains.</summary>
+    public const string TextChangeRate = "text_change_rate";
+
     /// <summary>A text item (类/款/项 amount) names a code that the tables do not have.</summary>
     public const string TextItemUnmatched = "text_item_unmatched";
 

@@ -140,7 +140,7 @@ public static class TextCheck
             yield break;
         }
 
-        var step = decimals == 0 ? 1m : 1m / (decimal)Math.Pow(10, decimals);
+        var step = Tolerance.UnitOf(decimals);
         var severity = Math.Abs(computed - printed) <= step ? Severity.Warning : Severity.Error;
         var note = severity == Severity.Warning ? " (off by one in the last printed digit, probably rounding)" : string.Empty;
         var msg = string.Create(CultureInfo.InvariantCulture,

@@ -4,13 +4,16 @@ namespace DisclosureExtract.Validation;
 /// <param name="Amount">The amount as printed.</param>
 /// <param name="Line">Index of the source line.</param>
 /// <param name="Share">The share printed with it (占 X%), in percent as printed (88.23), or null.</param>
-public sealed record TextFigure(decimal Amount, int Line, decimal? Share = null);
+/// <param name="Change">The change against last year as printed (比上年增加 X 万元), negative for 减少; or null.</param>
+/// <param name="ChangeRate">The rate printed with the change (增长 Y%), in percent, negative for 下降; or null.</param>
+public sealed record TextFigure(decimal Amount, int Line, decimal? Share = null, decimal? Change = null, decimal? ChangeRate = null);
 
 /// <summary>
 /// One entry of 一般公共预算当年拨款具体使用情况: “卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）…预算数为 X 万元”.
 /// The code is given when the extractor knows it; otherwise the names are matched against 表5.
 /// </summary>
-public sealed record TextItem(string? Code, string? ClassName, string? SectionName, string? ItemName, decimal Amount, int Line);
+public sealed record TextItem(string? Code, string? ClassName, string? SectionName, string? ItemName, decimal Amount, int Line,
+    decimal? Change = null, decimal? ChangeRate = null);
 
 /// <summary>一般公共预算当年拨款结构情况: “卫生健康支出（类）1126.25 万元，占 95.29%”.</summary>
 public sealed record TextClassShare(string? Code, string ClassName, decimal Amount, int Line, decimal? Share);

@@ -12,6 +12,18 @@ public static class Tolerance
     /// <summary>The largest difference still explained by rounding to two decimals.</summary>
     public const decimal Rounding = 0.01m;
 
+    /// <summary>One unit of the last digit of a number printed with this many decimals (2 → 0.01).</summary>
+    public static decimal UnitOf(int decimals)
+    {
+        var unit = 1m;
+        for (var i = 0; i < decimals; i++)
+        {
+            unit /= 10m;
+        }
+
+        return unit;
+    }
+
     /// <summary>Null when equal; otherwise the severity of the difference.</summary>
     public static Severity? Classify(decimal expected, decimal actual)
     {

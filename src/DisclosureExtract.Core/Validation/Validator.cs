@@ -41,6 +41,7 @@ public static class Validator
         if (text is not null)
         {
             findings.AddRange(TextCheck.Run(set, text));
+            findings.AddRange(ChangeRateCheck.Run(text));
         }
 
         findings.AddRange(NameCheck.Run(set, text, catalog ?? ReferenceCatalog.Default));
