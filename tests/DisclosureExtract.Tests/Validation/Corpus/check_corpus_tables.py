@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Checks the corpus table fixtures against corpus/text: the cited line starts the row (its code digits, 合计/总计,
 or its income/三公 label) and every printed value occurs within the next 15 lines (numbers the converter split,
-`864.4` / `0`, are joined). Prints the rows that fail. Usage: python3 tools/check_corpus_tables.py"""
+`864.4` / `0`, are joined). Prints the rows that fail. Usage: python3 tests/DisclosureExtract.Tests/Validation/Corpus/check_corpus_tables.py"""
 import re, os
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', '..'))
 bad = total = 0
 for doc in ['tekes-2023', 'bayingol-2023', 'shanshan-2024', 'kizilsu-2025']:
     text = [re.sub(r'\s+', ' ', re.sub(r'<[^>]+>', '', l)).strip() for l in open(os.path.join(ROOT, 'corpus/text', doc + '.txt'), encoding='utf-8').read().split('\n')]

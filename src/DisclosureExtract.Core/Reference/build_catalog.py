@@ -8,12 +8,12 @@ Inputs:
   corpus/text/*.txt   for the line that cites each corpus entry.
 Names seen in the corpus that are known to be wrong or outdated are listed in EXCLUDED with the reason;
 they stay out of the catalog so that the validator reports them.
-Usage: python3 tools/build_catalog.py /work/shared/reference > src/DisclosureExtract.Core/Reference/catalog.csv
+Usage: python3 src/DisclosureExtract.Core/Reference/build_catalog.py /work/shared/reference > src/DisclosureExtract.Core/Reference/catalog.csv
 """
 import csv, re, sys, io, os
 from html.parser import HTMLParser
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..'))
 DOCS = ['tekes-2023', 'bayingol-2023', 'shanshan-2024', 'kizilsu-2025']
 EXCLUDED = {
     ('function', '234', '抗疫特别国债还本支出'): 'tekes-2023 表4 only; 表1 of the same document and the other documents print 抗疫特别国债安排的支出 (抗疫特别国债还本支出 is the name of 款 23104 under 231)',
