@@ -24,23 +24,23 @@ public static class CrossTableCheck
         // 表1 totals = 表2 合计 = 表3 合计
         var incomeTotal = t1 is null ? null : TableSet.KeyRow(t1, "income_total");
         var spentTotal = t1 is null ? null : TableSet.KeyRow(t1, "expenditure_total");
-        f.AddRange(Pair(CheckIds.CrossTotal, t1, incomeTotal, "amount", t2, t2 is null ? null : TableSet.TotalRow(t2), "total"));
-        f.AddRange(Pair(CheckIds.CrossTotal, t1, spentTotal, "amount", t3, t3 is null ? null : TableSet.TotalRow(t3), "total"));
+        f.AddRange(Pair(tables, CheckIds.CrossTotal, t1, incomeTotal, "amount", t2, t2 is null ? null : TableSet.TotalRow(t2), "total"));
+        f.AddRange(Pair(tables, CheckIds.CrossTotal, t1, spentTotal, "amount", t3, t3 is null ? null : TableSet.TotalRow(t3), "total"));
         if (t1 is null)
         {
-            f.AddRange(Pair(CheckIds.CrossTotal, t2, t2 is null ? null : TableSet.TotalRow(t2), "total", t3, t3 is null ? null : TableSet.TotalRow(t3), "total"));
+            f.AddRange(Pair(tables, CheckIds.CrossTotal, t2, t2 is null ? null : TableSet.TotalRow(t2), "total", t3, t3 is null ? null : TableSet.TotalRow(t3), "total"));
         }
 
         // row by row
-        f.AddRange(Rows(CheckIds.CrossRows, t1, "amount", t3, "total", classesOnly: true, side: "expenditure"));
-        f.AddRange(Rows(CheckIds.CrossRows, t2, "total", t3, "total", classesOnly: false));
-        f.AddRange(Rows(CheckIds.CrossRows, t4, "general_budget", t5, "total", classesOnly: true, side: "expenditure"));
-        f.AddRange(Rows(CheckIds.CrossRows, t4, "gov_fund", tables.Get(8), "total", classesOnly: true, side: "expenditure"));
-        f.AddRange(Rows(CheckIds.CrossRows, t4, "state_capital", tables.Get(9), "total", classesOnly: true, side: "expenditure"));
+        f.AddRange(Rows(tables, CheckIds.CrossRows, t1, "amount", t3, "total", classesOnly: true, side: "expenditure"));
+        f.AddRange(Rows(tables, CheckIds.CrossRows, t2, "total", t3, "total", classesOnly: false));
+        f.AddRange(Rows(tables, CheckIds.CrossRows, t4, "general_budget", t5, "total", classesOnly: true, side: "expenditure"));
+        f.AddRange(Rows(tables, CheckIds.CrossRows, t4, "gov_fund", tables.Get(8), "total", classesOnly: true, side: "expenditure"));
+        f.AddRange(Rows(tables, CheckIds.CrossRows, t4, "state_capital", tables.Get(9), "total", classesOnly: true, side: "expenditure"));
         if (t4 is not null && t5 is not null)
         {
             var spent4 = TableSet.KeyRow(t4, "expenditure_total");
-            f.AddRange(Pair(CheckIds.CrossRows, t4, spent4, "general_budget", t5, TableSet.TotalRow(t5), "total"));
+            f.AddRange(Pair(tables, CheckIds.CrossRows, t4, spent4, "general_budget", t5, TableSet.TotalRow(t5), "total"));
         }
 
         // a 空表 8/9 while 表4 spends 政府性基金 / 国有资本经营 money
@@ -56,15 +56,15 @@ public static class CrossTableCheck
         var t7 = tables.Get(7);
         if (t5 is not null)
         {
-            f.AddRange(Pair(CheckIds.CrossBasic, t6, t6 is null ? null : TableSet.TotalRow(t6), "total", t5, TableSet.TotalRow(t5), "basic"));
-            f.AddRange(Pair(CheckIds.CrossProject, t7, t7 is null ? null : TableSet.TotalRow(t7), "total", t5, TableSet.TotalRow(t5), "project"));
-            f.AddRange(Rows(CheckIds.CrossProject, t7, "total", t5, "project", classesOnly: false, onlyCodesOfFirst: true));
+            f.AddRange(Pair(tables, CheckIds.CrossBasic, t6, t6 is null ? null : TableSet.TotalRow(t6), "total", t5, TableSet.TotalRow(t5), "basic"));
+            f.AddRange(Pair(tables, CheckIds.CrossProject, t7, t7 is null ? null : TableSet.TotalRow(t7), "total", t5, TableSet.TotalRow(t5), "project"));
+            f.AddRange(Rows(tables, CheckIds.CrossProject, t7, "total", t5, "project", classesOnly: false, onlyCodesOfFirst: true));
         }
 
         return f;
     }
 
-    private static IEnumerable<Finding> Pair(string check, BudgetTable? a, TableRow? rowA, string colA, BudgetTable? b, TableRow? rowB, string colB)
+    private static IEnumerable<Finding> Pair(TableSet set, string check, BudgetTable? a, TableRow? rowA, string colA, BudgetTable? b, TableRow? rowB, string colB)
     {
         if (a is null || b is null || rowA?.ValueOf(colA) is not { } va || rowB is null)
         {
@@ -74,14 +74,14 @@ public static class CrossTableCheck
         // an empty cell in the other table counts as zero once its row is there
         var vb = (rowB.ValueOf(colB) ?? 0m) * TableSet.ToWan(b) / TableSet.ToWan(a);
         var what = string.Create(CultureInfo.InvariantCulture,
-            $"{TableSet.Label(a, rowA)} {colA} (line index {TableSet.LineOf(rowA, colA)}) against {TableSet.Label(b, rowB)} {colB} (line index {TableSet.LineOf(rowB, colB)})");
+            $"{TableSet.Label(a, rowA)} {colA} ({set.At(TableSet.LineOf(rowA, colA))}) against {TableSet.Label(b, rowB)} {colB} ({set.At(TableSet.LineOf(rowB, colB))})");
         if (Tolerance.Compare(check, what, vb, va, a.TableKey, rowA.Code, colA, TableSet.LineOf(rowA, colA)) is { } f)
         {
             yield return f;
         }
     }
 
-    private static IEnumerable<Finding> Rows(string check, BudgetTable? a, string colA, BudgetTable? b, string colB, bool classesOnly,
+    private static IEnumerable<Finding> Rows(TableSet set, string check, BudgetTable? a, string colA, BudgetTable? b, string colB, bool classesOnly,
         string? side = null, bool onlyCodesOfFirst = false)
     {
         if (a is null || b is null)
@@ -106,8 +106,8 @@ public static class CrossTableCheck
             var anchor = ra?[0];
             var other = rb?[0];
             var where = string.Create(CultureInfo.InvariantCulture,
-                $"{code}: 表{a.TableNo} {colA} {(va is null ? "empty" : va.Value.ToString(CultureInfo.InvariantCulture))}{(anchor is null ? " (no row)" : $" (line index {TableSet.LineOf(anchor, colA)})")}"
-                + $" against 表{b.TableNo} {colB} {(vb is null ? "empty" : vb.Value.ToString(CultureInfo.InvariantCulture))}{(other is null ? " (no row)" : $" (line index {TableSet.LineOf(other, colB)})")}");
+                $"{code}: 表{a.TableNo} {colA} {(va is null ? "empty" : va.Value.ToString(CultureInfo.InvariantCulture))}{(anchor is null ? " (no row)" : $" ({set.At(TableSet.LineOf(anchor, colA))})")}"
+                + $" against 表{b.TableNo} {colB} {(vb is null ? "empty" : vb.Value.ToString(CultureInfo.InvariantCulture))}{(other is null ? " (no row)" : $" ({set.At(TableSet.LineOf(other, colB))})")}");
             var line = anchor is not null ? TableSet.LineOf(anchor, colA) : other is not null ? TableSet.LineOf(other, colB) : (int?)null;
             if (Tolerance.Compare(check, where, vb ?? 0m, va ?? 0m, a.TableKey, code, colA, line) is { } f)
             {

@@ -27,7 +27,7 @@ public static class NameCheck
                 var odd = variants.Skip(1).First().First();
                 var list = string.Join("; ", variants.Select(v => $"“{v.First().Name}” in {string.Join(", ", v.Select(u => u.Where).Distinct())}"));
                 findings.Add(new Finding(CheckIds.NameInconsistent, Severity.Warning,
-                    $"{code} is printed with {variants.Count} names: {list} (first seen at line index {first.Line})", odd.TableKey, code, null, null, null, odd.Line));
+                    $"{code} is printed with {variants.Count} names: {list} (first seen at {tables.At(first.Line)})", odd.TableKey, code, null, null, null, odd.Line));
             }
 
             if (!catalog.Knows(classification, code))

@@ -6,16 +6,24 @@ namespace DisclosureExtract.Validation;
 public sealed class TableSet
 {
     private readonly Dictionary<int, BudgetTable> _byNumber = [];
+    private readonly IReadOnlyList<DocLine>? _lines;
 
-    public TableSet(IEnumerable<BudgetTable> tables)
+    /// <param name="tables">The recognized tables.</param>
+    /// <param name="lines">The document's lines, to name source lines in messages ("page 3 line 12"); null to name indices.</param>
+    public TableSet(IEnumerable<BudgetTable> tables, IReadOnlyList<DocLine>? lines = null)
     {
         ArgumentNullException.ThrowIfNull(tables);
+        _lines = lines;
         foreach (var t in tables)
         {
             // the first occurrence wins: a repeated table (contents page, page break) must not replace the real one
             _byNumber.TryAdd(t.TableNo, t);
         }
     }
+
+    /// <summary>A source line for messages: "line 276" / "page 3 line 12" from the document, or "line index 275" without it.</summary>
+    public string At(int lineIndex) =>
+        _lines is not null && lineIndex >= 0 && lineIndex < _lines.Count ? _lines[lineIndex].Where : $"line index {lineIndex}";
 
     public IEnumerable<BudgetTable> All => _byNumber.Values.OrderBy(t => t.TableNo);
 

@@ -30,30 +30,30 @@ public static class TextCheck
 
         // 一、收支总预算 → 表1 收入总计 (or 表2 合计)
         var t1Income = t1 is null ? null : TableSet.KeyRow(t1, "income_total");
-        f.AddRange(Against(text.TotalBudget, "收支总预算", t1 ?? t2, t1Income ?? total2, t1Income is null ? "total" : "amount"));
+        f.AddRange(Against(tables, text.TotalBudget, "收支总预算", t1 ?? t2, t1Income ?? total2, t1Income is null ? "total" : "amount"));
 
         // 二、收入预算 and its parts → 表2 合计 row
-        f.AddRange(Against(text.IncomeTotal, "收入预算", t2, total2, "total"));
+        f.AddRange(Against(tables, text.IncomeTotal, "收入预算", t2, total2, "total"));
         var incomeBase = Wan(t2, total2?.ValueOf("total")) ?? text.IncomeTotal?.Amount; // the table is the base when there is one
         foreach (var (key, figure) in text.IncomeParts.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            f.AddRange(Against(figure, $"收入预算 {key}", t2, total2, key));
+            f.AddRange(Against(tables, figure, $"收入预算 {key}", t2, total2, key));
             f.AddRange(Share(figure, incomeBase, $"收入预算 {key}", t2?.TableKey, null, key));
         }
 
         // 三、支出预算, 基本支出, 项目支出 → 表3 合计 row
-        f.AddRange(Against(text.ExpenditureTotal, "支出预算", t3, total3, "total"));
+        f.AddRange(Against(tables, text.ExpenditureTotal, "支出预算", t3, total3, "total"));
         var spendBase = Wan(t3, total3?.ValueOf("total")) ?? text.ExpenditureTotal?.Amount;
-        f.AddRange(Against(text.Basic, "支出预算 基本支出", t3, total3, "basic"));
+        f.AddRange(Against(tables, text.Basic, "支出预算 基本支出", t3, total3, "basic"));
         f.AddRange(Share(text.Basic, spendBase, "基本支出", t3?.TableKey, null, "basic"));
-        f.AddRange(Against(text.Project, "支出预算 项目支出", t3, total3, "project"));
+        f.AddRange(Against(tables, text.Project, "支出预算 项目支出", t3, total3, "project"));
         f.AddRange(Share(text.Project, spendBase, "项目支出", t3?.TableKey, null, "project"));
 
         // 四、财政拨款收支总预算 → 表4 收入总计
-        f.AddRange(Against(text.FiscalTotal, "财政拨款收支总预算", t4, t4 is null ? null : TableSet.KeyRow(t4, "income_total"), "total"));
+        f.AddRange(Against(tables, text.FiscalTotal, "财政拨款收支总预算", t4, t4 is null ? null : TableSet.KeyRow(t4, "income_total"), "total"));
 
         // 五、一般公共预算 → 表5
-        f.AddRange(Against(text.GeneralBudgetTotal, "一般公共预算拨款合计", t5, total5, "total"));
+        f.AddRange(Against(tables, text.GeneralBudgetTotal, "一般公共预算拨款合计", t5, total5, "total"));
         var generalBase = Wan(t5, total5?.ValueOf("total")) ?? text.GeneralBudgetTotal?.Amount;
         foreach (var c in text.GeneralBudgetClasses)
         {
@@ -65,7 +65,7 @@ public static class TextCheck
                 f.Add(new Finding(CheckIds.TextItemUnmatched, Severity.Warning, $"{label}: 表5 has no such 类 row", t5.TableKey, c.Code, null, null, c.Amount, c.Line));
             }
 
-            f.AddRange(Against(figure, label, t5, row, "total"));
+            f.AddRange(Against(tables, figure, label, t5, row, "total"));
             f.AddRange(Share(figure, generalBase, label, t5?.TableKey, row?.Code ?? c.Code, "total"));
         }
 
@@ -83,13 +83,13 @@ public static class TextCheck
                 continue;
             }
 
-            f.AddRange(Against(new TextFigure(item.Amount, item.Line), label, t5, row, "total"));
+            f.AddRange(Against(tables, new TextFigure(item.Amount, item.Line), label, t5, row, "total"));
         }
 
         // 六、人员经费 / 公用经费 → 表6; 十一、机关运行经费 → 表6 公用经费
-        f.AddRange(Against(text.Personnel, "基本支出 人员经费", t6, total6, "personnel"));
-        f.AddRange(Against(text.PublicUse, "基本支出 公用经费", t6, total6, "public_use"));
-        f.AddRange(Against(text.OperatingExpenses, "机关运行经费", t6, total6, "public_use"));
+        f.AddRange(Against(tables, text.Personnel, "基本支出 人员经费", t6, total6, "personnel"));
+        f.AddRange(Against(tables, text.PublicUse, "基本支出 公用经费", t6, total6, "public_use"));
+        f.AddRange(Against(tables, text.OperatingExpenses, "机关运行经费", t6, total6, "public_use"));
 
         // 十、三公 → 表10
         foreach (var (key, figure) in text.ThreePublic.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -100,7 +100,7 @@ public static class TextCheck
                 continue; // a zero the table leaves out
             }
 
-            f.AddRange(Against(figure, $"三公经费 {key}", t10, row, "total"));
+            f.AddRange(Against(tables, figure, $"三公经费 {key}", t10, row, "total"));
         }
 
         return f;
@@ -109,7 +109,7 @@ public static class TextCheck
     private static decimal? Wan(BudgetTable? table, decimal? value) => table is null || value is null ? value : value * TableSet.ToWan(table);
 
     /// <summary>A text figure against a table cell. No finding when either side is missing (a missing table is not the text's fault).</summary>
-    private static IEnumerable<Finding> Against(TextFigure? figure, string what, BudgetTable? table, TableRow? row, string column)
+    private static IEnumerable<Finding> Against(TableSet set, TextFigure? figure, string what, BudgetTable? table, TableRow? row, string column)
     {
         if (figure is null || table is null || row is null)
         {
@@ -118,7 +118,7 @@ public static class TextCheck
 
         var tableValue = (row.ValueOf(column) ?? 0m) * TableSet.ToWan(table); // an empty cell is a printed zero; the text is in 万元
         var msg = string.Create(CultureInfo.InvariantCulture,
-            $"text {what} (line index {figure.Line}) against {TableSet.Label(table, row)} {column} (line index {TableSet.LineOf(row, column)})");
+            $"text {what} ({set.At(figure.Line)}) against {TableSet.Label(table, row)} {column} ({set.At(TableSet.LineOf(row, column))})");
         if (Tolerance.Compare(CheckIds.TextAmount, msg, tableValue, figure.Amount, table.TableKey, row.Code, column, figure.Line) is { } f)
         {
             yield return f;

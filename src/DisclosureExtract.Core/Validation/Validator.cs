@@ -25,14 +25,19 @@ public static class Validator
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(parts);
         ArgumentNullException.ThrowIfNull(facts);
-        return Check(tables, text, catalog);
+        ArgumentNullException.ThrowIfNull(tables);
+        return Run(new TableSet(tables, doc.Lines), text, catalog);
     }
 
     /// <summary>All checks on the tables (and the text figures when given).</summary>
     public static IReadOnlyList<Finding> Check(IReadOnlyList<BudgetTable> tables, TextFigures? text = null, ReferenceCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        var set = new TableSet(tables);
+        return Run(new TableSet(tables), text, catalog);
+    }
+
+    private static List<Finding> Run(TableSet set, TextFigures? text, ReferenceCatalog? catalog)
+    {
         var findings = new List<Finding>();
         findings.AddRange(RowIdentityCheck.Run(set));
         findings.AddRange(HierarchyCheck.Run(set));

@@ -23,6 +23,8 @@ public sealed class FindingsOutputTests
         Assert.StartsWith("210 卫生健康支出 1202.75", doc.Lines[row210.Line].Norm, StringComparison.Ordinal);
 
         var findings = Validator.Validate(doc, analyzed.Parts, analyzed.Facts!, tables);
+        var cross = findings.Single(f => f.Check == CheckIds.CrossRows && f.Code == "21003");
+        Assert.Contains("(line 278) against 表3 total 228.08 (line 368)", cross.Message, StringComparison.Ordinal);
         var result = analyzed with { Tables = tables, Findings = [.. analyzed.Findings, .. findings] };
         var outDir = TestPaths.TempDir();
         OutputWriter.Write(outDir, [result]);
