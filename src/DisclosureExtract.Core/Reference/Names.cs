@@ -1,0 +1,25 @@
+using System.Text;
+
+namespace DisclosureExtract.Reference;
+
+/// <summary>Comparison of printed 科目 names: NFKC (full-width brackets and digits), white space removed.</summary>
+public static class Names
+{
+    public static string Normalize(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var folded = name.Normalize(NormalizationForm.FormKC);
+        var sb = new StringBuilder(folded.Length);
+        foreach (var ch in folded)
+        {
+            if (!char.IsWhiteSpace(ch))
+            {
+                sb.Append(ch);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    public static bool Same(string a, string b) => string.Equals(Normalize(a), Normalize(b), StringComparison.Ordinal);
+}

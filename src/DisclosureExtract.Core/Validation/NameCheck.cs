@@ -1,0 +1,97 @@
+using DisclosureExtract.Model;
+using DisclosureExtract.Reference;
+
+namespace DisclosureExtract.Validation;
+
+/// <summary>
+/// Names of classification codes: one code must carry one name across all tables and the text (warning);
+/// a name the reference catalog does not accept for the code (warning); a code the catalog does not know (info).
+/// </summary>
+public static class NameCheck
+{
+    private sealed record NameUse(string Classification, string Code, string Name, string Where, string? TableKey, int Line);
+
+    public static IEnumerable<Finding> Run(TableSet tables, TextFigures? text, ReferenceCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var uses = Collect(tables, text);
+        var findings = new List<Finding>();
+        foreach (var group in uses.GroupBy(u => (u.Classification, u.Code)).OrderBy(g => g.Key.Code, StringComparer.Ordinal))
+        {
+            var (classification, code) = group.Key;
+            var variants = group.GroupBy(u => Names.Normalize(u.Name), StringComparer.Ordinal).ToList();
+            if (variants.Count > 1)
+            {
+                var first = variants[0].First();
+                var odd = variants.Skip(1).First().First();
+                var list = string.Join("; ", variants.Select(v => $"“{v.First().Name}” in {string.Join(", ", v.Select(u => u.Where).Distinct())}"));
+                findings.Add(new Finding(CheckIds.NameInconsistent, Severity.Warning,
+                    $"{code} is printed with {variants.Count} names: {list} (first seen at {tables.At(first.Line)})", odd.TableKey, code, null, null, null, odd.Line));
+            }
+
+            if (!catalog.Knows(classification, code))
+            {
+                var u = group.First();
+                findings.Add(new Finding(CheckIds.CodeUnknown, Severity.Info,
+                    $"{code} “{u.Name}” ({classification} classification) is not in the reference catalog", u.TableKey, code, null, null, null, u.Line));
+                continue;
+            }
+
+            foreach (var v in variants)
+            {
+                var u = v.First();
+                if (!catalog.Accepts(classification, code, u.Name))
+                {
+                    var accepted = string.Join(" / ", catalog.EntriesOf(classification, code).Select(e => $"“{e.name}”").Distinct());
+                    findings.Add(new Finding(CheckIds.NameReference, Severity.Warning,
+                        $"{code} is printed as “{u.Name}” in {string.Join(", ", v.Select(x => x.Where).Distinct())}; the reference catalog names it {accepted}",
+                        u.TableKey, code, null, null, null, u.Line));
+                }
+            }
+        }
+
+        return findings;
+    }
+
+    private static List<NameUse> Collect(TableSet tables, TextFigures? text)
+    {
+        var uses = new List<NameUse>();
+        foreach (var table in tables.All)
+        {
+            var classification = table.TableNo == 6 ? ReferenceCatalog.Economic : ReferenceCatalog.Function;
+            foreach (var row in table.Rows)
+            {
+                if (row.Code is { } code && row.ItemName.Length > 0)
+                {
+                    uses.Add(new NameUse(classification, code, row.ItemName, $"表{table.TableNo}", table.TableKey, row.Line));
+                }
+            }
+        }
+
+        if (text is not null && tables.Get(5) is { } t5)
+        {
+            foreach (var item in text.Items)
+            {
+                if (TextCheck.FindItem(t5, item)?.Code is not { } code)
+                {
+                    continue;
+                }
+
+                void Add(string? name, int length)
+                {
+                    if (name is { Length: > 0 } && code.Length >= length)
+                    {
+                        uses.Add(new NameUse(ReferenceCatalog.Function, code[..length], name, "第三部分", null, item.Line));
+                    }
+                }
+
+                Add(item.ClassName, 3);
+                Add(item.SectionName, 5);
+                Add(item.ItemName, 7);
+            }
+        }
+
+        return uses;
+    }
+}
