@@ -23,7 +23,7 @@ public sealed class DisclosurePipeline
         _readers = (readers ?? DefaultReaders()).ToDictionary(r => r.Format);
     }
 
-    public static IEnumerable<IDocumentReader> DefaultReaders() => [new PlainTextReader()];
+    public static IEnumerable<IDocumentReader> DefaultReaders() => [new PlainTextReader(), new PdfDocumentReader()];
 
     public ConversionResult Convert(InputFile input)
     {

@@ -1,0 +1,114 @@
+using DisclosureExtract.Model;
+using UglyToad.PdfPig.Content;
+
+namespace DisclosureExtract.Reading.Pdf;
+
+/// <summary>Something printed on a page, in reading order by its top edge.</summary>
+internal abstract record PdfPageItem(double Top, double Bottom);
+
+/// <summary>A line of running text (outside ruled tables).</summary>
+internal sealed record PdfTextItem(double Top, double Bottom, string Text) : PdfPageItem(Top, Bottom);
+
+/// <summary>A ruled table: its column edges and its rows, each with one cell per grid column.</summary>
+internal sealed record PdfTableItem(double Top, double Bottom, IReadOnlyList<double> ColumnEdges, IReadOnlyList<IReadOnlyList<TextCell>> Rows)
+    : PdfPageItem(Top, Bottom);
+
+/// <summary>What one page holds: its items top to bottom, its size and how many glyphs it printed.</summary>
+internal sealed record PdfPageContent(int Number, double Height, IReadOnlyList<PdfPageItem> Items, IReadOnlyList<PdfGlyph> Glyphs, int Images);
+
+/// <summary>Lays out one page: ruled tables first, the remaining glyphs as text lines, all in reading order.</summary>
+internal static class PdfPageLayout
+{
+    public static PdfPageContent Read(Page page)
+    {
+        var glyphs = Glyphs(page);
+        var printed = glyphs.Where(g => !g.IsSpace).ToList();
+        var items = new List<PdfPageItem>();
+        var free = new List<PdfGlyph>(glyphs.Count);
+        var tables = printed.Count == 0 ? [] : PdfRuledTable.Find(PdfRulings.Extract(page));
+        var inTable = new List<PdfGlyph>[tables.Count];
+        for (var t = 0; t < tables.Count; t++)
+        {
+            inTable[t] = [];
+        }
+
+        foreach (var g in glyphs)
+        {
+            var t = tables.FindIndex(x => x.Contains(g));
+            if (t >= 0)
+            {
+                inTable[t].Add(g);
+            }
+            else
+            {
+                free.Add(g);
+            }
+        }
+
+        for (var t = 0; t < tables.Count; t++)
+        {
+            var rows = tables[t].Rows(inTable[t]);
+            if (rows.Count == 0 || rows.All(r => r.Count(c => c.Text.Length > 0) < 2) && rows.Count < 2)
+            {
+                free.AddRange(inTable[t]); // a framed paragraph or a box, not a table
+                continue;
+            }
+
+            items.Add(new PdfTableItem(tables[t].Top, tables[t].Bottom, tables[t].ColumnEdges, rows));
+        }
+
+        foreach (var line in PdfTextLine.Lines(free))
+        {
+            var text = PdfTextLine.Text(line).Trim();
+            if (text.Length > 0)
+            {
+                items.Add(new PdfTextItem(line.Max(g => g.Top), line.Min(g => g.Bottom), text));
+            }
+        }
+
+        items.Sort((a, b) => b.Top.CompareTo(a.Top));
+        return new PdfPageContent(page.Number, page.Height, items, printed, page.NumberOfImages);
+    }
+
+    private static List<PdfGlyph> Glyphs(Page page)
+    {
+        var letters = page.Letters;
+        var list = new List<PdfGlyph>(letters.Count);
+        foreach (var l in letters)
+        {
+            if (string.IsNullOrEmpty(l.Value))
+            {
+                continue;
+            }
+
+            double left, right, size;
+            if (l.TextOrientation == TextOrientation.Horizontal)
+            {
+                left = l.StartBaseLine.X;
+                right = l.EndBaseLine.X;
+                size = l.PointSize;
+            }
+            else
+            {
+                left = l.BoundingBox.Left;
+                right = l.BoundingBox.Right;
+                size = l.BoundingBox.Height;
+            }
+
+            if (!(size > 0.5 && size < 300))
+            {
+                size = Math.Max(Math.Abs(l.BoundingBox.Height), 4);
+            }
+
+            if (right < left)
+            {
+                (left, right) = (right, left);
+            }
+
+            // a printed space is kept as a marker: Chinese text has few, and where it has one it means it
+            list.Add(new PdfGlyph(string.IsNullOrWhiteSpace(l.Value) ? " " : l.Value, left, right, l.StartBaseLine.Y, size));
+        }
+
+        return list;
+    }
+}
