@@ -34,9 +34,14 @@ internal static class PdfDocumentLines
                         break;
                     case PdfTableItem table:
                         IEnumerable<IReadOnlyList<TextCell>> rows = table.Rows;
-                        if (i == 0 && openTable is not null && openHeader is not null && SameColumns(openTable, table))
+                        var map = i == 0 && openTable is not null ? ColumnMap(openTable.ColumnEdges, table.ColumnEdges) : null;
+                        if (map is not null && openTable is not null && openHeader is not null)
                         {
-                            rows = table.Rows.Skip(RepeatedHeaderRows(openHeader, table.Rows));
+                            // the table goes on from the previous page: same grid columns, repeated header dropped
+                            var grid = openTable.ColumnEdges;
+                            var remapped = table.Rows.Select(r => Remap(r, map, grid)).ToList();
+                            rows = remapped.Skip(RepeatedHeaderRows(openHeader, remapped));
+                            pageItems[i] = table with { ColumnEdges = grid, Rows = remapped };
                         }
                         else
                         {
@@ -78,7 +83,49 @@ internal static class PdfDocumentLines
         a.Count == b.Count && a.Zip(b).All(x => string.Equals(
             TextNormalizer.RemoveWhiteSpace(x.First.Text), TextNormalizer.RemoveWhiteSpace(x.Second.Text), StringComparison.Ordinal));
 
-    private static bool SameColumns(PdfTableItem a, PdfTableItem b) =>
-        a.ColumnEdges.Count == b.ColumnEdges.Count
-        && a.ColumnEdges.Zip(b.ColumnEdges).All(x => Math.Abs(x.First - x.Second) <= EdgeTolerance);
+    /// <summary>
+    /// Where each column edge of a continued table block sits among the edges of the block it continues
+    /// (a page may hold only rows whose merged cells hide some rules); null when an edge has no match.
+    /// </summary>
+    private static int[]? ColumnMap(IReadOnlyList<double> grid, IReadOnlyList<double> edges)
+    {
+        var map = new int[edges.Count];
+        var from = 0;
+        for (var e = 0; e < edges.Count; e++)
+        {
+            var k = from;
+            while (k < grid.Count && Math.Abs(grid[k] - edges[e]) > EdgeTolerance)
+            {
+                k++;
+            }
+
+            if (k == grid.Count)
+            {
+                return null;
+            }
+
+            map[e] = k;
+            from = k + 1;
+        }
+
+        return map;
+    }
+
+    /// <summary>A row of a continued block in the grid columns of the table it continues.</summary>
+    private static IReadOnlyList<TextCell> Remap(IReadOnlyList<TextCell> row, int[] map, IReadOnlyList<double> grid)
+    {
+        var cells = new TextCell[grid.Count - 1];
+        for (var c = 0; c < cells.Length; c++)
+        {
+            cells[c] = new TextCell(string.Empty, c, grid[c], grid[c + 1]);
+        }
+
+        for (var c = 0; c < row.Count; c++)
+        {
+            var target = map[c];
+            cells[target] = row[c] with { Column = target, Left = grid[target], Right = grid[map[c + 1]] };
+        }
+
+        return cells;
+    }
 }
