@@ -7,7 +7,8 @@ namespace DisclosureExtract.Parts;
 /// Splits a document into its four parts by the meaning of its headings. Two layouts are known:
 /// numbered parts (第一部分 … 概况, 第二部分 … 公开表, 第三部分 … 说明, 第四部分 名词解释), where a
 /// table of contents may repeat every heading first; and section lists without parts (Shanghai:
-/// 一、部门主要职能 … 三、名词解释 … 五、部门预算表 …), where a part can come back in several spans.
+/// 一、部门主要职能 … 三、名词解释 … 五、部门预算表 …), where a part can come back in several spans and
+/// the tables part starts at the first table title (部门财务收支预算总表) when 五、部门预算表 is printed only in the contents.
 /// </summary>
 public static partial class PartSplitter
 {
@@ -36,7 +37,13 @@ public static partial class PartSplitter
             return PartKind.Glossary;
         }
 
-        if (h.Contains("公开表", StringComparison.Ordinal) || h.EndsWith("预算表", StringComparison.Ordinal) || h.EndsWith("决算表", StringComparison.Ordinal) || h.Contains("报表", StringComparison.Ordinal))
+        if (h.Contains("项目概况", StringComparison.Ordinal))
+        {
+            return PartKind.Explanation; // a project's overview belongs to the project explanations, not to the unit's overview
+        }
+
+        if (h.Contains("公开表", StringComparison.Ordinal) || h.EndsWith("预算表", StringComparison.Ordinal) || h.EndsWith("决算表", StringComparison.Ordinal) || h.Contains("报表", StringComparison.Ordinal)
+            || h.EndsWith("预算总表", StringComparison.Ordinal) || h.EndsWith("决算总表", StringComparison.Ordinal))
         {
             return PartKind.Tables;
         }
@@ -181,7 +188,7 @@ public static partial class PartSplitter
             return false;
         }
 
-        string[] endings = ["名词解释", "主要职能", "机构设置", "概况", "编制说明", "情况说明", "预算表", "决算表", "公开表"];
+        string[] endings = ["名词解释", "主要职能", "机构设置", "概况", "编制说明", "情况说明", "预算表", "决算表", "公开表", "预算总表", "决算总表"];
         foreach (var e in endings)
         {
             if (t.EndsWith(e, StringComparison.Ordinal))
