@@ -57,14 +57,7 @@ internal static class PdfPageLayout
             items.Add(new PdfTableItem(tables[t].Top, tables[t].Bottom, tables[t].ColumnEdges, rows));
         }
 
-        foreach (var line in PdfTextLine.Lines(free))
-        {
-            var text = PdfTextLine.Text(line).Trim();
-            if (text.Length > 0)
-            {
-                items.Add(new PdfTextItem(line.Max(g => g.Top), line.Min(g => g.Bottom), text));
-            }
-        }
+        items.AddRange(PdfUnruledTable.Items(PdfTextLine.Lines(free)));
 
         items.Sort((a, b) => b.Top.CompareTo(a.Top));
         return new PdfPageContent(page.Number, page.Height, items, printed, page.NumberOfImages);
