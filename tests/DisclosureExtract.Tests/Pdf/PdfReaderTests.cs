@@ -148,5 +148,18 @@ public class PdfReaderTests
         Assert.Contains("单位:元", PdfCorpus.Squeeze(r.Source.Lines[tables.StartLine + 1].Norm), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_page_turned_by_its_rotate_entry_reads_as_written()
+    {
+        // Fixtures/tekes-2023-page4-rotate90.pdf: page 4 (表2) of tekes-2023.pdf with /Rotate 90 (qpdf --rotate=+90)
+        var path = Path.Combine(TestPaths.Root, "tests", "DisclosureExtract.Tests", "Pdf", "Fixtures", "tekes-2023-page4-rotate90.pdf");
+        var turned = new DisclosureExtract.Reading.PdfDocumentReader().Read("r", path, File.ReadAllBytes(path), "");
+        var upright = PdfCorpus.Read("tekes-2023").Lines.Where(l => l.Page == 4).ToList();
+
+        Assert.Equal(upright.Select(l => (l.Number, l.Text)), turned.Lines.Select(l => (l.Number, l.Text)));
+        Assert.Equal(upright.Where(l => l.Cells is not null).Select(l => l.Cells!.Select(c => c.Column)),
+            turned.Lines.Where(l => l.Cells is not null).Select(l => l.Cells!.Select(c => c.Column)));
+    }
+
     private static string TextNormalizer(string s) => DisclosureExtract.Text.TextNormalizer.Fold(s);
 }

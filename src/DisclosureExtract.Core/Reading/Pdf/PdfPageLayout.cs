@@ -21,11 +21,12 @@ internal static class PdfPageLayout
 {
     public static PdfPageContent Read(Page page)
     {
-        var glyphs = Glyphs(page);
+        var frame = PdfPageFrame.Of(page);
+        var glyphs = Glyphs(page, frame);
         var printed = glyphs.Where(g => !g.IsSpace).ToList();
         var items = new List<PdfPageItem>();
         var free = new List<PdfGlyph>(glyphs.Count);
-        var tables = printed.Count == 0 ? [] : PdfRuledTable.Find(PdfRulings.Extract(page));
+        var tables = printed.Count == 0 ? [] : PdfRuledTable.Find(PdfRulings.Extract(page, frame));
         var inTable = new List<PdfGlyph>[tables.Count];
         for (var t = 0; t < tables.Count; t++)
         {
@@ -60,10 +61,10 @@ internal static class PdfPageLayout
         items.AddRange(PdfUnruledTable.Items(PdfTextLine.Lines(free)));
 
         items.Sort((a, b) => b.Top.CompareTo(a.Top));
-        return new PdfPageContent(page.Number, page.Height, items, printed, page.NumberOfImages);
+        return new PdfPageContent(page.Number, frame.WrittenHeight, items, printed, page.NumberOfImages);
     }
 
-    private static List<PdfGlyph> Glyphs(Page page)
+    private static List<PdfGlyph> Glyphs(Page page, PdfPageFrame frame)
     {
         var letters = page.Letters;
         var list = new List<PdfGlyph>(letters.Count);
@@ -74,18 +75,24 @@ internal static class PdfPageLayout
                 continue;
             }
 
-            double left, right, size;
-            if (l.TextOrientation == TextOrientation.Horizontal)
+            var start = frame.ToWritten(l.StartBaseLine);
+            var end = frame.ToWritten(l.EndBaseLine);
+            double left, right, baseline, size;
+            if (Math.Abs(end.Y - start.Y) <= 0.01 * Math.Max(l.PointSize, 1) && end.X >= start.X)
             {
-                left = l.StartBaseLine.X;
-                right = l.EndBaseLine.X;
+                left = start.X;
+                right = end.X;
+                baseline = start.Y;
                 size = l.PointSize;
             }
             else
             {
-                left = l.BoundingBox.Left;
-                right = l.BoundingBox.Right;
-                size = l.BoundingBox.Height;
+                // text that runs another way on the page: its box stands for it
+                var box = frame.ToWritten(l.BoundingBox);
+                left = box.Left;
+                right = box.Right;
+                baseline = box.Bottom;
+                size = box.Height;
             }
 
             if (!(size > 0.5 && size < 300))
@@ -93,13 +100,8 @@ internal static class PdfPageLayout
                 size = Math.Max(Math.Abs(l.BoundingBox.Height), 4);
             }
 
-            if (right < left)
-            {
-                (left, right) = (right, left);
-            }
-
             // a printed space is kept as a marker: Chinese text has few, and where it has one it means it
-            list.Add(new PdfGlyph(string.IsNullOrWhiteSpace(l.Value) ? " " : l.Value, left, right, l.StartBaseLine.Y, size));
+            list.Add(new PdfGlyph(string.IsNullOrWhiteSpace(l.Value) ? " " : l.Value, left, right, baseline, size));
         }
 
         return list;

@@ -15,7 +15,7 @@ internal static class PdfRulings
     /// <summary>Shorter segments (points) are glyph parts or ticks, not table rules.</summary>
     private const double MinLength = 4.0;
 
-    public static List<PdfRule> Extract(Page page)
+    public static List<PdfRule> Extract(Page page, PdfPageFrame frame)
     {
         var rules = new List<PdfRule>();
         foreach (var path in page.Paths)
@@ -28,10 +28,12 @@ internal static class PdfRulings
             foreach (var sub in path)
             {
                 var box = sub.GetBoundingRectangle();
-                if (box is not { } b)
+                if (box is not { } raw)
                 {
                     continue;
                 }
+
+                var b = frame.ToWritten(raw);
 
                 if (b.Width <= Thin && b.Height >= MinLength)
                 {
@@ -43,7 +45,7 @@ internal static class PdfRulings
                 }
                 else if (path.IsStroked)
                 {
-                    AddEdges(sub, rules);
+                    AddEdges(sub, frame, rules);
                 }
             }
         }
@@ -52,7 +54,7 @@ internal static class PdfRulings
     }
 
     /// <summary>The axis-aligned straight edges of a stroked outline (a cell drawn as a rectangle).</summary>
-    private static void AddEdges(PdfSubpath sub, List<PdfRule> rules)
+    private static void AddEdges(PdfSubpath sub, PdfPageFrame frame, List<PdfRule> rules)
     {
         PdfPoint? start = null;
         PdfPoint? current = null;
@@ -61,12 +63,12 @@ internal static class PdfRulings
             switch (cmd)
             {
                 case PdfSubpath.Move m:
-                    start = m.Location;
-                    current = m.Location;
+                    start = frame.ToWritten(m.Location);
+                    current = start;
                     break;
                 case PdfSubpath.Line l:
-                    AddSegment(l.From, l.To, rules);
-                    current = l.To;
+                    AddSegment(frame.ToWritten(l.From), frame.ToWritten(l.To), rules);
+                    current = frame.ToWritten(l.To);
                     break;
                 case PdfSubpath.Close when start is { } s && current is { } c:
                     AddSegment(c, s, rules);

@@ -58,7 +58,7 @@ internal static class PdfTextQuality
         if (readableShare < MinReadable || (cjkShare < MinCjk && total >= 50))
         {
             throw new InputException(string.Create(CultureInfo.InvariantCulture,
-                $"text does not decode: only {readableShare:P0} of {total} characters are readable and {cjkShare:P0} Chinese (fonts without a Unicode mapping?)"));
+                $"text does not decode: only {readableShare * 100:F0}% of {total} characters are readable and {cjkShare * 100:F0}% Chinese (fonts without a Unicode mapping?)"));
         }
     }
 
