@@ -32,12 +32,13 @@ public sealed class PdfDocumentReader : IDocumentReader
     private static List<PdfPageContent> ReadPages(byte[] bytes)
     {
         var pages = new List<PdfPageContent>();
+        var pageNo = 0;
         try
         {
             using var doc = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
-            foreach (var page in doc.GetPages())
+            for (pageNo = 1; pageNo <= doc.NumberOfPages; pageNo++)
             {
-                pages.Add(PdfPageLayout.Read(page));
+                pages.Add(PdfPageLayout.Read(doc.GetPage(pageNo)));
             }
         }
         catch (PdfDocumentEncryptedException ex)
@@ -52,7 +53,8 @@ public sealed class PdfDocumentReader : IDocumentReader
         catch (Exception ex) when (ex is not OutOfMemoryException)
 #pragma warning restore CA1031
         {
-            throw new InputException($"damaged PDF: {ex.Message}", ex);
+            var where = pageNo > 0 ? $"page {pageNo}: " : string.Empty;
+            throw new InputException($"damaged PDF: {where}{ex.Message}", ex);
         }
 
         return pages;
