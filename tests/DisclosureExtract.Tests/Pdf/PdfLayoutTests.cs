@@ -89,6 +89,66 @@ public class PdfLayoutTests
         Assert.All(PdfUnruledTable.Items(lines), i => Assert.IsType<PdfTextItem>(i));
     }
 
+    [Fact]
+    public void A_ruled_table_merges_spanning_header_cells_and_wrapped_names()
+    {
+        // columns at x 40 | 80 | 200 | 260 | 320; header rows 700-680 and 680-660 (合计 spans both, 支出 spans two columns);
+        // body rows 660-630 (a name wrapped over two lines, its numbers in the middle) and 630-610
+        List<PdfRule> rules =
+        [
+            new(true, 700, 40, 320), new(true, 680, 200, 320), new(true, 660, 40, 320), new(true, 630, 40, 320), new(true, 610, 40, 320),
+            new(false, 40, 610, 700), new(false, 80, 610, 700), new(false, 200, 610, 700), new(false, 260, 610, 680), new(false, 320, 610, 700),
+        ];
+        var glyphs = Line(686, ("编码", 45), ("名称", 100), ("支出", 240))
+            .Concat(Line(666, ("基本", 210), ("项目", 270)))
+            .Concat(Line(648, ("行政事业单位养", 85)))
+            .Concat(Line(642, ("2080505", 42), ("31.30", -255)))
+            .Concat(Line(636, ("老保险缴费支出", 85)))
+            .Concat(Line(616, ("合计", 45), ("31.30", -255), ("1.00", -315)))
+            .ToList();
+
+        var table = Assert.Single(PdfRuledTable.Find(rules));
+        var rows = table.Rows(glyphs);
+
+        string[][] expected =
+        [
+            ["编码", "名称", "支出", ""],
+            ["", "", "基本", "项目"],
+            ["2080505", "行政事业单位养老保险缴费支出", "31.30", ""],
+            ["合计", "", "31.30", "1.00"],
+        ];
+        Assert.Equal(expected, rows.Select(r => r.Select(c => c.Text).ToArray()));
+        Assert.Equal(320, rows[0][2].Right); // the spanning header cell reaches over both columns
+    }
+
+    [Fact]
+    public void A_ruled_band_holding_several_rows_of_numbers_is_split_by_its_lines()
+    {
+        // only the outer frame and the column rules are drawn: the body is one band with three rows, one name wrapped
+        List<PdfRule> rules =
+        [
+            new(true, 700, 40, 320), new(true, 680, 40, 320), new(true, 600, 40, 320),
+            new(false, 40, 600, 700), new(false, 80, 600, 700), new(false, 200, 600, 700), new(false, 320, 600, 700),
+        ];
+        var glyphs = Line(686, ("编码", 45), ("名称", 100), ("合计", 250))
+            .Concat(Line(664, ("210", 42), ("卫生健康支出", 85), ("1202.75", -315)))
+            .Concat(Line(648, ("21011", 42), ("行政事业单位医", 85), ("14.56", -315)))
+            .Concat(Line(636, ("疗", 85)))
+            .Concat(Line(620, ("2101101", 42), ("行政单位医疗", 85), ("5.93", -315)))
+            .ToList();
+
+        var rows = Assert.Single(PdfRuledTable.Find(rules)).Rows(glyphs);
+
+        string[][] expected =
+        [
+            ["编码", "名称", "合计"],
+            ["210", "卫生健康支出", "1202.75"],
+            ["21011", "行政事业单位医疗", "14.56"],
+            ["2101101", "行政单位医疗", "5.93"],
+        ];
+        Assert.Equal(expected, rows.Select(r => r.Select(c => c.Text).ToArray()));
+    }
+
     [Theory]
     [InlineData("- 16 -", true)]
     [InlineData("5", true)]
