@@ -6,17 +6,17 @@ namespace DisclosureExtract.Reading.Pdf;
 /// <summary>Something printed on a page, in reading order by its top edge.</summary>
 internal abstract record PdfPageItem(double Top, double Bottom);
 
-/// <summary>A line of running text (outside ruled tables).</summary>
+/// <summary>A line of running text (outside tables).</summary>
 internal sealed record PdfTextItem(double Top, double Bottom, string Text) : PdfPageItem(Top, Bottom);
 
-/// <summary>A ruled table: its column edges and its rows, each with one cell per grid column.</summary>
+/// <summary>A table (ruled or aligned): its column edges and its rows, each with one cell per grid column.</summary>
 internal sealed record PdfTableItem(double Top, double Bottom, IReadOnlyList<double> ColumnEdges, IReadOnlyList<IReadOnlyList<TextCell>> Rows)
     : PdfPageItem(Top, Bottom);
 
 /// <summary>What one page holds: its items top to bottom, its size and how many glyphs it printed.</summary>
 internal sealed record PdfPageContent(int Number, double Height, IReadOnlyList<PdfPageItem> Items, IReadOnlyList<PdfGlyph> Glyphs, int Images);
 
-/// <summary>Lays out one page: ruled tables first, the remaining glyphs as text lines, all in reading order.</summary>
+/// <summary>Lays out one page: ruled tables first, the remaining glyphs as text lines and aligned tables, all in reading order.</summary>
 internal static class PdfPageLayout
 {
     public static PdfPageContent Read(Page page)
@@ -49,7 +49,7 @@ internal static class PdfPageLayout
         for (var t = 0; t < tables.Count; t++)
         {
             var rows = tables[t].Rows(inTable[t]);
-            if (rows.Count == 0 || rows.All(r => r.Count(c => c.Text.Length > 0) < 2) && rows.Count < 2)
+            if (rows.Count == 0 || (rows.Count < 2 && rows[0].Count(c => c.Text.Length > 0) < 2))
             {
                 free.AddRange(inTable[t]); // a framed paragraph or a box, not a table
                 continue;
@@ -60,8 +60,8 @@ internal static class PdfPageLayout
 
         items.AddRange(PdfUnruledTable.Items(PdfTextLine.Lines(free)));
 
-        items.Sort((a, b) => b.Top.CompareTo(a.Top));
-        return new PdfPageContent(page.Number, frame.WrittenHeight, items, printed, page.NumberOfImages);
+        var ordered = items.OrderByDescending(i => i.Top).ToList(); // stable: equal tops keep their order
+        return new PdfPageContent(page.Number, frame.WrittenHeight, ordered, printed, page.NumberOfImages);
     }
 
     private static List<PdfGlyph> Glyphs(Page page, PdfPageFrame frame)
