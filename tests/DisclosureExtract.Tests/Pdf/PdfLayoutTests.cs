@@ -36,6 +36,13 @@ public class PdfLayoutTests
     }
 
     [Fact]
+    public void Fake_bold_overprints_are_read_once_but_real_repeats_stay()
+    {
+        var glyphs = Line(700, ("合计", 50), ("1000", 100)).Concat(Line(700, ("合计", 50.4))).ToList();
+        Assert.Equal("合计 1000", PdfTextLine.Text(Assert.Single(PdfTextLine.Lines(glyphs))));
+    }
+
+    [Fact]
     public void A_wrapped_cell_joins_its_lines_without_a_space()
     {
         var glyphs = Line(700, ("机关事业单位基本养", 100)).Concat(Line(688, ("老保险缴费支出", 100))).ToList();

@@ -37,9 +37,31 @@ internal static class PdfTextLine
         foreach (var line in lines)
         {
             line.Sort((a, b) => a.Left.CompareTo(b.Left));
+            DropOverprints(line);
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// Fake bold draws each glyph twice, a fraction of a point apart: a glyph that repeats its left
+    /// neighbour at almost the same place is dropped (a real repeat, as in 00, is a whole advance away).
+    /// </summary>
+    private static void DropOverprints(List<PdfGlyph> line)
+    {
+        var kept = 0;
+        for (var i = 0; i < line.Count; i++)
+        {
+            if (kept > 0 && line[i].Value == line[kept - 1].Value && line[i].Left - line[kept - 1].Left < 0.2 * line[i].Size
+                && Math.Abs(line[i].Baseline - line[kept - 1].Baseline) < 0.2 * line[i].Size)
+            {
+                continue;
+            }
+
+            line[kept++] = line[i];
+        }
+
+        line.RemoveRange(kept, line.Count - kept);
     }
 
     /// <summary>The text of one visual line (glyphs sorted by x), with a space at every wide gap.</summary>
