@@ -23,8 +23,9 @@ public static partial class PartSplitter
     public static IReadOnlyList<DocumentPart> Split(SourceDocument doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
-        var numbered = NumberedHeadings(doc);
-        return numbered.Count > 0 ? FromNumbered(doc, numbered) : FromSections(doc);
+        var contents = ContentsPages(doc);
+        var numbered = NumberedHeadings(doc, contents);
+        return numbered.Count > 0 ? FromNumbered(doc, numbered, contents) : FromSections(doc, contents);
     }
 
     /// <summary>Classifies heading text (with the line after it, for wrapped headings) by meaning.</summary>
@@ -64,11 +65,16 @@ public static partial class PartSplitter
 
     private sealed record Heading(int Line, PartKind Kind, string Text);
 
-    private static List<Heading> NumberedHeadings(SourceDocument doc)
+    private static List<Heading> NumberedHeadings(SourceDocument doc, HashSet<int> contents)
     {
         var list = new List<Heading>();
         foreach (var line in doc.Lines)
         {
+            if (line.Page is { } page && contents.Contains(page))
+            {
+                continue;
+            }
+
             var norm = line.Norm;
             if (norm.Length > MaxHeadingLength || TocLeader().IsMatch(norm))
             {
@@ -115,7 +121,7 @@ public static partial class PartSplitter
     /// Numbered parts follow each other in a fixed order; a table of contents repeats them first.
     /// Walking back from the end, each part is the last heading of its kind before the part after it.
     /// </summary>
-    private static List<DocumentPart> FromNumbered(SourceDocument doc, List<Heading> headings)
+    private static List<DocumentPart> FromNumbered(SourceDocument doc, List<Heading> headings, HashSet<int> contents)
     {
         PartKind[] order = [PartKind.Overview, PartKind.Tables, PartKind.Explanation, PartKind.Glossary];
         var chosen = new List<Heading>();
@@ -130,6 +136,7 @@ public static partial class PartSplitter
             }
         }
 
+        FillUnnumberedTables(doc, chosen, contents);
         var parts = new List<DocumentPart>();
         for (var i = 0; i < chosen.Count; i++)
         {
@@ -141,11 +148,16 @@ public static partial class PartSplitter
     }
 
     /// <summary>Section layout: every short heading line that names a part starts a span of that part.</summary>
-    private static List<DocumentPart> FromSections(SourceDocument doc)
+    private static List<DocumentPart> FromSections(SourceDocument doc, HashSet<int> contents)
     {
         var heads = new List<Heading>();
         foreach (var line in doc.Lines)
         {
+            if (line.Page is { } page && contents.Contains(page))
+            {
+                continue;
+            }
+
             var norm = line.Norm;
             if (norm.Length == 0 || norm.Length > MaxHeadingLength || TocLeader().IsMatch(norm) || !LooksLikeSectionHeading(norm))
             {
@@ -198,6 +210,50 @@ public static partial class PartSplitter
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Some documents print 第二部分 only in their contents: the tables then start at the first table
+    /// title (…决算表, …预算总表) between the overview and the explanations.
+    /// </summary>
+    private static void FillUnnumberedTables(SourceDocument doc, List<Heading> chosen, HashSet<int> contents)
+    {
+        var overview = chosen.FindIndex(h => h.Kind == PartKind.Overview);
+        if (overview < 0 || chosen.Any(h => h.Kind == PartKind.Tables))
+        {
+            return;
+        }
+
+        var end = overview + 1 < chosen.Count ? chosen[overview + 1].Line : doc.Lines.Count;
+        for (var i = chosen[overview].Line + 1; i < end; i++)
+        {
+            var line = doc.Lines[i];
+            if (line.Cells is null && (line.Page is not { } page || !contents.Contains(page)) && line.Norm.Length <= MaxHeadingLength
+                && !TocLeader().IsMatch(line.Norm) && LooksLikeSectionHeading(line.Norm) && Classify(line.Norm) == PartKind.Tables)
+            {
+                chosen.Insert(overview + 1, new Heading(i, PartKind.Tables, line.Text.Trim()));
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Pages (where the reader knows them, as in a PDF) that start with 目录: a table of contents repeats
+    /// every heading, with or without dot leaders, and none of its lines starts a part.
+    /// </summary>
+    private static HashSet<int> ContentsPages(SourceDocument doc)
+    {
+        var pages = new HashSet<int>();
+        foreach (var line in doc.Lines)
+        {
+            if (line.Page is { } page && line.Number <= 3
+                && line.Norm.Replace(" ", string.Empty, StringComparison.Ordinal) is "目录" or "目次")
+            {
+                pages.Add(page);
+            }
+        }
+
+        return pages;
     }
 
     private static DocLine? NextNonEmpty(SourceDocument doc, int index)

@@ -161,5 +161,22 @@ public class PdfReaderTests
             turned.Lines.Where(l => l.Cells is not null).Select(l => l.Cells!.Select(c => c.Column)));
     }
 
+    /// <summary>
+    /// Final accounts (决算) from Shanghai print 第二部分 only in their contents (page 2, 目录): the parts are the
+    /// body's headings, and the tables start at the first 决算表 title (pages checked with pdftotext -layout).
+    /// </summary>
+    [Theory]
+    [InlineData("shanghai_putuo_planning_2024_final_accounts", 4, 7, 20, 29)]
+    [InlineData("final_accounts_template_2024", 4, 5, 15, 22)]
+    public void Contents_pages_do_not_start_parts(string id, int overview, int tables, int explanation, int glossary)
+    {
+        var r = new DisclosurePipeline().Convert(new InputFile(TestPaths.Corpus("pdf", id + ".pdf"), id));
+
+        Assert.Equal(ConversionStatus.Converted, r.Status);
+        int PageOf(PartKind k) => r.Source!.Lines[r.Parts.Single(p => p.Kind == k).StartLine].Page!.Value;
+        Assert.Equal([overview, tables, explanation, glossary], [PageOf(PartKind.Overview), PageOf(PartKind.Tables), PageOf(PartKind.Explanation), PageOf(PartKind.Glossary)]);
+        Assert.EndsWith("决算表", r.Source!.Lines[r.Parts.Single(p => p.Kind == PartKind.Tables).StartLine].Norm, StringComparison.Ordinal);
+    }
+
     private static string TextNormalizer(string s) => DisclosureExtract.Text.TextNormalizer.Fold(s);
 }
