@@ -156,6 +156,21 @@ public class PdfLayoutTests
         Assert.Equal(expected, rows.Select(r => r.Select(c => c.Text).ToArray()));
     }
 
+    [Fact]
+    public void One_page_of_undecodable_text_fails_the_document_even_when_the_rest_reads()
+    {
+        static PdfPageContent Page(int number, string text) =>
+            new(number, 842, [], text.Select((c, i) => new PdfGlyph(c.ToString(), i * Advance, (i + 1) * Advance, 700, Size)).ToList(), 0);
+
+        var chinese = Page(1, string.Concat(Enumerable.Repeat("一般公共预算支出情况表编制单位医疗保障局", 20)));
+        var garbage = Page(2, string.Concat(Enumerable.Repeat("\u0001\u0002\u0003\uE001", 10)));
+
+        PdfTextQuality.Check([chinese]);
+        var ex = Assert.Throws<DisclosureExtract.Reading.InputException>(() => PdfTextQuality.Check([chinese, garbage]));
+        Assert.StartsWith("text does not decode on page 2", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("no text layer: needs OCR", Assert.Throws<DisclosureExtract.Reading.InputException>(() => PdfTextQuality.Check([Page(1, "")])).Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("- 16 -", true)]
     [InlineData("5", true)]

@@ -16,6 +16,11 @@ internal static class PdfTextQuality
     /// <summary>A budget disclosure is Chinese: below this share of CJK ideographs the decoding failed.</summary>
     private const double MinCjk = 0.05;
 
+    /// <summary>A page with at least this many characters, less than half of them readable, is garbage on its own.</summary>
+    private const int MinPageCharacters = 30;
+
+    private const double MinPageReadable = 0.5;
+
     public static void Check(IReadOnlyList<PdfPageContent> pages)
     {
         ArgumentNullException.ThrowIfNull(pages);
@@ -27,22 +32,17 @@ internal static class PdfTextQuality
         long total = 0, readable = 0, cjk = 0;
         foreach (var page in pages)
         {
-            foreach (var g in page.Glyphs)
+            var (pageTotal, pageReadable, pageCjk) = Count(page);
+            if (pageTotal >= MinPageCharacters && pageReadable < MinPageReadable * pageTotal)
             {
-                foreach (var c in g.Value)
-                {
-                    total++;
-                    if (TextNormalizer.IsCjk(c))
-                    {
-                        cjk++;
-                        readable++;
-                    }
-                    else if (IsReadable(c))
-                    {
-                        readable++;
-                    }
-                }
+                // one page in a font without a Unicode mapping would give junk rows: the document is not read
+                throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                    $"text does not decode on page {page.Number}: only {100.0 * pageReadable / pageTotal:F0}% of its {pageTotal} characters are readable (a font without a Unicode mapping?)"));
             }
+
+            total += pageTotal;
+            readable += pageReadable;
+            cjk += pageCjk;
         }
 
         if (total == 0)
@@ -60,6 +60,29 @@ internal static class PdfTextQuality
             throw new InputException(string.Create(CultureInfo.InvariantCulture,
                 $"text does not decode: only {readableShare * 100:F0}% of {total} characters are readable and {cjkShare * 100:F0}% Chinese (fonts without a Unicode mapping?)"));
         }
+    }
+
+    private static (long Total, long Readable, long Cjk) Count(PdfPageContent page)
+    {
+        long total = 0, readable = 0, cjk = 0;
+        foreach (var g in page.Glyphs)
+        {
+            foreach (var c in g.Value)
+            {
+                total++;
+                if (TextNormalizer.IsCjk(c))
+                {
+                    cjk++;
+                    readable++;
+                }
+                else if (IsReadable(c))
+                {
+                    readable++;
+                }
+            }
+        }
+
+        return (total, readable, cjk);
     }
 
     /// <summary>Characters a budget document prints besides ideographs: ASCII, CJK and full-width punctuation, common symbols.</summary>
