@@ -13,7 +13,7 @@ internal sealed record PdfTextItem(double Top, double Bottom, string Text) : Pdf
 internal sealed record PdfTableItem(double Top, double Bottom, IReadOnlyList<double> ColumnEdges, IReadOnlyList<IReadOnlyList<TextCell>> Rows)
     : PdfPageItem(Top, Bottom);
 
-/// <summary>What one page holds: its items top to bottom, its size and how many glyphs it printed.</summary>
+/// <summary>What one page holds: its items top to bottom, its height as written, its glyphs, and its images when it has no text.</summary>
 internal sealed record PdfPageContent(int Number, double Height, IReadOnlyList<PdfPageItem> Items, IReadOnlyList<PdfGlyph> Glyphs, int Images);
 
 /// <summary>Lays out one page: ruled tables first, the remaining glyphs as text lines and aligned tables, all in reading order.</summary>
@@ -61,7 +61,8 @@ internal static class PdfPageLayout
         items.AddRange(PdfUnruledTable.Items(PdfTextLine.Lines(free)));
 
         var ordered = items.OrderByDescending(i => i.Top).ToList(); // stable: equal tops keep their order
-        return new PdfPageContent(page.Number, frame.WrittenHeight, ordered, printed, page.NumberOfImages);
+        var images = printed.Count == 0 ? page.NumberOfImages : 0; // only asked for when a page has no text
+        return new PdfPageContent(page.Number, frame.WrittenHeight, ordered, printed, images);
     }
 
     private static List<PdfGlyph> Glyphs(Page page, PdfPageFrame frame)
