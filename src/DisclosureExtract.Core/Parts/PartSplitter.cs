@@ -7,7 +7,8 @@ namespace DisclosureExtract.Parts;
 /// Splits a document into its four parts by the meaning of its headings. Two layouts are known:
 /// numbered parts (第一部分 … 概况, 第二部分 … 公开表, 第三部分 … 说明, 第四部分 名词解释), where a
 /// table of contents may repeat every heading first; and section lists without parts (Shanghai:
-/// 一、部门主要职能 … 三、名词解释 … 五、部门预算表 …), where a part can come back in several spans.
+/// 一、部门主要职能 … 三、名词解释 … 五、部门预算表 …), where a part can come back in several spans and
+/// the tables part starts at the first table title (部门财务收支预算总表) when 五、部门预算表 is printed only in the contents.
 /// </summary>
 public static partial class PartSplitter
 {
@@ -22,8 +23,9 @@ public static partial class PartSplitter
     public static IReadOnlyList<DocumentPart> Split(SourceDocument doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
-        var numbered = NumberedHeadings(doc);
-        return numbered.Count > 0 ? FromNumbered(doc, numbered) : FromSections(doc);
+        var contents = ContentsPages(doc);
+        var numbered = NumberedHeadings(doc, contents);
+        return numbered.Count > 0 ? FromNumbered(doc, numbered, contents) : FromSections(doc, contents);
     }
 
     /// <summary>Classifies heading text (with the line after it, for wrapped headings) by meaning.</summary>
@@ -36,7 +38,13 @@ public static partial class PartSplitter
             return PartKind.Glossary;
         }
 
-        if (h.Contains("公开表", StringComparison.Ordinal) || h.EndsWith("预算表", StringComparison.Ordinal) || h.EndsWith("决算表", StringComparison.Ordinal) || h.Contains("报表", StringComparison.Ordinal))
+        if (h.Contains("项目概况", StringComparison.Ordinal))
+        {
+            return PartKind.Explanation; // a project's overview belongs to the project explanations, not to the unit's overview
+        }
+
+        if (h.Contains("公开表", StringComparison.Ordinal) || h.EndsWith("预算表", StringComparison.Ordinal) || h.EndsWith("决算表", StringComparison.Ordinal) || h.Contains("报表", StringComparison.Ordinal)
+            || h.EndsWith("预算总表", StringComparison.Ordinal) || h.EndsWith("决算总表", StringComparison.Ordinal))
         {
             return PartKind.Tables;
         }
@@ -57,11 +65,16 @@ public static partial class PartSplitter
 
     private sealed record Heading(int Line, PartKind Kind, string Text);
 
-    private static List<Heading> NumberedHeadings(SourceDocument doc)
+    private static List<Heading> NumberedHeadings(SourceDocument doc, HashSet<int> contents)
     {
         var list = new List<Heading>();
         foreach (var line in doc.Lines)
         {
+            if (line.Page is { } page && contents.Contains(page))
+            {
+                continue;
+            }
+
             var norm = line.Norm;
             if (norm.Length > MaxHeadingLength || !norm.Contains('部', StringComparison.Ordinal) || TocLeader().IsMatch(norm))
             {
@@ -108,7 +121,7 @@ public static partial class PartSplitter
     /// Numbered parts follow each other in a fixed order; a table of contents repeats them first.
     /// Walking back from the end, each part is the last heading of its kind before the part after it.
     /// </summary>
-    private static List<DocumentPart> FromNumbered(SourceDocument doc, List<Heading> headings)
+    private static List<DocumentPart> FromNumbered(SourceDocument doc, List<Heading> headings, HashSet<int> contents)
     {
         PartKind[] order = [PartKind.Overview, PartKind.Tables, PartKind.Explanation, PartKind.Glossary];
         var chosen = new List<Heading>();
@@ -123,6 +136,7 @@ public static partial class PartSplitter
             }
         }
 
+        FillUnnumberedTables(doc, chosen, contents);
         var parts = new List<DocumentPart>();
         for (var i = 0; i < chosen.Count; i++)
         {
@@ -134,11 +148,16 @@ public static partial class PartSplitter
     }
 
     /// <summary>Section layout: every short heading line that names a part starts a span of that part.</summary>
-    private static List<DocumentPart> FromSections(SourceDocument doc)
+    private static List<DocumentPart> FromSections(SourceDocument doc, HashSet<int> contents)
     {
         var heads = new List<Heading>();
         foreach (var line in doc.Lines)
         {
+            if (line.Page is { } page && contents.Contains(page))
+            {
+                continue;
+            }
+
             var norm = line.Norm;
             if (norm.Length == 0 || norm.Length > MaxHeadingLength || !LooksLikeSectionHeading(norm) || TocLeader().IsMatch(norm))
             {
@@ -181,7 +200,7 @@ public static partial class PartSplitter
             return false;
         }
 
-        string[] endings = ["名词解释", "主要职能", "机构设置", "概况", "编制说明", "情况说明", "预算表", "决算表", "公开表"];
+        string[] endings = ["名词解释", "主要职能", "机构设置", "概况", "编制说明", "情况说明", "预算表", "决算表", "公开表", "预算总表", "决算总表"];
         foreach (var e in endings)
         {
             if (t.EndsWith(e, StringComparison.Ordinal))
@@ -191,6 +210,50 @@ public static partial class PartSplitter
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Some documents print 第二部分 only in their contents: the tables then start at the first table
+    /// title (…决算表, …预算总表) between the overview and the explanations.
+    /// </summary>
+    private static void FillUnnumberedTables(SourceDocument doc, List<Heading> chosen, HashSet<int> contents)
+    {
+        var overview = chosen.FindIndex(h => h.Kind == PartKind.Overview);
+        if (overview < 0 || chosen.Any(h => h.Kind == PartKind.Tables))
+        {
+            return;
+        }
+
+        var end = overview + 1 < chosen.Count ? chosen[overview + 1].Line : doc.Lines.Count;
+        for (var i = chosen[overview].Line + 1; i < end; i++)
+        {
+            var line = doc.Lines[i];
+            if (line.Cells is null && (line.Page is not { } page || !contents.Contains(page)) && line.Norm.Length <= MaxHeadingLength
+                && !TocLeader().IsMatch(line.Norm) && LooksLikeSectionHeading(line.Norm) && Classify(line.Norm) == PartKind.Tables)
+            {
+                chosen.Insert(overview + 1, new Heading(i, PartKind.Tables, line.Text.Trim()));
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Pages (where the reader knows them, as in a PDF) that start with 目录: a table of contents repeats
+    /// every heading, with or without dot leaders, and none of its lines starts a part.
+    /// </summary>
+    private static HashSet<int> ContentsPages(SourceDocument doc)
+    {
+        var pages = new HashSet<int>();
+        foreach (var line in doc.Lines)
+        {
+            if (line.Page is { } page && line.Number <= 3
+                && line.Norm.Replace(" ", string.Empty, StringComparison.Ordinal) is "目录" or "目次")
+            {
+                pages.Add(page);
+            }
+        }
+
+        return pages;
     }
 
     private static DocLine? NextNonEmpty(SourceDocument doc, int index)

@@ -25,7 +25,7 @@ public sealed class DisclosurePipeline
         _readFile = readFile ?? File.ReadAllBytes;
     }
 
-    public static IEnumerable<IDocumentReader> DefaultReaders() => [new PlainTextReader(), new HtmlDocumentReader()];
+    public static IEnumerable<IDocumentReader> DefaultReaders() => [new PlainTextReader(), new HtmlDocumentReader(), new PdfDocumentReader()];
 
     public ConversionResult Convert(InputFile input)
     {

@@ -1,0 +1,92 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using DisclosureExtract.Text;
+
+namespace DisclosureExtract.Reading.Pdf;
+
+/// <summary>
+/// Page numbers (- 16 -, 5, 第 3 页, 3/40) and running headers and footers (the same line in the top or
+/// bottom margin of many pages) are not part of the text: they are dropped before lines are numbered.
+/// </summary>
+internal static partial class PdfPageFurniture
+{
+    /// <summary>Share of the page height at the top and bottom where page numbers sit.</summary>
+    private const double NumberMargin = 0.15;
+
+    /// <summary>Share of the page height at the top and bottom where running headers and footers sit.</summary>
+    private const double RunningMargin = 0.10;
+
+    [GeneratedRegex(@"^[-—–_~ ]*(?:第 ?)?\d{1,4}(?: ?页)?(?: ?[/／] ?(?:共 ?)?\d{1,4} ?页?)?[-—–_~ ]*$")]
+    private static partial Regex PageNumber();
+
+    public static List<List<PdfPageItem>> Remove(IReadOnlyList<PdfPageContent> pages)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        var running = RunningLines(pages);
+        var result = new List<List<PdfPageItem>>(pages.Count);
+        foreach (var page in pages)
+        {
+            var kept = new List<PdfPageItem>(page.Items.Count);
+            for (var i = 0; i < page.Items.Count; i++)
+            {
+                var item = page.Items[i];
+                if (item is PdfTextItem t)
+                {
+                    var edge = i == 0 || i == page.Items.Count - 1;
+                    if (edge && InMargin(t, page.Height, NumberMargin) && IsPageNumber(t.Text))
+                    {
+                        continue;
+                    }
+
+                    if (InMargin(t, page.Height, RunningMargin) && running.Contains(Key(t.Text)))
+                    {
+                        continue;
+                    }
+                }
+
+                kept.Add(item);
+            }
+
+            result.Add(kept);
+        }
+
+        return result;
+    }
+
+    public static bool IsPageNumber(string text) => PageNumber().IsMatch(TextNormalizer.Fold(text));
+
+    /// <summary>Margin lines (digits ignored) that recur on at least three pages and half of all pages.</summary>
+    private static HashSet<string> RunningLines(IReadOnlyList<PdfPageContent> pages)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var item in page.Items)
+            {
+                if (item is PdfTextItem t && InMargin(t, page.Height, RunningMargin) && seen.Add(Key(t.Text)))
+                {
+                    counts[Key(t.Text)] = counts.GetValueOrDefault(Key(t.Text)) + 1;
+                }
+            }
+        }
+
+        var needed = Math.Max(3, (pages.Count + 1) / 2);
+        return counts.Where(kv => kv.Value >= needed).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static bool InMargin(PdfTextItem t, double height, double share) =>
+        t.Bottom >= height * (1 - share) || t.Top <= height * share;
+
+    private static string Key(string text)
+    {
+        var folded = TextNormalizer.Fold(text);
+        var sb = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            sb.Append(char.IsAsciiDigit(c) ? '#' : c);
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,110 @@
+using DisclosureExtract.Model;
+using UglyToad.PdfPig.Content;
+
+namespace DisclosureExtract.Reading.Pdf;
+
+/// <summary>Something printed on a page, in reading order by its top edge.</summary>
+internal abstract record PdfPageItem(double Top, double Bottom);
+
+/// <summary>A line of running text (outside tables).</summary>
+internal sealed record PdfTextItem(double Top, double Bottom, string Text) : PdfPageItem(Top, Bottom);
+
+/// <summary>A table (ruled or aligned): its column edges and its rows, each with one cell per grid column.</summary>
+internal sealed record PdfTableItem(double Top, double Bottom, IReadOnlyList<double> ColumnEdges, IReadOnlyList<IReadOnlyList<TextCell>> Rows)
+    : PdfPageItem(Top, Bottom);
+
+/// <summary>What one page holds: its items top to bottom, its height as written, its glyphs, and its images when it has no text.</summary>
+internal sealed record PdfPageContent(int Number, double Height, IReadOnlyList<PdfPageItem> Items, IReadOnlyList<PdfGlyph> Glyphs, int Images);
+
+/// <summary>Lays out one page: ruled tables first, the remaining glyphs as text lines and aligned tables, all in reading order.</summary>
+internal static class PdfPageLayout
+{
+    public static PdfPageContent Read(Page page)
+    {
+        var frame = PdfPageFrame.Of(page);
+        var glyphs = Glyphs(page, frame);
+        var printed = glyphs.Where(g => !g.IsSpace).ToList();
+        var items = new List<PdfPageItem>();
+        var free = new List<PdfGlyph>(glyphs.Count);
+        var tables = printed.Count == 0 ? [] : PdfRuledTable.Find(PdfRulings.Extract(page, frame));
+        var inTable = new List<PdfGlyph>[tables.Count];
+        for (var t = 0; t < tables.Count; t++)
+        {
+            inTable[t] = [];
+        }
+
+        foreach (var g in glyphs)
+        {
+            var t = tables.FindIndex(x => x.Contains(g));
+            if (t >= 0)
+            {
+                inTable[t].Add(g);
+            }
+            else
+            {
+                free.Add(g);
+            }
+        }
+
+        for (var t = 0; t < tables.Count; t++)
+        {
+            var rows = tables[t].Rows(inTable[t]);
+            if (rows.Count == 0 || (rows.Count < 2 && rows[0].Count(c => c.Text.Length > 0) < 2))
+            {
+                free.AddRange(inTable[t]); // a framed paragraph or a box, not a table
+                continue;
+            }
+
+            items.Add(new PdfTableItem(tables[t].Top, tables[t].Bottom, tables[t].ColumnEdges, rows));
+        }
+
+        items.AddRange(PdfUnruledTable.Items(PdfTextLine.Lines(free)));
+
+        var ordered = items.OrderByDescending(i => i.Top).ToList(); // stable: equal tops keep their order
+        var images = printed.Count == 0 ? page.NumberOfImages : 0; // only asked for when a page has no text
+        return new PdfPageContent(page.Number, frame.WrittenHeight, ordered, printed, images);
+    }
+
+    private static List<PdfGlyph> Glyphs(Page page, PdfPageFrame frame)
+    {
+        var letters = page.Letters;
+        var list = new List<PdfGlyph>(letters.Count);
+        foreach (var l in letters)
+        {
+            if (string.IsNullOrEmpty(l.Value))
+            {
+                continue;
+            }
+
+            var start = frame.ToWritten(l.StartBaseLine);
+            var end = frame.ToWritten(l.EndBaseLine);
+            double left, right, baseline, size;
+            if (Math.Abs(end.Y - start.Y) <= 0.01 * Math.Max(l.PointSize, 1) && end.X >= start.X)
+            {
+                left = start.X;
+                right = end.X;
+                baseline = start.Y;
+                size = l.PointSize;
+            }
+            else
+            {
+                // text that runs another way on the page: its box stands for it
+                var box = frame.ToWritten(l.BoundingBox);
+                left = box.Left;
+                right = box.Right;
+                baseline = box.Bottom;
+                size = box.Height;
+            }
+
+            if (!(size > 0.5 && size < 300))
+            {
+                size = Math.Max(Math.Abs(l.BoundingBox.Height), 4);
+            }
+
+            // a printed space is kept as a marker: Chinese text has few, and where it has one it means it
+            list.Add(new PdfGlyph(string.IsNullOrWhiteSpace(l.Value) ? " " : l.Value, left, right, baseline, size));
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,387 @@
+using DisclosureExtract.Model;
+
+namespace DisclosureExtract.Reading.Pdf;
+
+/// <summary>
+/// A table drawn with ruling lines. The rules give a fine grid (every distinct x of a vertical rule,
+/// every distinct y of a horizontal rule); neighbouring grid cells with no rule between them are one
+/// merged cell (a header spanning columns, a name spanning rows). Each grid row becomes one table row
+/// whose cells sit in the grid column where they start, so column indices hold across the table.
+/// A band without inner rules that holds several rows of numbers is split by its text lines.
+/// </summary>
+internal sealed class PdfRuledTable
+{
+    private const double Tolerance = 2.0;
+
+    private readonly List<PdfRule> _rules;
+    private readonly List<double> _xs;
+    private readonly List<double> _ys;
+
+    private PdfRuledTable(List<PdfRule> rules, List<double> xs, List<double> ys)
+    {
+        _rules = rules;
+        _xs = xs;
+        _ys = ys;
+    }
+
+    public double Left => _xs[0];
+
+    public double Right => _xs[^1];
+
+    public double Top => _ys[0];
+
+    public double Bottom => _ys[^1];
+
+    /// <summary>x of every column edge, left to right (column c spans edges c and c+1).</summary>
+    public IReadOnlyList<double> ColumnEdges => _xs;
+
+    public int ColumnCount => _xs.Count - 1;
+
+    public bool Contains(PdfGlyph g) =>
+        g.CenterX >= Left - 1 && g.CenterX <= Right + 1 && g.CenterY >= Bottom - 1 && g.CenterY <= Top + 1;
+
+    /// <summary>Groups touching rules into tables; a group needs two rules in each direction and some size.</summary>
+    public static List<PdfRuledTable> Find(List<PdfRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var tables = new List<PdfRuledTable>();
+        if (rules.Count < 4 || rules.Count > 5000)
+        {
+            return tables; // no table, or a drawing rather than a table
+        }
+
+        var sets = new DisjointSets(rules.Count);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            for (var j = i + 1; j < rules.Count; j++)
+            {
+                if (Touch(rules[i], rules[j]))
+                {
+                    sets.Union(i, j);
+                }
+            }
+        }
+
+        foreach (var group in Enumerable.Range(0, rules.Count).GroupBy(sets.Find))
+        {
+            var members = group.Select(i => rules[i]).ToList();
+            var hs = members.Where(r => r.Horizontal).ToList();
+            var vs = members.Where(r => !r.Horizontal).ToList();
+            if (hs.Count < 2 || vs.Count < 2)
+            {
+                continue;
+            }
+
+            var left = Math.Min(hs.Min(h => h.From), vs.Min(v => v.At));
+            var right = Math.Max(hs.Max(h => h.To), vs.Max(v => v.At));
+            var bottom = Math.Min(vs.Min(v => v.From), hs.Min(h => h.At));
+            var top = Math.Max(vs.Max(v => v.To), hs.Max(h => h.At));
+            if (right - left < 40 || top - bottom < 10)
+            {
+                continue;
+            }
+
+            var xs = Cluster(vs.Select(v => v.At).Append(left).Append(right));
+            var ys = Cluster(hs.Select(h => h.At).Append(bottom).Append(top));
+            ys.Reverse();
+            if (xs.Count < 3 || ys.Count < 2)
+            {
+                continue; // a framed paragraph, not a table
+            }
+
+            tables.Add(new PdfRuledTable(members, xs, ys));
+        }
+
+        return tables;
+    }
+
+    /// <summary>The rows of the table from the glyphs inside it, top to bottom; rows without text are left out.</summary>
+    public List<IReadOnlyList<TextCell>> Rows(IReadOnlyList<PdfGlyph> glyphs)
+    {
+        ArgumentNullException.ThrowIfNull(glyphs);
+        var rowCount = _ys.Count - 1;
+        var colCount = ColumnCount;
+        var cells = MergedCells(rowCount, colCount);
+        var glyphCell = new int[glyphs.Count];
+        for (var i = 0; i < glyphs.Count; i++)
+        {
+            var r = BandOf(glyphs[i].CenterY);
+            var c = ColumnOf(glyphs[i].CenterX);
+            glyphCell[i] = cells.Owner[(r * colCount) + c];
+        }
+
+        var rows = new List<IReadOnlyList<TextCell>>();
+        var r0 = 0;
+        while (r0 < rowCount)
+        {
+            // bands joined by a cell spanning them form one group
+            var r1 = r0;
+            for (var r = r0; r <= r1 && r < rowCount - 1; r++)
+            {
+                foreach (var box in cells.Boxes.Values)
+                {
+                    if (box.RowMin <= r && box.RowMax > r)
+                    {
+                        r1 = Math.Max(r1, box.RowMax);
+                    }
+                }
+            }
+
+            var members = new List<int>();
+            for (var i = 0; i < glyphs.Count; i++)
+            {
+                var box = cells.Boxes[glyphCell[i]];
+                if (box.RowMin >= r0 && box.RowMin <= r1)
+                {
+                    members.Add(i);
+                }
+            }
+
+            if (!TrySplitByNumbers(glyphs, members, glyphCell, cells, rows))
+            {
+                for (var r = r0; r <= r1; r++)
+                {
+                    var band = members.Where(i => cells.Boxes[glyphCell[i]].RowMin == r).ToList();
+                    AddRow(glyphs, band, glyphCell, cells, rows);
+                }
+            }
+
+            r0 = r1 + 1;
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// A group of bands that holds two or more text lines with numbers is several rows drawn without
+    /// rules between them: each line with a number starts a row, other lines (wrapped names) join the nearest.
+    /// </summary>
+    private bool TrySplitByNumbers(IReadOnlyList<PdfGlyph> glyphs, List<int> members, int[] glyphCell, MergedGrid cells, List<IReadOnlyList<TextCell>> rows)
+    {
+        if (members.Count == 0)
+        {
+            return true;
+        }
+
+        var lines = PdfTextLine.Lines(members.Select(i => glyphs[i]));
+        var indexLines = new List<List<int>>(lines.Count);
+        var lookup = members.GroupBy(i => glyphs[i]).ToDictionary(g => g.Key, g => new Queue<int>(g));
+        foreach (var line in lines)
+        {
+            indexLines.Add(line.Select(g => lookup[g].Dequeue()).ToList());
+        }
+
+        var anchors = new List<int>();
+        for (var k = 0; k < indexLines.Count; k++)
+        {
+            var byCell = indexLines[k].GroupBy(i => glyphCell[i]);
+            if (byCell.Any(g => PdfTextLine.IsNumeric(PdfTextLine.Text(g.Select(i => glyphs[i]).ToList()))))
+            {
+                anchors.Add(k);
+            }
+        }
+
+        if (anchors.Count < 2)
+        {
+            return false;
+        }
+
+        var records = anchors.ToDictionary(a => a, _ => new List<int>());
+        for (var k = 0; k < indexLines.Count; k++)
+        {
+            var y = indexLines[k].Average(i => glyphs[i].CenterY);
+            var nearest = anchors.MinBy(a => Math.Abs(indexLines[a].Average(i => glyphs[i].CenterY) - y));
+            records[nearest].AddRange(indexLines[k]);
+        }
+
+        foreach (var a in anchors)
+        {
+            AddRow(glyphs, records[a], glyphCell, cells, rows);
+        }
+
+        return true;
+    }
+
+    private void AddRow(IReadOnlyList<PdfGlyph> glyphs, List<int> members, int[] glyphCell, MergedGrid cells, List<IReadOnlyList<TextCell>> rows)
+    {
+        if (members.Count == 0)
+        {
+            return;
+        }
+
+        var row = new TextCell[ColumnCount];
+        for (var c = 0; c < ColumnCount; c++)
+        {
+            row[c] = new TextCell(string.Empty, c, _xs[c], _xs[c + 1]);
+        }
+
+        foreach (var group in members.GroupBy(i => glyphCell[i]))
+        {
+            var box = cells.Boxes[group.Key];
+            var text = PdfTextLine.WrappedText(group.Select(i => glyphs[i]));
+            var existing = row[box.ColMin].Text;
+            row[box.ColMin] = new TextCell(existing + text, box.ColMin, _xs[box.ColMin], _xs[box.ColMax + 1]);
+        }
+
+        if (row.Any(c => c.Text.Length > 0))
+        {
+            rows.Add(row);
+        }
+    }
+
+    private sealed record CellBox(int RowMin, int RowMax, int ColMin, int ColMax);
+
+    private sealed record MergedGrid(int[] Owner, Dictionary<int, CellBox> Boxes);
+
+    /// <summary>Union of grid cells with no rule between them; each merged cell is named by its root.</summary>
+    private MergedGrid MergedCells(int rowCount, int colCount)
+    {
+        var sets = new DisjointSets(rowCount * colCount);
+        for (var r = 0; r < rowCount; r++)
+        {
+            var midY = (_ys[r] + _ys[r + 1]) / 2;
+            for (var c = 0; c < colCount; c++)
+            {
+                var midX = (_xs[c] + _xs[c + 1]) / 2;
+                if (c < colCount - 1 && !HasRule(false, _xs[c + 1], midY))
+                {
+                    sets.Union((r * colCount) + c, (r * colCount) + c + 1);
+                }
+
+                if (r < rowCount - 1 && !HasRule(true, _ys[r + 1], midX))
+                {
+                    sets.Union((r * colCount) + c, ((r + 1) * colCount) + c);
+                }
+            }
+        }
+
+        var owner = new int[rowCount * colCount];
+        var boxes = new Dictionary<int, CellBox>();
+        for (var r = 0; r < rowCount; r++)
+        {
+            for (var c = 0; c < colCount; c++)
+            {
+                var root = sets.Find((r * colCount) + c);
+                owner[(r * colCount) + c] = root;
+                boxes[root] = boxes.TryGetValue(root, out var b)
+                    ? new CellBox(Math.Min(b.RowMin, r), Math.Max(b.RowMax, r), Math.Min(b.ColMin, c), Math.Max(b.ColMax, c))
+                    : new CellBox(r, r, c, c);
+            }
+        }
+
+        return new MergedGrid(owner, boxes);
+    }
+
+    private bool HasRule(bool horizontal, double at, double across)
+    {
+        foreach (var rule in _rules)
+        {
+            if (rule.Horizontal == horizontal && Math.Abs(rule.At - at) <= Tolerance && rule.Covers(across, Tolerance))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private int BandOf(double y)
+    {
+        for (var r = 0; r < _ys.Count - 2; r++)
+        {
+            if (y >= _ys[r + 1])
+            {
+                return r;
+            }
+        }
+
+        return _ys.Count - 2;
+    }
+
+    private int ColumnOf(double x)
+    {
+        for (var c = ColumnCount - 1; c > 0; c--)
+        {
+            if (x >= _xs[c])
+            {
+                return c;
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool Touch(PdfRule a, PdfRule b)
+    {
+        if (a.Horizontal == b.Horizontal)
+        {
+            return Math.Abs(a.At - b.At) <= Tolerance && a.From <= b.To + Tolerance && b.From <= a.To + Tolerance;
+        }
+
+        return a.Covers(b.At, Tolerance) && b.Covers(a.At, Tolerance);
+    }
+
+    /// <summary>Sorted distinct positions; positions closer than the tolerance are one (their mean).</summary>
+    private static List<double> Cluster(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        var result = new List<double>();
+        var sum = 0.0;
+        var n = 0;
+        foreach (var v in sorted)
+        {
+            if (n > 0 && v - (sum / n) > Tolerance)
+            {
+                result.Add(sum / n);
+                sum = 0;
+                n = 0;
+            }
+
+            sum += v;
+            n++;
+        }
+
+        if (n > 0)
+        {
+            result.Add(sum / n);
+        }
+
+        return result;
+    }
+}
+
+/// <summary>Union-find with path halving.</summary>
+internal sealed class DisjointSets
+{
+    private readonly int[] _parent;
+
+    public DisjointSets(int count)
+    {
+        _parent = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            _parent[i] = i;
+        }
+    }
+
+    public int Find(int i)
+    {
+        while (_parent[i] != i)
+        {
+            _parent[i] = _parent[_parent[i]];
+            i = _parent[i];
+        }
+
+        return i;
+    }
+
+    public void Union(int a, int b)
+    {
+        var ra = Find(a);
+        var rb = Find(b);
+        if (ra != rb)
+        {
+            _parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
+        }
+    }
+}

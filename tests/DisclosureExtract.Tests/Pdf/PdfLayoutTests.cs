@@ -1,0 +1,183 @@
+using DisclosureExtract.Reading.Pdf;
+
+namespace DisclosureExtract.Tests.Pdf;
+
+/// <summary>The layout steps on glyphs made by hand: cell gaps, wrapped cells, tables without rules.</summary>
+public class PdfLayoutTests
+{
+    private const double Size = 10;
+    private const double Advance = 5;
+
+    /// <summary>Glyphs of one printed line: each text starts at its x (or ends there when right-aligned, x negative).</summary>
+    private static List<PdfGlyph> Line(double baseline, params (string Text, double X)[] texts)
+    {
+        var glyphs = new List<PdfGlyph>();
+        foreach (var (text, x) in texts)
+        {
+            var left = x >= 0 ? x : -x - (text.Length * Advance);
+            foreach (var c in text)
+            {
+                glyphs.Add(new PdfGlyph(c.ToString(), left, left + Advance, baseline, Size));
+                left += Advance;
+            }
+        }
+
+        return glyphs;
+    }
+
+    [Fact]
+    public void Lines_group_by_baseline_and_a_wide_gap_is_one_space()
+    {
+        var glyphs = Line(700, ("编制单位：某局", 50), ("单位：万元", 300)).Concat(Line(680, ("下一行", 50))).Reverse().ToList();
+
+        var lines = PdfTextLine.Lines(glyphs);
+
+        Assert.Equal(["编制单位：某局 单位：万元", "下一行"], lines.Select(PdfTextLine.Text));
+    }
+
+    [Fact]
+    public void Fake_bold_overprints_are_read_once_but_real_repeats_stay()
+    {
+        var glyphs = Line(700, ("合计", 50), ("1000", 100)).Concat(Line(700, ("合计", 50.4))).ToList();
+        Assert.Equal("合计 1000", PdfTextLine.Text(Assert.Single(PdfTextLine.Lines(glyphs))));
+    }
+
+    [Fact]
+    public void A_wrapped_cell_joins_its_lines_without_a_space()
+    {
+        var glyphs = Line(700, ("机关事业单位基本养", 100)).Concat(Line(688, ("老保险缴费支出", 100))).ToList();
+        Assert.Equal("机关事业单位基本养老保险缴费支出", PdfTextLine.WrappedText(glyphs));
+    }
+
+    [Fact]
+    public void A_table_without_rules_gets_its_columns_from_aligned_numbers()
+    {
+        // numbers are right-aligned at x = 300 and x = 400 (negative x below); the header words sit over them
+        List<List<PdfGlyph>> lines =
+        [
+            Line(700, ("说明文字", 50)),
+            Line(680, ("科目编码", 50), ("科目名称", 100), ("合计", 270), ("基本支出", 360)),
+            Line(660, ("210", 50), ("卫生健康支出", 100), ("1202.75", -300), ("239.96", -400)),
+            Line(640, ("21011", 50), ("行政事业单位医疗", 100), ("14.56", -300)),
+            Line(620, ("2101101", 50), ("行政单位医疗", 100), ("5.93", -300), ("5.93", -400)),
+            Line(600, ("2101102", 50), ("事业单位医疗", 100), ("8.63", -400)),
+            Line(560, ("表后的说明。", 50)),
+        ];
+
+        var items = PdfUnruledTable.Items(lines);
+
+        Assert.Equal(3, items.Count);
+        Assert.Equal("说明文字", Assert.IsType<PdfTextItem>(items[0]).Text);
+        Assert.Equal("表后的说明。", Assert.IsType<PdfTextItem>(items[2]).Text);
+        var table = Assert.IsType<PdfTableItem>(items[1]);
+        string[][] expected =
+        [
+            ["科目编码", "科目名称", "合计", "基本支出"],
+            ["210", "卫生健康支出", "1202.75", "239.96"],
+            ["21011", "行政事业单位医疗", "14.56", ""],
+            ["2101101", "行政单位医疗", "5.93", "5.93"],
+            ["2101102", "事业单位医疗", "", "8.63"],
+        ];
+        Assert.Equal(expected, table.Rows.Select(r => r.Select(c => c.Text).ToArray()));
+        Assert.All(table.Rows, r => Assert.Equal([0, 1, 2, 3], r.Select(c => c.Column ?? -1)));
+        Assert.Equal(400, table.Rows[1][3].Right);
+    }
+
+    [Fact]
+    public void Prose_with_numbers_is_not_a_table()
+    {
+        List<List<PdfGlyph>> lines =
+        [
+            Line(700, ("编制数 17，实有人数 20 人，其中：在职 19 人，", 50)),
+            Line(680, ("增加 0 人；退休 1 人，增加 1 人；离休 0 人，", 50)),
+            Line(660, ("增加 0 人。", 50)),
+        ];
+
+        Assert.All(PdfUnruledTable.Items(lines), i => Assert.IsType<PdfTextItem>(i));
+    }
+
+    [Fact]
+    public void A_ruled_table_merges_spanning_header_cells_and_wrapped_names()
+    {
+        // columns at x 40 | 80 | 200 | 260 | 320; header rows 700-680 and 680-660 (合计 spans both, 支出 spans two columns);
+        // body rows 660-630 (a name wrapped over two lines, its numbers in the middle) and 630-610
+        List<PdfRule> rules =
+        [
+            new(true, 700, 40, 320), new(true, 680, 200, 320), new(true, 660, 40, 320), new(true, 630, 40, 320), new(true, 610, 40, 320),
+            new(false, 40, 610, 700), new(false, 80, 610, 700), new(false, 200, 610, 700), new(false, 260, 610, 680), new(false, 320, 610, 700),
+        ];
+        var glyphs = Line(686, ("编码", 45), ("名称", 100), ("支出", 240))
+            .Concat(Line(666, ("基本", 210), ("项目", 270)))
+            .Concat(Line(648, ("行政事业单位养", 85)))
+            .Concat(Line(642, ("2080505", 42), ("31.30", -255)))
+            .Concat(Line(636, ("老保险缴费支出", 85)))
+            .Concat(Line(616, ("合计", 45), ("31.30", -255), ("1.00", -315)))
+            .ToList();
+
+        var table = Assert.Single(PdfRuledTable.Find(rules));
+        var rows = table.Rows(glyphs);
+
+        string[][] expected =
+        [
+            ["编码", "名称", "支出", ""],
+            ["", "", "基本", "项目"],
+            ["2080505", "行政事业单位养老保险缴费支出", "31.30", ""],
+            ["合计", "", "31.30", "1.00"],
+        ];
+        Assert.Equal(expected, rows.Select(r => r.Select(c => c.Text).ToArray()));
+        Assert.Equal(320, rows[0][2].Right); // the spanning header cell reaches over both columns
+    }
+
+    [Fact]
+    public void A_ruled_band_holding_several_rows_of_numbers_is_split_by_its_lines()
+    {
+        // only the outer frame and the column rules are drawn: the body is one band with three rows, one name wrapped
+        List<PdfRule> rules =
+        [
+            new(true, 700, 40, 320), new(true, 680, 40, 320), new(true, 600, 40, 320),
+            new(false, 40, 600, 700), new(false, 80, 600, 700), new(false, 200, 600, 700), new(false, 320, 600, 700),
+        ];
+        var glyphs = Line(686, ("编码", 45), ("名称", 100), ("合计", 250))
+            .Concat(Line(664, ("210", 42), ("卫生健康支出", 85), ("1202.75", -315)))
+            .Concat(Line(648, ("21011", 42), ("行政事业单位医", 85), ("14.56", -315)))
+            .Concat(Line(636, ("疗", 85)))
+            .Concat(Line(620, ("2101101", 42), ("行政单位医疗", 85), ("5.93", -315)))
+            .ToList();
+
+        var rows = Assert.Single(PdfRuledTable.Find(rules)).Rows(glyphs);
+
+        string[][] expected =
+        [
+            ["编码", "名称", "合计"],
+            ["210", "卫生健康支出", "1202.75"],
+            ["21011", "行政事业单位医疗", "14.56"],
+            ["2101101", "行政单位医疗", "5.93"],
+        ];
+        Assert.Equal(expected, rows.Select(r => r.Select(c => c.Text).ToArray()));
+    }
+
+    [Fact]
+    public void One_page_of_undecodable_text_fails_the_document_even_when_the_rest_reads()
+    {
+        static PdfPageContent Page(int number, string text) =>
+            new(number, 842, [], text.Select((c, i) => new PdfGlyph(c.ToString(), i * Advance, (i + 1) * Advance, 700, Size)).ToList(), 0);
+
+        var chinese = Page(1, string.Concat(Enumerable.Repeat("一般公共预算支出情况表编制单位医疗保障局", 20)));
+        var garbage = Page(2, string.Concat(Enumerable.Repeat("\u0001\u0002\u0003\uE001", 10)));
+
+        PdfTextQuality.Check([chinese]);
+        var ex = Assert.Throws<DisclosureExtract.Reading.InputException>(() => PdfTextQuality.Check([chinese, garbage]));
+        Assert.StartsWith("text does not decode on page 2", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("no text layer: needs OCR", Assert.Throws<DisclosureExtract.Reading.InputException>(() => PdfTextQuality.Check([Page(1, "")])).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("- 16 -", true)]
+    [InlineData("5", true)]
+    [InlineData("第 3 页", true)]
+    [InlineData("3/40", true)]
+    [InlineData("表1", false)]
+    [InlineData("2023 年", false)]
+    public void Page_numbers_are_recognised(string text, bool isPageNumber) =>
+        Assert.Equal(isPageNumber, PdfPageFurniture.IsPageNumber(text));
+}
