@@ -27,6 +27,24 @@ public static class BadInputCatalogue
         new("an HTML error page saved as .pdf", "error-page", "failed", "not a budget disclosure",
             d => File.WriteAllText(Path.Combine(d, "error-page.pdf"),
                 "<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head>\n<body><h1>404 Not Found</h1><p>您访问的页面不存在或已被删除。</p><hr><p>nginx</p></body></html>\n")),
+        new("a truncated PDF (a download cut short)", "truncated", "failed", "truncated PDF",
+            d =>
+            {
+                var pdf = File.ReadAllBytes(TestPaths.Corpus("pdf", "tekes-2023.pdf"));
+                File.WriteAllBytes(Path.Combine(d, "truncated.pdf"), pdf[..(pdf.Length / 3)]);
+            }),
+        new("an encrypted PDF", "encrypted", "failed", "encrypted PDF",
+            d => File.Copy(TestPaths.Corpus("bad", "encrypted.pdf"), Path.Combine(d, "encrypted.pdf"))),
+        new("a PDF with no text layer (a scan)", "scan", "failed", "no text layer: needs OCR",
+            d =>
+            {
+                var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+                var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+                page.DrawRectangle(new UglyToad.PdfPig.Core.PdfPoint(50, 50), 300, 400);
+                File.WriteAllBytes(Path.Combine(d, "scan.pdf"), builder.Build());
+            }),
+        new("a PDF whose text decodes to garbage", "unmapped-fonts", "failed", "text does not decode",
+            d => File.Copy(TestPaths.Corpus("bad", "unmapped-fonts.pdf"), Path.Combine(d, "unmapped-fonts.pdf"))),
         new("text in GB18030", "gb18030-copy", "converted", "",
             d => File.WriteAllBytes(Path.Combine(d, "gb18030-copy.txt"), TextDecoder.GB18030.GetBytes(Tekes))),
         new("text in UTF-16 with BOM", "utf16-copy", "converted", "",
