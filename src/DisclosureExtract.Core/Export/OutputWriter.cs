@@ -23,6 +23,9 @@ public static class OutputWriter
         CsvOutput.Write(Path.Combine(outDir, "documents.csv"), sorted.Select(OutputRows.Document));
         CsvOutput.Write(Path.Combine(outDir, "line_items.csv"), sorted.SelectMany(OutputRows.LineItems));
         CsvOutput.Write(Path.Combine(outDir, "findings.csv"), sorted.SelectMany(OutputRows.Findings));
+        CsvOutput.Write(Path.Combine(outDir, "projects.csv"), sorted.SelectMany(ExplanationRows.Projects));
+        CsvOutput.Write(Path.Combine(outDir, "explanations.csv"), sorted.SelectMany(ExplanationRows.Explanations));
+        CsvOutput.Write(Path.Combine(outDir, "indicators.csv"), sorted.SelectMany(ExplanationRows.Indicators));
     }
 
     /// <summary>The per-document files: json/&lt;id&gt;.json and tables/&lt;id&gt;/*.csv.</summary>

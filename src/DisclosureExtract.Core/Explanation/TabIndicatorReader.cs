@@ -1,0 +1,119 @@
+using DisclosureExtract.Model;
+
+namespace DisclosureExtract.Explanation;
+
+/// <summary>
+/// Indicator rows whose cells are known (tab-separated text). The columns after 指标值 are taken from the
+/// header row and counted from the right, so rows that lost or gained a leading empty cell still read
+/// right; the non-empty cells before the value are level 1, level 2 and the name (levels carry down).
+/// A row without a value and weight continues the row above (a name or value wrapped onto a second row).
+/// </summary>
+public static class TabIndicatorReader
+{
+    public static IReadOnlyList<PerformanceIndicator> Read(SourceDocument doc, int headerRow, int end)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        var header = Trim(doc.Lines[headerRow].Cells!.Select(c => PerformanceTableExtractor.Compact(c.Text)).ToList());
+        var valueAt = header.FindIndex(h => h.StartsWith("指标值", StringComparison.Ordinal) && !h.Contains("依据", StringComparison.Ordinal));
+        if (valueAt < 0)
+        {
+            return [];
+        }
+
+        var tail = header.Skip(valueAt + 1).ToList();
+        int Col(Func<string, bool> p) => tail.FindIndex(h => p(h));
+        var basisCol = Col(h => h.Contains("依据", StringComparison.Ordinal));
+        var priorCol = Col(h => h.Contains("上年", StringComparison.Ordinal));
+        var weightCol = Col(h => h.Contains("分值", StringComparison.Ordinal) || h.Contains("权重", StringComparison.Ordinal));
+        var ruleCol = Col(h => h.Contains("赋分", StringComparison.Ordinal) || h.Contains("规则", StringComparison.Ordinal));
+        var evidenceCol = Col(h => h.Contains("佐证", StringComparison.Ordinal));
+
+        var list = new List<PerformanceIndicator>();
+        string? l1 = null, l2 = null;
+        for (var i = headerRow + 1; i < end; i++)
+        {
+            var line = doc.Lines[i];
+            if (line.Cells is not { Count: >= 3 })
+            {
+                continue;
+            }
+
+            var cells = Trim(line.Cells.Select(c => c.Text.Trim()).ToList());
+            var v = cells.Count - tail.Count - 1;
+            if (v < 0)
+            {
+                continue;
+            }
+
+            string Tail(int col) => col >= 0 && v + 1 + col < cells.Count ? Squeeze(cells[v + 1 + col]) : string.Empty;
+            var value = Squeeze(cells[v]);
+            var lead = cells.Take(v).Where(c => c.Length > 0).Select(Squeeze).ToList();
+            var weightText = Tail(weightCol);
+            var isValue = IndicatorValue.StartsWithOperator(value) || value.Any(char.IsDigit) || weightText.Length > 0;
+            if (!isValue && list.Count > 0)
+            {
+                list[^1] = Continue(list[^1], lead, value, Tail(basisCol), Tail(priorCol), Tail(ruleCol), Tail(evidenceCol));
+                continue;
+            }
+
+            if (lead.Count == 0 || value.Length == 0)
+            {
+                continue;
+            }
+
+            var name = lead[^1];
+            var labels = lead.Take(lead.Count - 1).ToList();
+            var (a, b) = labels.Count switch
+            {
+                0 => (null, null),
+                1 => (null, labels[0]),
+                _ => (labels[^2], labels[^1]),
+            };
+            l1 = a ?? l1;
+            l2 = b ?? l2;
+            list.Add(Make(list.Count + 1, l1, l2, name, value, Tail(basisCol), Tail(priorCol), weightText, Tail(ruleCol), Tail(evidenceCol), i));
+        }
+
+        return list;
+    }
+
+    internal static PerformanceIndicator Make(int seq, string? l1, string? l2, string name, string value, string basis, string prior, string weight, string rule, string evidence, int line)
+    {
+        var (op, num, unit, qual) = IndicatorValue.Parse(value);
+        decimal? w = Text.Amounts.Parse(weight);
+        return new PerformanceIndicator(seq, l1, l2, name, value, op, num, unit, qual, Null(basis), Null(prior), w, Null(rule), Null(evidence), line);
+    }
+
+    private static PerformanceIndicator Continue(PerformanceIndicator p, List<string> lead, string value, string basis, string prior, string rule, string evidence)
+    {
+        var v = p.ValueText + value;
+        var (op, num, unit, qual) = IndicatorValue.Parse(v);
+        return p with
+        {
+            Name = p.Name + string.Concat(lead),
+            ValueText = v,
+            Operator = op,
+            Value = num,
+            Unit = unit,
+            Qualitative = qual,
+            Basis = Null((p.Basis ?? string.Empty) + basis),
+            PriorYear = Null((p.PriorYear ?? string.Empty) + prior),
+            ScoringRule = Null((p.ScoringRule ?? string.Empty) + rule),
+            Evidence = Null((p.Evidence ?? string.Empty) + evidence),
+        };
+    }
+
+    private static string? Null(string s) => s.Length > 0 ? s : null;
+
+    internal static string Squeeze(string s) => new(s.Where(c => !char.IsWhiteSpace(c) && c != '\u3000').ToArray());
+
+    private static List<string> Trim(List<string> cells)
+    {
+        while (cells.Count > 0 && cells[^1].Length == 0)
+        {
+            cells.RemoveAt(cells.Count - 1);
+        }
+
+        return cells;
+    }
+}
