@@ -15,6 +15,9 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"(?<label>上级一般公共预算安排的?转移支付(?:资金)?|上级政府性基金(?:预算)?安排的?转移支付(?:资金)?|上级国有资本经营预算安排的?转移支付(?:资金)?|一般公共预算(?:拨款)?(?:收入)?|政府性基金预算(?:拨款)?(?:收入)?|国有资本经营预算(?:拨款)?(?:收入)?|财政专户(?:管理资金|核拨)?|单位资金|非财政拨款结转结余|非财政拨款结余|财政拨款结转结余|财政拨款结转|上年结转结余|事业单位经营收入|事业收入|上级补助收入|附属单位上缴收入|其他收入)(?:为)?(?<amt>" + N + @")(?<unit>万元|元)")]
     private static partial Regex IncomePart();
 
+    [GeneratedRegex(@"[。;](?=上级一般公共预算|上级政府性基金|上级国有资本|一般公共预算|政府性基金|国有资本经营|财政专户|单位资金|非财政拨款|财政拨款结转|上年结转|事业单位经营收入|事业收入|上级补助收入|附属单位上缴收入|其他收入)")]
+    private static partial Regex NextIncomeSentence();
+
     [GeneratedRegex(@"(?<label>基本支出|项目支出|人员经费|公用经费)(?:为)?(?<amt>" + N + @")(?<unit>万元|元)")]
     private static partial Regex SpendingPart();
 
@@ -147,6 +150,15 @@ public static partial class FigureExtractor
             }
 
             var limit = i + 1 < matches.Count ? matches[i + 1].Index : t.Length;
+            if (section == "income")
+            {
+                var next = NextIncomeSentence().Match(t.Text, m.Index + m.Length);
+                if (next.Success && next.Index < limit)
+                {
+                    limit = next.Index;
+                }
+            }
+
             var (share, change, reason, _) = SentenceReader.Tail(t, m.Index + m.Length, limit);
             list.Add(Figure(t, m, section, key, t.PrintedSpan(m.Groups["label"].Index, m.Groups["label"].Length), share, change, reason?.TrimEnd(';', '；')));
         }
@@ -208,20 +220,18 @@ public static partial class FigureExtractor
             return;
         }
 
-        var matches = ClassAmount().Matches(t.Text, from).ToList();
-        for (var i = 0; i < matches.Count; i++)
+        // only names that resolve to a 类 code count; amounts of sub-purposes inside a sentence do not
+        var classes = ClassAmount().Matches(t.Text, from)
+            .Select(m => (Match: m, Name: t.PrintedSpan(m.Groups["name"].Index, m.Groups["name"].Length)))
+            .Select(x => (x.Match, x.Name, Code: codes.Resolve(x.Name, null, null).Code))
+            .Where(x => x.Code is not null)
+            .ToList();
+        for (var i = 0; i < classes.Count; i++)
         {
-            var m = matches[i];
-            var name = t.PrintedSpan(m.Groups["name"].Index, m.Groups["name"].Length);
-            var code = codes.Resolve(name, null, null).Code;
-            if (code is null)
-            {
-                continue; // not a 类 name (a sub-purpose inside the sentence)
-            }
-
-            var limit = i + 1 < matches.Count ? matches[i + 1].Index : t.Length;
-            var (_, _, reason, _) = SentenceReader.Tail(t, m.Index + m.Length, limit, [';']);
-            list.Add(Figure(t, m, section, "class", name, reason: reason, code: code));
+            var (m, name, code) = classes[i];
+            var limit = i + 1 < classes.Count ? classes[i + 1].Match.Index : t.Length;
+            var (_, _, reason, _) = SentenceReader.Tail(t, m.Index + m.Length, limit);
+            list.Add(Figure(t, m, section, "class", name, reason: reason?.TrimEnd(';', '；'), code: code));
         }
     }
 
@@ -244,7 +254,7 @@ public static partial class FigureExtractor
 
         // the change sentence: “三公”经费比上年预算增加 … ，其中：因公出国（境）费增加 … 主要原因是 …；
         YearChange? totalChange = null;
-        var changes = new Dictionary<string, (YearChange Change, string? Reason)>(StringComparer.Ordinal);
+        var changes = new Dictionary<string, (YearChange Change, string? Reason, string Label, int Line)>(StringComparer.Ordinal);
         var cm = ThreePublicChange().Match(t.Text, total.Index + total.Length);
         var changeStart = t.Length;
         if (cm.Success)
@@ -263,7 +273,7 @@ public static partial class FigureExtractor
                 var change = new YearChange(dirWord == "减少" ? "decrease" : "increase",
                     SentenceReader.ParseNumber(bm.Groups["chg"].Value), SentenceReader.ParseNumber(bm.Groups["rate"].Value));
                 var (reason, _) = SentenceReader.ReasonFrom(t, bm.Index + bm.Length, t.Length, [';']);
-                changes.TryAdd(ThreePublicKey(im.Groups["label"].Value), (change, reason));
+                changes.TryAdd(ThreePublicKey(im.Groups["label"].Value), (change, reason, t.PrintedSpan(im.Groups["label"].Index, im.Groups["label"].Length), t.LineAt(im.Index)));
             }
         }
 
@@ -276,8 +286,14 @@ public static partial class FigureExtractor
             }
 
             var key = ThreePublicKey(m.Groups["label"].Value);
-            changes.TryGetValue(key, out var c);
+            changes.Remove(key, out var c);
             list.Add(Figure(t, m, "three_public", key, t.PrintedSpan(m.Groups["label"].Index, m.Groups["label"].Length), change: c.Change, reason: c.Reason));
+        }
+
+        // an item whose change is stated but whose amount is not
+        foreach (var (key, c) in changes.OrderBy(kv => kv.Value.Line))
+        {
+            list.Add(new ExplanationFigure("three_public", key, c.Label, null, null, "万元", null, null, null, c.Change, c.Reason, c.Line));
         }
     }
 
