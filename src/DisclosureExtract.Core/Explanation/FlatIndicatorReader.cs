@@ -24,6 +24,9 @@ public static partial class FlatIndicatorReader
     [GeneratedRegex(@"(资料|材料|凭证)$")]
     private static partial Regex EvidenceEnd();
 
+    /// <summary>The standard kinds of 指标值设置依据 in project tables (the national framework's list).</summary>
+    private static readonly string[] BasisKinds = ["计划标准", "历史标准", "行业标准", "其他标准", "预算支出标准", "国家标准", "行业或国家标准", "地方标准", "社会标准", "经验标准"];
+
     private static readonly string[] QualitativeLeads = ["有效", "显著", "明显", "不断", "持续", "稳步", "稳定", "逐步", "有所", "大幅", "全面", "进一步", "长期", "全年", "成效", "基本", "较好", "良好"];
 
     public static IReadOnlyList<PerformanceIndicator> Read(SourceDocument doc, int headerRow, int end, bool projectTable)
@@ -218,9 +221,16 @@ public static partial class FlatIndicatorReader
         if (projectTable)
         {
             var n = middle.Count > 0 ? 1 : 0;
-            while (n < middle.Count && (middle[n - 1].Fold.EndsWith('标') || middle[n - 1].Fold.EndsWith('要') || middle[n].Fold is "准" or "标准"))
+            if (IsBasis(middle, 0, out var known))
             {
-                n++;
+                n = known;
+            }
+            else
+            {
+                while (n < middle.Count && (middle[n - 1].Fold.EndsWith('标') || middle[n - 1].Fold.EndsWith('要') || middle[n].Fold is "准" or "标准"))
+                {
+                    n++;
+                }
             }
 
             basis = string.Concat(middle.Take(n).Select(x => x.Text));
@@ -260,6 +270,12 @@ public static partial class FlatIndicatorReader
             if (IndicatorValue.StartsWithOperator(f) && f.Length > 1)
             {
                 var end = i + 1;
+                var basis = Enumerable.Range(i + 1, Math.Max(0, Math.Min(4, row.Count - i - 1))).FirstOrDefault(k => IsBasis(row, k, out _), -1);
+                if (basis > 0)
+                {
+                    return (i, basis); // a value wrapped over cells: =65%和 / 75%区间 / 计划标准
+                }
+
                 if (!f.Any(char.IsLetter) && !f.EndsWith('%'))
                 {
                     var unit = string.Empty;
@@ -313,18 +329,25 @@ public static partial class FlatIndicatorReader
         return (-1, -1);
     }
 
-    /// <summary>A short basis such as 计划标准, 历史标准, 预算支出标准 (possibly wrapped as 预算支出标 / 准).</summary>
+    /// <summary>A standard basis kind (计划标准, 历史标准, 预算支出标准 …), possibly wrapped over up to three tokens (预算支出标 / 准).</summary>
     private static bool IsBasis(List<Token> row, int i, out int length)
     {
-        var f = row[i].Fold;
-        length = 1;
-        if (f.EndsWith('标') && i + 1 < row.Count && row[i + 1].Fold is "准")
+        var f = string.Empty;
+        for (length = 1; length <= 3 && i + length - 1 < row.Count; length++)
         {
-            f += "准";
-            length = 2;
+            f += row[i + length - 1].Fold;
+            if (BasisKinds.Contains(f, StringComparer.Ordinal))
+            {
+                return true;
+            }
+
+            if (!BasisKinds.Any(b => b.StartsWith(f, StringComparison.Ordinal)))
+            {
+                return false;
+            }
         }
 
-        return f.EndsWith("标准", StringComparison.Ordinal) && f.Length <= 6;
+        return false;
     }
 
     private static bool IsUnitPiece(string f) =>

@@ -23,6 +23,12 @@ public static partial class IndicatorValue
         }
 
         var unit = m.Groups["unit"].Value;
+        if (unit.Any(char.IsDigit))
+        {
+            // a compound target (=65%和75%区间): operator and first number kept, the whole text as the target
+            return (m.Groups["op"].Value, SentenceReader.ParseNumber(m.Groups["num"].Value), null, printed);
+        }
+
         return (m.Groups["op"].Value, SentenceReader.ParseNumber(m.Groups["num"].Value), unit.Length > 0 ? unit : null, null);
     }
 

@@ -13,6 +13,7 @@ public static class TabIndicatorReader
     public static IReadOnlyList<PerformanceIndicator> Read(SourceDocument doc, int headerRow, int end)
     {
         ArgumentNullException.ThrowIfNull(doc);
+        var fullHeader = doc.Lines[headerRow].Cells!.Count;
         var header = Trim(doc.Lines[headerRow].Cells!.Select(c => PerformanceTableExtractor.Compact(c.Text)).ToList());
         var valueAt = header.FindIndex(h => h.StartsWith("指标值", StringComparison.Ordinal) && !h.Contains("依据", StringComparison.Ordinal));
         if (valueAt < 0)
@@ -38,8 +39,16 @@ public static class TabIndicatorReader
                 continue;
             }
 
-            var cells = Trim(line.Cells.Select(c => c.Text.Trim()).ToList());
-            var v = cells.Count - tail.Count - 1;
+            // columns as in the header when the row has as many cells and its weight is where the header says;
+            // otherwise counted from the right (rows that lost or gained a leading empty cell)
+            var all = line.Cells.Select(c => c.Text.Trim()).ToList();
+            var trimmed = Trim([.. all]);
+            bool WeightAt(List<string> c, int valueIndex) =>
+                weightCol >= 0 && valueIndex >= 0 && valueIndex + 1 + weightCol < c.Count && Text.Amounts.IsAmount(Squeeze(c[valueIndex + 1 + weightCol]));
+            var direct = all.Count == fullHeader;
+            var (cells, v) = direct && WeightAt(all, valueAt) ? (all, valueAt)
+                : WeightAt(trimmed, trimmed.Count - tail.Count - 1) ? (trimmed, trimmed.Count - tail.Count - 1)
+                : direct ? (all, valueAt) : (trimmed, trimmed.Count - tail.Count - 1);
             if (v < 0)
             {
                 continue;
