@@ -4,7 +4,8 @@ namespace DisclosureExtract.Model;
 /// <param name="Direction">"increase" (增加/增长) or "decrease" (减少/下降).</param>
 /// <param name="Amount">The change amount as printed (never negative), or null when only a rate is given.</param>
 /// <param name="Rate">The rate in percent as printed (never negative), or null.</param>
-public sealed record YearChange(string Direction, decimal? Amount, decimal? Rate)
+/// <param name="Unit">The unit printed with the change amount (万元 or 元), or null when none is printed.</param>
+public sealed record YearChange(string Direction, decimal? Amount, decimal? Rate, string? Unit = null)
 {
     /// <summary>The change with its sign: negative for a decrease.</summary>
     public decimal? SignedAmount => Amount is { } a ? (Direction == "decrease" ? -a : a) : null;

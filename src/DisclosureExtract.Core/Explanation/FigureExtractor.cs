@@ -42,7 +42,7 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"(?<label>因公出国\(境\)(?:费用?)?|公务用车购置及运行(?:维护)?费|公务用车购置(?:费)?|公务用车运行(?:维护)?(?:费)?|公务接待(?:费)?)(?=增加|减少)")]
     private static partial Regex ThreePublicItemChange();
 
-    [GeneratedRegex(@"(?:增加|减少)(?<chg>" + N + @")(?:万元|元)?[,、]?(?<rdir>增长|下降)(?<rate>" + N + @")%")]
+    [GeneratedRegex(@"(?:增加|减少)(?<chg>" + N + @")(?<cunit>万元|元)?[,、]?(?<rdir>增长|下降)(?<rate>" + N + @")%")]
     private static partial Regex BareChange();
 
     [GeneratedRegex(@"(?:机关|单位)?运行经费(?:财政拨款)?(?:预算)?(?:数)?(?:为)?(?<amt>" + N + @")(?<unit>万元|元)")]
@@ -271,7 +271,8 @@ public static partial class FigureExtractor
 
                 var dirWord = t.Text.Substring(bm.Index, 2);
                 var change = new YearChange(dirWord == "减少" ? "decrease" : "increase",
-                    SentenceReader.ParseNumber(bm.Groups["chg"].Value), SentenceReader.ParseNumber(bm.Groups["rate"].Value));
+                    SentenceReader.ParseNumber(bm.Groups["chg"].Value), SentenceReader.ParseNumber(bm.Groups["rate"].Value),
+                    bm.Groups["cunit"].Success ? bm.Groups["cunit"].Value : null);
                 var (reason, _) = SentenceReader.ReasonFrom(t, bm.Index + bm.Length, t.Length, [';']);
                 changes.TryAdd(ThreePublicKey(im.Groups["label"].Value), (change, reason, t.PrintedSpan(im.Groups["label"].Index, im.Groups["label"].Length), t.LineAt(im.Index)));
             }
@@ -293,7 +294,7 @@ public static partial class FigureExtractor
         // an item whose change is stated but whose amount is not
         foreach (var (key, c) in changes.OrderBy(kv => kv.Value.Line))
         {
-            list.Add(new ExplanationFigure("three_public", key, c.Label, null, null, "万元", null, null, null, c.Change, c.Reason, c.Line));
+            list.Add(new ExplanationFigure("three_public", key, c.Label, null, null, string.Empty, null, null, null, c.Change, c.Reason, c.Line));
         }
     }
 
@@ -380,7 +381,7 @@ public static partial class FigureExtractor
             }
 
             var qty = SentenceReader.ParseNumber(e.Groups["qty"].Value);
-            list.Add(new ExplanationFigure("assets", key, "单位价值" + e.Groups["size"].Value + "万元以上大型设备", null, null, "万元", qty, "台", null, null, null, t.LineAt(e.Groups["qty"].Index)));
+            list.Add(new ExplanationFigure("assets", key, "单位价值" + e.Groups["size"].Value + "万元以上大型设备", null, null, string.Empty, qty, "台", null, null, null, t.LineAt(e.Groups["qty"].Index)));
         }
     }
 }

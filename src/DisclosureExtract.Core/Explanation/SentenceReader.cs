@@ -17,7 +17,7 @@ public static partial class SentenceReader
     [GeneratedRegex(@"\G[,;、]?占(?:比)?(?<share>" + Number + @")%")]
     private static partial Regex ShareAt();
 
-    [GeneratedRegex(@"\G[,;、]?(?:较|比)上年(?:度)?(?:预算)?(?:数)?(?:相比)?(?<dir>增加|减少|增长|下降)(?:(?<chg>" + Number + @")(?:万元|元)?)?(?:[,、]?(?<rdir>增长|下降|增加|减少)(?<rate>" + Number + @")%)?")]
+    [GeneratedRegex(@"\G[,;、]?(?:较|比)上年(?:度)?(?:预算)?(?:数)?(?:相比)?(?<dir>增加|减少|增长|下降)(?:(?<chg>" + Number + @")(?<cunit>万元|元)?)?(?:[,、]?(?<rdir>增长|下降|增加|减少)(?<rate>" + Number + @")%)?")]
     private static partial Regex ChangeAt();
 
     [GeneratedRegex(@"\G[,;、。]?(?:其中[:,]?)?(?:主要原因|原因)(?:是|为)?[:：]?")]
@@ -44,12 +44,7 @@ public static partial class SentenceReader
             pos = m.Index + m.Length;
         }
 
-        m = ChangeAt().Match(t.Text, pos);
-        if (m.Success && m.Index == pos)
-        {
-            change = ToChange(m);
-            pos = m.Index + m.Length;
-        }
+        (change, pos) = Change(t, pos);
 
         (reason, pos) = ReasonFrom(t, pos, limit, reasonStops);
         return (share, change, reason, pos);
@@ -60,7 +55,21 @@ public static partial class SentenceReader
     {
         ArgumentNullException.ThrowIfNull(t);
         var m = ChangeAt().Match(t.Text, from);
-        return m.Success && m.Index == from ? (ToChange(m), m.Index + m.Length) : (null, from);
+        if (!m.Success || m.Index != from)
+        {
+            return (null, from);
+        }
+
+        var end = m.Index + m.Length;
+        var change = ToChange(m);
+        if (!m.Groups["rate"].Success && !m.Groups["cunit"].Success && end < t.Length && t.Text[end] == '%')
+        {
+            // 比上年增长 12%: a rate only
+            change = change with { Amount = null, Rate = change.Amount };
+            end++;
+        }
+
+        return (change, end);
     }
 
     /// <summary>主要原因是 … (or 主要用于/主要包括 …) up to 。 (or a stop character) or the limit.</summary>
@@ -100,11 +109,6 @@ public static partial class SentenceReader
         var dir = word is "减少" or "下降" ? "decrease" : "increase";
         decimal? amount = m.Groups["chg"].Success ? ParseNumber(m.Groups["chg"].Value) : null;
         decimal? rate = m.Groups["rate"].Success ? ParseNumber(m.Groups["rate"].Value) : null;
-        if (amount is null && rate is null)
-        {
-            return new YearChange(dir, null, null);
-        }
-
-        return new YearChange(dir, amount, rate);
+        return new YearChange(dir, amount, rate, m.Groups["cunit"].Success ? m.Groups["cunit"].Value : null);
     }
 }

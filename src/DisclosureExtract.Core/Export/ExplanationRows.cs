@@ -36,6 +36,7 @@ public sealed record ExplanationRow(
     string share_percent,
     string change_direction,
     string change_amount,
+    string change_unit,
     string change_rate_percent,
     string reason,
     string source_page,
@@ -112,7 +113,7 @@ public static class ExplanationRows
             var (page, line) = Where(r, f.Line);
             yield return new ExplanationRow(r.DocumentId, f.Section, f.Key, f.Label, f.Code ?? string.Empty, f.Code is null ? string.Empty : "document",
                 S(f.Amount), f.Amount is null ? string.Empty : f.Unit, S(f.Quantity), f.QuantityUnit ?? string.Empty, S(f.Share),
-                f.Change?.Direction ?? string.Empty, S(f.Change?.Amount), S(f.Change?.Rate), f.Reason ?? string.Empty, page, line);
+                f.Change?.Direction ?? string.Empty, S(f.Change?.Amount), f.Change?.Unit ?? string.Empty, S(f.Change?.Rate), f.Reason ?? string.Empty, page, line);
         }
 
         foreach (var i in data.Items)
@@ -120,7 +121,7 @@ public static class ExplanationRows
             var (page, line) = Where(r, i.Line);
             yield return new ExplanationRow(r.DocumentId, "item", i.CodeLevelKey, i.Path, i.Code ?? string.Empty, i.CodeSource ?? string.Empty,
                 S(i.Amount), i.Unit, string.Empty, string.Empty, string.Empty,
-                i.Change?.Direction ?? string.Empty, S(i.Change?.Amount), S(i.Change?.Rate), i.Reason ?? string.Empty, page, line);
+                i.Change?.Direction ?? string.Empty, S(i.Change?.Amount), i.Change?.Unit ?? string.Empty, S(i.Change?.Rate), i.Reason ?? string.Empty, page, line);
         }
     }
 
