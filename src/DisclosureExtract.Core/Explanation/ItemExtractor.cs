@@ -9,7 +9,7 @@ namespace DisclosureExtract.Explanation;
 /// </summary>
 public static partial class ItemExtractor
 {
-    [GeneratedRegex(@"(?<=^|[\d)][.、]|[。;])(?<path>(?:[^()。;:,]{1,40}?\((?:类|款|项)\)){2,3}):?(?:\d{4}年)?(?:的)?(?:预算数|预算|安排)(?:为)?(?<amt>" + SentenceReader.Number + @")(?<unit>万元|元)")]
+    [GeneratedRegex(@"(?<=[\d)][.、]|[。;:])(?<path>(?:[^()。;:,]{1,40}?\((?:类|款|项)\)){2,3}):?(?:\d{4}年)?(?:的)?(?:预算数|预算|安排)(?:为)?(?<amt>" + SentenceReader.Number + @")(?<unit>万元|元)")]
     private static partial Regex Item();
 
     [GeneratedRegex(@"(?<name>[^()]+?)\((?<level>类|款|项)\)")]

@@ -141,7 +141,8 @@ public static partial class PerformanceTableExtractor
 
     private static (string? Subject, string? Owner, string? Goal) OverallHead(JoinedText t)
     {
-        var subject = Between(t, "名称(盖章)", "联系人") ?? Between(t, "名称", "联系人");
+        string[] contact = ["单位联系人", "部门联系人", "联系人"];
+        var subject = Between(t, "名称(盖章)", contact) ?? Between(t, "名称", contact);
         return (subject, Between(t, "联系人", "联系电话", "年度绩效目标"), Between(t, "年度绩效目标", "年度预算"));
     }
 }
