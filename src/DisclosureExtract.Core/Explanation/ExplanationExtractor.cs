@@ -29,7 +29,8 @@ public static class ExplanationExtractor
             var sections = ExplanationSections.Split(doc, region.StartLine, region.EndLine);
             figures.AddRange(FigureExtractor.Extract(sections, codes));
             var (p0, i0, t0) = (projects.Count, items.Count, tables.Count);
-            projects.AddRange(ProjectExtractor.Extract(sections).Select(p => p with { Seq = p0 + p.Seq }).ToList());
+            projects.AddRange(ProjectExtractor.Extract(sections).Concat(ProjectExtractor.ExtractSections(doc, region.StartLine, region.EndLine))
+                .Select((p, k) => p with { Seq = p0 + k + 1 }).ToList());
             items.AddRange(ItemExtractor.Extract(sections, codes).Select(i => i with { Seq = i0 + i.Seq }).ToList());
             tables.AddRange(PerformanceTableExtractor.Extract(doc, region.StartLine, region.EndLine).Select(t => t with { Seq = t0 + t.Seq }).ToList());
         }

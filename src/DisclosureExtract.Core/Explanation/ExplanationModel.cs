@@ -1,7 +1,7 @@
 namespace DisclosureExtract.Model;
 
 /// <summary>A change against last year as printed: 比上年(预算)增加/减少 amount, 增长/下降 rate %.</summary>
-/// <param name="Direction">"increase" (增加/增长) or "decrease" (减少/下降).</param>
+/// <param name="Direction">"increase" (增加/增长), "decrease" (减少/下降) or "unchanged" (与上年持平).</param>
 /// <param name="Amount">The change amount as printed (never negative), or null when only a rate is given.</param>
 /// <param name="Rate">The rate in percent as printed (never negative), or null.</param>
 /// <param name="Unit">The unit printed with the change amount (万元 or 元), or null when none is printed.</param>

@@ -76,7 +76,7 @@ public static partial class ExplanationSections
             return SectionKind.ThreePublic;
         }
 
-        if (Has("其他重要事项") || Has("其他事项"))
+        if (Has("其他重要事项") || Has("其他事项") || Has("机关运行经费") || Has("政府采购") || Has("国有资产"))
         {
             return SectionKind.OtherMatters;
         }

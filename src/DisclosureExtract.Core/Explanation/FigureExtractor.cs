@@ -54,7 +54,7 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"政府采购(?<kind>货物|工程|服务)(?:类)?(?:预算)?(?:为)?(?<amt>" + N + @")(?<unit>万元|元)")]
     private static partial Regex ProcurementKind();
 
-    [GeneratedRegex(@"(?<kind>中小企业|小微企业)预留(?:政府采购)?(?:项目)?(?:预算)?(?:金额)?(?:为)?(?<amt>" + N + @")(?<unit>万元|元)")]
+    [GeneratedRegex(@"(?<kind>中小企业|小微企业|小型和微型企业)(?:预留|的)(?:政府采购)?(?:项目)?(?:预算)?(?:金额)?(?:为)?(?<amt>" + N + @")(?<unit>万元|元)|预留给(?<kind>小型和微型企业|小微企业|中小企业)的政府采购项目预算(?:金额)?(?:为)?(?<amt>" + N + @")(?<unit>万元|元)")]
     private static partial Regex ProcurementReserved();
 
     [GeneratedRegex(@"房屋(?<qty>" + N + @")(?<qunit>平方米|㎡|m2)[,，]?(?:价值)?(?<amt>" + N + @")(?<unit>万元|元)")]
@@ -254,7 +254,7 @@ public static partial class FigureExtractor
 
         // the change sentence: “三公”经费比上年预算增加 … ，其中：因公出国（境）费增加 … 主要原因是 …；
         YearChange? totalChange = null;
-        var changes = new Dictionary<string, (YearChange Change, string? Reason, string Label, int Line)>(StringComparer.Ordinal);
+        var changes = new Dictionary<string, (YearChange? Change, string? Reason, string Label, int Line)>(StringComparer.Ordinal);
         var cm = ThreePublicChange().Match(t.Text, total.Index + total.Length);
         var changeStart = t.Length;
         if (cm.Success)
@@ -278,6 +278,11 @@ public static partial class FigureExtractor
             }
         }
 
+        if (totalChange is null)
+        {
+            (totalChange, _) = SentenceReader.Change(t, total.Index + total.Length); // 预算数为867.50万元，与2024年预算持平
+        }
+
         list.Add(Figure(t, total, "three_public", "total", "“三公”经费", change: totalChange));
         foreach (Match m in ThreePublicItem().Matches(t.Text, total.Index + total.Length))
         {
@@ -287,7 +292,12 @@ public static partial class FigureExtractor
             }
 
             var key = ThreePublicKey(m.Groups["label"].Value);
-            changes.Remove(key, out var c);
+            if (!changes.Remove(key, out var c))
+            {
+                (var after, _) = SentenceReader.Change(t, m.Index + m.Length);
+                c = (after, null, string.Empty, 0);
+            }
+
             list.Add(Figure(t, m, "three_public", key, t.PrintedSpan(m.Groups["label"].Index, m.Groups["label"].Length), change: c.Change, reason: c.Reason));
         }
 
@@ -327,6 +337,11 @@ public static partial class FigureExtractor
         foreach (Match r in ProcurementReserved().Matches(t.Text))
         {
             var key = r.Groups["kind"].Value == "中小企业" ? "sme_reserved" : "small_micro_reserved";
+            if (list.Any(f => f.Section == "procurement" && f.Key == key))
+            {
+                continue;
+            }
+
             list.Add(Figure(t, r, "procurement", key, r.Groups["kind"].Value + "预留"));
         }
     }

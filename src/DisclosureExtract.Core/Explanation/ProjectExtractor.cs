@@ -6,11 +6,28 @@ namespace DisclosureExtract.Explanation;
 
 /// <summary>
 /// Projects of 项目支出情况说明: each starts at 项目名称 and has the labelled fields 设立的政策依据,
-/// 预算安排规模, 项目承担单位, 资金分配情况, 资金执行时间, in any order.
+/// 预算安排规模, 项目承担单位, 资金分配情况, 资金执行时间, in any order. Shanghai-style budgets give each
+/// project its own section "…项目经费情况说明" with 立项依据, 实施主体, 实施周期, 年度预算安排.
 /// </summary>
 public static partial class ProjectExtractor
 {
-    private static readonly string[] Labels = ["项目名称", "设立的政策依据", "政策依据", "预算安排规模", "项目承担单位", "资金分配情况", "资金执行时间"];
+    /// <summary>Field labels; within a group only the first printed one counts (立项依据 inside a 设立的政策依据 text is text).</summary>
+    private static readonly string[][] LabelGroups =
+    [
+        ["项目名称"], ["设立的政策依据", "政策依据", "立项依据"], ["预算安排规模"], ["项目承担单位", "实施主体"],
+        ["资金分配情况", "年度预算安排"], ["资金执行时间", "实施周期"],
+    ];
+
+    /// <summary>Further section labels of Shanghai project sections; they end a field there.</summary>
+    private static readonly string[] ShanghaiStops = ["项目概述", "实施方案", "绩效目标"];
+
+    private const string ShanghaiProjectHeading = "项目经费情况说明";
+
+    [GeneratedRegex(@"(?<y>\d{4})年?(?:度)?全年")]
+    private static partial Regex WholeYear();
+
+    [GeneratedRegex(@"(?<amt>" + SentenceReader.Number + @")(?<unit>万元|元)")]
+    private static partial Regex AnyAmount();
 
     [GeneratedRegex(@"^(?<amt>" + SentenceReader.Number + @")(?<unit>万元|元)?")]
     private static partial Regex AmountAtStart();
@@ -24,6 +41,34 @@ public static partial class ProjectExtractor
 
     [GeneratedRegex(@"(?<y>\d{4})年(?<m>\d{1,2})月(?:(?<d>\d{1,2})日)?(?:[^\d]{0,2}?)(?:至|-|~|到|—)(?:(?<y2>\d{4})年)?(?<m2>\d{1,2})月(?:(?<d2>\d{1,2})日)?")]
     private static partial Regex Period();
+
+    /// <summary>Shanghai-style project sections: a heading line "…项目经费情况说明" per project, up to the next one.</summary>
+    public static IReadOnlyList<ProjectExplanation> ExtractSections(SourceDocument doc, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        var heads = new List<int>();
+        for (var i = start; i < end; i++)
+        {
+            var c = PerformanceTableExtractor.Compact(doc.Lines[i].Norm);
+            if (c.Length > ShanghaiProjectHeading.Length && c.Length <= 60 && c.EndsWith(ShanghaiProjectHeading, StringComparison.Ordinal) && !c.Contains('。', StringComparison.Ordinal))
+            {
+                heads.Add(i);
+            }
+        }
+
+        var list = new List<ProjectExplanation>();
+        for (var k = 0; k < heads.Count; k++)
+        {
+            var e = k + 1 < heads.Count ? heads[k + 1] : end;
+            var t = JoinedText.Of(doc.Lines.Skip(heads[k]).Take(e - heads[k]));
+            var cut = t.Text.IndexOf(ShanghaiProjectHeading, StringComparison.Ordinal);
+            var name = t.PrintedSpan(0, cut + "项目".Length); // keep 项目 of 项目经费情况说明 out: "…业务经费项目"
+            var p = Read(t, cut + ShanghaiProjectHeading.Length, t.Length, list.Count + 1) with { Name = name, Line = heads[k] };
+            list.Add(p);
+        }
+
+        return list;
+    }
 
     public static IReadOnlyList<ProjectExplanation> Extract(IEnumerable<ExplanationSection> sections)
     {
@@ -47,12 +92,22 @@ public static partial class ProjectExtractor
     {
         // label positions inside the chunk, in printed order
         var found = new List<(string Label, int At)>();
-        foreach (var label in Labels)
+        var shanghai = t.Text.IndexOf("项目名称", start, end - start, StringComparison.Ordinal) < 0;
+        foreach (var group in LabelGroups.Concat(shanghai ? ShanghaiStops.Select(x => new[] { x }) : []))
         {
-            var at = t.Text.IndexOf(label, start, end - start, StringComparison.Ordinal);
-            if (at >= 0 && !found.Any(f => at >= f.At && at < f.At + f.Label.Length))
+            (string Label, int At)? first = null;
+            foreach (var label in group)
             {
-                found.Add((label, at));
+                var at = t.Text.IndexOf(label, start, end - start, StringComparison.Ordinal);
+                if (at >= 0 && (first is null || at < first.Value.At))
+                {
+                    first = (label, at);
+                }
+            }
+
+            if (first is { } f0 && !found.Any(f => f0.At >= f.At && f0.At < f.At + f.Label.Length))
+            {
+                found.Add(f0);
             }
         }
 
@@ -94,8 +149,9 @@ public static partial class ProjectExtractor
         }
 
         var name = Field("项目名称") ?? string.Empty;
-        var basis = Field("设立的政策依据", "政策依据");
+        var basis = Field("设立的政策依据", "政策依据", "立项依据");
         var amountText = Field("预算安排规模");
+        var allocation = Field("资金分配情况", "年度预算安排");
         decimal? amount = null;
         var unit = "万元";
         if (amountText is not null)
@@ -107,11 +163,17 @@ public static partial class ProjectExtractor
                 unit = am.Groups["unit"].Success ? am.Groups["unit"].Value : unit;
             }
         }
+        else if (found.All(f => f.Label != "项目名称") && allocation is not null && AnyAmount().Match(FoldAll(allocation)) is { Success: true } aa)
+        {
+            // Shanghai style: the amount is the first one stated in 年度预算安排
+            amount = SentenceReader.ParseNumber(aa.Groups["amt"].Value);
+            unit = aa.Groups["unit"].Value;
+        }
 
-        var period = Field("资金执行时间");
+        var period = Field("资金执行时间", "实施周期");
         var (from, to) = ParsePeriod(period);
-        return new ProjectExplanation(seq, name, basis, DocumentNumbers(basis), amount, unit, Field("项目承担单位"), Field("资金分配情况"),
-            period, from, to, t.LineAt(start), FieldLine("预算安排规模"));
+        return new ProjectExplanation(seq, name, basis, DocumentNumbers(basis), amount, unit, Field("项目承担单位", "实施主体"), allocation,
+            period, from, to, t.LineAt(start), amount is null ? null : FieldLine(amountText is null ? "年度预算安排" : "预算安排规模"));
     }
 
     /// <summary>Document numbers cited in a text, folded to ASCII brackets removed of white space (伊州财社[2022]117号 printed as 伊州财社【2022】117号).</summary>
@@ -158,6 +220,13 @@ public static partial class ProjectExtractor
         var m = Period().Match(FoldAll(text));
         if (!m.Success)
         {
+            var whole = WholeYear().Match(FoldAll(text));
+            if (whole.Success)
+            {
+                var year = int.Parse(whole.Groups["y"].Value, CultureInfo.InvariantCulture);
+                return (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            }
+
             return (null, null);
         }
 
