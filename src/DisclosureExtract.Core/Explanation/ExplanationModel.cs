@@ -27,6 +27,7 @@ public sealed record YearChange(string Direction, decimal? Amount, decimal? Rate
 /// <param name="Change">Change against last year, or null.</param>
 /// <param name="Reason">The stated reason (主要原因 / 主要用于 / 主要包括), or null.</param>
 /// <param name="Line">Index of the source line where the amount (or the label) is printed.</param>
+/// <param name="CodeSource">Where <paramref name="Code"/> came from: "document" or "reference".</param>
 public sealed record ExplanationFigure(
     string Section,
     string Key,
@@ -39,7 +40,8 @@ public sealed record ExplanationFigure(
     decimal? Share,
     YearChange? Change,
     string? Reason,
-    int Line);
+    int Line,
+    string? CodeSource = null);
 
 /// <summary>A project of 项目支出情况说明 (项目经费情况说明).</summary>
 /// <param name="Name">项目名称, white space removed.</param>

@@ -122,8 +122,8 @@ public static partial class FigureExtractor
         return i < 0 ? t : t.Slice(0, i);
     }
 
-    private static ExplanationFigure Figure(JoinedText t, Match m, string section, string key, string label, decimal? share = null, YearChange? change = null, string? reason = null, string? code = null) =>
-        new(section, key, label, code, SentenceReader.ParseNumber(m.Groups["amt"].Value), m.Groups["unit"].Value, null, null, share, change, reason, t.LineAt(m.Groups["amt"].Index));
+    private static ExplanationFigure Figure(JoinedText t, Match m, string section, string key, string label, decimal? share = null, YearChange? change = null, string? reason = null, (string? Code, string? Source) code = default) =>
+        new(section, key, label, code.Code, SentenceReader.ParseNumber(m.Groups["amt"].Value), m.Groups["unit"].Value, null, null, share, change, reason, t.LineAt(m.Groups["amt"].Index), code.Source);
 
     private static void Totals(JoinedText t, string section, List<ExplanationFigure> list)
     {
@@ -207,7 +207,7 @@ public static partial class FigureExtractor
             }
 
             var (share, change, reason, _) = SentenceReader.Tail(t, m.Index + m.Length, t.Length);
-            list.Add(Figure(t, m, "structure", "class", name, share, change, reason, codes.Resolve(name, null, null).Code));
+            list.Add(Figure(t, m, "structure", "class", name, share, change, reason, codes.Resolve(name, null, null)));
         }
     }
 
@@ -223,8 +223,8 @@ public static partial class FigureExtractor
         // only names that resolve to a 类 code count; amounts of sub-purposes inside a sentence do not
         var classes = ClassAmount().Matches(t.Text, from)
             .Select(m => (Match: m, Name: t.PrintedSpan(m.Groups["name"].Index, m.Groups["name"].Length)))
-            .Select(x => (x.Match, x.Name, Code: codes.Resolve(x.Name, null, null).Code))
-            .Where(x => x.Code is not null)
+            .Select(x => (x.Match, x.Name, Code: codes.Resolve(x.Name, null, null)))
+            .Where(x => x.Code.Code is not null)
             .ToList();
         for (var i = 0; i < classes.Count; i++)
         {

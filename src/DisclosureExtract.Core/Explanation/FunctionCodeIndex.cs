@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DisclosureExtract.Model;
+using DisclosureExtract.Text;
 
 namespace DisclosureExtract.Explanation;
 
@@ -136,7 +137,7 @@ public sealed partial class FunctionCodeIndex
                     continue;
                 }
 
-                if (SpacedCode().IsMatch(next) || !next.Any(TextNormalizerCjk))
+                if (SpacedCode().IsMatch(next) || !TextNormalizer.ContainsCjk(next))
                 {
                     break;
                 }
@@ -147,8 +148,6 @@ public sealed partial class FunctionCodeIndex
 
         return (code, name);
     }
-
-    private static bool TextNormalizerCjk(char c) => Text.TextNormalizer.IsCjk(c);
 
     /// <summary>The CJK name before the first amount.</summary>
     private static string NameOf(string rest)

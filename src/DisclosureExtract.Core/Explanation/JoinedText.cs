@@ -14,7 +14,7 @@ public sealed partial class JoinedText
 {
     private readonly int[] _lineOf;
 
-    [GeneratedRegex(@"^[-－—–\s]*\d{1,3}[-－—–\s]*$")]
+    [GeneratedRegex(@"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]?|\d{1,3}\s*[-－—–])\s*$")]
     private static partial Regex DashedPageNumber();
 
     private JoinedText(string text, string printed, int[] lineOf)
@@ -40,9 +40,9 @@ public sealed partial class JoinedText
         var lineOf = new List<int>();
         foreach (var line in lines)
         {
-            if (line.Text.Contains('-', StringComparison.Ordinal) && DashedPageNumber().IsMatch(line.Text) && !line.Text.Trim().All(char.IsDigit))
+            if (DashedPageNumber().IsMatch(line.Text))
             {
-                continue; // "- 16 -": a page number between wrapped lines
+                continue; // "- 16 -" (the reader may have taken the first dash for a list bullet): a page number
             }
 
             foreach (var c in line.Text)

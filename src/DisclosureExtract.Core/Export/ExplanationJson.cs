@@ -9,7 +9,7 @@ public sealed record ExplanationJson(
     IReadOnlyList<ExplanationJson.ItemJson> Items,
     IReadOnlyList<ExplanationJson.TableJson> PerformanceTables)
 {
-    public sealed record FigureJson(string Section, string Key, string Label, string? Code, decimal? Amount, string Unit, decimal? Quantity, string? QuantityUnit, decimal? Share, YearChange? Change, string? Reason, JsonOutput.SourceRef Source);
+    public sealed record FigureJson(string Section, string Key, string Label, string? Code, string? CodeSource, decimal? Amount, string Unit, decimal? Quantity, string? QuantityUnit, decimal? Share, YearChange? Change, string? Reason, JsonOutput.SourceRef Source);
 
     public sealed record ProjectJson(int Seq, string Name, string? PolicyBasis, IReadOnlyList<string> PolicyDocuments, decimal? Amount, string Unit, string? ExecutingUnit, string? Allocation, string? Period, DateOnly? Start, DateOnly? End, JsonOutput.SourceRef Source, JsonOutput.SourceRef? AmountSource);
 
@@ -26,7 +26,7 @@ public sealed record ExplanationJson(
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(at);
         return new ExplanationJson(
-            data.Figures.Select(f => new FigureJson(f.Section, f.Key, f.Label, f.Code, f.Amount, f.Unit, f.Quantity, f.QuantityUnit, f.Share, f.Change, f.Reason, at(f.Line))).ToList(),
+            data.Figures.Select(f => new FigureJson(f.Section, f.Key, f.Label, f.Code, f.CodeSource, f.Amount, f.Unit, f.Quantity, f.QuantityUnit, f.Share, f.Change, f.Reason, at(f.Line))).ToList(),
             data.Projects.Select(p => new ProjectJson(p.Seq, p.Name, p.PolicyBasis, p.PolicyDocuments, p.Amount, p.Unit, p.ExecutingUnit, p.Allocation, p.Period, p.Start, p.End, at(p.Line), p.AmountLine is { } l ? at(l) : null)).ToList(),
             data.Items.Select(i => new ItemJson(i.Seq, i.Path, i.ClassName, i.SectionName, i.ItemName, i.Code, i.CodeSource, i.Amount, i.Unit, i.Change, i.Reason, at(i.Line))).ToList(),
             data.PerformanceTables.Select(t => new TableJson(t.Seq, t.Kind, t.Title, t.Subject, t.Owner, t.BudgetTotal,

@@ -111,7 +111,7 @@ public static class ExplanationRows
         foreach (var f in data.Figures)
         {
             var (page, line) = Where(r, f.Line);
-            yield return new ExplanationRow(r.DocumentId, f.Section, f.Key, f.Label, f.Code ?? string.Empty, f.Code is null ? string.Empty : "document",
+            yield return new ExplanationRow(r.DocumentId, f.Section, f.Key, f.Label, f.Code ?? string.Empty, f.CodeSource ?? string.Empty,
                 S(f.Amount), f.Amount is null ? string.Empty : f.Unit, S(f.Quantity), f.QuantityUnit ?? string.Empty, S(f.Share),
                 f.Change?.Direction ?? string.Empty, S(f.Change?.Amount), f.Change?.Unit ?? string.Empty, S(f.Change?.Rate), f.Reason ?? string.Empty, page, line);
         }
