@@ -13,8 +13,9 @@ public static class TabIndicatorReader
     public static IReadOnlyList<PerformanceIndicator> Read(SourceDocument doc, int headerRow, int end)
     {
         ArgumentNullException.ThrowIfNull(doc);
-        var fullHeader = doc.Lines[headerRow].Cells!.Count;
-        var header = Trim(doc.Lines[headerRow].Cells!.Select(c => PerformanceTableExtractor.Compact(c.Text)).ToList());
+        var headerCells = Grid(doc.Lines[headerRow].Cells!);
+        var fullHeader = headerCells.Count;
+        var header = Trim(headerCells.Select(PerformanceTableExtractor.Compact).ToList());
         var valueAt = header.FindIndex(h => h.StartsWith("指标值", StringComparison.Ordinal) && !h.Contains("依据", StringComparison.Ordinal));
         if (valueAt < 0)
         {
@@ -41,7 +42,15 @@ public static class TabIndicatorReader
 
             // columns as in the header when the row has as many cells and its weight is where the header says;
             // otherwise counted from the right (rows that lost or gained a leading empty cell)
-            var all = line.Cells.Select(c => c.Text.Trim()).ToList();
+            var all = Grid(line.Cells);
+            if (line.Cells.All(c => c.Column is not null))
+            {
+                while (all.Count < fullHeader)
+                {
+                    all.Add(string.Empty); // grid columns are known: empty trailing cells are still columns
+                }
+            }
+
             var trimmed = Trim([.. all]);
             bool WeightAt(List<string> c, int valueIndex) =>
                 weightCol >= 0 && valueIndex >= 0 && valueIndex + 1 + weightCol < c.Count && Text.Amounts.IsAmount(Squeeze(c[valueIndex + 1 + weightCol]));
@@ -110,6 +119,24 @@ public static class TabIndicatorReader
             ScoringRule = Null((p.ScoringRule ?? string.Empty) + rule),
             Evidence = Null((p.Evidence ?? string.Empty) + evidence),
         };
+    }
+
+    /// <summary>The cells by grid column where the reader knows it (HTML, PDF), else in order (tab-separated text).</summary>
+    private static List<string> Grid(IReadOnlyList<TextCell> cells)
+    {
+        if (cells.Count == 0 || cells.Any(c => c.Column is null))
+        {
+            return cells.Select(c => c.Text.Trim()).ToList();
+        }
+
+        var grid = Enumerable.Repeat(string.Empty, cells.Max(c => c.Column!.Value) + 1).ToList();
+        foreach (var c in cells)
+        {
+            var i = c.Column!.Value;
+            grid[i] = grid[i].Length == 0 ? c.Text.Trim() : grid[i] + c.Text.Trim();
+        }
+
+        return grid;
     }
 
     private static string? Null(string s) => s.Length > 0 ? s : null;

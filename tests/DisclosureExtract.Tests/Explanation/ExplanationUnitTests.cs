@@ -152,3 +152,30 @@ public class ExplanationOutputTests
         Assert.Equal(514, indicator.GetProperty("source").GetProperty("line").GetInt32());
     }
 }
+
+public class GridCellTests
+{
+    [Fact]
+    public void Cells_with_grid_columns_are_placed_by_column_not_by_order()
+    {
+        // an HTML-like row: the level cells are row-spanned above, so this row only has cells from column 2 on
+        string[] header = ["一级指标", "二级指标", "三级指标", "指标值", "指标值设置依据", "上年完成值", "指标分值权重", "指标赋分规则", "佐证资料"];
+        var lines = new List<DocLine>
+        {
+            new(0, 1, null, "项目支出绩效目标表", "项目支出绩效目标表"),
+            new(1, 2, null, "项目名称 测试", "项目名称 测试"),
+            new(2, 3, null, string.Join(' ', header), string.Join(' ', header), header.Select((h, i) => new TextCell(h, i)).ToList()),
+            new(3, 4, null, "产出指标 数量指标 检查次数 ≥ 5 家 计划标准 无 3 按照正常比例赋分 工作资料", "x",
+                [new("产出指标", 0), new("数量指标", 1), new("检查次数", 2), new("≥ 5 家", 3), new("计划标准", 4), new("无", 5), new("3", 6), new("按照正常比例赋分", 7), new("工作资料", 8)]),
+            new(4, 5, null, "验收合格率 =100% 计划标准 3", "x",
+                [new("验收合格率", 2), new("=100%", 3), new("计划标准", 4), new("3", 6), new("按照正常比例赋分", 7)]),
+        };
+        var doc = new SourceDocument("x", "x", SourceFormat.Html, "", null, null, lines);
+
+        var table = Assert.Single(PerformanceTableExtractor.Extract(doc, 0, lines.Count));
+
+        Assert.Collection(table.Indicators,
+            i => Assert.Equal(("产出指标", "数量指标", "检查次数", ">=", 5m, "家", 3m), (i.Level1, i.Level2, i.Name, i.Operator, i.Value, i.Unit, i.Weight)),
+            i => Assert.Equal(("产出指标", "数量指标", "验收合格率", "=", 100m, "%", 3m, null), (i.Level1, i.Level2, i.Name, i.Operator, i.Value, i.Unit, i.Weight, i.PriorYear)));
+    }
+}
