@@ -9,6 +9,9 @@ public sealed record YearChange(string Direction, decimal? Amount, decimal? Rate
 {
     /// <summary>The change with its sign: negative for a decrease.</summary>
     public decimal? SignedAmount => Amount is { } a ? (Direction == "decrease" ? -a : a) : null;
+
+    /// <summary>The rate with its sign: negative for a decrease.</summary>
+    public decimal? SignedRate => Rate is { } r ? (Direction == "decrease" ? -r : r) : null;
 }
 
 /// <summary>
