@@ -139,36 +139,8 @@ public static partial class FlatIndicatorReader
 
     private static PerformanceIndicator? Parse(List<Token> row, bool projectTable, int seq, ref string? l1, ref string? l2)
     {
-        // 1. level labels, each possibly wrapped over several tokens
-        var pos = 0;
-        var labels = new List<string>();
-        while (pos < row.Count && labels.Count < 2)
-        {
-            var matched = 0;
-            var acc = string.Empty;
-            for (var k = pos; k < row.Count && k < pos + 4; k++)
-            {
-                acc += row[k].Fold;
-                if (!IndicatorLevels.IsLabelPrefix(acc))
-                {
-                    break;
-                }
-
-                if (IndicatorLevels.IsLabel(acc))
-                {
-                    matched = k - pos + 1;
-                }
-            }
-
-            if (matched == 0)
-            {
-                break;
-            }
-
-            labels.Add(string.Concat(row.Skip(pos).Take(matched).Select(x => x.Fold)));
-            pos += matched;
-        }
-
+        // 1. level labels, each possibly wrapped over several tokens, or two of them run together (标满意 / 度指标)
+        var (labels, pos) = Labels(row);
         var (a, b) = IndicatorLevels.Assign(labels);
         if (a is not null)
         {
@@ -242,23 +214,54 @@ public static partial class FlatIndicatorReader
             prior = string.Empty;
         }
 
-        var tailTokens = rest.Skip(ruleStart).ToList();
-        var r = 0;
-        var acc2 = string.Empty;
-        while (r < tailTokens.Count && !acc2.Contains("赋分", StringComparison.Ordinal))
-        {
-            acc2 += tailTokens[r].Fold;
-            r++;
-        }
-
-        if (!acc2.Contains("赋分", StringComparison.Ordinal))
-        {
-            r = tailTokens.Count;
-        }
-
-        var rule = string.Concat(tailTokens.Take(r).Select(x => x.Text));
-        var evidence = string.Concat(tailTokens.Skip(r).Select(x => x.Text));
+        // the rule ends with its 赋分 even when the evidence is run on (比例赋分工作 / 资料)
+        var tail = string.Concat(rest.Skip(ruleStart).Select(x => x.Text));
+        var cut = tail.IndexOf("赋分", StringComparison.Ordinal);
+        var rule = cut < 0 ? tail : tail[..(cut + 2)];
+        var evidence = cut < 0 ? string.Empty : tail[(cut + 2)..];
         return TabIndicatorReader.Make(seq, l1, l2, name, valueText, basis, prior, weight, rule, evidence, row[vStart].Line);
+    }
+
+    /// <summary>
+    /// Up to two level labels at the start of a row, matched on the row's characters so that labels
+    /// wrapped over tokens or run together are found. A token only partly consumed is replaced by its rest.
+    /// </summary>
+    private static (List<string> Labels, int Next) Labels(List<Token> row)
+    {
+        var labels = new List<string>();
+        var pos = 0;
+        var offset = 0; // characters of row[pos] already consumed
+        while (labels.Count < 2 && pos < row.Count)
+        {
+            var text = row[pos].Fold[offset..] + string.Concat(row.Skip(pos + 1).Take(4).Select(x => x.Fold));
+            var label = IndicatorLevels.Level1.Concat(IndicatorLevels.Level2)
+                .Where(l => text.StartsWith(l, StringComparison.Ordinal))
+                .OrderByDescending(l => l.Length)
+                .FirstOrDefault();
+            if (label is null)
+            {
+                break;
+            }
+
+            labels.Add(label);
+            var left = label.Length;
+            while (pos < row.Count && left >= row[pos].Fold.Length - offset)
+            {
+                left -= row[pos].Fold.Length - offset;
+                pos++;
+                offset = 0;
+            }
+
+            offset += left;
+        }
+
+        if (offset > 0 && pos < row.Count)
+        {
+            var t = row[pos];
+            row[pos] = t with { Text = t.Text.Length == t.Fold.Length ? t.Text[offset..] : t.Fold[offset..], Fold = t.Fold[offset..] };
+        }
+
+        return (labels, pos);
     }
 
     /// <summary>The value's token span: an operator value with its unit, a date, or the qualitative target before the basis.</summary>
