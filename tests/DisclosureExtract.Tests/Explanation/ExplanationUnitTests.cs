@@ -80,6 +80,23 @@ public class ExplanationUnitTests
     }
 
     [Fact]
+    public void Labels_run_together_and_evidence_run_onto_the_rule_are_split()
+    {
+        // as the HTML pages of tekes-2023 wrap them: 满意度指 / 标满意 / 度指标, 比例赋分工作 / 资料
+        var text = string.Join('\n',
+            "项目支出绩效目标表", "项目名称 测试项目", "一级指标 二级指标 三级指标 指标值 指标值设置依据 上年完成值 指标分值权重 指标赋分规则 佐证资料",
+            "产出指标", "数量指标", "定点医疗机构现场", "检查覆盖率", "=100% 计划标准 无 5", "按照正常", "比例赋分工作", "资料",
+            "满意度指", "标满意", "度指标", "离休人员满意度 >=95% 计划标准 无 10 满意度赋分", "工作资料");
+        var doc = Doc(text);
+
+        var table = Assert.Single(PerformanceTableExtractor.Extract(doc, 0, doc.Lines.Count));
+
+        Assert.Collection(table.Indicators,
+            i => Assert.Equal(("产出指标", "数量指标", "定点医疗机构现场检查覆盖率", 5m, "按照正常比例赋分", "工作资料"), (i.Level1, i.Level2, i.Name, i.Weight, i.ScoringRule, i.Evidence)),
+            i => Assert.Equal(("满意度指标", "满意度指标", "离休人员满意度", ">=", 95m, 10m), (i.Level1, i.Level2, i.Name, i.Operator, i.Value, i.Weight)));
+    }
+
+    [Fact]
     public void An_item_path_resolves_to_the_code_the_tables_print_and_stays_empty_otherwise()
     {
         var text = string.Join('\n',
