@@ -19,15 +19,12 @@ public static partial class ProjectExtractor
     ];
 
     /// <summary>Further section labels of Shanghai project sections; they end a field there.</summary>
-    private static readonly string[] ShanghaiStops = ["项目概述", "实施方案", "绩效目标"];
+    private static readonly string[] ShanghaiStops = ["项目概述", "项目概况", "实施方案", "绩效目标"];
 
     private const string ShanghaiProjectHeading = "项目经费情况说明";
 
     [GeneratedRegex(@"(?<y>\d{4})年?(?:度)?全年")]
     private static partial Regex WholeYear();
-
-    [GeneratedRegex(@"(?<amt>" + SentenceReader.Number + @")(?<unit>万元|元)")]
-    private static partial Regex AnyAmount();
 
     [GeneratedRegex(@"^(?<amt>" + SentenceReader.Number + @")(?<unit>万元|元)?")]
     private static partial Regex AmountAtStart();
@@ -163,17 +160,11 @@ public static partial class ProjectExtractor
                 unit = am.Groups["unit"].Success ? am.Groups["unit"].Value : unit;
             }
         }
-        else if (found.All(f => f.Label != "项目名称") && allocation is not null && AnyAmount().Match(FoldAll(allocation)) is { Success: true } aa)
-        {
-            // Shanghai style: the amount is the first one stated in 年度预算安排
-            amount = SentenceReader.ParseNumber(aa.Groups["amt"].Value);
-            unit = aa.Groups["unit"].Value;
-        }
 
         var period = Field("资金执行时间", "实施周期");
         var (from, to) = ParsePeriod(period);
         return new ProjectExplanation(seq, name, basis, DocumentNumbers(basis), amount, unit, Field("项目承担单位", "实施主体"), allocation,
-            period, from, to, t.LineAt(start), amount is null ? null : FieldLine(amountText is null ? "年度预算安排" : "预算安排规模"));
+            period, from, to, t.LineAt(start), amount is null ? null : FieldLine("预算安排规模"));
     }
 
     /// <summary>Document numbers cited in a text, folded to ASCII brackets removed of white space (伊州财社[2022]117号 printed as 伊州财社【2022】117号).</summary>

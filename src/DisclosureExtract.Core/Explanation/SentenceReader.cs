@@ -17,10 +17,10 @@ public static partial class SentenceReader
     [GeneratedRegex(@"\G[,;、]?占(?:比)?(?<share>" + Number + @")%")]
     private static partial Regex ShareAt();
 
-    [GeneratedRegex(@"\G[,;、]?(?:较|比)上年(?:度)?(?:预算)?(?:数)?(?:相比)?(?<dir>增加|减少|增长|下降)(?:(?<chg>" + Number + @")(?<cunit>万元|元)?)?(?:[,、]?(?<rdir>增长|下降|增加|减少)(?<rate>" + Number + @")%)?")]
+    [GeneratedRegex(@"\G[,;、。]?(?:较|比)(?:上年|上一年|\d{4}年)(?:度)?(?:预算)?(?:数)?(?:相比)?(?<dir>增加|减少|增长|下降)(?:(?<chg>" + Number + @")(?<cunit>万元|元)?)?(?:[,、]?(?<rdir>增长|下降|增加|减少)(?<rate>" + Number + @")%)?")]
     private static partial Regex ChangeAt();
 
-    [GeneratedRegex(@"\G[,;、]?(?:与|和|较|比)(?:上年|上一年|\d{4}年)(?:度)?(?:预算)?(?:数)?(?:相比)?(?:基本)?持平")]
+    [GeneratedRegex(@"\G[,;、。]?(?:与|和|较|比)(?:上年|上一年|\d{4}年)(?:度)?(?:预算)?(?:数)?(?:相比)?(?:基本)?持平")]
     private static partial Regex UnchangedAt();
 
     [GeneratedRegex(@"\G[,;、。]?(?:其中[:,]?)?(?:主要原因|原因)(?:是|为)?[:：]?")]

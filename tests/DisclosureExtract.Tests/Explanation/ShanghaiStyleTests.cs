@@ -81,4 +81,29 @@ public class ShanghaiStyleTests
         Assert.Equal((new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)), (p.Start, p.End));
         Assert.StartsWith("结合区政府重点工作推进情况", p.Allocation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Changes_against_a_named_year_are_read_as_changes()
+    {
+        // pdftotext of corpus/pdf/shanghai_putuo_wanli_street_2024_dept_budget.pdf, 其他相关情况说明
+        const string wanli = """
+            其他相关情况说明
+            一、2024年“三公”经费预算情况说明
+            2024年“三公”经费预算数为47.91万元，比2023年预算增加25万元。其中：
+            （一）因公出国（境）费0万元，比2023年预算持平。主要原因是因公出国（境）费保持不变。
+            （二）公务用车购置及运行费46.56万元，比2023年预算增加25万元，主要原因是购置公务用车。其中：公务用车购置费25万元，比
+            2023年预算增加25万元，主要原因是购置公务用车；公务用车运行费21.56万元，比2023年预算持平，主要原因是公务车用车运行费保持
+            不变。
+            （三）公务接待费1.35万元。比2023年预算持平，主要原因是公务接待费保持不变。
+            """;
+        var doc = new PlainTextReader().Read("x", "x", Encoding.UTF8.GetBytes(wanli), "");
+        var data = ExplanationExtractor.Extract(doc, Parts.PartSplitter.Split(doc));
+
+        Assert.Equal(new YearChange("increase", 25m, null, "万元"), data.Figure("three_public", "total")!.Change);
+        Assert.Equal(new YearChange("increase", 25m, null, "万元"), data.Figure("three_public", "vehicles")!.Change);
+        Assert.Equal(new YearChange("increase", 25m, null, "万元"), data.Figure("three_public", "vehicle_purchase")!.Change);
+        Assert.Equal("unchanged", data.Figure("three_public", "vehicle_operation")!.Change!.Direction);
+        Assert.Equal("unchanged", data.Figure("three_public", "reception")!.Change!.Direction);
+        Assert.Equal(1.35m, data.Figure("three_public", "reception")!.Amount);
+    }
 }
