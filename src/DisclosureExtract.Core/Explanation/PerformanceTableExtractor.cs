@@ -16,6 +16,13 @@ public static partial class PerformanceTableExtractor
     [GeneratedRegex(@"^[#*\s]*[(（][一二三四五六七八九十]{1,3}[)）]")]
     private static partial Regex SubHeading();
 
+    /// <summary>A title line: 项目支出绩效目标表, 2023年部门整体绩效目标表, 项目支出绩效目标表（2023年度）.</summary>
+    [GeneratedRegex(@"^.{0,24}绩效目标表(?:[(（]\d{4}年?度?[)）])?$")]
+    private static partial Regex Title();
+
+    [GeneratedRegex(@"未公开|共有|见下表|如下|详见")]
+    private static partial Regex NotATitle();
+
     [GeneratedRegex(@"年度预算总额[:：]?(?<amt>" + N + ")")]
     private static partial Regex BudgetTotal();
 
@@ -29,7 +36,7 @@ public static partial class PerformanceTableExtractor
         for (var i = start; i < end; i++)
         {
             var t = Compact(doc.Lines[i].Norm);
-            if (t.Length <= 24 && t.EndsWith("绩效目标表", StringComparison.Ordinal))
+            if (Title().IsMatch(t) && !NotATitle().IsMatch(t))
             {
                 titles.Add(i);
             }
