@@ -12,6 +12,10 @@ public static partial class ItemExtractor
     [GeneratedRegex(@"(?<=[\d)][.、]|[。;:])(?<path>(?:[^()。;:,]{1,40}?\((?:类|款|项)\)){2,3}):?(?:\d{4}年)?(?:的)?(?:预算数|预算|安排)(?:为)?(?<amt>" + SentenceReader.Number + @")(?<unit>万元|元)")]
     private static partial Regex Item();
 
+    /// <summary>A 类 stated without level marks: "教育支出 1.2 万元，主要用于 …".</summary>
+    [GeneratedRegex(@"(?<=[:;。,])(?<name>[^()。;:,\d]{2,20}?支出)(?<amt>" + SentenceReader.Number + @")(?<unit>万元|元)")]
+    private static partial Regex PlainClass();
+
     [GeneratedRegex(@"(?<name>[^()]+?)\((?<level>类|款|项)\)")]
     private static partial Regex Segment();
 
@@ -27,6 +31,12 @@ public static partial class ItemExtractor
         {
             var t = s.Text;
             var matches = Item().Matches(t.Text).ToList();
+            if (matches.Count == 0)
+            {
+                list.AddRange(PlainClasses(t, codes, list.Count));
+                continue;
+            }
+
             for (var i = 0; i < matches.Count; i++)
             {
                 var m = matches[i];
@@ -56,5 +66,32 @@ public static partial class ItemExtractor
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// 具体使用情况 written per 类 without level marks (bayingol-2023): names that resolve to a 类 code
+    /// become 类 items with their purpose (主要用于 …) as the reason.
+    /// </summary>
+    private static IEnumerable<ItemExplanation> PlainClasses(JoinedText t, FunctionCodeIndex codes, int seq)
+    {
+        var from = t.Text.IndexOf("具体使用情况", StringComparison.Ordinal);
+        if (from < 0)
+        {
+            yield break;
+        }
+
+        var classes = PlainClass().Matches(t.Text, from)
+            .Select(m => (Match: m, Name: t.PrintedSpan(m.Groups["name"].Index, m.Groups["name"].Length)))
+            .Select(x => (x.Match, x.Name, Code: codes.Resolve(x.Name, null, null)))
+            .Where(x => x.Code.Code is not null)
+            .ToList();
+        for (var i = 0; i < classes.Count; i++)
+        {
+            var (m, name, code) = classes[i];
+            var limit = i + 1 < classes.Count ? classes[i + 1].Match.Index : t.Length;
+            var (_, change, reason, _) = SentenceReader.Tail(t, m.Index + m.Length, limit);
+            yield return new ItemExplanation(++seq, name + "(类)", name, null, null, code.Code, code.Source,
+                SentenceReader.ParseNumber(m.Groups["amt"].Value), m.Groups["unit"].Value, change, reason?.TrimEnd(';', '；', '。'), t.LineAt(m.Index));
+        }
     }
 }
