@@ -12,5 +12,8 @@ public static class CsvTables
     [
         new("line_items.csv", typeof(LineItemRow), r => OutputRows.LineItems(r)),
         new("findings.csv", typeof(FindingRow), r => OutputRows.Findings(r)),
+        new("projects.csv", typeof(ProjectRow), r => ExplanationRows.Projects(r)),
+        new("explanations.csv", typeof(ExplanationRow), r => ExplanationRows.Explanations(r)),
+        new("indicators.csv", typeof(IndicatorRow), r => ExplanationRows.Indicators(r)),
     ];
 }

@@ -41,7 +41,11 @@ public static class JsonOutput
         DocumentFacts? Facts,
         IReadOnlyList<PartJson> Parts,
         IReadOnlyList<TableJson> Tables,
-        IReadOnlyList<FindingJson> Findings);
+        IReadOnlyList<FindingJson> Findings)
+    {
+        /// <summary>The explanation part as data (docs/explanation.md); every value carries its source line.</summary>
+        public ExplanationJson? Explanation { get; init; }
+    }
 
     public static DocumentJson ToJson(ConversionResult r)
     {
@@ -70,7 +74,10 @@ public static class JsonOutput
                 row.Values.Select(v => new ValueJson(v.ColumnKey, v.Amount, Ref(v.Line))).ToList())).ToList())).ToList();
         var findings = r.Findings.Select(f => new FindingJson(f.Check, f.Severity, f.Message, f.TableKey, f.Code, f.ColumnKey, f.Expected, f.Actual, f.Difference,
             f.Line is { } i ? Ref(i) : null)).ToList();
-        return new DocumentJson(r.DocumentId, r.SourceFile, r.Format, r.Sha256, r.Source?.Encoding, r.Source?.PageCount, r.Status, r.Error, r.Facts, parts, tables, findings);
+        return new DocumentJson(r.DocumentId, r.SourceFile, r.Format, r.Sha256, r.Source?.Encoding, r.Source?.PageCount, r.Status, r.Error, r.Facts, parts, tables, findings)
+        {
+            Explanation = r.Explanation is { } x ? ExplanationJson.Of(x, Ref) : null,
+        };
     }
 
     public static void Write(string path, ConversionResult r)

@@ -22,6 +22,9 @@ public sealed record ConversionResult(
     IReadOnlyList<BudgetTable> Tables,
     IReadOnlyList<Finding> Findings)
 {
+    /// <summary>The explanation part (第三部分) as data; null when not extracted.</summary>
+    public ExplanationData? Explanation { get; init; }
+
     public static string StatusKey(ConversionStatus s) => s switch
     {
         ConversionStatus.Converted => "converted",

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DisclosureExtract.Explanation;
 using DisclosureExtract.Facts;
 using DisclosureExtract.Model;
 using DisclosureExtract.Parts;
@@ -124,6 +125,7 @@ public sealed class DisclosurePipeline
         var parts = PartSplitter.Split(doc);
         var (facts, factFindings) = FactsExtractor.Extract(doc, parts);
         var (tables, tableFindings) = TableRecognizer.Recognize(doc, parts);
+        var explanation = ExplanationExtractor.Extract(doc, parts);
         var checks = Validator.Validate(doc, parts, facts, tables);
         var findings = new List<Finding>();
         var missing = Enum.GetValues<PartKind>().Where(k => parts.All(p => p.Kind != k)).ToList();
@@ -149,7 +151,10 @@ public sealed class DisclosurePipeline
             error = "missing parts: " + string.Join(", ", missing.Select(DocumentPart.KeyOf));
         }
 
-        return new ConversionResult(doc.DocumentId, doc.SourceFile, doc.Format, doc.Sha256, status, error, doc, parts, facts, tables, findings);
+        return new ConversionResult(doc.DocumentId, doc.SourceFile, doc.Format, doc.Sha256, status, error, doc, parts, facts, tables, findings)
+        {
+            Explanation = explanation,
+        };
     }
 
     private static string Convert256(byte[] bytes) => System.Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -1,0 +1,40 @@
+using DisclosureExtract.Model;
+
+namespace DisclosureExtract.Explanation;
+
+/// <summary>
+/// Turns the explanation part (第三部分 预算情况说明) into data: figures (totals, income and spending parts,
+/// 类 structure, 三公, 机关运行经费, 政府采购, 国有资产), projects, per-item explanations with resolved codes,
+/// and performance target tables. Sentences are matched by keywords in text joined across wrapped lines.
+/// </summary>
+public static class ExplanationExtractor
+{
+    public static ExplanationData Extract(SourceDocument doc, IReadOnlyList<DocumentPart> parts)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(parts);
+        var regions = parts.Where(p => p.Kind == PartKind.Explanation).ToList();
+        if (regions.Count == 0)
+        {
+            return ExplanationData.Empty;
+        }
+
+        var codes = FunctionCodeIndex.Build(doc, parts);
+        var figures = new List<ExplanationFigure>();
+        var projects = new List<ProjectExplanation>();
+        var items = new List<ItemExplanation>();
+        var tables = new List<PerformanceTable>();
+        foreach (var region in regions)
+        {
+            var sections = ExplanationSections.Split(doc, region.StartLine, region.EndLine);
+            figures.AddRange(FigureExtractor.Extract(sections, codes));
+            var (p0, i0, t0) = (projects.Count, items.Count, tables.Count);
+            projects.AddRange(ProjectExtractor.Extract(sections).Concat(ProjectExtractor.ExtractSections(doc, region.StartLine, region.EndLine))
+                .Select((p, k) => p with { Seq = p0 + k + 1 }).ToList());
+            items.AddRange(ItemExtractor.Extract(sections, codes).Select(i => i with { Seq = i0 + i.Seq }).ToList());
+            tables.AddRange(PerformanceTableExtractor.Extract(doc, region.StartLine, region.EndLine).Select(t => t with { Seq = t0 + t.Seq }).ToList());
+        }
+
+        return new ExplanationData(figures, projects, items, tables);
+    }
+}

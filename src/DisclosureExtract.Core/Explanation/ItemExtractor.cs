@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using DisclosureExtract.Model;
+
+namespace DisclosureExtract.Explanation;
+
+/// <summary>
+/// 一般公共预算当年拨款具体使用情况: "社会保障和就业支出(类)行政事业单位养老支出(款)机关事业单位基本养老保险缴费支出(项):
+/// 2023 年预算数为 31.30 万元，比上年预算增加 6.52 万元，增长 26.36%，主要原因是：…". The path resolves to a code by name.
+/// </summary>
+public static partial class ItemExtractor
+{
+    [GeneratedRegex(@"(?<=[\d)][.、]|[。;:])(?<path>(?:[^()。;:,]{1,40}?\((?:类|款|项)\)){2,3}):?(?:\d{4}年)?(?:的)?(?:预算数|预算|安排)(?:为)?(?<amt>" + SentenceReader.Number + @")(?<unit>万元|元)")]
+    private static partial Regex Item();
+
+    /// <summary>A 类 stated without level marks: "教育支出 1.2 万元，主要用于 …".</summary>
+    [GeneratedRegex(@"(?<=[:;。,])(?<name>[^()。;:,\d]{2,20}?支出)(?<amt>" + SentenceReader.Number + @")(?<unit>万元|元)")]
+    private static partial Regex PlainClass();
+
+    [GeneratedRegex(@"(?<name>[^()]+?)\((?<level>类|款|项)\)")]
+    private static partial Regex Segment();
+
+    [GeneratedRegex(@"^(?:\d{1,2}[.、]|\(\d{1,2}\))")]
+    private static partial Regex LeadingEnumerator();
+
+    public static IReadOnlyList<ItemExplanation> Extract(IEnumerable<ExplanationSection> sections, FunctionCodeIndex codes)
+    {
+        ArgumentNullException.ThrowIfNull(sections);
+        ArgumentNullException.ThrowIfNull(codes);
+        var list = new List<ItemExplanation>();
+        foreach (var s in sections.Where(x => x.Kind == SectionKind.GeneralBudget))
+        {
+            var t = s.Text;
+            var matches = Item().Matches(t.Text).ToList();
+            if (matches.Count == 0)
+            {
+                list.AddRange(PlainClasses(t, codes, list.Count));
+                continue;
+            }
+
+            for (var i = 0; i < matches.Count; i++)
+            {
+                var m = matches[i];
+                var limit = i + 1 < matches.Count ? matches[i + 1].Index : t.Length;
+                var (_, change, reason, _) = SentenceReader.Tail(t, m.Index + m.Length, limit);
+                string? cls = null, sec = null, item = null;
+                var names = new List<string>();
+                foreach (Match seg in Segment().Matches(m.Groups["path"].Value))
+                {
+                    var g = seg.Groups["name"];
+                    var printed = t.PrintedSpan(m.Groups["path"].Index + g.Index, g.Length);
+                    printed = LeadingEnumerator().Replace(printed, string.Empty);
+                    var level = seg.Groups["level"].Value;
+                    names.Add(printed + "(" + level + ")");
+                    switch (level)
+                    {
+                        case "类": cls = printed; break;
+                        case "款": sec = printed; break;
+                        default: item = printed; break;
+                    }
+                }
+
+                var (code, source) = codes.Resolve(cls, sec, item);
+                list.Add(new ItemExplanation(list.Count + 1, string.Join('/', names), cls, sec, item, code, source,
+                    SentenceReader.ParseNumber(m.Groups["amt"].Value), m.Groups["unit"].Value, change, reason, t.LineAt(m.Groups["path"].Index)));
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// 具体使用情况 written per 类 without level marks (bayingol-2023): names that resolve to a 类 code
+    /// become 类 items with their purpose (主要用于 …) as the reason.
+    /// </summary>
+    private static IEnumerable<ItemExplanation> PlainClasses(JoinedText t, FunctionCodeIndex codes, int seq)
+    {
+        var from = t.Text.IndexOf("具体使用情况", StringComparison.Ordinal);
+        if (from < 0)
+        {
+            yield break;
+        }
+
+        var classes = PlainClass().Matches(t.Text, from)
+            .Select(m => (Match: m, Name: t.PrintedSpan(m.Groups["name"].Index, m.Groups["name"].Length)))
+            .Select(x => (x.Match, x.Name, Code: codes.Resolve(x.Name, null, null)))
+            .Where(x => x.Code.Code is not null)
+            .ToList();
+        for (var i = 0; i < classes.Count; i++)
+        {
+            var (m, name, code) = classes[i];
+            var limit = i + 1 < classes.Count ? classes[i + 1].Match.Index : t.Length;
+            var (_, change, reason, _) = SentenceReader.Tail(t, m.Index + m.Length, limit);
+            yield return new ItemExplanation(++seq, name + "(类)", name, null, null, code.Code, code.Source,
+                SentenceReader.ParseNumber(m.Groups["amt"].Value), m.Groups["unit"].Value, change, reason?.TrimEnd(';', '；', '。'), t.LineAt(m.Index));
+        }
+    }
+}

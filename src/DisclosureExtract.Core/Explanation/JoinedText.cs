@@ -1,0 +1,108 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using DisclosureExtract.Model;
+
+namespace DisclosureExtract.Explanation;
+
+/// <summary>
+/// Lines joined into one string so that sentences wrapped over lines can be matched, with a map from
+/// every character back to its source line. White space and markdown emphasis are dropped; each
+/// character is folded on its own (NFKC: full-width digits and punctuation to ASCII) into <see cref="Text"/>,
+/// while <see cref="Printed"/> keeps the printed character at the same offset, so names keep their printed form.
+/// </summary>
+public sealed partial class JoinedText
+{
+    private readonly int[] _lineOf;
+
+    [GeneratedRegex(@"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]?|\d{1,3}\s*[-－—–])\s*$")]
+    private static partial Regex DashedPageNumber();
+
+    private JoinedText(string text, string printed, int[] lineOf)
+    {
+        Text = text;
+        Printed = printed;
+        _lineOf = lineOf;
+    }
+
+    /// <summary>The folded text used for matching.</summary>
+    public string Text { get; }
+
+    /// <summary>The printed characters, offset for offset with <see cref="Text"/>.</summary>
+    public string Printed { get; }
+
+    public int Length => Text.Length;
+
+    public static JoinedText Of(IEnumerable<DocLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var text = new StringBuilder();
+        var printed = new StringBuilder();
+        var lineOf = new List<int>();
+        foreach (var line in lines)
+        {
+            if (DashedPageNumber().IsMatch(line.Text))
+            {
+                continue; // "- 16 -" (the reader may have taken the first dash for a list bullet): a page number
+            }
+
+            foreach (var c in line.Text)
+            {
+                if (char.IsWhiteSpace(c) || c == '\u3000' || c == '*')
+                {
+                    continue;
+                }
+
+                var f = Fold(c);
+                text.Append(f);
+                printed.Append(c);
+                lineOf.Add(line.Index);
+            }
+        }
+
+        return new JoinedText(text.ToString(), printed.ToString(), [.. lineOf]);
+    }
+
+    /// <summary>The source line index of the character at the offset (clamped).</summary>
+    public int LineAt(int offset) => _lineOf.Length == 0 ? 0 : _lineOf[Math.Clamp(offset, 0, _lineOf.Length - 1)];
+
+    /// <summary>The printed text of a span, trimmed of separators at both ends.</summary>
+    public string PrintedSpan(int start, int length)
+    {
+        start = Math.Clamp(start, 0, Printed.Length);
+        length = Math.Clamp(length, 0, Printed.Length - start);
+        return Printed.Substring(start, length).Trim('，', '。', '；', '：', ',', ';', ':', '、', '.');
+    }
+
+    /// <summary>A part of this text (offsets relative to the new text).</summary>
+    public JoinedText Slice(int start, int length)
+    {
+        start = Math.Clamp(start, 0, Length);
+        length = Math.Clamp(length, 0, Length - start);
+        return new JoinedText(Text.Substring(start, length), Printed.Substring(start, length), _lineOf[start..(start + length)]);
+    }
+
+    /// <summary>NFKC of one character when it stays one character (full-width to ASCII); otherwise the character itself.</summary>
+    public static char Fold(char c)
+    {
+        if (c < 0x80)
+        {
+            return c;
+        }
+
+        switch (c)
+        {
+            case '〔':
+            case '【':
+                return '[';
+            case '〕':
+            case '】':
+                return ']';
+            case '—':
+            case '－':
+                return '-';
+        }
+
+        var s = c.ToString().Normalize(NormalizationForm.FormKC);
+        return s.Length == 1 ? s[0] : c;
+    }
+}

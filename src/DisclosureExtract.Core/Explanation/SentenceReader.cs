@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DisclosureExtract.Model;
+
+namespace DisclosureExtract.Explanation;
+
+/// <summary>
+/// Reads the pieces that follow an amount in an explanation sentence, in printed order:
+/// 占 x%, 比上年(预算)增加/减少 y 万元, 增长/下降 z%, 主要原因是 …
+/// All patterns work on <see cref="JoinedText.Text"/> (folded: ASCII punctuation, no white space).
+/// </summary>
+public static partial class SentenceReader
+{
+    /// <summary>A printed amount: 1258.45, 523,055.17, 90.</summary>
+    public const string Number = @"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+
+    [GeneratedRegex(@"\G[,;、]?占(?:比)?(?<share>" + Number + @")%")]
+    private static partial Regex ShareAt();
+
+    [GeneratedRegex(@"\G[,;、。]?(?:较|比)(?:上年|上一年|\d{4}年)(?:度)?(?:预算)?(?:数)?(?:相比)?(?<dir>增加|减少|增长|下降)(?:(?<chg>" + Number + @")(?<cunit>万元|元)?)?(?:[,、]?(?<rdir>增长|下降|增加|减少)(?<rate>" + Number + @")%)?")]
+    private static partial Regex ChangeAt();
+
+    [GeneratedRegex(@"\G[,;、。]?(?:与|和|较|比)(?:上年|上一年|\d{4}年)(?:度)?(?:预算)?(?:数)?(?:相比)?(?:基本)?持平")]
+    private static partial Regex UnchangedAt();
+
+    [GeneratedRegex(@"\G[,;、。]?(?:其中[:,]?)?(?:主要原因|原因)(?:是|为)?[:：]?")]
+    private static partial Regex ReasonAt();
+
+    [GeneratedRegex(@"\G[,;、]?(?:主要用于|主要包括|用于)[:：]?")]
+    private static partial Regex PurposeAt();
+
+    public static decimal ParseNumber(string printed) =>
+        decimal.Parse(printed.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+
+    /// <summary>The tail after an amount: share, change and reason. <paramref name="limit"/> bounds the reason.</summary>
+    public static (decimal? Share, YearChange? Change, string? Reason, int End) Tail(JoinedText t, int from, int limit, char[]? reasonStops = null)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        decimal? share = null;
+        YearChange? change = null;
+        string? reason = null;
+        var pos = from;
+        var m = ShareAt().Match(t.Text, pos);
+        if (m.Success && m.Index == pos)
+        {
+            share = ParseNumber(m.Groups["share"].Value);
+            pos = m.Index + m.Length;
+        }
+
+        (change, pos) = Change(t, pos);
+
+        (reason, pos) = ReasonFrom(t, pos, limit, reasonStops);
+        return (share, change, reason, pos);
+    }
+
+    /// <summary>A change read at the offset, or null.</summary>
+    public static (YearChange? Change, int End) Change(JoinedText t, int from)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        var m = ChangeAt().Match(t.Text, from);
+        if (!m.Success || m.Index != from)
+        {
+            var same = UnchangedAt().Match(t.Text, from);
+            return same.Success && same.Index == from ? (new YearChange("unchanged", null, null), same.Index + same.Length) : (null, from);
+        }
+
+        var end = m.Index + m.Length;
+        var change = ToChange(m);
+        if (!m.Groups["rate"].Success && !m.Groups["cunit"].Success && end < t.Length && t.Text[end] == '%')
+        {
+            // 比上年增长 12%: a rate only
+            change = change with { Amount = null, Rate = change.Amount };
+            end++;
+        }
+
+        return (change, end);
+    }
+
+    /// <summary>主要原因是 … (or 主要用于/主要包括 …) up to 。 (or a stop character) or the limit.</summary>
+    public static (string? Reason, int End) ReasonFrom(JoinedText t, int pos, int limit, char[]? stops = null)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        limit = Math.Min(limit, t.Length);
+        if (pos >= limit)
+        {
+            return (null, pos);
+        }
+
+        var m = ReasonAt().Match(t.Text, pos);
+        if (!m.Success || m.Index != pos)
+        {
+            m = PurposeAt().Match(t.Text, pos);
+            if (!m.Success || m.Index != pos)
+            {
+                return (null, pos);
+            }
+        }
+
+        var start = m.Index + m.Length;
+        var end = start;
+        while (end < limit && t.Text[end] != '。' && (stops is null || Array.IndexOf(stops, t.Text[end]) < 0))
+        {
+            end++;
+        }
+
+        var reason = t.PrintedSpan(start, end - start);
+        return (reason.Length > 0 ? reason : null, end);
+    }
+
+    private static YearChange ToChange(Match m)
+    {
+        var word = m.Groups["dir"].Value;
+        var dir = word is "减少" or "下降" ? "decrease" : "increase";
+        decimal? amount = m.Groups["chg"].Success ? ParseNumber(m.Groups["chg"].Value) : null;
+        decimal? rate = m.Groups["rate"].Success ? ParseNumber(m.Groups["rate"].Value) : null;
+        return new YearChange(dir, amount, rate, m.Groups["cunit"].Success ? m.Groups["cunit"].Value : null);
+    }
+}

@@ -1,0 +1,155 @@
+using DisclosureExtract.Model;
+
+namespace DisclosureExtract.Explanation;
+
+/// <summary>
+/// Indicator rows whose cells are known (tab-separated text). The columns after 指标值 are taken from the
+/// header row and counted from the right, so rows that lost or gained a leading empty cell still read
+/// right; the non-empty cells before the value are level 1, level 2 and the name (levels carry down).
+/// A row without a value and weight continues the row above (a name or value wrapped onto a second row).
+/// </summary>
+public static class TabIndicatorReader
+{
+    public static IReadOnlyList<PerformanceIndicator> Read(SourceDocument doc, int headerRow, int end)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        var headerCells = Grid(doc.Lines[headerRow].Cells!);
+        var fullHeader = headerCells.Count;
+        var header = Trim(headerCells.Select(PerformanceTableExtractor.Compact).ToList());
+        var valueAt = header.FindIndex(h => h.StartsWith("指标值", StringComparison.Ordinal) && !h.Contains("依据", StringComparison.Ordinal));
+        if (valueAt < 0)
+        {
+            return [];
+        }
+
+        var tail = header.Skip(valueAt + 1).ToList();
+        int Col(Func<string, bool> p) => tail.FindIndex(h => p(h));
+        var basisCol = Col(h => h.Contains("依据", StringComparison.Ordinal));
+        var priorCol = Col(h => h.Contains("上年", StringComparison.Ordinal));
+        var weightCol = Col(h => h.Contains("分值", StringComparison.Ordinal) || h.Contains("权重", StringComparison.Ordinal));
+        var ruleCol = Col(h => h.Contains("赋分", StringComparison.Ordinal) || h.Contains("规则", StringComparison.Ordinal));
+        var evidenceCol = Col(h => h.Contains("佐证", StringComparison.Ordinal));
+
+        var list = new List<PerformanceIndicator>();
+        string? l1 = null, l2 = null;
+        for (var i = headerRow + 1; i < end; i++)
+        {
+            var line = doc.Lines[i];
+            if (line.Cells is not { Count: >= 3 })
+            {
+                continue;
+            }
+
+            // columns as in the header when the row has as many cells and its weight is where the header says;
+            // otherwise counted from the right (rows that lost or gained a leading empty cell)
+            var all = Grid(line.Cells);
+            if (line.Cells.All(c => c.Column is not null))
+            {
+                while (all.Count < fullHeader)
+                {
+                    all.Add(string.Empty); // grid columns are known: empty trailing cells are still columns
+                }
+            }
+
+            var trimmed = Trim([.. all]);
+            bool WeightAt(List<string> c, int valueIndex) =>
+                weightCol >= 0 && valueIndex >= 0 && valueIndex + 1 + weightCol < c.Count && Text.Amounts.IsAmount(Squeeze(c[valueIndex + 1 + weightCol]));
+            var direct = all.Count == fullHeader;
+            var (cells, v) = direct && WeightAt(all, valueAt) ? (all, valueAt)
+                : WeightAt(trimmed, trimmed.Count - tail.Count - 1) ? (trimmed, trimmed.Count - tail.Count - 1)
+                : direct ? (all, valueAt) : (trimmed, trimmed.Count - tail.Count - 1);
+            if (v < 0)
+            {
+                continue;
+            }
+
+            string Tail(int col) => col >= 0 && v + 1 + col < cells.Count ? Squeeze(cells[v + 1 + col]) : string.Empty;
+            var value = Squeeze(cells[v]);
+            var lead = cells.Take(v).Where(c => c.Length > 0).Select(Squeeze).ToList();
+            var weightText = Tail(weightCol);
+            var isValue = IndicatorValue.StartsWithOperator(value) || value.Any(char.IsDigit) || weightText.Length > 0;
+            if (!isValue && list.Count > 0)
+            {
+                list[^1] = Continue(list[^1], lead, value, Tail(basisCol), Tail(priorCol), Tail(ruleCol), Tail(evidenceCol));
+                continue;
+            }
+
+            if (lead.Count == 0 || value.Length == 0)
+            {
+                continue;
+            }
+
+            var name = lead[^1];
+            var labels = lead.Take(lead.Count - 1).ToList();
+            var (a, b) = labels.Count switch
+            {
+                0 => (null, null),
+                1 => (null, labels[0]),
+                _ => (labels[^2], labels[^1]),
+            };
+            l1 = a ?? l1;
+            l2 = b ?? l2;
+            list.Add(Make(list.Count + 1, l1, l2, name, value, Tail(basisCol), Tail(priorCol), weightText, Tail(ruleCol), Tail(evidenceCol), i));
+        }
+
+        return list;
+    }
+
+    internal static PerformanceIndicator Make(int seq, string? l1, string? l2, string name, string value, string basis, string prior, string weight, string rule, string evidence, int line)
+    {
+        var (op, num, unit, qual) = IndicatorValue.Parse(value);
+        decimal? w = Text.Amounts.Parse(weight);
+        return new PerformanceIndicator(seq, l1, l2, name, value, op, num, unit, qual, Null(basis), Null(prior), w, Null(rule), Null(evidence), line);
+    }
+
+    private static PerformanceIndicator Continue(PerformanceIndicator p, List<string> lead, string value, string basis, string prior, string rule, string evidence)
+    {
+        var v = p.ValueText + value;
+        var (op, num, unit, qual) = IndicatorValue.Parse(v);
+        return p with
+        {
+            Name = p.Name + string.Concat(lead),
+            ValueText = v,
+            Operator = op,
+            Value = num,
+            Unit = unit,
+            Qualitative = qual,
+            Basis = Null((p.Basis ?? string.Empty) + basis),
+            PriorYear = Null((p.PriorYear ?? string.Empty) + prior),
+            ScoringRule = Null((p.ScoringRule ?? string.Empty) + rule),
+            Evidence = Null((p.Evidence ?? string.Empty) + evidence),
+        };
+    }
+
+    /// <summary>The cells by grid column where the reader knows it (HTML, PDF), else in order (tab-separated text).</summary>
+    private static List<string> Grid(IReadOnlyList<TextCell> cells)
+    {
+        if (cells.Count == 0 || cells.Any(c => c.Column is null))
+        {
+            return cells.Select(c => c.Text.Trim()).ToList();
+        }
+
+        var grid = Enumerable.Repeat(string.Empty, cells.Max(c => c.Column!.Value) + 1).ToList();
+        foreach (var c in cells)
+        {
+            var i = c.Column!.Value;
+            grid[i] = grid[i].Length == 0 ? c.Text.Trim() : grid[i] + c.Text.Trim();
+        }
+
+        return grid;
+    }
+
+    private static string? Null(string s) => s.Length > 0 ? s : null;
+
+    internal static string Squeeze(string s) => new(s.Where(c => !char.IsWhiteSpace(c) && c != '\u3000').ToArray());
+
+    private static List<string> Trim(List<string> cells)
+    {
+        while (cells.Count > 0 && cells[^1].Length == 0)
+        {
+            cells.RemoveAt(cells.Count - 1);
+        }
+
+        return cells;
+    }
+}
