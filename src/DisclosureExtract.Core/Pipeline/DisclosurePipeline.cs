@@ -126,7 +126,7 @@ public sealed class DisclosurePipeline
         var (facts, factFindings) = FactsExtractor.Extract(doc, parts);
         var (tables, tableFindings) = TableRecognizer.Recognize(doc, parts);
         var explanation = ExplanationExtractor.Extract(doc, parts);
-        var checks = Validator.Validate(doc, parts, facts, tables);
+        var checks = Validator.Validate(doc, parts, facts, tables, TextFiguresFromExplanation.Map(explanation ?? ExplanationData.Empty));
         var findings = new List<Finding>();
         var missing = Enum.GetValues<PartKind>().Where(k => parts.All(p => p.Kind != k)).ToList();
         foreach (var k in missing)
