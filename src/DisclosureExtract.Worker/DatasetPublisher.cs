@@ -47,9 +47,13 @@ public sealed class DatasetPublisher
         // duplicates (the same content under two names) are marked as `convert` marks them, so the dataset equals a fresh convert
         var (documents, duplicates) = DuplicateContent.Mark(store.CurrentRows<DocumentRow>(RowKinds.Documents).ToList());
         CsvOutput.Write(Path.Combine(staging, "documents.csv"), documents);
-        CsvOutput.Write(Path.Combine(staging, "line_items.csv"), store.CurrentRows<LineItemRow>(RowKinds.LineItems).Where(r => !duplicates.Contains(r.document_id)));
-        CsvOutput.Write(Path.Combine(staging, "findings.csv"), store.CurrentRows<FindingRow>(RowKinds.Findings).Where(r => !duplicates.Contains(r.document_id)));
-        foreach (var name in new[] { "line_items.csv", "findings.csv", "documents.csv" })
+        foreach (var table in CsvTables.PerRow)
+        {
+            CsvOutput.Write(Path.Combine(staging, table.FileName), table.RowType,
+                store.CurrentRows(RowKinds.Of(table), table.RowType).Where(r => !duplicates.Contains(r.DocumentId)).Select(r => r.Row));
+        }
+
+        foreach (var name in CsvTables.PerRow.Select(t => t.FileName).Append("documents.csv"))
         {
             File.Move(Path.Combine(staging, name), Path.Combine(current, name), overwrite: true);
         }
@@ -65,8 +69,10 @@ public sealed class DatasetPublisher
         ArgumentNullException.ThrowIfNull(runDir);
         Directory.CreateDirectory(runDir);
         CsvOutput.Write(Path.Combine(runDir, "documents.csv"), store.RunRows<DocumentRow>(RowKinds.Documents, runId));
-        CsvOutput.Write(Path.Combine(runDir, "line_items.csv"), store.RunRows<LineItemRow>(RowKinds.LineItems, runId));
-        CsvOutput.Write(Path.Combine(runDir, "findings.csv"), store.RunRows<FindingRow>(RowKinds.Findings, runId));
+        foreach (var table in CsvTables.PerRow)
+        {
+            CsvOutput.Write(Path.Combine(runDir, table.FileName), table.RowType, store.RunRows(RowKinds.Of(table), table.RowType, runId).Select(r => r.Row));
+        }
     }
 
     private void CopyDocumentFiles(string fromDir, string toDir, string documentId)

@@ -185,14 +185,16 @@ public sealed class StateStore : IDisposable
                 {
                     k.Value = kind;
                     n.Value = i++;
-                    data.Value = JsonSerializer.Serialize(row);
+                    data.Value = JsonSerializer.Serialize(row, row!.GetType());
                     ins.ExecuteNonQuery();
                 }
             }
 
             Add(RowKinds.Documents, [OutputRows.Document(r)]);
-            Add(RowKinds.LineItems, OutputRows.LineItems(r));
-            Add(RowKinds.Findings, OutputRows.Findings(r));
+            foreach (var table in CsvTables.PerRow)
+            {
+                Add(RowKinds.Of(table), table.Rows(r));
+            }
         }
 
         SetCurrent(tx, version.Path, id, runId);
@@ -301,6 +303,36 @@ public sealed class StateStore : IDisposable
 
     public void Dispose() => _db.Dispose();
 
+    /// <summary>The rows of the current versions of one kind, with their document id, in document-id order.</summary>
+    public IEnumerable<(string DocumentId, object Row)> CurrentRows(string kind, Type rowType) => RowsOf(
+        """
+        SELECT v.document_id, r.data FROM files f JOIN file_versions v ON v.version_id = f.current_version_id
+        JOIN version_rows r ON r.version_id = v.version_id AND r.kind = $k
+        WHERE f.removed_run IS NULL ORDER BY v.document_id COLLATE BINARY, r.ordinal;
+        """, kind, null, rowType);
+
+    /// <summary>The rows of one kind of the versions converted in one run, by document id.</summary>
+    public IEnumerable<(string DocumentId, object Row)> RunRows(string kind, Type rowType, long runId) => RowsOf(
+        """
+        SELECT v.document_id, r.data FROM file_versions v JOIN version_rows r ON r.version_id = v.version_id AND r.kind = $k
+        WHERE v.run_id = $run ORDER BY v.document_id COLLATE BINARY, r.ordinal;
+        """, kind, runId, rowType);
+
+    private IEnumerable<(string, object)> RowsOf(string sql, string kind, long? runId, Type rowType)
+    {
+        using var cmd = Command(sql, ("$k", kind));
+        if (runId is { } id)
+        {
+            cmd.Parameters.AddWithValue("$run", id);
+        }
+
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            yield return (r.GetString(0), JsonSerializer.Deserialize(r.GetString(1), rowType)!);
+        }
+    }
+
     private IEnumerable<T> Rows<T>(string sql, string kind, long? runId)
     {
         using var cmd = Command(sql, ("$k", kind));
@@ -379,4 +411,11 @@ public static class RowKinds
     public const string Documents = "documents";
     public const string LineItems = "line_items";
     public const string Findings = "findings";
+
+    /// <summary>The kind under which a long CSV file's rows are stored: its file name without extension.</summary>
+    public static string Of(CsvTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return Path.GetFileNameWithoutExtension(table.FileName);
+    }
 }

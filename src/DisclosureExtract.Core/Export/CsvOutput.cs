@@ -21,6 +21,25 @@ public static class CsvOutput
         AtomicFile.Write(path, stream => WriteTo(stream, rows));
     }
 
+    /// <summary>Writes rows whose type is known only at run time (the long CSV files of <see cref="CsvTables"/>).</summary>
+    public static void Write(string path, Type rowType, IEnumerable<object> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rowType);
+        ArgumentNullException.ThrowIfNull(rows);
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, Utf8Bom, 1 << 16, leaveOpen: true);
+            using var csv = new CsvWriter(writer, Config);
+            csv.WriteHeader(rowType);
+            csv.NextRecord();
+            foreach (var row in rows)
+            {
+                csv.WriteRecord(row);
+                csv.NextRecord();
+            }
+        });
+    }
+
     public static void WriteTo<T>(Stream stream, IEnumerable<T> rows)
     {
         using var writer = new StreamWriter(stream, Utf8Bom, 1 << 16, leaveOpen: true);
