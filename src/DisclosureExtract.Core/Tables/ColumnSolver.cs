@@ -44,9 +44,12 @@ internal sealed record SolverRow(int Parent, IReadOnlyList<decimal[]> Candidates
 /// </summary>
 internal static class ColumnSolver
 {
-    private const int MaxStates = 300;
+    private const int MaxStates = 64;
 
-    private sealed record State(decimal[] Sum, Score Score, int[] Picks);
+    /// <summary>Amounts are compared as integers of 1/10000 (printed amounts have at most 4 decimals; more are rounded).</summary>
+    private const decimal Scale = 10000m;
+
+    private sealed record State(long[] Sum, Score Score, int[] Picks);
 
     public static (int[] Choice, bool[] Ambiguous) Solve(IReadOnlyList<SolverRow> rows, int columns)
     {
@@ -69,9 +72,11 @@ internal static class ColumnSolver
         var best = new Score[n][];
         var picks = new int[n][][];
         var tied = new bool[n][][];
+        var vectors = rows.Select(r => r.Candidates.Select(ToUnits).ToArray()).ToArray();
+        var overrides = rows.Select(r => r.MatchOverride is { } o ? ToUnits(o) : null).ToArray();
         foreach (var node in PostOrder(rows, kids))
         {
-            SolveNode(node, rows, kids[node], columns, best, picks, tied);
+            SolveNode(node, rows, vectors, overrides[node], kids[node], columns, best, picks, tied);
         }
 
         var choice = new int[n];
@@ -137,18 +142,29 @@ internal static class ColumnSolver
         return order;
     }
 
-    private static void SolveNode(int node, IReadOnlyList<SolverRow> rows, List<int> ks, int columns, Score[][] best, int[][][] picks, bool[][][] tied)
+    private static long[] ToUnits(decimal[] v)
+    {
+        var r = new long[v.Length];
+        for (var i = 0; i < v.Length; i++)
+        {
+            r[i] = (long)decimal.Round(v[i] * Scale);
+        }
+
+        return r;
+    }
+
+    private static void SolveNode(int node, IReadOnlyList<SolverRow> rows, long[][][] vectors, long[]? matchOverride, List<int> ks, int columns, Score[][] best, int[][][] picks, bool[][][] tied)
     {
         var row = rows[node];
-        var states = new List<State> { new(new decimal[columns], default, []) };
+        var states = new List<State> { new(new long[columns], default, []) };
         foreach (var k in ks)
         {
-            var merged = new Dictionary<decimal[], State>(VectorComparer.Instance);
+            var merged = new Dictionary<long[], State>(VectorComparer.Instance);
             foreach (var s in states)
             {
-                for (var c = 0; c < rows[k].Candidates.Count; c++)
+                for (var c = 0; c < vectors[k].Length; c++)
                 {
-                    var sum = Add(s.Sum, rows[k].Candidates[c]);
+                    var sum = Add(s.Sum, vectors[k][c]);
                     var score = s.Score + best[k][c];
                     if (!merged.TryGetValue(sum, out var old) || score > old.Score)
                     {
@@ -171,7 +187,7 @@ internal static class ColumnSolver
             var scored = new List<(State S, Score Total)>(states.Count);
             foreach (var s in states)
             {
-                var total = s.Score + (ks.Count > 0 ? Match(row.MatchOverride ?? row.Candidates[c], s.Sum, ks.Count) : default);
+                var total = s.Score + (ks.Count > 0 ? Match(matchOverride ?? vectors[node][c], s.Sum, ks.Count) : default);
                 scored.Add((s, total));
                 if (top is null || total > topScore)
                 {
@@ -199,9 +215,9 @@ internal static class ColumnSolver
     }
 
     /// <summary>Does the row equal the sum of its children, column by column? Agreement within rounding (0.01 per child) counts nearly as much as exact.</summary>
-    public static Score Match(decimal[] parent, decimal[] sum, int children)
+    private static Score Match(long[] parent, long[] sum, int children)
     {
-        var tol = Math.Min(0.05m, 0.01m * (children - 1));
+        var tol = (long)(Math.Min(0.05m, 0.01m * (children - 1)) * Scale);
         double hard = 0;
         for (var j = 0; j < parent.Length; j++)
         {
@@ -219,9 +235,9 @@ internal static class ColumnSolver
         return new Score(hard, 0);
     }
 
-    private static decimal[] Add(decimal[] a, decimal[] b)
+    private static long[] Add(long[] a, long[] b)
     {
-        var r = new decimal[a.Length];
+        var r = new long[a.Length];
         for (var i = 0; i < a.Length; i++)
         {
             r[i] = a[i] + b[i];
@@ -244,18 +260,18 @@ internal static class ColumnSolver
         return b;
     }
 
-    private sealed class VectorComparer : IEqualityComparer<decimal[]>
+    private sealed class VectorComparer : IEqualityComparer<long[]>
     {
         public static readonly VectorComparer Instance = new();
 
-        public bool Equals(decimal[]? x, decimal[]? y) => x is not null && y is not null && x.AsSpan().SequenceEqual(y);
+        public bool Equals(long[]? x, long[]? y) => x is not null && y is not null && x.AsSpan().SequenceEqual(y);
 
-        public int GetHashCode(decimal[] obj)
+        public int GetHashCode(long[] obj)
         {
             var h = new HashCode();
             foreach (var d in obj)
             {
-                h.Add(d); // decimal hashes 1.2 and 1.20 alike
+                h.Add(d);
             }
 
             return h.ToHashCode();

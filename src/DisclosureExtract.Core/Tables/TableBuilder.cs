@@ -159,7 +159,8 @@ internal sealed class TableBuilder
         var ids = rows.Select(RowId).ToList();
         var parents = Parents(rows, ids);
         var present = columns;
-        var cands = rows.Select((r, i) => Candidates(r, ids[i], present, hints)).ToList();
+        var scoring = new Scoring(Kind, present);
+        var cands = rows.Select((r, i) => Candidates(r, ids[i], present, scoring, hints)).ToList();
         var solverRows = rows.Select((r, i) => new SolverRow(parents[i], cands[i].Select(c => c.Vector).ToList(), cands[i].Select(c => c.Local).ToList())).ToList();
         var (choice, ambiguous) = ColumnSolver.Solve(solverRows, present.Count);
         if (RepairContradictions(solverRows, cands, parents, choice, present))
@@ -263,6 +264,9 @@ internal sealed class TableBuilder
         return parents;
     }
 
+    /// <summary>Candidates kept per row (the most plausible of those the row's own arithmetic allows): keeps the search small.</summary>
+    private const int MaxCandidates = 24;
+
     private sealed record Candidate(int[] Positions, decimal[] Vector, Score Local, bool Contradicts);
 
     /// <summary>
@@ -312,23 +316,71 @@ internal sealed class TableBuilder
         return changed;
     }
 
+    /// <summary>The arithmetic of a table kind over the columns present, as positions (computed once per table).</summary>
+    private sealed class Scoring
+    {
+        public Scoring(TableKind kind, List<string> present)
+        {
+            TotalAt = present.IndexOf("total");
+            Prior = present.Select(k => kind.Column(k)?.Prior ?? 0).ToArray();
+            Rules = kind.Rules
+                .Select(r => (Total: present.IndexOf(r.Total), Parts: r.Parts.Select(p => present.IndexOf(p)).Where(j => j >= 0).ToArray(), IsTotal: r.Total == "total"))
+                .Where(r => r.Total >= 0 && r.Parts.Length > 0)
+                .ToArray();
+        }
+
+        public int TotalAt { get; }
+
+        public double[] Prior { get; }
+
+        public (int Total, int[] Parts, bool IsTotal)[] Rules { get; }
+    }
+
+    /// <summary>What the other tables say about one row, as positions.</summary>
+    private sealed record RowHints((int Pos, decimal Value)[] Expected, double[] Bonus);
+
+    private static RowHints HintsFor(RawRow r, string id, List<string> present, CrossTableHints hints)
+    {
+        var expected = Array.Empty<(int, decimal)>();
+        if (hints.Expected.TryGetValue(id, out var e) && (e.WhenTotal is null || (r.Amounts.Count > 0 && r.Amounts[0].Value == e.WhenTotal)))
+        {
+            expected = e.Values.Select(kv => (present.IndexOf(kv.Key), kv.Value)).Where(x => x.Item1 >= 0).ToArray();
+        }
+
+        var bonus = new double[present.Count];
+        if (hints.Bonus.TryGetValue(id, out var b))
+        {
+            foreach (var (key, value) in b)
+            {
+                var j = present.IndexOf(key);
+                if (j >= 0)
+                {
+                    bonus[j] = value;
+                }
+            }
+        }
+
+        return new RowHints(expected, bonus);
+    }
+
     /// <summary>Every order-preserving assignment of the row's amounts to the present columns (the first amount is the total), with its local score.</summary>
-    private List<Candidate> Candidates(RawRow r, string id, List<string> present, CrossTableHints hints)
+    private List<Candidate> Candidates(RawRow r, string id, List<string> present, Scoring scoring, CrossTableHints hints)
     {
         var m = present.Count;
         var k = Math.Min(r.Amounts.Count, m);
+        var rowHints = HintsFor(r, id, present, hints);
         var list = new List<Candidate>();
         if (r.FromCells && r.Amounts.TrueForAll(a => a.Column is { } c && _body.CellColumns.TryGetValue(c, out var key) && present.Contains(key)))
         {
             var pos = r.Amounts.Select(a => present.IndexOf(_body.CellColumns[a.Column!.Value])).ToArray();
             if (pos.Distinct().Count() == pos.Length)
             {
-                list.Add(MakeCandidate(pos, r, id, present, hints));
+                list.Add(MakeCandidate(pos, r, scoring, rowHints));
                 return list;
             }
         }
 
-        var totalAt = present.IndexOf("total");
+        var totalAt = scoring.TotalAt;
         foreach (var pos in Combinations(m, k))
         {
             if (totalAt >= 0 && k > 0 && pos[0] != totalAt)
@@ -336,21 +388,21 @@ internal sealed class TableBuilder
                 continue;
             }
 
-            list.Add(MakeCandidate(pos, r, id, present, hints));
+            list.Add(MakeCandidate(pos, r, scoring, rowHints));
         }
 
         if (list.Count == 0)
         {
-            list.Add(MakeCandidate(Enumerable.Range(0, k).ToArray(), r, id, present, hints));
+            list.Add(MakeCandidate(Enumerable.Range(0, k).ToArray(), r, scoring, rowHints));
         }
 
         var bestHard = list.Max(c => c.Local.Hard);
-        return list.Where(c => c.Local.Hard >= bestHard - 3.5).ToList();
+        return list.Where(c => c.Local.Hard >= bestHard - 3.5).OrderByDescending(c => c.Local).Take(MaxCandidates).ToList();
     }
 
-    private Candidate MakeCandidate(int[] pos, RawRow r, string id, List<string> present, CrossTableHints hints)
+    private static Candidate MakeCandidate(int[] pos, RawRow r, Scoring scoring, RowHints hints)
     {
-        var v = new decimal[present.Count];
+        var v = new decimal[scoring.Prior.Length];
         for (var i = 0; i < pos.Length; i++)
         {
             v[pos[i]] = r.Amounts[i].Value;
@@ -359,31 +411,19 @@ internal sealed class TableBuilder
         double hard = 0;
         double soft = 0;
         var contradicts = false;
-        foreach (var rule in Kind.Rules)
+        foreach (var (t, parts, isTotal) in scoring.Rules)
         {
-            var t = present.IndexOf(rule.Total);
-            if (t < 0)
+            decimal sum = 0;
+            var nonZero = 0;
+            foreach (var j in parts)
             {
-                continue;
+                sum += v[j];
+                nonZero += v[j] != 0 ? 1 : 0;
             }
 
-            var parts = rule.Parts.Select(p => present.IndexOf(p)).Where(j => j >= 0).ToList();
-            if (parts.Count == 0)
+            if ((v[t] == 0 && sum == 0) || (v[t] == 0 && !isTotal))
             {
-                continue;
-            }
-
-            var sum = parts.Sum(j => v[j]);
-            if (v[t] == 0 && sum == 0)
-            {
-                continue;
-            }
-
-            var nonZero = parts.Count(j => v[j] != 0);
-            if (v[t] == 0 && rule.Total != "total")
-            {
-                // a sub-total column left empty (财政拨款小计 not printed) says nothing
-                continue;
+                continue; // nothing to check, or a sub-total column (财政拨款小计) left empty
             }
 
             var holds = Math.Abs(v[t] - sum) <= 0.01m * Math.Max(1, nonZero - 1);
@@ -391,27 +431,14 @@ internal sealed class TableBuilder
             contradicts |= !holds;
         }
 
-        if (hints.Expected.TryGetValue(id, out var e) && (e.WhenTotal is null || (r.Amounts.Count > 0 && r.Amounts[0].Value == e.WhenTotal)))
+        foreach (var (j, value) in hints.Expected)
         {
-            foreach (var (col, value) in e.Values)
-            {
-                var j = present.IndexOf(col);
-                if (j >= 0)
-                {
-                    hard += v[j] == value ? 1.5 : -1.5;
-                }
-            }
+            hard += v[j] == value ? 1.5 : -1.5;
         }
 
-        hints.Bonus.TryGetValue(id, out var bonus);
         foreach (var p in pos)
         {
-            var key = present[p];
-            soft += Kind.Column(key)?.Prior ?? 0;
-            if (bonus is not null && bonus.TryGetValue(key, out var b))
-            {
-                soft += b;
-            }
+            soft += scoring.Prior[p] + hints.Bonus[p];
         }
 
         return new Candidate(pos, v, new Score(hard, soft), contradicts);
