@@ -223,6 +223,12 @@ internal static partial class LineSyntax
         return (code, i);
     }
 
+    [GeneratedRegex(@"^(?:[一二三四五六七八九十]+、|\d{1,2}\.(?!\d)|\(\d{1,2}\)|\([一二三四五六七八九十]+\))", RegexOptions.CultureInvariant)]
+    private static partial Regex Enumeration();
+
+    /// <summary>"三、", "2.", "(1)", "(一)" at the start of a folded token: the start of an enumerated label.</summary>
+    public static bool StartsEnumeration(string folded) => Enumeration().IsMatch(folded);
+
     public static bool HasDecimals(string amountText) => amountText.Contains('.', StringComparison.Ordinal);
 
     public static int Decimals(string amountText)

@@ -58,6 +58,9 @@ internal sealed class TableBody
     /// <summary>Grid column index → column key from header cells (cell-based inputs), when known.</summary>
     public Dictionary<int, string> CellColumns { get; } = [];
 
+    /// <summary>Header text per grid column across all header lines (a PDF header cell may wrap over several lines).</summary>
+    public Dictionary<int, string> HeaderCellTexts { get; } = [];
+
     /// <summary>Lowest grid column index of the expenditure side (two-sided tables with cells).</summary>
     public int? ExpenditureColumn { get; set; }
 }

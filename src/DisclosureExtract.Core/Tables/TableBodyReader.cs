@@ -40,7 +40,7 @@ internal static class TableBodyReader
                 continue;
             }
 
-            if (line.Cells is { Count: > 1 } cells)
+            if (line.Cells is { Count: > 0 } cells && (cells.Count > 1 || cells[0].Column is not null))
             {
                 current = null;
                 ReadCells(seg.Kind, line, cells, body);
@@ -56,6 +56,7 @@ internal static class TableBodyReader
         }
 
         FinishSplitNumbers(body);
+        MapWrappedHeaderCells(seg.Kind, body);
         return body;
     }
 
@@ -223,7 +224,8 @@ internal static class TableBodyReader
                 continue;
             }
 
-            if (cur is null || cur.Amounts.Count > 0)
+            // a new label starts after amounts, or at an enumeration ("三、教育支出") when a label has begun
+            if (cur is null || cur.Amounts.Count > 0 || (cur.Label.Count > 0 && cur.Code is null && LineSyntax.StartsEnumeration(f)))
             {
                 cur = new Segment();
                 segs.Add(cur);
@@ -260,7 +262,9 @@ internal static class TableBodyReader
             else
             {
                 var squeezed = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(label));
-                row.Side = s > 0 || squeezed.Contains("支出总计", StringComparison.Ordinal) || squeezed.Contains("支出合计", StringComparison.Ordinal) ? "expenditure" : "income";
+                var expenditure = s > 0 || squeezed.Contains("支出总计", StringComparison.Ordinal) || squeezed.Contains("支出合计", StringComparison.Ordinal)
+                    || (squeezed.EndsWith("支出", StringComparison.Ordinal) && !squeezed.Contains("收入", StringComparison.Ordinal));
+                row.Side = expenditure ? "expenditure" : "income";
                 row.IsTotal = squeezed.Contains("总计", StringComparison.Ordinal) || squeezed.Contains("合计", StringComparison.Ordinal);
             }
 
@@ -457,7 +461,8 @@ internal static class TableBodyReader
         }
         else
         {
-            exp.IsTotal = true;
+            var squeezed = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(label));
+            exp.IsTotal = squeezed.Contains("总计", StringComparison.Ordinal) || squeezed.Contains("合计", StringComparison.Ordinal);
         }
 
         exp.Texts.Add(label);
@@ -477,9 +482,23 @@ internal static class TableBodyReader
     {
         for (var k = 0; k < texts.Count; k++)
         {
+            var col = cells[k].Column ?? k;
+            body.HeaderCellTexts[col] = body.HeaderCellTexts.GetValueOrDefault(col, string.Empty) + texts[k];
             if (HeaderColumns.MatchCell(kind, texts[k]) is { } key)
             {
-                body.CellColumns[cells[k].Column ?? k] = key;
+                body.CellColumns[col] = key;
+            }
+        }
+    }
+
+    /// <summary>A header label wrapped over several header lines in the same column (资本性支 / 出（基本 / 建设）) names it as a whole.</summary>
+    private static void MapWrappedHeaderCells(TableKind kind, TableBody body)
+    {
+        foreach (var (col, text) in body.HeaderCellTexts)
+        {
+            if (!body.CellColumns.ContainsKey(col) && HeaderColumns.MatchCell(kind, text) is { } key)
+            {
+                body.CellColumns[col] = key;
             }
         }
     }

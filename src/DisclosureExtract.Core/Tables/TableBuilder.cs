@@ -119,11 +119,6 @@ internal sealed class TableBuilder
         }
 
         var exp = expRows.Where(r => r.HasAmounts).ToList();
-        foreach (var r in exp.Where(r => r.Code is null))
-        {
-            r.IsTotal = true;
-            r.RowKey = "expenditure_total";
-        }
 
         var expTable = BuildRows(exp, solved, out columns, result.Select(x => x.Row).ToList());
         foreach (var row in expTable)
@@ -486,7 +481,7 @@ internal sealed class TableBuilder
 
         if (r.Side == "expenditure" && r.Code is null)
         {
-            return new TableRow(null, null, "expenditure_total", TextNormalizer.RemoveWhiteSpace(r.JoinedText), null, "expenditure", values, r.Line);
+            return new TableRow(null, null, r.IsTotal ? "expenditure_total" : null, TextNormalizer.RemoveWhiteSpace(r.JoinedText), null, "expenditure", values, r.Line);
         }
 
         if (r.Code is null)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using DisclosureExtract.Model;
 using DisclosureExtract.Text;
@@ -61,7 +60,6 @@ internal static partial class TableSegmenter
                 continue;
             }
 
-            var no = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
             var rest = m.Groups["rest"].Value.Trim();
             TableKind? kind = null;
             var title = string.Empty;
@@ -103,7 +101,8 @@ internal static partial class TableSegmenter
                 continue; // "表 N" in running text, not a table
             }
 
-            list.Add(new TableSegment(no is >= 1 and <= 30 ? no : kind.Number, kind, title, i, body, to));
+            // table_no follows the meaning, not the printed number (Shanghai prints 政府性基金 as 6, the schema has it as 8)
+            list.Add(new TableSegment(kind.Number, kind, title, i, body, to));
         }
 
         return list;

@@ -318,4 +318,66 @@ public class TableRecognizerTests
 
         Assert.Contains(r.Findings, f => f.Check == "table_truncated" && f.TableKey == "expenditure_summary");
     }
+
+    [Fact]
+    public void Shanghai_summary_with_uncoded_expenditure_rows_in_yuan()
+    {
+        var r = TableTestKit.Recognize(
+            "2024年部门财务收支预算总表",
+            "编制部门：某街道办事处 单位：元",
+            "本年收入 本年支出",
+            "项目 预算数 项目 预算数",
+            "一、财政拨款收入 156,211,123 一、一般公共服务支出 2,932,700",
+            "1. 一般公共预算资金 156,211,123 二、公共安全支出 1,633,000",
+            "二、事业收入 三、教育支出 250,000",
+            "八、城乡社区支出 119,385,303",
+            "收入总计 156,211,123 支出总计 156,211,123");
+
+        var t = r.Table(1);
+        Assert.Equal("元", t.Unit);
+        var education = t.Rows.Single(x => x.ItemName == "三、教育支出");
+        Assert.Equal("expenditure", education.Side);
+        Assert.Null(education.RowKey);
+        Assert.Equal("amount=250000", education.Cells());
+        Assert.Equal("expenditure", t.Rows.Single(x => x.ItemName == "八、城乡社区支出").Side);
+        Assert.DoesNotContain(t.Rows, x => x.ItemName.StartsWith("二、事业收入", StringComparison.Ordinal));
+        Assert.Equal(["income_total", "expenditure_total"], t.Rows.Where(x => x.ItemName.EndsWith("总计", StringComparison.Ordinal)).Select(x => x.RowKey));
+    }
+
+    [Fact]
+    public void The_table_number_follows_the_meaning_of_the_title()
+    {
+        var r = TableTestKit.Recognize("表 6", "2024年部门政府性基金预算支出功能分类预算表", "单位：元", "合计", "注:本部门2024年无政府性基金预算，故本表为空表。");
+
+        var t = Assert.Single(r.Tables);
+        Assert.Equal(8, t.TableNo);
+        Assert.True(t.IsEmpty);
+    }
+
+    [Fact]
+    public void Cells_with_grid_columns_are_trusted_and_a_wrapped_header_cell_names_its_column()
+    {
+        // as the HTML and PDF readers give them: cells with their grid column; empty cells may be left out
+        static DisclosureExtract.Model.DocLine L(int i, params (string Text, int Column)[] cells) =>
+            new(i, i + 1, null, string.Join(" ", cells.Select(c => c.Text)), DisclosureExtract.Text.TextNormalizer.Fold(string.Join(" ", cells.Select(c => c.Text))),
+                cells.Select(c => new DisclosureExtract.Model.TextCell(c.Text, c.Column)).ToList());
+
+        var lines = new List<DisclosureExtract.Model.DocLine>
+        {
+            new(0, 1, null, "表7", "表7"),
+            new(1, 2, null, "一般公共预算项目支出情况表", "一般公共预算项目支出情况表"),
+            L(2, ("科目编码", 0), ("科目名称", 3), ("项目名称", 4), ("项目支出合计", 5), ("商品和服务支出", 6), ("资本性支", 7), ("资本性支出", 8)),
+            L(3, ("出(基本", 7)),
+            L(4, ("建设)", 7)),
+            L(5, ("210", 0), ("15", 1), ("99", 2), ("其他医疗保障管理事务支出", 3), ("经办费", 4), ("11.00", 5), ("2.71", 6), ("8.29", 8)),
+            L(6, ("总计", 0), ("11.00", 5), ("2.71", 6), ("8.29", 8)),
+        };
+        var doc = new DisclosureExtract.Model.SourceDocument("t", "t.html", DisclosureExtract.Model.SourceFormat.Html, "0", null, null, lines);
+
+        var t = TableRecognizer.Recognize(doc, []).Tables.Single();
+
+        Assert.Equal(["total", "goods_services", "capital_construction", "capital"], t.Columns);
+        Assert.Equal("total=11.00 goods_services=2.71 capital=8.29", t.Row("2101599").Cells());
+        Assert.Equal("经办费", t.Row("2101599").ProjectName);
+    }
 }
