@@ -13,10 +13,6 @@ internal sealed record AmountToken(string Text, decimal Value, int Line, int? Co
 /// <summary>The small grammar of table lines: codes, amounts, page numbers, unit lines, notes and column-number rows.</summary>
 internal static partial class LineSyntax
 {
-    /// <summary>A 类/款/项 code at the start of a line: "210 11 01", "2101101", "210", "201一般…" (glued to the name).</summary>
-    [GeneratedRegex(@"^(?<c>\d{3})(?:\s(?<k>\d{2})(?:\s(?<x>\d{2}))?)?(?=\s|$|[^\d.,])|^(?<full>\d{5}|\d{7})(?=\s|$|[^\d.,])", RegexOptions.CultureInvariant)]
-    private static partial Regex CodePrefix();
-
     /// <summary>A 2-digit 款/项 code glued to the name in the name cell: "01 行政单位离退休".</summary>
     [GeneratedRegex(@"^(?<k>\d{2})\s*(?=\D)", RegexOptions.CultureInvariant)]
     private static partial Regex SubCodePrefix();
@@ -24,25 +20,11 @@ internal static partial class LineSyntax
     [GeneratedRegex(@"^[-—–]\s*\d{1,4}\s*[-—–]$|^第\s*\d{1,4}\s*页", RegexOptions.CultureInvariant)]
     private static partial Regex PageNumber();
 
-    [GeneratedRegex(@"单位\s*[:：]\s*(?<u>万元|千元|元)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"单位\s*[:：]\s*(?<u>万元|元)", RegexOptions.CultureInvariant)]
     private static partial Regex UnitText();
 
     [GeneratedRegex(@"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex AmountToken();
-
-    /// <summary>Parses a code prefix; returns the code as digits and the rest of the text, or null.</summary>
-    public static (string Code, string Remainder)? Code(string norm)
-    {
-        ArgumentNullException.ThrowIfNull(norm);
-        var m = CodePrefix().Match(norm);
-        if (!m.Success)
-        {
-            return null;
-        }
-
-        var code = m.Groups["full"].Success ? m.Groups["full"].Value : m.Groups["c"].Value + m.Groups["k"].Value + m.Groups["x"].Value;
-        return (code, norm[m.Length..].Trim());
-    }
 
     /// <summary>"01 行政单位离退休" → ("01", "行政单位离退休"); null when the text does not start with a 2-digit code.</summary>
     public static (string Sub, string Remainder)? SubCode(string text)
@@ -137,27 +119,6 @@ internal static partial class LineSyntax
         return any && (expect > 2 || expect == 1);
     }
 
-    /// <summary>Splits folded text into space-separated tokens, separating a code glued to CJK ("201一般" → "201", "一般").</summary>
-    public static List<string> Tokens(string norm)
-    {
-        var list = new List<string>();
-        foreach (var tok in norm.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var m = CodePrefix().Match(tok);
-            if (m.Success && m.Length < tok.Length && m.Length == 3)
-            {
-                list.Add(tok[..3]);
-                list.Add(tok[3..]);
-            }
-            else
-            {
-                list.Add(tok);
-            }
-        }
-
-        return list;
-    }
-
     /// <summary>Splits printed text at white space into tokens (printed and folded form); a 3-digit code glued to a name is split off.</summary>
     public static List<Tok> Tokenize(string printed)
     {
@@ -228,8 +189,6 @@ internal static partial class LineSyntax
 
     /// <summary>"三、", "2.", "(1)", "(一)" at the start of a folded token: the start of an enumerated label.</summary>
     public static bool StartsEnumeration(string folded) => Enumeration().IsMatch(folded);
-
-    public static bool HasDecimals(string amountText) => amountText.Contains('.', StringComparison.Ordinal);
 
     public static int Decimals(string amountText)
     {
