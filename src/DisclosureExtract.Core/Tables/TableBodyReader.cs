@@ -120,7 +120,7 @@ internal static class TableBodyReader
             return current;
         }
 
-        if (current is { HasAmounts: false })
+        if (current is { HasAmounts: false } || (current is not null && OpensBracket(current.JoinedText)))
         {
             AddTail(current, toks, 0, line.Index, false);
             return current;
@@ -132,6 +132,18 @@ internal static class TableBodyReader
         }
 
         return current; // a repeated header or other text between rows
+    }
+
+    /// <summary>A name that opened a bracket and has not closed it ("公务用车购置及运行费（小") goes on after its numbers.</summary>
+    private static bool OpensBracket(string text)
+    {
+        var depth = 0;
+        foreach (var c in text)
+        {
+            depth += c is '（' or '(' or '【' or '[' ? 1 : c is '）' or ')' or '】' or ']' ? -1 : 0;
+        }
+
+        return depth > 0;
     }
 
     /// <summary>Adds the text and trailing amounts of a line to a row. Trailing integers on a text line without a code are text ("…〔2023〕 67").</summary>
@@ -308,7 +320,7 @@ internal static class TableBodyReader
             return row;
         }
 
-        if (current is { HasAmounts: false })
+        if (current is { HasAmounts: false } || (current is not null && amounts.Count == 0 && OpensBracket(current.JoinedText)))
         {
             if (label.Length > 0)
             {

@@ -69,14 +69,13 @@ internal sealed class TableBuilder
             }
         }
 
-        var fromText = HeaderColumns.FromText(Kind, HeaderColumns.Texts(_doc, _body.HeaderLines)).Where(allow.Contains).ToList();
-        if (fromText.Count > 0)
-        {
-            return fromText;
-        }
-
         string[] sub = ["personnel", "public_use", "business_income", "operating_income", "other_income"];
-        return Kind.Columns.Select(c => c.Key).Where(k => allow.Contains(k) && (Kind.Number == 6 || !sub.Contains(k))).ToList();
+        var defaults = Kind.Columns.Select(c => c.Key).Where(k => allow.Contains(k) && (Kind.Number == 6 || !sub.Contains(k))).ToList();
+        var fromText = HeaderColumns.FromText(Kind, HeaderColumns.Texts(_doc, _body.HeaderLines)).Where(allow.Contains).ToList();
+
+        // a header that names fewer columns than a row has numbers was not read (interleaved layout): use the kind's columns
+        var widest = _body.Rows.Where(r => Kind.Shape != TableShape.TwoSided || r.Side == "expenditure").Select(r => r.Amounts.Count).DefaultIfEmpty(0).Max();
+        return fromText.Count > 0 && fromText.Count >= widest ? fromText : defaults.Union(fromText).OrderBy(k => Kind.Columns.ToList().FindIndex(c => c.Key == k)).ToList();
     }
 
     // ---------------------------------------------------------------- two-sided tables
