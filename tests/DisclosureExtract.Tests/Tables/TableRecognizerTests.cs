@@ -380,4 +380,34 @@ public class TableRecognizerTests
         Assert.Equal("total=11.00 goods_services=2.71 capital=8.29", t.Row("2101599").Cells());
         Assert.Equal("经办费", t.Row("2101599").ProjectName);
     }
+
+    [Fact]
+    public void A_header_that_was_not_read_falls_back_to_the_columns_of_the_kind()
+    {
+        // the header's words are interleaved beyond recognition; rows have more numbers than the columns it names
+        var r = TableTestKit.Recognize(
+            "表 3", "部门支出总体情况表", "单位：万元", "功能分类科目名称 合计 基本 项目",
+            "支出 支出",
+            "210 卫生健康支出 30.00 10.00 20.00",
+            "210 11 行政事业单位医疗 10.00 10.00",
+            "210 15 医疗保障管理事务 20.00 20.00",
+            "合计 30.00 10.00 20.00");
+
+        var t = r.Table(3);
+        Assert.Equal(["total", "basic", "project"], t.Columns);
+        Assert.Equal("total=30.00 basic=10.00 project=20.00", t.Row("210").Cells());
+        Assert.Equal("total=20.00 project=20.00", t.Row("21015").Cells());
+    }
+
+    [Fact]
+    public void A_name_whose_bracket_is_still_open_goes_on_after_its_numbers()
+    {
+        var r = TableTestKit.Recognize(
+            "表 10", "财政拨款“三公”经费支出情况表", "单位：万元", "三公支出内容 合计 一般公共预算 政府性基金 国有资本经营预算",
+            "合计 0.80 0.80", "公务用车购置及运行费（小", "0.80 0.80", "计）", "公务用车运行费 0.80 0.80");
+
+        var t = r.Table(10);
+        Assert.Equal("公务用车购置及运行费（小计）", t.Row("vehicles").ItemName);
+        Assert.Equal(["total", "vehicles", "vehicle_operation"], t.Rows.Select(x => x.RowKey));
+    }
 }
