@@ -30,10 +30,10 @@ internal readonly record struct Score(double Hard, double Soft) : IComparable<Sc
 
 /// <summary>One row in the column search: its parent in the sum hierarchy, its candidate vectors and their local scores.</summary>
 /// <param name="Parent">Index of the row this row sums into, or -1.</param>
-/// <param name="Candidates">Candidate values per column (present columns, printed order).</param>
+/// <param name="Candidates">Candidate values per column (present columns, printed order), in units of 1/10000 (<see cref="ColumnSolver.Units"/>).</param>
 /// <param name="Local">Score of each candidate from the row alone (row identities, other tables, plausibility).</param>
 /// <param name="MatchOverride">When set, the vector its children are matched against instead of the row's own candidate (a printed row that contradicts itself).</param>
-internal sealed record SolverRow(int Parent, IReadOnlyList<decimal[]> Candidates, IReadOnlyList<Score> Local, decimal[]? MatchOverride = null);
+internal sealed record SolverRow(int Parent, IReadOnlyList<long[]> Candidates, IReadOnlyList<Score> Local, long[]? MatchOverride = null);
 
 /// <summary>
 /// Chooses one candidate per row so that the hierarchy holds in every column (项 → 款 → 类 → 合计): an exact
@@ -47,7 +47,9 @@ internal static class ColumnSolver
     private const int MaxStates = 64;
 
     /// <summary>Amounts are compared as integers of 1/10000 (printed amounts have at most 4 decimals; more are rounded).</summary>
-    private const decimal Scale = 10000m;
+    public const decimal Scale = 10000m;
+
+    public static long Units(decimal amount) => (long)decimal.Round(amount * Scale);
 
     private sealed record State(long[] Sum, Score Score, int[] Picks);
 
@@ -72,8 +74,8 @@ internal static class ColumnSolver
         var best = new Score[n][];
         var picks = new int[n][][];
         var tied = new bool[n][][];
-        var vectors = rows.Select(r => r.Candidates.Select(ToUnits).ToArray()).ToArray();
-        var overrides = rows.Select(r => r.MatchOverride is { } o ? ToUnits(o) : null).ToArray();
+        var vectors = rows.Select(r => r.Candidates.ToArray()).ToArray();
+        var overrides = rows.Select(r => r.MatchOverride).ToArray();
         foreach (var node in PostOrder(rows, kids))
         {
             SolveNode(node, rows, vectors, overrides[node], kids[node], columns, best, picks, tied);
@@ -142,17 +144,6 @@ internal static class ColumnSolver
         return order;
     }
 
-    private static long[] ToUnits(decimal[] v)
-    {
-        var r = new long[v.Length];
-        for (var i = 0; i < v.Length; i++)
-        {
-            r[i] = (long)decimal.Round(v[i] * Scale);
-        }
-
-        return r;
-    }
-
     private static void SolveNode(int node, IReadOnlyList<SolverRow> rows, long[][][] vectors, long[]? matchOverride, List<int> ks, int columns, Score[][] best, int[][][] picks, bool[][][] tied)
     {
         var row = rows[node];
@@ -173,7 +164,7 @@ internal static class ColumnSolver
                 }
             }
 
-            states = merged.Values.OrderByDescending(x => x.Score).Take(MaxStates).ToList();
+            states = merged.Count <= MaxStates ? [.. merged.Values] : merged.Values.OrderByDescending(x => x.Score).Take(MaxStates).ToList();
         }
 
         var m = row.Candidates.Count;

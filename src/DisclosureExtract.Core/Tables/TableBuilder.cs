@@ -261,7 +261,7 @@ internal sealed class TableBuilder
     /// <summary>Candidates kept per row (the most plausible of those the row's own arithmetic allows): keeps the search small.</summary>
     private const int MaxCandidates = 24;
 
-    private sealed record Candidate(int[] Positions, decimal[] Vector, Score Local, bool Contradicts);
+    private sealed record Candidate(int[] Positions, long[] Vector, Score Local, bool Contradicts);
 
     /// <summary>
     /// A printed row whose own identity fails (its 合计 is not the sum of its parts, e.g. a 款 row that left out one
@@ -285,7 +285,7 @@ internal sealed class TableBuilder
                 continue;
             }
 
-            var implied = (decimal[])cands[p][choice[p]].Vector.Clone();
+            var implied = (long[])cands[p][choice[p]].Vector.Clone();
             for (var j = 0; j < rows.Count; j++)
             {
                 if (j != i && parents[j] == p)
@@ -318,7 +318,7 @@ internal sealed class TableBuilder
             TotalAt = present.IndexOf("total");
             Prior = present.Select(k => kind.Column(k)?.Prior ?? 0).ToArray();
             Rules = kind.Rules
-                .Select(r => (Total: present.IndexOf(r.Total), Parts: r.Parts.Select(p => present.IndexOf(p)).Where(j => j >= 0).ToArray(), IsTotal: r.Total == "total"))
+                .Select(r => (Total: present.IndexOf(r.Total), Parts: r.Parts.Select(p => present.IndexOf(p)).Where(j => j >= 0).ToArray()))
                 .Where(r => r.Total >= 0 && r.Parts.Length > 0)
                 .ToArray();
         }
@@ -327,18 +327,21 @@ internal sealed class TableBuilder
 
         public double[] Prior { get; }
 
-        public (int Total, int[] Parts, bool IsTotal)[] Rules { get; }
+        public (int Total, int[] Parts)[] Rules { get; }
     }
 
     /// <summary>What the other tables say about one row, as positions.</summary>
-    private sealed record RowHints((int Pos, decimal Value)[] Expected, double[] Bonus);
+    private sealed record RowHints((int Pos, long Value)[] Expected, double[] Bonus);
+
+    /// <summary>0.01 in solver units: the rounding a printed sum may show per extra part.</summary>
+    private static readonly long Cent = ColumnSolver.Units(0.01m);
 
     private static RowHints HintsFor(RawRow r, string id, List<string> present, CrossTableHints hints)
     {
-        var expected = Array.Empty<(int, decimal)>();
+        var expected = Array.Empty<(int, long)>();
         if (hints.Expected.TryGetValue(id, out var e) && (e.WhenTotal is null || (r.Amounts.Count > 0 && r.Amounts[0].Value == e.WhenTotal)))
         {
-            expected = e.Values.Select(kv => (present.IndexOf(kv.Key), kv.Value)).Where(x => x.Item1 >= 0).ToArray();
+            expected = e.Values.Select(kv => (present.IndexOf(kv.Key), ColumnSolver.Units(kv.Value))).Where(x => x.Item1 >= 0).ToArray();
         }
 
         var bonus = new double[present.Count];
@@ -363,13 +366,14 @@ internal sealed class TableBuilder
         var m = present.Count;
         var k = Math.Min(r.Amounts.Count, m);
         var rowHints = HintsFor(r, id, present, hints);
+        var units = r.Amounts.Select(a => ColumnSolver.Units(a.Value)).ToArray();
         var list = new List<Candidate>();
         if (r.FromCells && r.Amounts.TrueForAll(a => a.Column is { } c && _body.CellColumns.TryGetValue(c, out var key) && present.Contains(key)))
         {
             var pos = r.Amounts.Select(a => present.IndexOf(_body.CellColumns[a.Column!.Value])).ToArray();
             if (pos.Distinct().Count() == pos.Length)
             {
-                list.Add(MakeCandidate(pos, r, scoring, rowHints));
+                list.Add(MakeCandidate(pos, units, scoring, rowHints));
                 return list;
             }
         }
@@ -382,32 +386,32 @@ internal sealed class TableBuilder
                 continue;
             }
 
-            list.Add(MakeCandidate(pos, r, scoring, rowHints));
+            list.Add(MakeCandidate(pos, units, scoring, rowHints));
         }
 
         if (list.Count == 0)
         {
-            list.Add(MakeCandidate(Enumerable.Range(0, k).ToArray(), r, scoring, rowHints));
+            list.Add(MakeCandidate(Enumerable.Range(0, k).ToArray(), units, scoring, rowHints));
         }
 
         var bestHard = list.Max(c => c.Local.Hard);
         return list.Where(c => c.Local.Hard >= bestHard - 3.5).OrderByDescending(c => c.Local).Take(MaxCandidates).ToList();
     }
 
-    private static Candidate MakeCandidate(int[] pos, RawRow r, Scoring scoring, RowHints hints)
+    private static Candidate MakeCandidate(int[] pos, long[] units, Scoring scoring, RowHints hints)
     {
-        var v = new decimal[scoring.Prior.Length];
+        var v = new long[scoring.Prior.Length];
         for (var i = 0; i < pos.Length; i++)
         {
-            v[pos[i]] = r.Amounts[i].Value;
+            v[pos[i]] = units[i];
         }
 
         double hard = 0;
         double soft = 0;
         var contradicts = false;
-        foreach (var (t, parts, isTotal) in scoring.Rules)
+        foreach (var (t, parts) in scoring.Rules)
         {
-            decimal sum = 0;
+            long sum = 0;
             var nonZero = 0;
             foreach (var j in parts)
             {
@@ -415,12 +419,12 @@ internal sealed class TableBuilder
                 nonZero += v[j] != 0 ? 1 : 0;
             }
 
-            if ((v[t] == 0 && sum == 0) || (v[t] == 0 && !isTotal))
+            if (v[t] == 0 && sum == 0)
             {
-                continue; // nothing to check, or a sub-total column (财政拨款小计) left empty
+                continue; // nothing to check
             }
 
-            var holds = Math.Abs(v[t] - sum) <= 0.01m * Math.Max(1, nonZero - 1);
+            var holds = Math.Abs(v[t] - sum) <= Cent * Math.Max(1, nonZero - 1);
             hard += holds ? 1 : -3;
             contradicts |= !holds;
         }
