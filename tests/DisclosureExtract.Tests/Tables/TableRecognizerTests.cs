@@ -410,4 +410,22 @@ public class TableRecognizerTests
         Assert.Equal("公务用车购置及运行费（小计）", t.Row("vehicles").ItemName);
         Assert.Equal(["total", "vehicles", "vehicle_operation"], t.Rows.Select(x => x.RowKey));
     }
+
+    [Fact]
+    public void The_unit_line_printed_after_the_table_gives_its_unit()
+    {
+        var r = TableTestKit.Recognize(
+            "表 5", "一般公共预算支出情况表", "科目 一般公共预算支出", "功能分类科目名称 合计 基本支出 项目支出",
+            "210 卫生健康支出 100.00 100.00",
+            "合计 100.00 100.00",
+            "编制单位：某某局 单位：元",
+            "表 6", "一般公共预算基本支出情况表", "经济分类科目名称 合计 人员经费 公用经费",
+            "301 工资福利支出 100.00 100.00",
+            "合计 100.00 100.00",
+            "编制单位：某某局 单位：万元");
+
+        Assert.Equal("元", r.Table(5).Unit);
+        Assert.Equal("万元", r.Table(6).Unit);
+        Assert.Equal("total=100.00 personnel=100.00", r.Table(6).Row("301").Cells());
+    }
 }
