@@ -38,6 +38,9 @@ internal sealed class RawRow
 
     public bool FromCells { get; set; }
 
+    /// <summary>Grid column → column key of the header in force when the row was read (a header repeated after a page break may differ).</summary>
+    public IReadOnlyDictionary<int, string>? ColumnMap { get; set; }
+
     public string JoinedText => string.Join(" ", Texts);
 }
 
@@ -57,6 +60,15 @@ internal sealed class TableBody
 
     /// <summary>Grid column index → column key from header cells (cell-based inputs), when known.</summary>
     public Dictionary<int, string> CellColumns { get; } = [];
+
+    /// <summary>The header map rows are read with now: <see cref="CellColumns"/> until a header is repeated.</summary>
+    public Dictionary<int, string> CurrentMap { get; set; } = [];
+
+    /// <summary>Header text per grid column of the repeated header being read.</summary>
+    public Dictionary<int, string> RepeatedHeaderTexts { get; } = [];
+
+    /// <summary>True while header lines repeated after rows are being read.</summary>
+    public bool RepeatedHeaderOpen { get; set; }
 
     /// <summary>Header text per grid column across all header lines (a PDF header cell may wrap over several lines).</summary>
     public Dictionary<int, string> HeaderCellTexts { get; } = [];

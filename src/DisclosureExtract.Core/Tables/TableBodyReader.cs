@@ -365,11 +365,15 @@ internal static class TableBodyReader
                 body.HeaderLines.Add(line.Index);
                 MapHeaderCells(kind, cells, texts, body);
             }
+            else
+            {
+                MapRepeatedHeaderCells(kind, cells, texts, body);
+            }
 
             return;
         }
 
-        var row = new RawRow(line.Index) { FromCells = true };
+        var row = new RawRow(line.Index) { FromCells = true, ColumnMap = RowMap(kind, body) };
         var code = string.Empty;
         for (var k = 0; k < nameIdx; k++)
         {
@@ -442,9 +446,10 @@ internal static class TableBodyReader
         }
 
         // income side: label in the first cell, amounts after it
+        var map = RowMap(kind, body);
         if (texts[0].Length > 0)
         {
-            var inc = new RawRow(line.Index) { Side = "income", FromCells = true };
+            var inc = new RawRow(line.Index) { Side = "income", FromCells = true, ColumnMap = map };
             inc.Texts.Add(cells[0].Text.Trim());
             inc.IsTotal = texts[0].Contains("总计", StringComparison.Ordinal) || texts[0].Contains("合计", StringComparison.Ordinal);
             for (var k = 1; k < split; k++)
@@ -463,7 +468,7 @@ internal static class TableBodyReader
             return;
         }
 
-        var exp = new RawRow(line.Index) { Side = "expenditure", FromCells = true };
+        var exp = new RawRow(line.Index) { Side = "expenditure", FromCells = true, ColumnMap = map };
         var label = cells[expIdx].Text.Trim();
         var lt = LineSyntax.Tokenize(label);
         if (LineSyntax.CodeTokens(lt) is { } code && code.Consumed < lt.Count)
@@ -504,14 +509,57 @@ internal static class TableBodyReader
     }
 
     /// <summary>A header label wrapped over several header lines in the same column (资本性支 / 出（基本 / 建设）) names it as a whole.</summary>
-    private static void MapWrappedHeaderCells(TableKind kind, TableBody body)
+    private static void MapWrappedHeaderCells(TableKind kind, TableBody body) => MapWrapped(kind, body.HeaderCellTexts, body.CellColumns);
+
+    private static void MapWrapped(TableKind kind, Dictionary<int, string> texts, Dictionary<int, string> map)
     {
-        foreach (var (col, text) in body.HeaderCellTexts)
+        foreach (var (col, text) in texts)
         {
-            if (!body.CellColumns.ContainsKey(col) && HeaderColumns.MatchCell(kind, text) is { } key)
+            if (!map.ContainsKey(col) && HeaderColumns.MatchCell(kind, text) is { } key)
             {
-                body.CellColumns[col] = key;
+                map[col] = key;
             }
         }
+    }
+
+    /// <summary>
+    /// A header repeated after a page break names the columns of the rows after it (a PDF page may place them
+    /// differently). It starts a new map when one of its cells names a column.
+    /// </summary>
+    private static void MapRepeatedHeaderCells(TableKind kind, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body)
+    {
+        var matches = Enumerable.Range(0, texts.Count).Select(k => (Col: cells[k].Column ?? k, Key: HeaderColumns.MatchCell(kind, texts[k]), Text: texts[k])).ToList();
+        if (!body.RepeatedHeaderOpen && !matches.Exists(m => m.Key is not null))
+        {
+            return;
+        }
+
+        if (!body.RepeatedHeaderOpen)
+        {
+            body.RepeatedHeaderOpen = true;
+            body.CurrentMap = [];
+            body.RepeatedHeaderTexts.Clear();
+        }
+
+        foreach (var (col, key, text) in matches)
+        {
+            body.RepeatedHeaderTexts[col] = body.RepeatedHeaderTexts.GetValueOrDefault(col, string.Empty) + text;
+            if (key is not null)
+            {
+                body.CurrentMap[col] = key;
+            }
+        }
+    }
+
+    /// <summary>The header map for a data row: the first header's, or the one repeated last.</summary>
+    private static Dictionary<int, string> RowMap(TableKind kind, TableBody body)
+    {
+        if (body.RepeatedHeaderOpen)
+        {
+            MapWrapped(kind, body.RepeatedHeaderTexts, body.CurrentMap);
+            body.RepeatedHeaderOpen = false;
+        }
+
+        return body.Rows.Count == 0 || body.CurrentMap.Count == 0 ? body.CellColumns : body.CurrentMap;
     }
 }

@@ -63,6 +63,16 @@ internal sealed class TableBuilder
         {
             var fromCells = _body.CellColumns.Where(kv => allow.Contains(kv.Value) && (_body.ExpenditureColumn is not { } e || kv.Key > e))
                 .OrderBy(kv => kv.Key).Select(kv => kv.Value).Distinct().ToList();
+            var order = Kind.Columns.Select(c => c.Key).ToList();
+            foreach (var later in _body.Rows.Select(r => r.ColumnMap).OfType<IReadOnlyDictionary<int, string>>().Distinct().SelectMany(m => m.Values))
+            {
+                if (allow.Contains(later) && !fromCells.Contains(later))
+                {
+                    var at = fromCells.FindIndex(k => order.IndexOf(k) > order.IndexOf(later));
+                    fromCells.Insert(at < 0 ? fromCells.Count : at, later);
+                }
+            }
+
             if (fromCells.Count > 0)
             {
                 return fromCells;
@@ -368,9 +378,10 @@ internal sealed class TableBuilder
         var rowHints = HintsFor(r, id, present, hints);
         var units = r.Amounts.Select(a => ColumnSolver.Units(a.Value)).ToArray();
         var list = new List<Candidate>();
-        if (r.FromCells && r.Amounts.TrueForAll(a => a.Column is { } c && _body.CellColumns.TryGetValue(c, out var key) && present.Contains(key)))
+        var map = r.ColumnMap ?? _body.CellColumns;
+        if (r.FromCells && r.Amounts.TrueForAll(a => a.Column is { } c && map.TryGetValue(c, out var key) && present.Contains(key)))
         {
-            var pos = r.Amounts.Select(a => present.IndexOf(_body.CellColumns[a.Column!.Value])).ToArray();
+            var pos = r.Amounts.Select(a => present.IndexOf(map[a.Column!.Value])).ToArray();
             if (pos.Distinct().Count() == pos.Length)
             {
                 list.Add(MakeCandidate(pos, units, scoring, rowHints));

@@ -428,4 +428,24 @@ public class TableRecognizerTests
         Assert.Equal("万元", r.Table(6).Unit);
         Assert.Equal("total=100.00 personnel=100.00", r.Table(6).Row("301").Cells());
     }
+
+    [Fact]
+    public void A_header_repeated_after_a_page_break_maps_the_cells_after_it()
+    {
+        // page 2 of the table places its columns one further right: its column 5 is 基本支出, page 1's was 项目支出
+        var r = TableTestKit.Recognize(
+            "表 3", "部门支出总体情况表", "单位：万元",
+            "功能分类科目编码\t\t功能分类科目名称\t合计\t基本支出\t项目支出",
+            "\t\t总计\t30.00\t30.00\t",
+            "210\t\t卫生健康支出\t30.00\t30.00\t",
+            "210\t11\t行政事业单位医疗\t10.00\t10.00\t",
+            "编制单位：某某局 单位：万元",
+            "功能分类科目编码\t\t功能分类科目名称\t合计\t\t基本支出\t项目支出",
+            "210\t15\t医疗保障管理事务\t20.00\t\t20.00\t");
+
+        var t = r.Table(3);
+        Assert.Equal("total=20.00 basic=20.00", t.Row("21015").Cells());
+        Assert.Equal("total=10.00 basic=10.00", t.Row("21011").Cells());
+        Assert.Equal(["total", "basic", "project"], t.Columns);
+    }
 }
