@@ -51,7 +51,7 @@ internal static class TableBodyReader
             {
                 TableShape.TwoSided => ReadTwoSidedText(line, body, current),
                 TableShape.Named => ReadNamedText(line, body, current),
-                _ => ReadCodedText(line, body, current),
+                _ => ReadCodedText(seg.Kind, line, body, current),
             };
         }
 
@@ -62,7 +62,7 @@ internal static class TableBodyReader
 
     // ---------------------------------------------------------------- flattened text, coded rows
 
-    private static RawRow? ReadCodedText(DocLine line, TableBody body, RawRow? current)
+    private static RawRow? ReadCodedText(TableKind kind, DocLine line, TableBody body, RawRow? current)
     {
         var toks = LineSyntax.Tokenize(line.Text);
         if (toks.Count == 0 || LineSyntax.IsColumnNumberRow(toks.Select(t => t.Folded)))
@@ -71,7 +71,7 @@ internal static class TableBodyReader
         }
 
         var allAmounts = toks.TrueForAll(t => LineSyntax.IsAmount(t.Folded));
-        var code = LineSyntax.CodeTokens(toks);
+        var code = LineSyntax.CodeTokens(toks) is { } found && kind.IsPlausibleCode(found.Code) ? found : ((string Code, int Consumed)?)null;
         var awaiting = current is { HasAmounts: false };
         var codeLine = code is { } c && (!allAmounts || (c.Consumed == toks.Count && (toks.Count > 1 || !awaiting) && !toks.Exists(t => t.Folded.Contains('.', StringComparison.Ordinal))));
         if (codeLine)

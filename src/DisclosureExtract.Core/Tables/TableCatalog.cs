@@ -26,6 +26,9 @@ internal sealed record SumRule(string Total, IReadOnlyList<string> Parts);
 internal sealed record TableKind(int Number, string Key, TableShape Shape, IReadOnlyList<ColumnSpec> Columns, IReadOnlyList<SumRule> Rules)
 {
     public ColumnSpec? Column(string key) => Columns.FirstOrDefault(c => c.Key == key);
+
+    /// <summary>Function classes (支出功能分类) are 2xx; the economic classes of 表6 are 3xx (部门预算) or 5xx (政府预算).</summary>
+    public bool IsPlausibleCode(string code) => code.Length > 0 && (Number == 6 ? code[0] is '3' or '5' : code[0] == '2');
 }
 
 /// <summary>The table kinds of schema/tables.csv, and the mapping of a printed title to its kind by meaning.</summary>

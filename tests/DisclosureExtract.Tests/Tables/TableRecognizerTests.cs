@@ -448,4 +448,19 @@ public class TableRecognizerTests
         Assert.Equal("total=10.00 basic=10.00", t.Row("21011").Cells());
         Assert.Equal(["total", "basic", "project"], t.Columns);
     }
+
+    [Fact]
+    public void A_project_name_line_starting_with_a_number_is_not_a_code()
+    {
+        var r = TableTestKit.Recognize(
+            "表 7", "一般公共预算项目支出情况表", "单位:万元", "科目编码 科目名称 项目名称 项目支出合计 商品和服务支出",
+            "210 15 99 其他医疗保障管理事务支出",
+            "120急救中心运行",
+            "10.00 10.00",
+            "合计 10.00 10.00");
+
+        var row = r.Table(7).Row("2101599");
+        Assert.Equal("120急救中心运行", row.ProjectName);
+        Assert.Equal(2, r.Table(7).Rows.Count);
+    }
 }
