@@ -173,13 +173,12 @@ internal static class ColumnSolver
         tied[node] = new bool[m][];
         for (var c = 0; c < m; c++)
         {
+            var target = matchOverride ?? vectors[node][c];
             State? top = null;
             var topScore = default(Score);
-            var scored = new List<(State S, Score Total)>(states.Count);
             foreach (var s in states)
             {
-                var total = s.Score + (ks.Count > 0 ? Match(matchOverride ?? vectors[node][c], s.Sum, ks.Count) : default);
-                scored.Add((s, total));
+                var total = s.Score + (ks.Count > 0 ? Match(target, s.Sum, ks.Count) : default);
                 if (top is null || total > topScore)
                 {
                     top = s;
@@ -190,13 +189,16 @@ internal static class ColumnSolver
             best[node][c] = topScore + row.Local[c];
             picks[node][c] = top!.Picks;
             var t = new bool[ks.Count];
-            foreach (var (s, total) in scored)
+            if (states.Count > 1)
             {
-                if (!ReferenceEquals(s, top) && total.TiesHard(topScore))
+                foreach (var s in states)
                 {
-                    for (var j = 0; j < ks.Count; j++)
+                    if (!ReferenceEquals(s, top) && (s.Score + (ks.Count > 0 ? Match(target, s.Sum, ks.Count) : default)).TiesHard(topScore))
                     {
-                        t[j] |= s.Picks[j] != top.Picks[j];
+                        for (var j = 0; j < ks.Count; j++)
+                        {
+                            t[j] |= s.Picks[j] != top.Picks[j];
+                        }
                     }
                 }
             }
