@@ -6,11 +6,7 @@ source for which column each printed number belongs to. This script reads the gr
 html_grid.py) and writes the line_items columns checked by the golden test. It does NOT use the program.
 Usage: html_expected.py corpus/html/<doc>.html > <doc>.csv   (then every difference to the text was checked by hand)
 """
-import csv, re, sys, unicodedata, os
-sys.path.insert(0, os.path.dirname(__file__))
-import importlib.util
-spec = importlib.util.spec_from_file_location('hg', os.path.join(os.path.dirname(__file__), 'html_grid.py'))
-
+import csv, re, sys, unicodedata
 from html.parser import HTMLParser
 
 def norm(s):
