@@ -1,14 +1,68 @@
 using DisclosureExtract.Model;
+using DisclosureExtract.Text;
 
 namespace DisclosureExtract.Tables;
 
-/// <summary>Finds the budget tables of a document and maps their rows onto codes and columns.</summary>
+/// <summary>
+/// Finds the budget tables of a document and maps their rows onto codes and columns. Tables are segmented and
+/// their rows assembled first (<see cref="TableBodyReader"/>); columns are then assigned table by table in an order
+/// that lets later tables use earlier ones (表7 before 表5 before 表3; 表1 before 表2; 表5 before 表4).
+/// </summary>
 public static class TableRecognizer
 {
+    private static readonly int[] SolveOrder = [1, 7, 5, 3, 2, 4, 6, 10, 8, 9, 11];
+
     public static (IReadOnlyList<BudgetTable> Tables, IReadOnlyList<Finding> Findings) Recognize(SourceDocument doc, IReadOnlyList<DocumentPart> parts)
     {
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(parts);
-        return ([], []);
+        var findings = new List<Finding>();
+        var segments = TableSegmenter.Find(doc, parts);
+        var bodies = segments.Select(s => (Seg: s, Body: TableBodyReader.Read(doc, s))).ToList();
+        var names = ItemNames(bodies);
+
+        var solved = new Dictionary<int, BudgetTable>();
+        var built = new List<BudgetTable>();
+        foreach (var (seg, body) in bodies.OrderBy(b => Priority(b.Seg.Kind.Number)).ThenBy(b => b.Seg.Start))
+        {
+            var table = new TableBuilder(doc, seg, body, findings, names).Build(solved);
+            solved.TryAdd(seg.Kind.Number, table);
+            built.Add(table);
+        }
+
+        return (built.OrderBy(t => t.StartLine).ToList(), findings);
+    }
+
+    private static int Priority(int number)
+    {
+        var i = Array.IndexOf(SolveOrder, number);
+        return i < 0 ? SolveOrder.Length : i;
+    }
+
+    /// <summary>Code → item name as printed in the function-classification tables (to split 表7's name from its project).</summary>
+    private static Dictionary<string, string> ItemNames(IEnumerable<(TableSegment Seg, TableBody Body)> bodies)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (seg, body) in bodies)
+        {
+            if (seg.Kind.Number is 7 or 6 || seg.Kind.Shape != TableShape.Coded)
+            {
+                continue;
+            }
+
+            foreach (var r in body.Rows)
+            {
+                if (r.Code is { } c)
+                {
+                    var n = TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText);
+                    if (n.Length > 0)
+                    {
+                        names.TryAdd(c, n);
+                    }
+                }
+            }
+        }
+
+        return names;
     }
 }

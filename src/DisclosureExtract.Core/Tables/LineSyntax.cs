@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DisclosureExtract.Text;
+
+namespace DisclosureExtract.Tables;
+
+/// <summary>A white-space separated token of a line, as printed and folded (NFKC).</summary>
+internal readonly record struct Tok(string Printed, string Folded);
+
+/// <summary>A printed amount of a table row: its text as printed (no thousands separators), value, source line and grid column when known.</summary>
+internal sealed record AmountToken(string Text, decimal Value, int Line, int? Column = null);
+
+/// <summary>The small grammar of table lines: codes, amounts, page numbers, unit lines, notes and column-number rows.</summary>
+internal static partial class LineSyntax
+{
+    /// <summary>A 2-digit 款/项 code glued to the name in the name cell: "01 行政单位离退休".</summary>
+    [GeneratedRegex(@"^(?<k>\d{2})\s*(?=\D)", RegexOptions.CultureInvariant)]
+    private static partial Regex SubCodePrefix();
+
+    [GeneratedRegex(@"^[-—–]\s*\d{1,4}\s*[-—–]$|^第\s*\d{1,4}\s*页", RegexOptions.CultureInvariant)]
+    private static partial Regex PageNumber();
+
+    [GeneratedRegex(@"单位\s*[:：]\s*(?<u>万元|元)", RegexOptions.CultureInvariant)]
+    private static partial Regex UnitText();
+
+    [GeneratedRegex(@"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex AmountToken();
+
+    /// <summary>"01 行政单位离退休" → ("01", "行政单位离退休"); null when the text does not start with a 2-digit code.</summary>
+    public static (string Sub, string Remainder)? SubCode(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var m = SubCodePrefix().Match(text);
+        return m.Success ? (m.Groups["k"].Value, text[m.Length..].Trim()) : null;
+    }
+
+    public static string? LevelOf(string code) => code.Length switch
+    {
+        3 => "类",
+        5 => "款",
+        7 => "项",
+        _ => null,
+    };
+
+    public static bool IsAmount(string token) => AmountToken().IsMatch(token);
+
+    public static AmountToken? Amount(string token, int line, int? column = null)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var t = token.Trim();
+        if (!AmountToken().IsMatch(t))
+        {
+            return null;
+        }
+
+        var text = t.Replace(",", string.Empty, StringComparison.Ordinal);
+        var value = decimal.Parse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        return new AmountToken(text, value, line, column);
+    }
+
+    public static bool IsPageNumber(string norm) => PageNumber().IsMatch(norm);
+
+    /// <summary>万元 or 元 from "单位：万元" / "金额单位:元"; null when the line does not say.</summary>
+    public static string? Unit(string norm)
+    {
+        var m = UnitText().Match(norm);
+        return m.Success ? m.Groups["u"].Value : null;
+    }
+
+    /// <summary>"编制单位：… 单位：万元", "编制部门:…", "单位：万元".</summary>
+    public static bool IsUnitLine(string norm)
+    {
+        var t = TextNormalizer.RemoveWhiteSpace(norm);
+        return t.StartsWith("编制单位", StringComparison.Ordinal) || t.StartsWith("编制部门", StringComparison.Ordinal)
+            || t.StartsWith("单位:", StringComparison.Ordinal) || t.StartsWith("金额单位", StringComparison.Ordinal)
+            || (Unit(norm) is not null && t.Length < 16);
+    }
+
+    /// <summary>A 备注 note or the sentence that says the table is empty.</summary>
+    public static bool IsNoteStart(string norm)
+    {
+        var t = TextNormalizer.RemoveWhiteSpace(norm);
+        return t.StartsWith("备注", StringComparison.Ordinal) || t.StartsWith("注:", StringComparison.Ordinal) || t.Contains("空表", StringComparison.Ordinal);
+    }
+
+    /// <summary>合计 / 总计 / 合 计 (also 收入总计, 支出合计 on two-sided tables).</summary>
+    public static bool IsTotalLabel(string text)
+    {
+        var t = TextNormalizer.RemoveWhiteSpace(text);
+        return t is "合计" or "总计" or "本年合计";
+    }
+
+    /// <summary>
+    /// The column-number row of some templates: "※ ※ 1 2 3", "类 款 项 1 2 3", "栏次 1 2": only ※, 类/款/项 and
+    /// the integers 1, 2, 3 … in order.
+    /// </summary>
+    public static bool IsColumnNumberRow(IEnumerable<string> tokens)
+    {
+        var expect = 1;
+        var any = false;
+        foreach (var raw in tokens)
+        {
+            var t = raw.Trim();
+            if (t.Length == 0 || t is "※" or "类" or "款" or "项" or "栏次" or "*")
+            {
+                any |= t.Length > 0 && t != "类" && t != "款" && t != "项";
+                continue;
+            }
+
+            if (t != expect.ToString(CultureInfo.InvariantCulture))
+            {
+                return false;
+            }
+
+            expect++;
+            any = true;
+        }
+
+        return any && (expect > 2 || expect == 1);
+    }
+
+    /// <summary>Splits printed text at white space into tokens (printed and folded form); a 3-digit code glued to a name is split off.</summary>
+    public static List<Tok> Tokenize(string printed)
+    {
+        ArgumentNullException.ThrowIfNull(printed);
+        var list = new List<Tok>();
+        foreach (var piece in printed.Split([' ', '\t', '\u3000', '\u00A0'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var folded = piece.IsNormalized(System.Text.NormalizationForm.FormKC) ? piece : TextNormalizer.Fold(piece);
+            if (folded.Length > 3 && GluedCode().IsMatch(folded) && piece.Length == folded.Length)
+            {
+                list.Add(new Tok(piece[..3], folded[..3]));
+                list.Add(new Tok(piece[3..], folded[3..]));
+            }
+            else
+            {
+                list.Add(new Tok(piece, folded));
+            }
+        }
+
+        return list;
+    }
+
+    [GeneratedRegex(@"^\d{3}[^\d.,]", RegexOptions.CultureInvariant)]
+    private static partial Regex GluedCode();
+
+    [GeneratedRegex(@"^\d{3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClassCode();
+
+    [GeneratedRegex(@"^\d{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SubCodeToken();
+
+    [GeneratedRegex(@"^(?:\d{5}|\d{7})$", RegexOptions.CultureInvariant)]
+    private static partial Regex FullCode();
+
+    /// <summary>A code in the leading tokens ("210" "11" "01", or "2101101"): the code digits and how many tokens it took.</summary>
+    public static (string Code, int Consumed)? CodeTokens(IReadOnlyList<Tok> toks)
+    {
+        ArgumentNullException.ThrowIfNull(toks);
+        if (toks.Count == 0)
+        {
+            return null;
+        }
+
+        var t0 = toks[0].Folded;
+        if (FullCode().IsMatch(t0))
+        {
+            return (t0, 1);
+        }
+
+        if (!ClassCode().IsMatch(t0))
+        {
+            return null;
+        }
+
+        var code = t0;
+        var i = 1;
+        while (i < toks.Count && i < 3 && SubCodeToken().IsMatch(toks[i].Folded))
+        {
+            code += toks[i].Folded;
+            i++;
+        }
+
+        return (code, i);
+    }
+
+    [GeneratedRegex(@"^(?:[一二三四五六七八九十]+、|\d{1,2}\.(?!\d)|\(\d{1,2}\)|\([一二三四五六七八九十]+\))", RegexOptions.CultureInvariant)]
+    private static partial Regex Enumeration();
+
+    /// <summary>"三、", "2.", "(1)", "(一)" at the start of a folded token: the start of an enumerated label.</summary>
+    public static bool StartsEnumeration(string folded) => Enumeration().IsMatch(folded);
+
+    public static int Decimals(string amountText)
+    {
+        var i = amountText.IndexOf('.', StringComparison.Ordinal);
+        return i < 0 ? 0 : amountText.Length - i - 1;
+    }
+}

@@ -1,0 +1,78 @@
+namespace DisclosureExtract.Tables;
+
+/// <summary>
+/// A table row as assembled from the lines, before its amounts are assigned to columns: code or label, printed
+/// text pieces (one per source line, for names and 表7 project names that wrap), amounts in printed order.
+/// </summary>
+internal sealed class RawRow
+{
+    public RawRow(int line) => Line = line;
+
+    /// <summary>Index of the line where the row starts.</summary>
+    public int Line { get; }
+
+    /// <summary>Classification code as digits, or null.</summary>
+    public string? Code { get; set; }
+
+    /// <summary>合计/总计 (or 收入总计 / 支出总计 on two-sided tables).</summary>
+    public bool IsTotal { get; set; }
+
+    /// <summary>"income" or "expenditure" on two-sided tables.</summary>
+    public string? Side { get; set; }
+
+    /// <summary>row_key for uncoded rows.</summary>
+    public string? RowKey { get; set; }
+
+    /// <summary>Printed text pieces in order (white space inside a piece kept).</summary>
+    public List<string> Texts { get; } = [];
+
+    /// <summary>The name cell and project cell when the reader knew the cells.</summary>
+    public string? CellName { get; set; }
+
+    public string? CellProject { get; set; }
+
+    public List<AmountToken> Amounts { get; } = [];
+
+    /// <summary>True when the row's text was complete before its amounts came (flattened text: names wrap before the amounts).</summary>
+    public bool HasAmounts => Amounts.Count > 0;
+
+    public bool FromCells { get; set; }
+
+    /// <summary>Grid column → column key of the header in force when the row was read (a header repeated after a page break may differ).</summary>
+    public IReadOnlyDictionary<int, string>? ColumnMap { get; set; }
+
+    public string JoinedText => string.Join(" ", Texts);
+}
+
+/// <summary>What a table body holds once its lines are read.</summary>
+internal sealed class TableBody
+{
+    public List<RawRow> Rows { get; } = [];
+
+    /// <summary>Header lines (before the first row), for reading which columns are present.</summary>
+    public List<int> HeaderLines { get; } = [];
+
+    public string? Unit { get; set; }
+
+    public List<string> NoteParts { get; } = [];
+
+    public string? Note => NoteParts.Count == 0 ? null : string.Concat(NoteParts);
+
+    /// <summary>Grid column index → column key from header cells (cell-based inputs), when known.</summary>
+    public Dictionary<int, string> CellColumns { get; } = [];
+
+    /// <summary>The header map rows are read with now: <see cref="CellColumns"/> until a header is repeated.</summary>
+    public Dictionary<int, string> CurrentMap { get; set; } = [];
+
+    /// <summary>Header text per grid column of the repeated header being read.</summary>
+    public Dictionary<int, string> RepeatedHeaderTexts { get; } = [];
+
+    /// <summary>True while header lines repeated after rows are being read.</summary>
+    public bool RepeatedHeaderOpen { get; set; }
+
+    /// <summary>Header text per grid column across all header lines (a PDF header cell may wrap over several lines).</summary>
+    public Dictionary<int, string> HeaderCellTexts { get; } = [];
+
+    /// <summary>Lowest grid column index of the expenditure side (two-sided tables with cells).</summary>
+    public int? ExpenditureColumn { get; set; }
+}

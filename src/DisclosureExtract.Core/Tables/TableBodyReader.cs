@@ -1,0 +1,565 @@
+using DisclosureExtract.Model;
+using DisclosureExtract.Text;
+
+namespace DisclosureExtract.Tables;
+
+/// <summary>
+/// Reads a table's lines into rows (layer 1: segmentation and row assembly). Works on flattened text (one row per
+/// line, wrapped names, split numbers, page numbers, repeated headers) and on lines whose reader knew the cells.
+/// </summary>
+internal static class TableBodyReader
+{
+    public static TableBody Read(SourceDocument doc, TableSegment seg)
+    {
+        var body = new TableBody();
+        var noteOpen = false;
+        RawRow? current = null;
+        for (var i = seg.BodyStart; i < seg.End; i++)
+        {
+            var line = doc.Lines[i];
+            var norm = line.Norm;
+            if (norm.Length == 0)
+            {
+                continue;
+            }
+
+            if (noteOpen || LineSyntax.IsNoteStart(norm))
+            {
+                body.NoteParts.Add(line.Text.Trim());
+                noteOpen = !norm.EndsWith('。');
+                continue;
+            }
+
+            if (LineSyntax.Unit(norm) is { } unit)
+            {
+                body.Unit ??= unit;
+            }
+
+            if (LineSyntax.IsUnitLine(norm) || LineSyntax.IsPageNumber(norm))
+            {
+                continue;
+            }
+
+            if (line.Cells is { Count: > 0 } cells && (cells.Count > 1 || cells[0].Column is not null))
+            {
+                current = null;
+                ReadCells(seg.Kind, line, cells, body);
+                continue;
+            }
+
+            current = seg.Kind.Shape switch
+            {
+                TableShape.TwoSided => ReadTwoSidedText(line, body, current),
+                TableShape.Named => ReadNamedText(line, body, current),
+                _ => ReadCodedText(seg.Kind, line, body, current),
+            };
+        }
+
+        FinishSplitNumbers(body);
+        MapWrappedHeaderCells(seg.Kind, body);
+        return body;
+    }
+
+    // ---------------------------------------------------------------- flattened text, coded rows
+
+    private static RawRow? ReadCodedText(TableKind kind, DocLine line, TableBody body, RawRow? current)
+    {
+        var toks = LineSyntax.Tokenize(line.Text);
+        if (toks.Count == 0 || LineSyntax.IsColumnNumberRow(toks.Select(t => t.Folded)))
+        {
+            return current;
+        }
+
+        var allAmounts = toks.TrueForAll(t => LineSyntax.IsAmount(t.Folded));
+        var code = LineSyntax.CodeTokens(toks) is { } found && kind.IsPlausibleCode(found.Code) ? found : ((string Code, int Consumed)?)null;
+        var awaiting = current is { HasAmounts: false };
+        var codeLine = code is { } c && (!allAmounts || (c.Consumed == toks.Count && (toks.Count > 1 || !awaiting) && !toks.Exists(t => t.Folded.Contains('.', StringComparison.Ordinal))));
+        if (codeLine)
+        {
+            var row = new RawRow(line.Index) { Code = code!.Value.Code };
+            AddTail(row, toks, code.Value.Consumed, line.Index, true);
+            body.Rows.Add(row);
+            return row;
+        }
+
+        var squeezed = TextNormalizer.RemoveWhiteSpace(string.Concat(toks.TakeWhile(t => !LineSyntax.IsAmount(t.Folded)).Select(t => t.Folded)));
+        if (LineSyntax.IsTotalLabel(squeezed))
+        {
+            var row = new RawRow(line.Index) { IsTotal = true };
+            row.Texts.Add(squeezed);
+            foreach (var t in toks.SkipWhile(t => !LineSyntax.IsAmount(t.Folded)))
+            {
+                if (LineSyntax.Amount(t.Folded, line.Index) is { } a)
+                {
+                    row.Amounts.Add(a);
+                }
+            }
+
+            body.Rows.Add(row);
+            return row;
+        }
+
+        if (allAmounts)
+        {
+            if (current is null)
+            {
+                return null;
+            }
+
+            if (current.HasAmounts && toks.Count == 1 && !toks[0].Folded.Contains('.', StringComparison.Ordinal)
+                && !(toks[0].Folded.Length == 1 && LineSyntax.Decimals(current.Amounts[^1].Text) == 1))
+            {
+                return current; // a lone page number after a complete row
+            }
+
+            foreach (var t in toks)
+            {
+                current.Amounts.Add(LineSyntax.Amount(t.Folded, line.Index)!);
+            }
+
+            return current;
+        }
+
+        if (current is { HasAmounts: false } || (current is not null && OpensBracket(current.JoinedText)))
+        {
+            AddTail(current, toks, 0, line.Index, false);
+            return current;
+        }
+
+        if (body.Rows.Count == 0)
+        {
+            body.HeaderLines.Add(line.Index);
+        }
+
+        return current; // a repeated header or other text between rows
+    }
+
+    /// <summary>A name that opened a bracket and has not closed it ("公务用车购置及运行费（小") goes on after its numbers.</summary>
+    private static bool OpensBracket(string text)
+    {
+        var depth = 0;
+        foreach (var c in text)
+        {
+            depth += c is '（' or '(' or '【' or '[' ? 1 : c is '）' or ')' or '】' or ']' ? -1 : 0;
+        }
+
+        return depth > 0;
+    }
+
+    /// <summary>Adds the text and trailing amounts of a line to a row. Trailing integers on a text line without a code are text ("…〔2023〕 67").</summary>
+    private static void AddTail(RawRow row, List<Tok> toks, int from, int line, bool codeLine)
+    {
+        var end = toks.Count;
+        while (end > from && LineSyntax.IsAmount(toks[end - 1].Folded))
+        {
+            end--;
+        }
+
+        if (!codeLine && end < toks.Count && !toks.Skip(end).Any(t => t.Folded.Contains('.', StringComparison.Ordinal)) && end > from)
+        {
+            end = toks.Count;
+        }
+
+        if (end > from)
+        {
+            row.Texts.Add(string.Join(" ", toks.Skip(from).Take(end - from).Select(t => t.Printed)));
+        }
+
+        for (var k = end; k < toks.Count; k++)
+        {
+            row.Amounts.Add(LineSyntax.Amount(toks[k].Folded, line)!);
+        }
+    }
+
+    /// <summary>"864.4" then "0" on the next line is 864.40: a one-decimal amount followed by a lone digit from a later line.</summary>
+    private static void FinishSplitNumbers(TableBody body)
+    {
+        foreach (var row in body.Rows)
+        {
+            if (row.FromCells)
+            {
+                continue;
+            }
+
+            for (var k = 0; k + 1 < row.Amounts.Count; k++)
+            {
+                var a = row.Amounts[k];
+                var b = row.Amounts[k + 1];
+                if (b.Line > a.Line && LineSyntax.Decimals(a.Text) == 1 && b.Text.Length == 1 && char.IsAsciiDigit(b.Text[0]))
+                {
+                    row.Amounts[k] = LineSyntax.Amount(a.Text + b.Text, a.Line, a.Column)!;
+                    row.Amounts.RemoveAt(k + 1);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- flattened text, two-sided tables (表1, 表4)
+
+    private sealed class Segment
+    {
+        public string? Code;
+        public List<string> Label { get; } = [];
+        public List<AmountToken> Amounts { get; } = [];
+    }
+
+    private static RawRow? ReadTwoSidedText(DocLine line, TableBody body, RawRow? current)
+    {
+        var toks = LineSyntax.Tokenize(line.Text);
+        if (toks.Count == 0 || LineSyntax.IsColumnNumberRow(toks.Select(t => t.Folded)))
+        {
+            return current;
+        }
+
+        var segs = new List<Segment>();
+        Segment? cur = null;
+        for (var k = 0; k < toks.Count; k++)
+        {
+            var f = toks[k].Folded;
+            var isCode = f.Length == 3 && f.All(char.IsAsciiDigit) && k + 1 < toks.Count && TextNormalizer.ContainsCjk(toks[k + 1].Folded);
+            if (isCode)
+            {
+                cur = new Segment { Code = f };
+                segs.Add(cur);
+                continue;
+            }
+
+            if (LineSyntax.IsAmount(f))
+            {
+                if (cur is null)
+                {
+                    cur = new Segment();
+                    segs.Add(cur);
+                }
+
+                cur.Amounts.Add(LineSyntax.Amount(f, line.Index)!);
+                continue;
+            }
+
+            // a new label starts after amounts, or at an enumeration ("三、教育支出") when a label has begun
+            if (cur is null || cur.Amounts.Count > 0 || (cur.Label.Count > 0 && cur.Code is null && LineSyntax.StartsEnumeration(f)))
+            {
+                cur = new Segment();
+                segs.Add(cur);
+            }
+
+            cur.Label.Add(toks[k].Printed);
+        }
+
+        var isData = body.Rows.Count > 0 || segs.Exists(s => s.Code is not null || s.Amounts.Count > 0);
+        if (!isData)
+        {
+            body.HeaderLines.Add(line.Index);
+            return current;
+        }
+
+        // a line of text only continues the label of the line before ("上级国有资本经营预算安排转移支" / "付")
+        if (segs.Count == 1 && segs[0].Code is null && segs[0].Amounts.Count == 0 && current is not null && current.Line < line.Index)
+        {
+            current.Texts.Add(string.Concat(segs[0].Label));
+            return current;
+        }
+
+        RawRow? last = null;
+        for (var s = 0; s < segs.Count; s++)
+        {
+            var sg = segs[s];
+            var label = string.Concat(sg.Label);
+            var row = new RawRow(line.Index);
+            if (sg.Code is not null)
+            {
+                row.Code = sg.Code;
+                row.Side = "expenditure";
+            }
+            else
+            {
+                var squeezed = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(label));
+                var expenditure = s > 0 || squeezed.Contains("支出总计", StringComparison.Ordinal) || squeezed.Contains("支出合计", StringComparison.Ordinal)
+                    || (squeezed.EndsWith("支出", StringComparison.Ordinal) && !squeezed.Contains("收入", StringComparison.Ordinal));
+                row.Side = expenditure ? "expenditure" : "income";
+                row.IsTotal = squeezed.Contains("总计", StringComparison.Ordinal) || squeezed.Contains("合计", StringComparison.Ordinal);
+            }
+
+            if (label.Length > 0)
+            {
+                row.Texts.Add(label);
+            }
+
+            row.Amounts.AddRange(sg.Amounts);
+            body.Rows.Add(row);
+            last = row;
+        }
+
+        return last;
+    }
+
+    // ---------------------------------------------------------------- flattened text, named rows (表10)
+
+    private static RawRow? ReadNamedText(DocLine line, TableBody body, RawRow? current)
+    {
+        var toks = LineSyntax.Tokenize(line.Text);
+        if (toks.Count == 0 || LineSyntax.IsColumnNumberRow(toks.Select(t => t.Folded)))
+        {
+            return current;
+        }
+
+        var textToks = toks.TakeWhile(t => !LineSyntax.IsAmount(t.Folded)).ToList();
+        var label = string.Join(" ", textToks.Select(t => t.Printed));
+        var amounts = toks.Skip(textToks.Count).Select(t => LineSyntax.Amount(t.Folded, line.Index)).ToList();
+        if (amounts.Exists(a => a is null))
+        {
+            return current;
+        }
+
+        if (label.Length > 0 && NamedRows.KeyOf(label) is not null)
+        {
+            var row = new RawRow(line.Index);
+            row.Texts.Add(label);
+            row.Amounts.AddRange(amounts!);
+            body.Rows.Add(row);
+            return row;
+        }
+
+        if (current is { HasAmounts: false } || (current is not null && amounts.Count == 0 && OpensBracket(current.JoinedText)))
+        {
+            if (label.Length > 0)
+            {
+                current.Texts.Add(label);
+            }
+
+            current.Amounts.AddRange(amounts!);
+            return current;
+        }
+
+        if (body.Rows.Count == 0)
+        {
+            body.HeaderLines.Add(line.Index);
+        }
+
+        return current;
+    }
+
+    // ---------------------------------------------------------------- lines with cells
+
+    private static void ReadCells(TableKind kind, DocLine line, IReadOnlyList<TextCell> cells, TableBody body)
+    {
+        var texts = cells.Select(c => TextNormalizer.Fold(c.Text)).ToList();
+        if (texts.TrueForAll(t => t.Length == 0) || texts.Exists(t => t.Contains('※', StringComparison.Ordinal)) || LineSyntax.IsColumnNumberRow(texts))
+        {
+            return;
+        }
+
+        int Col(int k) => cells[k].Column ?? k;
+        if (kind.Shape == TableShape.TwoSided)
+        {
+            ReadTwoSidedCells(kind, line, cells, texts, body);
+            return;
+        }
+
+        var nameIdx = texts.FindIndex(TextNormalizer.ContainsCjk);
+        var amountIdx = Enumerable.Range(0, texts.Count).Where(k => k > nameIdx && LineSyntax.IsAmount(texts[k])).ToList();
+        if (nameIdx < 0 || amountIdx.Count == 0)
+        {
+            if (body.Rows.Count == 0)
+            {
+                body.HeaderLines.Add(line.Index);
+                MapHeaderCells(kind, cells, texts, body);
+            }
+            else
+            {
+                MapRepeatedHeaderCells(kind, cells, texts, body);
+            }
+
+            return;
+        }
+
+        var row = new RawRow(line.Index) { FromCells = true, ColumnMap = RowMap(kind, body) };
+        var code = string.Empty;
+        for (var k = 0; k < nameIdx; k++)
+        {
+            var t = texts[k];
+            if (t.Length == 0)
+            {
+                continue;
+            }
+
+            if (t.All(char.IsAsciiDigit) && (code.Length == 0 ? t.Length is 3 or 5 or 7 : t.Length == 2))
+            {
+                code += t;
+            }
+        }
+
+        var name = cells[nameIdx].Text.Trim();
+        if (code.Length is 3 or 5 && LineSyntax.SubCode(TextNormalizer.Fold(name)) is { } sub)
+        {
+            code += sub.Sub;
+            name = name.TrimStart()[2..].Trim();
+        }
+        else if (code.Length == 0 && LineSyntax.Tokenize(name) is { Count: > 1 } nt && LineSyntax.CodeTokens(nt) is { } glued && glued.Consumed < nt.Count)
+        {
+            code = glued.Code;
+            name = string.Join(" ", nt.Skip(glued.Consumed).Select(t => t.Printed));
+        }
+
+        row.Code = code.Length > 0 ? code : null;
+        row.CellName = name;
+        row.Texts.Add(name);
+        row.IsTotal = row.Code is null && LineSyntax.IsTotalLabel(name);
+        if (nameIdx + 1 < texts.Count && !amountIdx.Contains(nameIdx + 1) && texts[nameIdx + 1].Length > 0)
+        {
+            row.CellProject = cells[nameIdx + 1].Text.Trim();
+        }
+
+        foreach (var k in amountIdx)
+        {
+            row.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, Col(k))!);
+        }
+
+        body.Rows.Add(row);
+    }
+
+    private static void ReadTwoSidedCells(TableKind kind, DocLine line, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body)
+    {
+        int Col(int k) => cells[k].Column ?? k;
+        var anyAmount = texts.Exists(LineSyntax.IsAmount);
+        var expIdx = -1;
+        for (var k = 1; k < texts.Count; k++)
+        {
+            if (texts[k].Length > 0 && !LineSyntax.IsAmount(texts[k]))
+            {
+                expIdx = k;
+                break;
+            }
+        }
+
+        if (body.Rows.Count == 0 && !anyAmount && !texts.Exists(t => LineSyntax.Tokenize(t) is { Count: > 0 } tk && LineSyntax.CodeTokens(tk) is not null))
+        {
+            body.HeaderLines.Add(line.Index);
+            MapHeaderCells(kind, cells, texts, body);
+            return;
+        }
+
+        var split = expIdx >= 0 ? expIdx : texts.Count;
+        if (expIdx >= 0)
+        {
+            body.ExpenditureColumn ??= Col(expIdx);
+        }
+
+        // income side: label in the first cell, amounts after it
+        var map = RowMap(kind, body);
+        if (texts[0].Length > 0)
+        {
+            var inc = new RawRow(line.Index) { Side = "income", FromCells = true, ColumnMap = map };
+            inc.Texts.Add(cells[0].Text.Trim());
+            inc.IsTotal = texts[0].Contains("总计", StringComparison.Ordinal) || texts[0].Contains("合计", StringComparison.Ordinal);
+            for (var k = 1; k < split; k++)
+            {
+                if (LineSyntax.IsAmount(texts[k]))
+                {
+                    inc.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, Col(k))!);
+                }
+            }
+
+            body.Rows.Add(inc);
+        }
+
+        if (expIdx < 0)
+        {
+            return;
+        }
+
+        var exp = new RawRow(line.Index) { Side = "expenditure", FromCells = true, ColumnMap = map };
+        var label = cells[expIdx].Text.Trim();
+        var lt = LineSyntax.Tokenize(label);
+        if (LineSyntax.CodeTokens(lt) is { } code && code.Consumed < lt.Count)
+        {
+            exp.Code = code.Code;
+            label = string.Join(" ", lt.Skip(code.Consumed).Select(t => t.Printed));
+        }
+        else
+        {
+            var squeezed = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(label));
+            exp.IsTotal = squeezed.Contains("总计", StringComparison.Ordinal) || squeezed.Contains("合计", StringComparison.Ordinal);
+        }
+
+        exp.Texts.Add(label);
+        for (var k = expIdx + 1; k < texts.Count; k++)
+        {
+            if (LineSyntax.IsAmount(texts[k]))
+            {
+                exp.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, Col(k))!);
+            }
+        }
+
+        body.Rows.Add(exp);
+    }
+
+    /// <summary>Header cells name their columns: grid column → column key (a lower header row refines an upper one).</summary>
+    private static void MapHeaderCells(TableKind kind, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body)
+    {
+        for (var k = 0; k < texts.Count; k++)
+        {
+            var col = cells[k].Column ?? k;
+            body.HeaderCellTexts[col] = body.HeaderCellTexts.GetValueOrDefault(col, string.Empty) + texts[k];
+            if (HeaderColumns.MatchCell(kind, texts[k]) is { } key)
+            {
+                body.CellColumns[col] = key;
+            }
+        }
+    }
+
+    /// <summary>A header label wrapped over several header lines in the same column (资本性支 / 出（基本 / 建设）) names it as a whole.</summary>
+    private static void MapWrappedHeaderCells(TableKind kind, TableBody body) => MapWrapped(kind, body.HeaderCellTexts, body.CellColumns);
+
+    private static void MapWrapped(TableKind kind, Dictionary<int, string> texts, Dictionary<int, string> map)
+    {
+        foreach (var (col, text) in texts)
+        {
+            if (!map.ContainsKey(col) && HeaderColumns.MatchCell(kind, text) is { } key)
+            {
+                map[col] = key;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A header repeated after a page break names the columns of the rows after it (a PDF page may place them
+    /// differently). It starts a new map when one of its cells names a column.
+    /// </summary>
+    private static void MapRepeatedHeaderCells(TableKind kind, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body)
+    {
+        var matches = Enumerable.Range(0, texts.Count).Select(k => (Col: cells[k].Column ?? k, Key: HeaderColumns.MatchCell(kind, texts[k]), Text: texts[k])).ToList();
+        if (!body.RepeatedHeaderOpen && !matches.Exists(m => m.Key is not null))
+        {
+            return;
+        }
+
+        if (!body.RepeatedHeaderOpen)
+        {
+            body.RepeatedHeaderOpen = true;
+            body.CurrentMap = [];
+            body.RepeatedHeaderTexts.Clear();
+        }
+
+        foreach (var (col, key, text) in matches)
+        {
+            body.RepeatedHeaderTexts[col] = body.RepeatedHeaderTexts.GetValueOrDefault(col, string.Empty) + text;
+            if (key is not null)
+            {
+                body.CurrentMap[col] = key;
+            }
+        }
+    }
+
+    /// <summary>The header map for a data row: the first header's, or the one repeated last.</summary>
+    private static Dictionary<int, string> RowMap(TableKind kind, TableBody body)
+    {
+        if (body.RepeatedHeaderOpen)
+        {
+            MapWrapped(kind, body.RepeatedHeaderTexts, body.CurrentMap);
+            body.RepeatedHeaderOpen = false;
+        }
+
+        return body.Rows.Count == 0 || body.CurrentMap.Count == 0 ? body.CellColumns : body.CurrentMap;
+    }
+}

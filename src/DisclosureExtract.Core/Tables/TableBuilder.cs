@@ -1,0 +1,546 @@
+using DisclosureExtract.Model;
+using DisclosureExtract.Text;
+
+namespace DisclosureExtract.Tables;
+
+/// <summary>
+/// Layer 2: turns a table body's rows into a <see cref="BudgetTable"/>. Amounts whose grid column the reader knew are
+/// trusted (an empty cell is a real empty column); the others are assigned by searching the order-preserving
+/// assignments of each row's numbers to the columns present, scored by the row identities, the 项 → 款 → 类 → 合计
+/// hierarchy, the document's other tables and, last, plausibility.
+/// </summary>
+internal sealed class TableBuilder
+{
+    private readonly SourceDocument _doc;
+    private readonly TableSegment _seg;
+    private readonly TableBody _body;
+    private readonly List<Finding> _findings;
+    private readonly IReadOnlyDictionary<string, string> _names;
+
+    public TableBuilder(SourceDocument doc, TableSegment seg, TableBody body, List<Finding> findings, IReadOnlyDictionary<string, string> names)
+    {
+        _doc = doc;
+        _seg = seg;
+        _body = body;
+        _findings = findings;
+        _names = names;
+    }
+
+    private TableKind Kind => _seg.Kind;
+
+    public BudgetTable Build(IReadOnlyDictionary<int, BudgetTable> solved)
+    {
+        var unit = _body.Unit ?? UnitAfterTable() ?? "万元";
+        var rows = Kind.Shape == TableShape.TwoSided ? BuildTwoSided(solved, out var columns) : BuildRows(_body.Rows.Where(r => r.HasAmounts).ToList(), solved, out columns, null);
+        var isEmpty = rows.Count == 0;
+        if (!isEmpty && Kind.Shape == TableShape.Coded && !rows.Any(r => r.RowKey == "total"))
+        {
+            _findings.Add(new Finding("table_truncated", Severity.Warning, $"table 表{_seg.TableNo} ends before its 合计 row", Kind.Key, Line: _seg.Start));
+        }
+
+        return new BudgetTable(_seg.TableNo, Kind.Key, _seg.Title, unit, isEmpty, _body.Note, isEmpty ? [] : columns, rows, _seg.Start, _seg.End);
+    }
+
+    private string? UnitAfterTable()
+    {
+        for (var i = _seg.End; i < Math.Min(_doc.Lines.Count, _seg.End + 3); i++)
+        {
+            if (LineSyntax.Unit(_doc.Lines[i].Norm) is { } u)
+            {
+                return u;
+            }
+        }
+
+        return null;
+    }
+
+    // ---------------------------------------------------------------- columns present
+
+    private List<string> PresentColumns(IEnumerable<string> allowed)
+    {
+        var allow = allowed.ToHashSet(StringComparer.Ordinal);
+        if (_body.CellColumns.Count > 0)
+        {
+            var fromCells = _body.CellColumns.Where(kv => allow.Contains(kv.Value) && (_body.ExpenditureColumn is not { } e || kv.Key > e))
+                .OrderBy(kv => kv.Key).Select(kv => kv.Value).Distinct().ToList();
+            var order = Kind.Columns.Select(c => c.Key).ToList();
+            foreach (var later in _body.Rows.Select(r => r.ColumnMap).OfType<IReadOnlyDictionary<int, string>>().Distinct().SelectMany(m => m.Values))
+            {
+                if (allow.Contains(later) && !fromCells.Contains(later))
+                {
+                    var at = fromCells.FindIndex(k => order.IndexOf(k) > order.IndexOf(later));
+                    fromCells.Insert(at < 0 ? fromCells.Count : at, later);
+                }
+            }
+
+            if (fromCells.Count > 0)
+            {
+                return fromCells;
+            }
+        }
+
+        string[] sub = ["personnel", "public_use", "business_income", "operating_income", "other_income"];
+        var defaults = Kind.Columns.Select(c => c.Key).Where(k => allow.Contains(k) && (Kind.Number == 6 || !sub.Contains(k))).ToList();
+        var fromText = HeaderColumns.FromText(Kind, HeaderColumns.Texts(_doc, _body.HeaderLines)).Where(allow.Contains).ToList();
+
+        // a header that names fewer columns than a row has numbers was not read (interleaved layout): use the kind's columns
+        var widest = _body.Rows.Where(r => Kind.Shape != TableShape.TwoSided || r.Side == "expenditure").Select(r => r.Amounts.Count).DefaultIfEmpty(0).Max();
+        return fromText.Count > 0 && fromText.Count >= widest ? fromText : defaults.Union(fromText).OrderBy(k => Kind.Columns.ToList().FindIndex(c => c.Key == k)).ToList();
+    }
+
+    // ---------------------------------------------------------------- two-sided tables
+
+    private List<TableRow> BuildTwoSided(IReadOnlyDictionary<int, BudgetTable> solved, out List<string> columns)
+    {
+        var result = new List<(int Order, TableRow Row)>();
+        var keys = new IncomeRows();
+        var incomeColumn = Kind.Number == 1 ? "amount" : "total";
+        var order = 0;
+        var expRows = new List<RawRow>();
+        foreach (var r in _body.Rows)
+        {
+            order++;
+            if (r.Side != "income")
+            {
+                expRows.Add(r);
+                continue;
+            }
+
+            var label = TextNormalizer.RemoveWhiteSpace(r.JoinedText);
+            var key = keys.KeyOf(label);
+            if (!r.HasAmounts)
+            {
+                continue;
+            }
+
+            if (key is null)
+            {
+                _findings.Add(new Finding("unknown_row", Severity.Info, $"表{_seg.TableNo}: income row \"{label}\" has no row_key", Kind.Key, Line: r.Line));
+            }
+
+            if (r.Amounts.Count > 1)
+            {
+                Unassigned(r, r.Amounts.Skip(1));
+            }
+
+            var a = r.Amounts[0];
+            result.Add((r.Line * 2, new TableRow(null, null, key, label, null, "income", [new CellValue(incomeColumn, a.Value, a.Line)], r.Line)));
+        }
+
+        var exp = expRows.Where(r => r.HasAmounts).ToList();
+
+        var expTable = BuildRows(exp, solved, out columns, result.Select(x => x.Row).ToList());
+        foreach (var row in expTable)
+        {
+            result.Add((row.Line * 2 + 1, row with { Side = "expenditure" }));
+        }
+
+        if (Kind.Number == 1)
+        {
+            columns = ["amount"];
+        }
+
+        return result.OrderBy(x => x.Order).Select(x => x.Row).ToList();
+    }
+
+    // ---------------------------------------------------------------- coded and named rows
+
+    private List<TableRow> BuildRows(List<RawRow> rows, IReadOnlyDictionary<int, BudgetTable> solved, out List<string> columns, List<TableRow>? ownIncome)
+    {
+        var allowed = Kind.Columns.Select(c => c.Key).ToList();
+        columns = PresentColumns(allowed);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var hints = CrossTableHints.For(Kind, solved, rows);
+        if (ownIncome is not null)
+        {
+            hints.FromOwnIncome(ownIncome);
+        }
+
+        var ids = rows.Select(RowId).ToList();
+        var parents = Parents(rows, ids);
+        var present = columns;
+        var scoring = new Scoring(Kind, present);
+        var cands = rows.Select((r, i) => Candidates(r, ids[i], present, scoring, hints)).ToList();
+        var solverRows = rows.Select((r, i) => new SolverRow(parents[i], cands[i].Select(c => c.Vector).ToList(), cands[i].Select(c => c.Local).ToList())).ToList();
+        var (choice, ambiguous) = ColumnSolver.Solve(solverRows, present.Count);
+        if (RepairContradictions(solverRows, cands, parents, choice, present))
+        {
+            (choice, ambiguous) = ColumnSolver.Solve(solverRows, present.Count);
+        }
+
+        var result = new List<TableRow>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            var cand = cands[i][choice[i]];
+            var values = new List<CellValue>();
+            for (var k = 0; k < cand.Positions.Length; k++)
+            {
+                var a = r.Amounts[k];
+                values.Add(new CellValue(present[cand.Positions[k]], a.Value, a.Line));
+            }
+
+            if (cand.Positions.Length < r.Amounts.Count)
+            {
+                Unassigned(r, r.Amounts.Skip(cand.Positions.Length));
+            }
+
+            if (ambiguous[i] && cands[i].Count > 1)
+            {
+                _findings.Add(new Finding("ambiguous_columns", Severity.Warning,
+                    $"表{_seg.TableNo} row {ids[i]} ({_doc.Lines[r.Line].Where}): other column assignments fit the arithmetic equally well; took the most plausible: {string.Join(", ", values.Select(v => $"{v.ColumnKey}={TextNormalizer.Invariant(v.Amount)}"))}",
+                    Kind.Key, r.Code, Line: r.Line));
+            }
+
+            result.Add(MakeRow(r, values));
+        }
+
+        return result;
+    }
+
+    private void Unassigned(RawRow r, IEnumerable<AmountToken> extra) =>
+        _findings.Add(new Finding("unassigned_numbers", Severity.Warning,
+            $"表{_seg.TableNo}: more numbers than columns on the row at {_doc.Lines[r.Line].Where}; not assigned: {string.Join(" ", extra.Select(a => a.Text))}",
+            Kind.Key, r.Code, Line: r.Line));
+
+    private string RowId(RawRow r)
+    {
+        if (Kind.Shape == TableShape.Named)
+        {
+            return NamedRows.KeyOf(r.JoinedText) ?? "#row" + r.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (r.Code is not null)
+        {
+            return r.Code;
+        }
+
+        return r.IsTotal ? CrossTableHints.TotalRow : "#row" + r.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The row each row sums into: the nearest printed ancestor code, else the 合计 row (表10: by row meaning).</summary>
+    private static int[] Parents(List<RawRow> rows, List<string> ids)
+    {
+        var parents = new int[rows.Count];
+        var firstById = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            firstById.TryAdd(ids[i], i);
+        }
+
+        var total = firstById.GetValueOrDefault(CrossTableHints.TotalRow, -1);
+        if (total < 0)
+        {
+            total = firstById.GetValueOrDefault("total", -1);
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            parents[i] = -1;
+            var id = ids[i];
+            if (i == total || id.StartsWith('#') && id != CrossTableHints.TotalRow)
+            {
+                continue;
+            }
+
+            if (rows[i].Code is { } code)
+            {
+                parents[i] = total;
+                for (var len = code.Length - 2; len >= 3; len -= 2)
+                {
+                    if (firstById.TryGetValue(code[..len], out var p))
+                    {
+                        parents[i] = p;
+                        break;
+                    }
+                }
+            }
+            else if (NamedRows.ParentOf(id) is { } parentKey)
+            {
+                parents[i] = firstById.GetValueOrDefault(parentKey, -1);
+            }
+        }
+
+        return parents;
+    }
+
+    /// <summary>Candidates kept per row (the most plausible of those the row's own arithmetic allows): keeps the search small.</summary>
+    private const int MaxCandidates = 24;
+
+    private sealed record Candidate(int[] Positions, long[] Vector, Score Local, bool Contradicts);
+
+    /// <summary>
+    /// A printed row whose own identity fails (its 合计 is not the sum of its parts, e.g. a 款 row that left out one
+    /// of its 项) cannot tell its children which columns they are in. Where its parent and siblings imply a
+    /// consistent row with the same total, the children are matched against that instead. True when anything changed.
+    /// </summary>
+    private bool RepairContradictions(List<SolverRow> rows, List<List<Candidate>> cands, int[] parents, int[] choice, List<string> present)
+    {
+        var totalAt = present.IndexOf("total");
+        if (totalAt < 0)
+        {
+            return false;
+        }
+
+        var changed = false;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var p = parents[i];
+            if (p < 0 || !cands[i][choice[i]].Contradicts || rows[i].MatchOverride is not null)
+            {
+                continue;
+            }
+
+            var implied = (long[])cands[p][choice[p]].Vector.Clone();
+            for (var j = 0; j < rows.Count; j++)
+            {
+                if (j != i && parents[j] == p)
+                {
+                    var v = cands[j][choice[j]].Vector;
+                    for (var c = 0; c < implied.Length; c++)
+                    {
+                        implied[c] -= v[c];
+                    }
+                }
+            }
+
+            var own = cands[i][choice[i]].Vector;
+            var partsSum = implied.Where((_, c) => c != totalAt).Sum();
+            if (implied[totalAt] == own[totalAt] && partsSum == implied[totalAt] && implied.All(x => x >= 0))
+            {
+                rows[i] = rows[i] with { MatchOverride = implied };
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>The arithmetic of a table kind over the columns present, as positions (computed once per table).</summary>
+    private sealed class Scoring
+    {
+        public Scoring(TableKind kind, List<string> present)
+        {
+            TotalAt = present.IndexOf("total");
+            Prior = present.Select(k => kind.Column(k)?.Prior ?? 0).ToArray();
+            Rules = kind.Rules
+                .Select(r => (Total: present.IndexOf(r.Total), Parts: r.Parts.Select(p => present.IndexOf(p)).Where(j => j >= 0).ToArray()))
+                .Where(r => r.Total >= 0 && r.Parts.Length > 0)
+                .ToArray();
+        }
+
+        public int TotalAt { get; }
+
+        public double[] Prior { get; }
+
+        public (int Total, int[] Parts)[] Rules { get; }
+    }
+
+    /// <summary>What the other tables say about one row, as positions.</summary>
+    private sealed record RowHints((int Pos, long Value)[] Expected, double[] Bonus);
+
+    /// <summary>0.01 in solver units: the rounding a printed sum may show per extra part.</summary>
+    private static readonly long Cent = ColumnSolver.Units(0.01m);
+
+    private static RowHints HintsFor(RawRow r, string id, List<string> present, CrossTableHints hints)
+    {
+        var expected = Array.Empty<(int, long)>();
+        if (hints.Expected.TryGetValue(id, out var e) && (e.WhenTotal is null || (r.Amounts.Count > 0 && r.Amounts[0].Value == e.WhenTotal)))
+        {
+            expected = e.Values.Select(kv => (present.IndexOf(kv.Key), ColumnSolver.Units(kv.Value))).Where(x => x.Item1 >= 0).ToArray();
+        }
+
+        var bonus = new double[present.Count];
+        if (hints.Bonus.TryGetValue(id, out var b))
+        {
+            foreach (var (key, value) in b)
+            {
+                var j = present.IndexOf(key);
+                if (j >= 0)
+                {
+                    bonus[j] = value;
+                }
+            }
+        }
+
+        return new RowHints(expected, bonus);
+    }
+
+    /// <summary>Every order-preserving assignment of the row's amounts to the present columns (the first amount is the total), with its local score.</summary>
+    private List<Candidate> Candidates(RawRow r, string id, List<string> present, Scoring scoring, CrossTableHints hints)
+    {
+        var m = present.Count;
+        var k = Math.Min(r.Amounts.Count, m);
+        var rowHints = HintsFor(r, id, present, hints);
+        var units = r.Amounts.Select(a => ColumnSolver.Units(a.Value)).ToArray();
+        var list = new List<Candidate>();
+        var map = r.ColumnMap ?? _body.CellColumns;
+        if (r.FromCells && r.Amounts.TrueForAll(a => a.Column is { } c && map.TryGetValue(c, out var key) && present.Contains(key)))
+        {
+            var pos = r.Amounts.Select(a => present.IndexOf(map[a.Column!.Value])).ToArray();
+            if (pos.Distinct().Count() == pos.Length)
+            {
+                list.Add(MakeCandidate(pos, units, scoring, rowHints));
+                return list;
+            }
+        }
+
+        var totalAt = scoring.TotalAt;
+        foreach (var pos in Combinations(m, k))
+        {
+            if (totalAt >= 0 && k > 0 && pos[0] != totalAt)
+            {
+                continue;
+            }
+
+            list.Add(MakeCandidate(pos, units, scoring, rowHints));
+        }
+
+        if (list.Count == 0)
+        {
+            list.Add(MakeCandidate(Enumerable.Range(0, k).ToArray(), units, scoring, rowHints));
+        }
+
+        var bestHard = list.Max(c => c.Local.Hard);
+        return list.Where(c => c.Local.Hard >= bestHard - 3.5).OrderByDescending(c => c.Local).Take(MaxCandidates).ToList();
+    }
+
+    private static Candidate MakeCandidate(int[] pos, long[] units, Scoring scoring, RowHints hints)
+    {
+        var v = new long[scoring.Prior.Length];
+        for (var i = 0; i < pos.Length; i++)
+        {
+            v[pos[i]] = units[i];
+        }
+
+        double hard = 0;
+        double soft = 0;
+        var contradicts = false;
+        foreach (var (t, parts) in scoring.Rules)
+        {
+            long sum = 0;
+            var nonZero = 0;
+            foreach (var j in parts)
+            {
+                sum += v[j];
+                nonZero += v[j] != 0 ? 1 : 0;
+            }
+
+            if (v[t] == 0 && sum == 0)
+            {
+                continue; // nothing to check
+            }
+
+            var holds = Math.Abs(v[t] - sum) <= Cent * Math.Max(1, nonZero - 1);
+            hard += holds ? 1 : -3;
+            contradicts |= !holds;
+        }
+
+        foreach (var (j, value) in hints.Expected)
+        {
+            hard += v[j] == value ? 1.5 : -1.5;
+        }
+
+        foreach (var p in pos)
+        {
+            soft += scoring.Prior[p] + hints.Bonus[p];
+        }
+
+        return new Candidate(pos, v, new Score(hard, soft), contradicts);
+    }
+
+    private static IEnumerable<int[]> Combinations(int m, int k)
+    {
+        if (k == 0)
+        {
+            yield return [];
+            yield break;
+        }
+
+        var idx = Enumerable.Range(0, k).ToArray();
+        while (true)
+        {
+            yield return (int[])idx.Clone();
+            var i = k - 1;
+            while (i >= 0 && idx[i] == m - k + i)
+            {
+                i--;
+            }
+
+            if (i < 0)
+            {
+                yield break;
+            }
+
+            idx[i]++;
+            for (var j = i + 1; j < k; j++)
+            {
+                idx[j] = idx[j - 1] + 1;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- names
+
+    private TableRow MakeRow(RawRow r, List<CellValue> values)
+    {
+        if (Kind.Shape == TableShape.Named)
+        {
+            return new TableRow(null, null, NamedRows.KeyOf(r.JoinedText), TextNormalizer.RemoveWhiteSpace(r.JoinedText), null, null, values, r.Line);
+        }
+
+        if (r.Side == "expenditure" && r.Code is null)
+        {
+            return new TableRow(null, null, r.IsTotal ? "expenditure_total" : null, TextNormalizer.RemoveWhiteSpace(r.JoinedText), null, "expenditure", values, r.Line);
+        }
+
+        if (r.Code is null)
+        {
+            var name = TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText);
+            return new TableRow(null, null, r.IsTotal ? "total" : null, name, null, null, values, r.Line);
+        }
+
+        var (item, project) = Kind.Number == 7 ? SplitProject(r) : (TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText), null);
+        return new TableRow(r.Code, LineSyntax.LevelOf(r.Code), null, item, project, null, values, r.Line);
+    }
+
+    /// <summary>
+    /// 表7 prints the 项 name and the project name side by side, and either may wrap. The item name is known from
+    /// the document's other tables (same code); what follows it is the project. Without that, the first piece is the name.
+    /// </summary>
+    private (string Item, string? Project) SplitProject(RawRow r)
+    {
+        if (r.FromCells)
+        {
+            var p = r.CellProject is { } cp ? TextNormalizer.RemoveWhiteSpace(cp) : null;
+            return (TextNormalizer.RemoveWhiteSpace(r.CellName ?? string.Empty), string.IsNullOrEmpty(p) ? null : p);
+        }
+
+        var joined = TextNormalizer.RemoveWhiteSpace(r.JoinedText);
+        if (_names.TryGetValue(r.Code!, out var known) && joined.StartsWith(known, StringComparison.Ordinal))
+        {
+            var rest = joined[known.Length..];
+            return (known, rest.Length > 0 ? rest : null);
+        }
+
+        if (r.Texts.Count == 0)
+        {
+            return (string.Empty, null);
+        }
+
+        var first = r.Texts[0];
+        var space = first.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 0)
+        {
+            var project = TextNormalizer.RemoveWhiteSpace(first[(space + 1)..] + string.Concat(r.Texts.Skip(1)));
+            return (TextNormalizer.RemoveWhiteSpace(first[..space]), project.Length > 0 ? project : null);
+        }
+
+        var tail = TextNormalizer.RemoveWhiteSpace(string.Concat(r.Texts.Skip(1)));
+        return (TextNormalizer.RemoveWhiteSpace(first), tail.Length > 0 ? tail : null);
+    }
+}
