@@ -387,6 +387,10 @@ internal static class TableBodyReader
             {
                 code += t;
             }
+            else if (t.Length == 1 && char.IsAsciiDigit(t[0]) && code.Length is 3 or 5)
+            {
+                code += "0" + t; // a 款/项 cell whose leading zero a spreadsheet dropped: 301 | 2 is 30102
+            }
         }
 
         var name = cells[nameIdx].Text.Trim();

@@ -210,7 +210,8 @@ public class HtmlCorpusTests(ITestOutputHelper output)
             .Select(r => string.Join(',', compared.Select(c => Convert.ToString(typeof(LineItemRow).GetProperty(c)!.GetValue(r), CultureInfo.InvariantCulture))))
             .Order(StringComparer.Ordinal)
             .ToList();
-        var wanted = expected.Select(row => string.Join(',', compared.Select(c => row[c]))).Order(StringComparer.Ordinal).ToList();
+        var wanted = GoldenRenderings.WithoutTextOnly(id, expected.Select(row => string.Join(',', compared.Select(c => row[c]))).ToList(),
+            row => string.Join(',', compared.Select(c => row[c]))).Order(StringComparer.Ordinal).ToList();
 
         var missing = wanted.Except(actual, StringComparer.Ordinal).ToList();
         var extra = actual.Except(wanted, StringComparer.Ordinal).ToList();

@@ -78,6 +78,24 @@ public class TableRecognizerTests
     }
 
     [Fact]
+    public void A_subcode_cell_whose_leading_zero_was_dropped_is_padded()
+    {
+        // spreadsheets drop the leading zero of a 款 cell: "301 | 2" is 30102 (Shanghai Wanli 2024, 表8 of its set)
+        var r = TableTestKit.Recognize(
+            "表 6", "一般公共预算基本支出情况表", "单位：元",
+            "经济分类科目编码\t\t经济分类科目名称\t合计\t人员经费\t公用经费",
+            "类\t款\t\t\t\t",
+            "301\t\t工资福利支出\t300\t300\t",
+            "301\t01\t基本工资\t100\t100\t",
+            "301\t2\t津贴补贴\t200\t200\t",
+            "\t\t合计\t300\t300\t");
+
+        var t = r.Table(6);
+        Assert.Equal("津贴补贴", t.Row("30102").ItemName);
+        Assert.Equal("total=200 personnel=200", t.Row("30102").Cells());
+    }
+
+    [Fact]
     public void Tab_separated_cells_with_the_item_code_glued_to_the_name_and_the_total_first()
     {
         var r = TableTestKit.Recognize(
