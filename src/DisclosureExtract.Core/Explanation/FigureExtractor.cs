@@ -66,8 +66,23 @@ public static partial class FigureExtractor
     [GeneratedRegex(@"(?<label>办公家具|其他资产)(?:价值)?(?<amt>" + N + @")(?<unit>万元|元)")]
     private static partial Regex OtherAssets();
 
-    [GeneratedRegex(@"(?<buy>安排购置)?[^。;]{0,12}?(?<size>50|100)万元以上(?:的)?(?:大型)?设备(?<qty>\d+)台")]
+    // no optional prefix before the literal: the search starts at 万元以上 (安排购置 is looked up behind the match, see PlannedBefore)
+    [GeneratedRegex(@"(?<size>50|100)万元以上(?:的)?(?:大型)?设备(?<qty>\d+)台")]
     private static partial Regex Equipment();
+
+    /// <summary>安排购置 within the 12 characters before the match, in the same clause: planned purchases, not holdings.</summary>
+    private static bool PlannedBefore(string text, int index)
+    {
+        var from = Math.Max(0, index - 16);
+        var before = text.AsSpan(from, index - from);
+        var cut = before.LastIndexOfAny('。', ';');
+        if (cut >= 0)
+        {
+            before = before[(cut + 1)..];
+        }
+
+        return before.Contains("安排购置", StringComparison.Ordinal);
+    }
 
     public static IReadOnlyList<ExplanationFigure> Extract(IReadOnlyList<ExplanationSection> sections, FunctionCodeIndex codes)
     {
@@ -388,7 +403,7 @@ public static partial class FigureExtractor
         var planned = false;
         foreach (Match e in Equipment().Matches(t.Text))
         {
-            planned |= e.Groups["buy"].Success;
+            planned |= PlannedBefore(t.Text, e.Index);
             var key = (planned ? "planned_equipment_over_" : "equipment_over_") + e.Groups["size"].Value;
             if (list.Any(f => f.Section == "assets" && f.Key == key))
             {

@@ -102,7 +102,12 @@ public sealed partial class JoinedText
                 return '-';
         }
 
-        var s = c.ToString().Normalize(NormalizationForm.FormKC);
-        return s.Length == 1 ? s[0] : c;
+        // full-width ASCII forms; ideographs and other characters are kept (NFKC per character through ICU cost most of the time here)
+        return c switch
+        {
+            >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+            '\u3000' or '\u00A0' => ' ',
+            _ => c,
+        };
     }
 }

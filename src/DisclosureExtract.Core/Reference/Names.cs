@@ -2,13 +2,13 @@ using System.Text;
 
 namespace DisclosureExtract.Reference;
 
-/// <summary>Comparison of printed 科目 names: NFKC (full-width brackets and digits), white space removed.</summary>
+/// <summary>Comparison of printed 科目 names: full-width forms folded (brackets, digits), white space removed.</summary>
 public static class Names
 {
     public static string Normalize(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var folded = name.Normalize(NormalizationForm.FormKC);
+        var folded = Text.TextNormalizer.Fold(name); // full-width brackets and digits to ASCII, in one pass
         var sb = new StringBuilder(folded.Length);
         foreach (var ch in folded)
         {

@@ -126,7 +126,7 @@ internal static partial class LineSyntax
         var list = new List<Tok>();
         foreach (var piece in printed.Split([' ', '\t', '\u3000', '\u00A0'], StringSplitOptions.RemoveEmptyEntries))
         {
-            var folded = piece.IsNormalized(System.Text.NormalizationForm.FormKC) ? piece : TextNormalizer.Fold(piece);
+            var folded = TextNormalizer.Fold(piece);
             if (folded.Length > 3 && GluedCode().IsMatch(folded) && piece.Length == folded.Length)
             {
                 list.Add(new Tok(piece[..3], folded[..3]));

@@ -390,6 +390,8 @@ internal sealed class TableBuilder
         }
 
         var totalAt = scoring.TotalAt;
+        var scratch = new long[scoring.Prior.Length];
+        var bestSoFar = double.NegativeInfinity;
         foreach (var pos in Combinations(m, k))
         {
             if (totalAt >= 0 && k > 0 && pos[0] != totalAt)
@@ -397,7 +399,15 @@ internal sealed class TableBuilder
                 continue;
             }
 
-            list.Add(MakeCandidate(pos, units, scoring, rowHints));
+            // score in a scratch vector; only assignments that can still be kept are copied (C(12,6) = 924 per row)
+            var (score, contradicts) = ScoreOf(pos, units, scoring, rowHints, scratch);
+            if (score.Hard < bestSoFar - 3.5)
+            {
+                continue;
+            }
+
+            bestSoFar = Math.Max(bestSoFar, score.Hard);
+            list.Add(new Candidate((int[])pos.Clone(), (long[])scratch.Clone(), score, contradicts));
         }
 
         if (list.Count == 0)
@@ -412,6 +422,14 @@ internal sealed class TableBuilder
     private static Candidate MakeCandidate(int[] pos, long[] units, Scoring scoring, RowHints hints)
     {
         var v = new long[scoring.Prior.Length];
+        var (score, contradicts) = ScoreOf(pos, units, scoring, hints, v);
+        return new Candidate(pos, v, score, contradicts);
+    }
+
+    /// <summary>Fills <paramref name="v"/> with the assignment and scores it against the row identities and the hints.</summary>
+    private static (Score Score, bool Contradicts) ScoreOf(int[] pos, long[] units, Scoring scoring, RowHints hints, long[] v)
+    {
+        Array.Clear(v);
         for (var i = 0; i < pos.Length; i++)
         {
             v[pos[i]] = units[i];
@@ -450,9 +468,10 @@ internal sealed class TableBuilder
             soft += scoring.Prior[p] + hints.Bonus[p];
         }
 
-        return new Candidate(pos, v, new Score(hard, soft), contradicts);
+        return (new Score(hard, soft), contradicts);
     }
 
+    /// <summary>Every k-subset of 0..m-1 in order. The same array is yielded each time: copy it to keep it.</summary>
     private static IEnumerable<int[]> Combinations(int m, int k)
     {
         if (k == 0)
@@ -464,7 +483,7 @@ internal sealed class TableBuilder
         var idx = Enumerable.Range(0, k).ToArray();
         while (true)
         {
-            yield return (int[])idx.Clone();
+            yield return idx;
             var i = k - 1;
             while (i >= 0 && idx[i] == m - k + i)
             {
