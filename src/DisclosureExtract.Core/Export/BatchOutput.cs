@@ -56,19 +56,34 @@ public sealed class BatchOutput : IDisposable
             _documents.Add(OutputRows.Document(result));
         }
 
-        OutputWriter.WriteDocumentFiles(_staging, result);
+        OutputWriter.WriteDocumentFiles(_staging, result, durable: false);
+        var writers = FragmentWriters.Value!;
         for (var t = 0; t < _tables.Count; t++)
         {
-            using var stream = new FileStream(FragmentPath(result.DocumentId, t), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 14);
-            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
-            using var csv = new CsvWriter(writer, Config);
+            // one CsvWriter per thread and row type, reused: a new one compiles its record writer again (expression trees
+            // with finalizers), which cost more than converting the document
+            if (!writers.TryGetValue(_tables[t].RowType, out var w))
+            {
+                var sw = new StringWriter(CultureInfo.InvariantCulture);
+                w = (sw, new CsvWriter(sw, Config));
+                writers[_tables[t].RowType] = w;
+            }
+
+            w.Text.GetStringBuilder().Clear();
             foreach (var row in _tables[t].Rows(result))
             {
-                csv.WriteRecord(row);
-                csv.NextRecord();
+                w.Csv.WriteRecord(row);
+                w.Csv.NextRecord();
             }
+
+            w.Csv.Flush();
+            File.WriteAllText(FragmentPath(result.DocumentId, t), w.Text.ToString(), FragmentEncoding);
         }
     }
+
+    private static readonly System.Text.UTF8Encoding FragmentEncoding = new(false);
+
+    private static readonly ThreadLocal<Dictionary<Type, (StringWriter Text, CsvWriter Csv)>> FragmentWriters = new(() => []);
 
     /// <summary>Writes the long CSV files in document-id order and moves the new output folder into place.</summary>
     public void Commit()

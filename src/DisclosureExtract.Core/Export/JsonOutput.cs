@@ -80,8 +80,8 @@ public static class JsonOutput
         };
     }
 
-    public static void Write(string path, ConversionResult r)
+    public static void Write(string path, ConversionResult r, bool durable = true)
     {
-        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, ToJson(r), Options));
+        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, ToJson(r), Options), durable);
     }
 }

@@ -23,17 +23,19 @@ public static class OutputWriter
     }
 
     /// <summary>The per-document files: json/&lt;id&gt;.json and tables/&lt;id&gt;/*.csv.</summary>
-    public static void WriteDocumentFiles(string outDir, ConversionResult r)
+    /// <param name="durable">fsync each file (the worker records a document as done once its files are written);
+    /// a batch writes into a staging folder and does not need it.</param>
+    public static void WriteDocumentFiles(string outDir, ConversionResult r, bool durable = true)
     {
         ArgumentNullException.ThrowIfNull(outDir);
         ArgumentNullException.ThrowIfNull(r);
-        JsonOutput.Write(Path.Combine(outDir, "json", r.DocumentId + ".json"), r);
+        JsonOutput.Write(Path.Combine(outDir, "json", r.DocumentId + ".json"), r, durable);
         if (r.Tables.Count > 0)
         {
             var dir = Path.Combine(outDir, "tables", r.DocumentId);
             foreach (var t in r.Tables)
             {
-                CsvOutput.WriteGrid(Path.Combine(dir, WideTableOutput.FileName(t)), WideTableOutput.Grid(t, Schema.Current.ColumnLabel));
+                CsvOutput.WriteGrid(Path.Combine(dir, WideTableOutput.FileName(t)), WideTableOutput.Grid(t, Schema.Current.ColumnLabel), durable);
             }
         }
     }
