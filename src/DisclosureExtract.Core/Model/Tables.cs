@@ -40,7 +40,8 @@ public sealed record TableRow(
 }
 
 /// <summary>A recognized budget table.</summary>
-/// <param name="TableNo">表 number as printed (1..11).</param>
+/// <param name="TableNo">The table's number in schema/tables.csv (1..11), given by the meaning of its title: Shanghai prints its
+/// 政府性基金 table sixth, and it is still table 8 here, so that one table_no always means one table_key.</param>
 /// <param name="TableKey">Key from schema/tables.csv.</param>
 /// <param name="Title">The title as printed.</param>
 /// <param name="Unit">万元 or 元, as the table says.</param>

@@ -145,10 +145,21 @@ public sealed class DisclosurePipeline
             status = ConversionStatus.Failed;
             error = "not a budget disclosure: no 预算/决算 tables found";
         }
-        else if (missing.Count > 0)
+        else
         {
-            status = ConversionStatus.Partial;
-            error = "missing parts: " + string.Join(", ", missing.Select(DocumentPart.KeyOf));
+            // read, but something expected is missing: a part, or the end of a table
+            var problems = new List<string>();
+            if (missing.Count > 0)
+            {
+                problems.Add("missing parts: " + string.Join(", ", missing.Select(DocumentPart.KeyOf)));
+            }
+
+            problems.AddRange(tableFindings.Where(f => f.Check == "table_truncated").Select(f => f.Message));
+            if (problems.Count > 0)
+            {
+                status = ConversionStatus.Partial;
+                error = string.Join("; ", problems);
+            }
         }
 
         return new ConversionResult(doc.DocumentId, doc.SourceFile, doc.Format, doc.Sha256, status, error, doc, parts, facts, tables, findings)

@@ -54,6 +54,8 @@ public static class BadInputCatalogue
                 "本报讯 记者从县财政局获悉，今年全县一般公共预算收入保持平稳增长。\n\n财政局负责人表示，将继续加大民生投入，\n优化支出结构，确保重点支出需要。\n\n（责任编辑：王某）\n")),
         new("a disclosure with no tables part", "no-tables", "partial", "missing parts: tables",
             d => File.WriteAllText(Path.Combine(d, "no-tables.txt"), WithoutTables(Tekes))),
+        new("a table cut off in the middle (a download cut short)", "cut-table", "partial", "table 表3 ends before its 合计 row",
+            d => File.WriteAllText(Path.Combine(d, "cut-table.txt"), CutInTable3(Tekes))),
         new("a 10 MB text with one enormous line", "one-line", "failed", "not a budget disclosure",
             d => File.WriteAllText(Path.Combine(d, "one-line.txt"), string.Concat(Enumerable.Repeat("预算数 1234.56 万元，", 600_000)))),
         new("a file name with spaces and Chinese characters", "特克斯 县 预算 2023", "converted", "",
@@ -68,6 +70,15 @@ public static class BadInputCatalogue
                 File.WriteAllText(Path.Combine(d, "same-content-b.txt"), Tekes + "\n(scraped twice)\n");
             }),
     ];
+
+    /// <summary>The document cut after the first rows of 表3 (单位支出总体情况表), as a truncated download would end.</summary>
+    private static string CutInTable3(string text)
+    {
+        var lines = text.Split('\n');
+        var title = Array.FindIndex(lines, l => l.Contains("支出总体情况表", StringComparison.Ordinal) && !l.Contains("收支", StringComparison.Ordinal));
+        var firstRow = Array.FindIndex(lines, title, l => l.TrimStart().StartsWith("208 05", StringComparison.Ordinal));
+        return string.Join('\n', lines[..(firstRow + 3)]);
+    }
 
     /// <summary>The document without its 第二部分 (from its heading to the 第三部分 heading).</summary>
     private static string WithoutTables(string text)
