@@ -72,3 +72,22 @@ public class CliTests
         Assert.Contains("overlaps the input folder", err, StringComparison.Ordinal);
     }
 }
+
+public class StrictModeTests
+{
+    [Fact]
+    public void Strict_exits_1_when_a_document_has_a_validation_error_and_0_otherwise()
+    {
+        var dir = TestPaths.TempDir();
+        int Run(string id, bool strict)
+        {
+            string[] args = ["convert", TestPaths.Corpus("text", id + ".txt"), "--out", Path.Combine(dir, id + strict), "--no-progress"];
+            return CliApp.Run(strict ? [.. args, "--strict"] : args, new StringWriter(), new StringWriter());
+        }
+
+        // tekes-2023 has errors in its tables (表2 row 210, 表7 row 21012); shanshan-2024 has none
+        Assert.Equal(0, Run("tekes-2023", strict: false));
+        Assert.Equal(1, Run("tekes-2023", strict: true));
+        Assert.Equal(0, Run("shanshan-2024", strict: true));
+    }
+}
