@@ -133,6 +133,11 @@ internal static class TableCatalog
             return null;
         }
 
+        if (t.Contains("决算", StringComparison.Ordinal))
+        {
+            return null; // final accounts (决算) have a table set of their own, not yet mapped: better no rows than wrong keys
+        }
+
         bool Has(string s) => t.Contains(s, StringComparison.Ordinal);
         int? n = null;
         if (Has("三公"))

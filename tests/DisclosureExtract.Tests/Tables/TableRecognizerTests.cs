@@ -482,3 +482,13 @@ public class TableRecognizerTests
         Assert.Equal(2, r.Table(7).Rows.Count);
     }
 }
+
+public class FinalAccountsTitleTests
+{
+    [Theory]
+    [InlineData("收入支出决算总表")]
+    [InlineData("一般公共预算财政拨款基本支出决算表")]
+    [InlineData("财政拨款“三公”经费支出决算表")]
+    public void Final_accounts_tables_are_not_read_as_budget_tables(string title) =>
+        Assert.Null(DisclosureExtract.Tables.TableCatalog.ClassifyTitle(title));
+}
