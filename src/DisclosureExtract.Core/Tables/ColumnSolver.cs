@@ -49,9 +49,11 @@ internal static class ColumnSolver
 
     public static long Units(decimal amount) => (long)decimal.Round(amount * Scale);
 
-    public static (int[] Choice, bool[] Ambiguous) Solve(IReadOnlyList<SolverRow> rows, int columns)
+    /// <summary>Solves one table; <paramref name="search"/> is scratch space that may be reused for the next table.</summary>
+    public static (int[] Choice, bool[] Ambiguous) Solve(IReadOnlyList<SolverRow> rows, int columns, StateSearch search)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(search);
         var n = rows.Count;
         var kids = new List<int>[n];
         for (var i = 0; i < n; i++)
@@ -72,7 +74,7 @@ internal static class ColumnSolver
         var tied = new bool[n][][];
         var vectors = rows.Select(r => r.Candidates.ToArray()).ToArray();
         var overrides = rows.Select(r => r.MatchOverride).ToArray();
-        var search = new StateSearch(columns);
+        search.UseColumns(columns);
         foreach (var node in PostOrder(rows, kids))
         {
             SolveNode(node, rows, vectors, overrides[node], kids[node], search, best, picks, tied);

@@ -8,22 +8,24 @@ namespace DisclosureExtract.Tables;
 /// state with every candidate of the child: states with equal sums merge (the better score wins, the first found keeps
 /// its place), and when more than <see cref="MaxStates"/> remain the best are kept, best first (equal scores in the
 /// order found). Sums live in flat buffers and picks in a shared trail, so the search allocates nothing per state;
-/// one instance serves one <see cref="ColumnSolver.Solve"/> call.
+/// one instance serves the searches of one document's tables, one after the other (it holds no result between them).
 /// </summary>
 internal sealed class StateSearch
 {
     public const int MaxStates = 64;
 
     private readonly PickTrail _trail = new();
-    private StateSet _current;
-    private StateSet _next;
-    private StateRank[] _ranks = new StateRank[MaxStates * 4];
+    private readonly PriorityQueue<int, StateRank> _kept = new(MaxStates + 1, WorstFirst.Instance);
+    private readonly StateRank[] _ranks = new StateRank[MaxStates];
     private long[] _candidateHashes = new long[32];
+    private StateSet _current = new();
+    private StateSet _next = new();
 
-    public StateSearch(int columns)
+    /// <summary>Sets the length of the sum vectors for the searches that follow.</summary>
+    public void UseColumns(int columns)
     {
-        _current = new StateSet(columns);
-        _next = new StateSet(columns);
+        _current.UseColumns(columns);
+        _next.UseColumns(columns);
     }
 
     /// <summary>The states after the children added so far.</summary>
@@ -115,20 +117,31 @@ internal sealed class StateSearch
     /// <summary>Copies the best <see cref="MaxStates"/> states of <paramref name="from"/> into <paramref name="to"/> (best first, ties in the order found); to becomes the current states.</summary>
     private void KeepBest(StateSet from, StateSet to)
     {
-        if (_ranks.Length < from.Count)
+        // one pass with the worst of the best so far at hand, then the few kept are sorted
+        _kept.Clear();
+        for (var i = 0; i < from.Count; i++)
         {
-            _ranks = new StateRank[from.Count * 2];
+            var rank = new StateRank(from.ScoreAt(i), i);
+            if (_kept.Count < MaxStates)
+            {
+                _kept.Enqueue(i, rank);
+            }
+            else
+            {
+                _kept.EnqueueDequeue(i, rank);
+            }
         }
 
-        var ranks = _ranks.AsSpan(0, from.Count);
-        for (var i = 0; i < ranks.Length; i++)
+        var n = 0;
+        foreach (var (_, rank) in _kept.UnorderedItems)
         {
-            ranks[i] = new StateRank(from.ScoreAt(i), i);
+            _ranks[n++] = rank;
         }
 
-        ranks.Sort(default(BestFirst));
+        var ranks = _ranks.AsSpan(0, n);
+        ranks.Sort(BestFirst.Instance);
         to.Clear();
-        foreach (var (_, i) in ranks[..MaxStates])
+        foreach (var (_, i) in ranks)
         {
             from.SumAt(i).CopyTo(to.Stage(from.HashAt(i)));
             to.Set(to.Merge(out _), from.ScoreAt(i), from.TrailAt(i));
@@ -141,13 +154,23 @@ internal sealed class StateSearch
     private readonly record struct StateRank(Score Score, int State);
 
     /// <summary>Higher score first; equal scores in the order found.</summary>
-    private readonly struct BestFirst : IComparer<StateRank>
+    private sealed class BestFirst : IComparer<StateRank>
     {
+        public static readonly BestFirst Instance = new();
+
         public int Compare(StateRank x, StateRank y)
         {
             var byScore = y.Score.CompareTo(x.Score);
             return byScore != 0 ? byScore : x.State.CompareTo(y.State);
         }
+    }
+
+    /// <summary>The reverse of <see cref="BestFirst"/>: the worst state at the root of the queue of states kept.</summary>
+    private sealed class WorstFirst : IComparer<StateRank>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare(StateRank x, StateRank y) => BestFirst.Instance.Compare(y, x);
     }
 }
 
@@ -188,21 +211,24 @@ internal static class SumHash
 /// </summary>
 internal sealed class StateSet : IEqualityComparer<int>
 {
-    private readonly int _columns;
     private readonly Dictionary<int, int> _bySum;
-    private long[] _sums;
-    private long[] _hashes;
-    private Score[] _scores;
-    private int[] _trails;
+    private int _columns;
+    private long[] _sums = [];
+    private long[] _hashes = new long[StateSearch.MaxStates];
+    private Score[] _scores = new Score[StateSearch.MaxStates];
+    private int[] _trails = new int[StateSearch.MaxStates];
 
-    public StateSet(int columns)
+    public StateSet() => _bySum = new Dictionary<int, int>(this);
+
+    /// <summary>Clears the set and sets the length of its sums.</summary>
+    public void UseColumns(int columns)
     {
+        Clear();
         _columns = columns;
-        _sums = new long[columns * StateSearch.MaxStates];
-        _hashes = new long[StateSearch.MaxStates];
-        _scores = new Score[StateSearch.MaxStates];
-        _trails = new int[StateSearch.MaxStates];
-        _bySum = new Dictionary<int, int>(this);
+        if (_sums.Length < columns * _scores.Length)
+        {
+            _sums = new long[columns * _scores.Length];
+        }
     }
 
     public int Count { get; private set; }
@@ -226,10 +252,14 @@ internal sealed class StateSet : IEqualityComparer<int>
     {
         if (Count == _scores.Length)
         {
-            Array.Resize(ref _sums, _sums.Length * 2);
             Array.Resize(ref _hashes, _hashes.Length * 2);
             Array.Resize(ref _scores, _scores.Length * 2);
             Array.Resize(ref _trails, _trails.Length * 2);
+        }
+
+        if ((Count + 1) * _columns > _sums.Length)
+        {
+            Array.Resize(ref _sums, _columns * _scores.Length);
         }
 
         _hashes[Count] = hash;
