@@ -7,43 +7,43 @@ namespace DisclosureExtract.Tables;
 /// vectors picked for the children so far, its score and the picks that led to it. Adding a child combines every
 /// state with every candidate of the child: states with equal sums merge (the better score wins, the first found keeps
 /// its place), and when more than <see cref="MaxStates"/> remain the best are kept, best first (equal scores in the
-/// order found). Sums live in flat buffers and picks in a shared trail, so the search allocates nothing per state;
-/// one instance serves the searches of one document's tables, one after the other (it holds no result between them).
+/// order found). The combinations are held as (state, candidate) pairs and only the kept states get their sums
+/// written, picks live in a shared trail, so the search allocates nothing per state; one instance serves the searches
+/// of one document's tables, one after the other (it holds no result between them).
 /// </summary>
 internal sealed class StateSearch
 {
     public const int MaxStates = 64;
 
     private readonly PickTrail _trail = new();
+    private readonly MergeTable _merged = new();
     private readonly PriorityQueue<int, StateRank> _kept = new(MaxStates + 1, WorstFirst.Instance);
     private readonly StateRank[] _ranks = new StateRank[MaxStates];
     private long[] _candidateHashes = new long[32];
     private StateSet _current = new();
-    private StateSet _next = new();
+    private StateSet _spare = new();
+
+    /// <summary>The states after the children added so far (at most <see cref="MaxStates"/>).</summary>
+    public StateSet States => _current;
 
     /// <summary>Sets the length of the sum vectors for the searches that follow.</summary>
     public void UseColumns(int columns)
     {
         _current.UseColumns(columns);
-        _next.UseColumns(columns);
+        _spare.UseColumns(columns);
     }
-
-    /// <summary>The states after the children added so far.</summary>
-    public StateSet States => _current;
 
     /// <summary>Starts the search for a new row: one state, the zero sum with no picks.</summary>
     public void Start()
     {
         _trail.Clear();
         _current.Clear();
-        _current.Stage(0).Clear();
-        _current.Set(_current.Merge(out _), default, PickTrail.None);
+        _current.AddZero();
     }
 
     /// <summary>Combines the states with each candidate vector of the next child (scored by <paramref name="scores"/>).</summary>
     public void AddChild(long[][] candidates, Score[] scores)
     {
-        _next.Clear();
         if (_candidateHashes.Length < candidates.Length)
         {
             _candidateHashes = new long[candidates.Length * 2];
@@ -54,37 +54,40 @@ internal sealed class StateSearch
             _candidateHashes[c] = SumHash.Of(candidates[c]);
         }
 
+        _merged.Begin(_current, candidates);
         for (var s = 0; s < _current.Count; s++)
         {
-            var sum = _current.SumAt(s);
             var hash = _current.HashAt(s);
             var score = _current.ScoreAt(s);
             var trail = _current.TrailAt(s);
             for (var c = 0; c < candidates.Length; c++)
             {
-                var staged = _next.Stage(hash + _candidateHashes[c]);
-                var vector = candidates[c];
-                for (var j = 0; j < staged.Length; j++)
-                {
-                    staged[j] = sum[j] + vector[j];
-                }
-
                 var total = score + scores[c];
-                var at = _next.Merge(out var isNew);
-                if (isNew || total > _next.ScoreAt(at))
+                var at = _merged.Merge(s, c, hash + _candidateHashes[c], out var isNew);
+                if (isNew || total > _merged.ScoreAt(at))
                 {
-                    _next.Set(at, total, _trail.Add(trail, c));
+                    _merged.Set(at, total, _trail.Add(trail, c));
                 }
             }
         }
 
-        if (_next.Count <= MaxStates)
+        _spare.Clear();
+        if (_merged.Count <= MaxStates)
         {
-            (_current, _next) = (_next, _current);
-            return;
+            for (var i = 0; i < _merged.Count; i++)
+            {
+                Keep(i, candidates);
+            }
+        }
+        else
+        {
+            foreach (var (_, i) in BestMerged())
+            {
+                Keep(i, candidates);
+            }
         }
 
-        KeepBest(_next, _current);
+        (_current, _spare) = (_spare, _current);
     }
 
     /// <summary>The pick per child (in order) that led to a state.</summary>
@@ -114,14 +117,18 @@ internal sealed class StateSearch
         }
     }
 
-    /// <summary>Copies the best <see cref="MaxStates"/> states of <paramref name="from"/> into <paramref name="to"/> (best first, ties in the order found); to becomes the current states.</summary>
-    private void KeepBest(StateSet from, StateSet to)
+    /// <summary>Writes merged combination <paramref name="i"/> as a state of the next generation.</summary>
+    private void Keep(int i, long[][] candidates) =>
+        _spare.Add(_current.SumAt(_merged.StateOf(i)), candidates[_merged.PickOf(i)], _merged.HashAt(i), _merged.ScoreAt(i), _merged.TrailAt(i));
+
+    /// <summary>The best <see cref="MaxStates"/> merged combinations, best first (ties in the order found).</summary>
+    private Span<StateRank> BestMerged()
     {
         // one pass with the worst of the best so far at hand, then the few kept are sorted
         _kept.Clear();
-        for (var i = 0; i < from.Count; i++)
+        for (var i = 0; i < _merged.Count; i++)
         {
-            var rank = new StateRank(from.ScoreAt(i), i);
+            var rank = new StateRank(_merged.ScoreAt(i), i);
             if (_kept.Count < MaxStates)
             {
                 _kept.Enqueue(i, rank);
@@ -140,15 +147,7 @@ internal sealed class StateSearch
 
         var ranks = _ranks.AsSpan(0, n);
         ranks.Sort(BestFirst.Instance);
-        to.Clear();
-        foreach (var (_, i) in ranks)
-        {
-            from.SumAt(i).CopyTo(to.Stage(from.HashAt(i)));
-            to.Set(to.Merge(out _), from.ScoreAt(i), from.TrailAt(i));
-        }
-
-        _current = to;
-        _next = from;
+        return ranks;
     }
 
     private readonly record struct StateRank(Score Score, int State);
@@ -191,6 +190,9 @@ internal static class SumHash
         return h;
     }
 
+    /// <summary>The 64-bit hash folded to the 32 bits a hash table uses, high bits mixed in.</summary>
+    public static int Fold(long hash) => (int)(unchecked((ulong)hash * 0x9E3779B97F4A7C15UL) >> 32);
+
     /// <summary>A fixed odd pseudo-random multiplier per column (SplitMix64 of the column index).</summary>
     private static long Weight(int column)
     {
@@ -199,39 +201,29 @@ internal static class SumHash
         z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
         return unchecked((long)((z ^ (z >> 31)) | 1));
     }
-
-    /// <summary>The 64-bit hash folded to the 32 bits a hash table uses, high bits mixed in.</summary>
-    public static int Fold(long hash) => (int)(unchecked((ulong)hash * 0x9E3779B97F4A7C15UL) >> 32);
 }
 
-/// <summary>
-/// States of one generation of the search: sums in one flat buffer (state i at [i × columns, (i + 1) × columns)),
-/// scores, trail entries, and an index of the states by sum. A new sum is written into the slot after the last state
-/// (<see cref="Stage"/>) and then merged: it becomes a new state unless an equal sum is already there.
-/// </summary>
-internal sealed class StateSet : IEqualityComparer<int>
+/// <summary>The states of one generation of the search (at most <see cref="StateSearch.MaxStates"/>): sums in one flat buffer (state i at [i × columns, (i + 1) × columns)), their hashes, scores and trail entries.</summary>
+internal sealed class StateSet
 {
-    private readonly Dictionary<int, int> _bySum;
-    private int _columns;
+    private readonly long[] _hashes = new long[StateSearch.MaxStates];
+    private readonly Score[] _scores = new Score[StateSearch.MaxStates];
+    private readonly int[] _trails = new int[StateSearch.MaxStates];
     private long[] _sums = [];
-    private long[] _hashes = new long[StateSearch.MaxStates];
-    private Score[] _scores = new Score[StateSearch.MaxStates];
-    private int[] _trails = new int[StateSearch.MaxStates];
+    private int _columns;
 
-    public StateSet() => _bySum = new Dictionary<int, int>(this);
+    public int Count { get; private set; }
 
     /// <summary>Clears the set and sets the length of its sums.</summary>
     public void UseColumns(int columns)
     {
         Clear();
         _columns = columns;
-        if (_sums.Length < columns * _scores.Length)
+        if (_sums.Length < columns * StateSearch.MaxStates)
         {
-            _sums = new long[columns * _scores.Length];
+            _sums = new long[columns * StateSearch.MaxStates];
         }
     }
-
-    public int Count { get; private set; }
 
     public ReadOnlySpan<long> SumAt(int state) => _sums.AsSpan(state * _columns, _columns);
 
@@ -241,34 +233,85 @@ internal sealed class StateSet : IEqualityComparer<int>
 
     public int TrailAt(int state) => _trails[state];
 
-    public void Clear()
+    public void Clear() => Count = 0;
+
+    /// <summary>The state of the zero sum with no picks.</summary>
+    public void AddZero()
     {
+        _sums.AsSpan(Count * _columns, _columns).Clear();
+        Set(0, default, PickTrail.None);
+    }
+
+    /// <summary>A state whose sum is <paramref name="a"/> + <paramref name="b"/>.</summary>
+    public void Add(ReadOnlySpan<long> a, ReadOnlySpan<long> b, long hash, Score score, int trail)
+    {
+        var sum = _sums.AsSpan(Count * _columns, _columns);
+        for (var j = 0; j < sum.Length; j++)
+        {
+            sum[j] = a[j] + b[j];
+        }
+
+        Set(hash, score, trail);
+    }
+
+    private void Set(long hash, Score score, int trail)
+    {
+        _hashes[Count] = hash;
+        _scores[Count] = score;
+        _trails[Count] = trail;
+        Count++;
+    }
+}
+
+/// <summary>
+/// The combinations of a generation's states with one child's candidates, merged by sum: each entry is the (state,
+/// candidate) pair first found for its sum, with the best score and trail found for that sum. Sums are compared
+/// without being written out (state sum + candidate, column by column).
+/// </summary>
+internal sealed class MergeTable : IEqualityComparer<int>
+{
+    private readonly Dictionary<int, int> _bySum;
+    private StateSet _from = new();
+    private long[][] _candidates = [];
+    private int[] _states = new int[StateSearch.MaxStates];
+    private int[] _picks = new int[StateSearch.MaxStates];
+    private long[] _hashes = new long[StateSearch.MaxStates];
+    private Score[] _scores = new Score[StateSearch.MaxStates];
+    private int[] _trails = new int[StateSearch.MaxStates];
+
+    public MergeTable() => _bySum = new Dictionary<int, int>(this);
+
+    public int Count { get; private set; }
+
+    public int StateOf(int entry) => _states[entry];
+
+    public int PickOf(int entry) => _picks[entry];
+
+    public long HashAt(int entry) => _hashes[entry];
+
+    public Score ScoreAt(int entry) => _scores[entry];
+
+    public int TrailAt(int entry) => _trails[entry];
+
+    public void Begin(StateSet from, long[][] candidates)
+    {
+        _from = from;
+        _candidates = candidates;
         Count = 0;
         _bySum.Clear();
     }
 
-    /// <summary>The slot after the last state, to write a sum with the given <see cref="SumHash"/> into before <see cref="Merge"/>.</summary>
-    public Span<long> Stage(long hash)
+    /// <summary>The entry whose sum equals state <paramref name="state"/> + candidate <paramref name="pick"/>; a new one (<paramref name="isNew"/>, to be <see cref="Set"/>) when there is none.</summary>
+    public int Merge(int state, int pick, long hash, out bool isNew)
     {
-        if (Count == _scores.Length)
+        if (Count == _states.Length)
         {
-            Array.Resize(ref _hashes, _hashes.Length * 2);
-            Array.Resize(ref _scores, _scores.Length * 2);
-            Array.Resize(ref _trails, _trails.Length * 2);
+            Grow();
         }
 
-        if ((Count + 1) * _columns > _sums.Length)
-        {
-            Array.Resize(ref _sums, _columns * _scores.Length);
-        }
-
+        _states[Count] = state;
+        _picks[Count] = pick;
         _hashes[Count] = hash;
-        return _sums.AsSpan(Count * _columns, _columns);
-    }
-
-    /// <summary>The state whose sum equals the staged one; when there is none the staged sum becomes a new state (<paramref name="isNew"/>), to be <see cref="Set"/>.</summary>
-    public int Merge(out bool isNew)
-    {
         ref var at = ref CollectionsMarshal.GetValueRefOrAddDefault(_bySum, Count, out var exists);
         isNew = !exists;
         if (isNew)
@@ -280,15 +323,45 @@ internal sealed class StateSet : IEqualityComparer<int>
         return at;
     }
 
-    public void Set(int state, Score score, int trail)
+    public void Set(int entry, Score score, int trail)
     {
-        _scores[state] = score;
-        _trails[state] = trail;
+        _scores[entry] = score;
+        _trails[entry] = trail;
     }
 
-    bool IEqualityComparer<int>.Equals(int x, int y) => _hashes[x] == _hashes[y] && SumAt(x).SequenceEqual(SumAt(y));
+    bool IEqualityComparer<int>.Equals(int x, int y)
+    {
+        if (_hashes[x] != _hashes[y])
+        {
+            return false;
+        }
+
+        var a = _from.SumAt(_states[x]);
+        var ca = _candidates[_picks[x]];
+        var b = _from.SumAt(_states[y]);
+        var cb = _candidates[_picks[y]];
+        for (var j = 0; j < a.Length; j++)
+        {
+            if (a[j] + ca[j] != b[j] + cb[j])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     int IEqualityComparer<int>.GetHashCode(int obj) => SumHash.Fold(_hashes[obj]);
+
+    private void Grow()
+    {
+        var n = _states.Length * 2;
+        Array.Resize(ref _states, n);
+        Array.Resize(ref _picks, n);
+        Array.Resize(ref _hashes, n);
+        Array.Resize(ref _scores, n);
+        Array.Resize(ref _trails, n);
+    }
 }
 
 /// <summary>The picks of the search as a shared trail: each entry is one pick and the entry of the child before it.</summary>
