@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace DisclosureExtract.Tables;
 
 /// <summary>
@@ -266,11 +264,13 @@ internal sealed class StateSet
 /// <summary>
 /// The combinations of a generation's states with one child's candidates, merged by sum: each entry is the (state,
 /// candidate) pair first found for its sum, with the best score and trail found for that sum. Sums are compared
-/// without being written out (state sum + candidate, column by column).
+/// without being written out (state sum + candidate, column by column). Entries are found by sum through an
+/// open-addressing index (linear probing, at most half full) whose used slots are cleared for the next child.
 /// </summary>
-internal sealed class MergeTable : IEqualityComparer<int>
+internal sealed class MergeTable
 {
-    private readonly Dictionary<int, int> _bySum;
+    private int[] _slots = new int[4 * StateSearch.MaxStates];
+    private int[] _slotOf = new int[StateSearch.MaxStates];
     private StateSet _from = new();
     private long[][] _candidates = [];
     private int[] _states = new int[StateSearch.MaxStates];
@@ -278,8 +278,6 @@ internal sealed class MergeTable : IEqualityComparer<int>
     private long[] _hashes = new long[StateSearch.MaxStates];
     private Score[] _scores = new Score[StateSearch.MaxStates];
     private int[] _trails = new int[StateSearch.MaxStates];
-
-    public MergeTable() => _bySum = new Dictionary<int, int>(this);
 
     public int Count { get; private set; }
 
@@ -297,8 +295,12 @@ internal sealed class MergeTable : IEqualityComparer<int>
     {
         _from = from;
         _candidates = candidates;
+        for (var e = 0; e < Count; e++)
+        {
+            _slots[_slotOf[e]] = 0;
+        }
+
         Count = 0;
-        _bySum.Clear();
     }
 
     /// <summary>The entry whose sum equals state <paramref name="state"/> + candidate <paramref name="pick"/>; a new one (<paramref name="isNew"/>, to be <see cref="Set"/>) when there is none.</summary>
@@ -309,18 +311,32 @@ internal sealed class MergeTable : IEqualityComparer<int>
             Grow();
         }
 
+        if ((Count + 1) * 2 > _slots.Length)
+        {
+            GrowSlots();
+        }
+
         _states[Count] = state;
         _picks[Count] = pick;
         _hashes[Count] = hash;
-        ref var at = ref CollectionsMarshal.GetValueRefOrAddDefault(_bySum, Count, out var exists);
-        isNew = !exists;
-        if (isNew)
+        var mask = _slots.Length - 1;
+        for (var i = SumHash.Fold(hash) & mask; ; i = (i + 1) & mask)
         {
-            at = Count;
-            Count++;
-        }
+            var e = _slots[i] - 1;
+            if (e < 0)
+            {
+                _slots[i] = Count + 1;
+                _slotOf[Count] = i;
+                isNew = true;
+                return Count++;
+            }
 
-        return at;
+            if (SameSum(e, Count))
+            {
+                isNew = false;
+                return e;
+            }
+        }
     }
 
     public void Set(int entry, Score score, int trail)
@@ -329,7 +345,7 @@ internal sealed class MergeTable : IEqualityComparer<int>
         _trails[entry] = trail;
     }
 
-    bool IEqualityComparer<int>.Equals(int x, int y)
+    private bool SameSum(int x, int y)
     {
         if (_hashes[x] != _hashes[y])
         {
@@ -351,11 +367,28 @@ internal sealed class MergeTable : IEqualityComparer<int>
         return true;
     }
 
-    int IEqualityComparer<int>.GetHashCode(int obj) => SumHash.Fold(_hashes[obj]);
+    /// <summary>Doubles the index and places the entries again.</summary>
+    private void GrowSlots()
+    {
+        _slots = new int[_slots.Length * 2];
+        var mask = _slots.Length - 1;
+        for (var e = 0; e < Count; e++)
+        {
+            var i = SumHash.Fold(_hashes[e]) & mask;
+            while (_slots[i] != 0)
+            {
+                i = (i + 1) & mask;
+            }
+
+            _slots[i] = e + 1;
+            _slotOf[e] = i;
+        }
+    }
 
     private void Grow()
     {
         var n = _states.Length * 2;
+        Array.Resize(ref _slotOf, n);
         Array.Resize(ref _states, n);
         Array.Resize(ref _picks, n);
         Array.Resize(ref _hashes, n);
