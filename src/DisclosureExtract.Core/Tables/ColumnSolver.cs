@@ -40,22 +40,20 @@ internal sealed record SolverRow(int Parent, IReadOnlyList<long[]> Candidates, I
 /// dynamic programme over the row tree. For each row and candidate, the best score of its subtree is the candidate's
 /// local score plus the best combination of its children's candidates, scored by whether the children add up to
 /// the row column by column. Children are combined through their running sums (states with equal sums merge;
-/// the best few hundred are kept), so the search stays small.
+/// the best few dozen are kept, see <see cref="StateSearch"/>), so the search stays small.
 /// </summary>
 internal static class ColumnSolver
 {
-    private const int MaxStates = 64;
-
     /// <summary>Amounts are compared as integers of 1/10000 (printed amounts have at most 4 decimals; more are rounded).</summary>
     public const decimal Scale = 10000m;
 
     public static long Units(decimal amount) => (long)decimal.Round(amount * Scale);
 
-    private sealed record State(long[] Sum, Score Score, int[] Picks);
-
-    public static (int[] Choice, bool[] Ambiguous) Solve(IReadOnlyList<SolverRow> rows, int columns)
+    /// <summary>Solves one table; <paramref name="search"/> is scratch space that may be reused for the next table.</summary>
+    public static (int[] Choice, bool[] Ambiguous) Solve(IReadOnlyList<SolverRow> rows, int columns, StateSearch search)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(search);
         var n = rows.Count;
         var kids = new List<int>[n];
         for (var i = 0; i < n; i++)
@@ -76,9 +74,10 @@ internal static class ColumnSolver
         var tied = new bool[n][][];
         var vectors = rows.Select(r => r.Candidates.ToArray()).ToArray();
         var overrides = rows.Select(r => r.MatchOverride).ToArray();
+        search.UseColumns(columns);
         foreach (var node in PostOrder(rows, kids))
         {
-            SolveNode(node, rows, vectors, overrides[node], kids[node], columns, best, picks, tied);
+            SolveNode(node, rows, vectors, overrides[node], kids[node], search, best, picks, tied);
         }
 
         var choice = new int[n];
@@ -144,29 +143,18 @@ internal static class ColumnSolver
         return order;
     }
 
-    private static void SolveNode(int node, IReadOnlyList<SolverRow> rows, long[][][] vectors, long[]? matchOverride, List<int> ks, int columns, Score[][] best, int[][][] picks, bool[][][] tied)
+    private static void SolveNode(int node, IReadOnlyList<SolverRow> rows, long[][][] vectors, long[]? matchOverride, List<int> ks, StateSearch search, Score[][] best, int[][][] picks, bool[][][] tied)
     {
         var row = rows[node];
-        var states = new List<State> { new(new long[columns], default, []) };
+        search.Start();
         foreach (var k in ks)
         {
-            var merged = new Dictionary<long[], State>(VectorComparer.Instance);
-            foreach (var s in states)
-            {
-                for (var c = 0; c < vectors[k].Length; c++)
-                {
-                    var sum = Add(s.Sum, vectors[k][c]);
-                    var score = s.Score + best[k][c];
-                    if (!merged.TryGetValue(sum, out var old) || score > old.Score)
-                    {
-                        merged[sum] = new State(sum, score, [.. s.Picks, c]);
-                    }
-                }
-            }
-
-            states = merged.Count <= MaxStates ? [.. merged.Values] : merged.Values.OrderByDescending(x => x.Score).Take(MaxStates).ToList();
+            search.AddChild(vectors[k], best[k]);
         }
 
+        var states = search.States;
+        var tol = ks.Count > 0 ? Tolerance(ks.Count) : 0;
+        var totals = new Score[states.Count];
         var m = row.Candidates.Count;
         best[node] = new Score[m];
         picks[node] = new int[m][];
@@ -174,31 +162,28 @@ internal static class ColumnSolver
         for (var c = 0; c < m; c++)
         {
             var target = matchOverride ?? vectors[node][c];
-            State? top = null;
+            var top = -1;
             var topScore = default(Score);
-            foreach (var s in states)
+            for (var s = 0; s < states.Count; s++)
             {
-                var total = s.Score + (ks.Count > 0 ? Match(target, s.Sum, ks.Count) : default);
-                if (top is null || total > topScore)
+                totals[s] = states.ScoreAt(s) + (ks.Count > 0 ? Match(target, states.SumAt(s), tol) : default);
+                if (top < 0 || totals[s] > topScore)
                 {
                     top = s;
-                    topScore = total;
+                    topScore = totals[s];
                 }
             }
 
             best[node][c] = topScore + row.Local[c];
-            picks[node][c] = top!.Picks;
+            picks[node][c] = search.Picks(top, ks.Count);
             var t = new bool[ks.Count];
             if (states.Count > 1)
             {
-                foreach (var s in states)
+                for (var s = 0; s < states.Count; s++)
                 {
-                    if (!ReferenceEquals(s, top) && (s.Score + (ks.Count > 0 ? Match(target, s.Sum, ks.Count) : default)).TiesHard(topScore))
+                    if (s != top && totals[s].TiesHard(topScore))
                     {
-                        for (var j = 0; j < ks.Count; j++)
-                        {
-                            t[j] |= s.Picks[j] != top.Picks[j];
-                        }
+                        search.MarkDifferentPicks(s, top, t);
                     }
                 }
             }
@@ -207,10 +192,12 @@ internal static class ColumnSolver
         }
     }
 
-    /// <summary>Does the row equal the sum of its children, column by column? Agreement within rounding (0.01 per child) counts nearly as much as exact.</summary>
-    private static Score Match(long[] parent, long[] sum, int children)
+    /// <summary>Agreement within rounding: 0.01 per child beyond the first, at most 0.05, in solver units.</summary>
+    private static long Tolerance(int children) => (long)(Math.Min(0.05m, 0.01m * (children - 1)) * Scale);
+
+    /// <summary>Does the row equal the sum of its children, column by column? Agreement within rounding (<paramref name="tol"/>) counts nearly as much as exact.</summary>
+    private static Score Match(long[] parent, ReadOnlySpan<long> sum, long tol)
     {
-        var tol = (long)(Math.Min(0.05m, 0.01m * (children - 1)) * Scale);
         double hard = 0;
         for (var j = 0; j < parent.Length; j++)
         {
@@ -228,17 +215,6 @@ internal static class ColumnSolver
         return new Score(hard, 0);
     }
 
-    private static long[] Add(long[] a, long[] b)
-    {
-        var r = new long[a.Length];
-        for (var i = 0; i < a.Length; i++)
-        {
-            r[i] = a[i] + b[i];
-        }
-
-        return r;
-    }
-
     private static int ArgMax(Score[] scores)
     {
         var b = 0;
@@ -251,23 +227,5 @@ internal static class ColumnSolver
         }
 
         return b;
-    }
-
-    private sealed class VectorComparer : IEqualityComparer<long[]>
-    {
-        public static readonly VectorComparer Instance = new();
-
-        public bool Equals(long[]? x, long[]? y) => x is not null && y is not null && x.AsSpan().SequenceEqual(y);
-
-        public int GetHashCode(long[] obj)
-        {
-            var h = new HashCode();
-            foreach (var d in obj)
-            {
-                h.Add(d);
-            }
-
-            return h.ToHashCode();
-        }
     }
 }

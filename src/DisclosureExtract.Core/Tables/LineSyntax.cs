@@ -70,17 +70,38 @@ internal static partial class LineSyntax
     /// <summary>"编制单位：… 单位：万元", "编制部门:…", "单位：万元".</summary>
     public static bool IsUnitLine(string norm)
     {
-        var t = TextNormalizer.RemoveWhiteSpace(norm);
+        ArgumentNullException.ThrowIfNull(norm);
+        Span<char> buffer = norm.Length <= MaxStackChars ? stackalloc char[norm.Length] : new char[norm.Length];
+        var t = Squeeze(norm, buffer);
         return t.StartsWith("编制单位", StringComparison.Ordinal) || t.StartsWith("编制部门", StringComparison.Ordinal)
             || t.StartsWith("单位:", StringComparison.Ordinal) || t.StartsWith("金额单位", StringComparison.Ordinal)
-            || (Unit(norm) is not null && t.Length < 16);
+            || (t.Length < 16 && Unit(norm) is not null);
     }
 
     /// <summary>A 备注 note or the sentence that says the table is empty.</summary>
     public static bool IsNoteStart(string norm)
     {
-        var t = TextNormalizer.RemoveWhiteSpace(norm);
+        ArgumentNullException.ThrowIfNull(norm);
+        Span<char> buffer = norm.Length <= MaxStackChars ? stackalloc char[norm.Length] : new char[norm.Length];
+        var t = Squeeze(norm, buffer);
         return t.StartsWith("备注", StringComparison.Ordinal) || t.StartsWith("注:", StringComparison.Ordinal) || t.Contains("空表", StringComparison.Ordinal);
+    }
+
+    private const int MaxStackChars = 256;
+
+    /// <summary>The text without white space (as <see cref="TextNormalizer.RemoveWhiteSpace"/>), written into <paramref name="buffer"/> (at least as long as the text): a per-line test without a string per line.</summary>
+    private static ReadOnlySpan<char> Squeeze(string text, Span<char> buffer)
+    {
+        var n = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c) && c != '\u3000')
+            {
+                buffer[n++] = c;
+            }
+        }
+
+        return buffer[..n];
     }
 
     /// <summary>合计 / 总计 / 合 计 (also 收入总计, 支出合计 on two-sided tables).</summary>
@@ -123,8 +144,8 @@ internal static partial class LineSyntax
     public static List<Tok> Tokenize(string printed)
     {
         ArgumentNullException.ThrowIfNull(printed);
-        var list = new List<Tok>();
-        foreach (var piece in printed.Split([' ', '\t', '\u3000', '\u00A0'], StringSplitOptions.RemoveEmptyEntries))
+        var list = new List<Tok>(8);
+        foreach (var piece in printed.Split(TokenSeparators, StringSplitOptions.RemoveEmptyEntries))
         {
             var folded = TextNormalizer.Fold(piece);
             if (folded.Length > 3 && GluedCode().IsMatch(folded) && piece.Length == folded.Length)
@@ -140,6 +161,8 @@ internal static partial class LineSyntax
 
         return list;
     }
+
+    private static readonly char[] TokenSeparators = [' ', '\t', '\u3000', '\u00A0'];
 
     [GeneratedRegex(@"^\d{3}[^\d.,]", RegexOptions.CultureInvariant)]
     private static partial Regex GluedCode();

@@ -16,9 +16,12 @@ internal sealed class TableBuilder
     private readonly TableBody _body;
     private readonly List<Finding> _findings;
     private readonly IReadOnlyDictionary<string, string> _names;
+    private readonly StateSearch _search;
 
-    public TableBuilder(SourceDocument doc, TableSegment seg, TableBody body, List<Finding> findings, IReadOnlyDictionary<string, string> names)
+    /// <param name="search">Scratch space for the column search, shared by the tables of one document.</param>
+    public TableBuilder(SourceDocument doc, TableSegment seg, TableBody body, List<Finding> findings, IReadOnlyDictionary<string, string> names, StateSearch search)
     {
+        _search = search;
         _doc = doc;
         _seg = seg;
         _body = body;
@@ -166,10 +169,10 @@ internal sealed class TableBuilder
         var scoring = new Scoring(Kind, present);
         var cands = rows.Select((r, i) => Candidates(r, ids[i], present, scoring, hints)).ToList();
         var solverRows = rows.Select((r, i) => new SolverRow(parents[i], cands[i].Select(c => c.Vector).ToList(), cands[i].Select(c => c.Local).ToList())).ToList();
-        var (choice, ambiguous) = ColumnSolver.Solve(solverRows, present.Count);
+        var (choice, ambiguous) = ColumnSolver.Solve(solverRows, present.Count, _search);
         if (RepairContradictions(solverRows, cands, parents, choice, present))
         {
-            (choice, ambiguous) = ColumnSolver.Solve(solverRows, present.Count);
+            (choice, ambiguous) = ColumnSolver.Solve(solverRows, present.Count, _search);
         }
 
         var result = new List<TableRow>(rows.Count);
