@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using DisclosureExtract.Model;
 
@@ -35,31 +34,79 @@ public sealed partial class JoinedText
     public static JoinedText Of(IEnumerable<DocLine> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var text = new StringBuilder();
-        var printed = new StringBuilder();
-        var lineOf = new List<int>();
-        foreach (var line in lines)
+        var list = lines as IReadOnlyList<DocLine> ?? [.. lines];
+        return Of(list, 0, list.Count);
+    }
+
+    /// <summary>The lines [start, end) of a list joined (no copy of the range).</summary>
+    public static JoinedText Of(IReadOnlyList<DocLine> lines, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var length = 0;
+        for (var i = start; i < end; i++)
         {
-            if (DashedPageNumber().IsMatch(line.Text))
+            var line = lines[i];
+            if (!IsPageNumber(line.Text))
+            {
+                length += KeptLength(line.Text);
+            }
+        }
+
+        var text = new char[length];
+        var printed = new char[length];
+        var lineOf = new int[length];
+        var k = 0;
+        for (var i = start; i < end; i++)
+        {
+            var line = lines[i];
+            if (IsPageNumber(line.Text))
             {
                 continue; // "- 16 -" (the reader may have taken the first dash for a list bullet): a page number
             }
 
             foreach (var c in line.Text)
             {
-                if (char.IsWhiteSpace(c) || c == '\u3000' || c == '*')
+                if (IsDropped(c))
                 {
                     continue;
                 }
 
-                var f = Fold(c);
-                text.Append(f);
-                printed.Append(c);
-                lineOf.Add(line.Index);
+                text[k] = Fold(c);
+                printed[k] = c;
+                lineOf[k] = line.Index;
+                k++;
             }
         }
 
-        return new JoinedText(text.ToString(), printed.ToString(), [.. lineOf]);
+        return new JoinedText(new string(text), new string(printed), lineOf);
+    }
+
+    private static bool IsDropped(char c) => char.IsWhiteSpace(c) || c == '\u3000' || c == '*';
+
+    private static int KeptLength(string s)
+    {
+        var n = 0;
+        foreach (var c in s)
+        {
+            if (!IsDropped(c))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>A page number line; the pattern starts (after white space) with a dash or a digit, tested before the pattern runs.</summary>
+    private static bool IsPageNumber(string text)
+    {
+        var head = text.AsSpan().TrimStart();
+        if (head.Length == 0 || !(char.IsDigit(head[0]) || head[0] is '-' or '－' or '—' or '–'))
+        {
+            return false;
+        }
+
+        return DashedPageNumber().IsMatch(text);
     }
 
     /// <summary>The source line index of the character at the offset (clamped).</summary>

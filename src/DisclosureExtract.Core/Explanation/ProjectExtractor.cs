@@ -57,7 +57,7 @@ public static partial class ProjectExtractor
         for (var k = 0; k < heads.Count; k++)
         {
             var e = k + 1 < heads.Count ? heads[k + 1] : end;
-            var t = JoinedText.Of(doc.Lines.Skip(heads[k]).Take(e - heads[k]));
+            var t = JoinedText.Of(doc.Lines, heads[k], e);
             var cut = t.Text.IndexOf(ShanghaiProjectHeading, StringComparison.Ordinal);
             var name = t.PrintedSpan(0, cut + "项目".Length); // keep 项目 of 项目经费情况说明 out: "…业务经费项目"
             var p = Read(t, cut + ShanghaiProjectHeading.Length, t.Length, list.Count + 1) with { Name = name, Line = heads[k] };
