@@ -68,6 +68,11 @@ public static class HtmlFragment
             return fragment;
         }
 
+        if (PlainInline.TryStrip(fragment) is { } plain)
+        {
+            return plain;
+        }
+
         // table rows and cells outside a <table> are dropped by an HTML parser (and their texts run together): give them one
         var markup = OutsideTable(fragment) ? "<table>" + fragment + "</table>" : fragment;
         // one parser per thread (AngleSharp's maintainers advise against sharing one across parallel parses); a new parser
@@ -110,5 +115,70 @@ public static class HtmlFragment
         }
 
         return false;
+    }
+}
+
+/// <summary>
+/// The common case of a fragment in a text line: text marked only with bare inline formatting tags
+/// (&lt;b&gt;…&lt;/b&gt;, &lt;strong&gt;, &lt;i&gt;, &lt;em&gt;, &lt;u&gt;, &lt;span&gt;, no attributes) and no entity. An HTML parser keeps
+/// such text as written (formatting elements start no block, and mis-nested or stray ones move no text), so the
+/// tags are simply removed without building a document. Anything else (another tag, an attribute, '&amp;',
+/// a '&lt;' that starts no such tag, characters the parser rewrites) returns null and goes to the parser.
+/// </summary>
+internal static class PlainInline
+{
+    private static readonly string[] Tags = ["b", "strong", "i", "em", "u", "span"];
+
+    public static string? TryStrip(string fragment)
+    {
+        if (fragment.AsSpan().IndexOfAny('&', '\0', '\r') >= 0)
+        {
+            return null;
+        }
+
+        var sb = new StringBuilder(fragment.Length);
+        var i = 0;
+        while (i < fragment.Length)
+        {
+            var lt = fragment.IndexOf('<', i);
+            if (lt < 0)
+            {
+                sb.Append(fragment, i, fragment.Length - i);
+                break;
+            }
+
+            var length = TagLength(fragment, lt);
+            if (length == 0)
+            {
+                return null;
+            }
+
+            sb.Append(fragment, i, lt - i);
+            i = lt + length;
+        }
+
+        return sb.ToString().TrimEnd(' ');
+    }
+
+    /// <summary>The length of a bare formatting tag (&lt;b&gt; or &lt;/b&gt;) at the offset, or 0.</summary>
+    private static int TagLength(string s, int at)
+    {
+        var nameStart = at + 1 < s.Length && s[at + 1] == '/' ? at + 2 : at + 1;
+        var close = s.IndexOf('>', nameStart);
+        if (close < 0)
+        {
+            return 0;
+        }
+
+        var name = s.AsSpan(nameStart, close - nameStart);
+        foreach (var tag in Tags)
+        {
+            if (name.SequenceEqual(tag))
+            {
+                return close - at + 1;
+            }
+        }
+
+        return 0;
     }
 }
