@@ -117,7 +117,7 @@ public static class TextCheck
         }
 
         var tableValue = (row.ValueOf(column) ?? 0m) * TableSet.ToWan(table); // an empty cell is a printed zero; the text is in 万元
-        var msg = string.Create(CultureInfo.InvariantCulture,
+        Func<string> msg = () => string.Create(CultureInfo.InvariantCulture,
             $"text {what} ({set.At(figure.Line)}) against {TableSet.Label(table, row)} {column} ({set.At(TableSet.LineOf(row, column))})");
         if (Tolerance.Compare(CheckIds.TextAmount, msg, tableValue, figure.Amount, table.TableKey, row.Code, column, figure.Line) is { } f)
         {
