@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using DisclosureExtract.Model;
 
@@ -42,59 +43,49 @@ public sealed partial class JoinedText
     public static JoinedText Of(IReadOnlyList<DocLine> lines, int start, int end)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var length = 0;
+        var capacity = 0;
         for (var i = start; i < end; i++)
         {
-            var line = lines[i];
-            if (!IsPageNumber(line.Text))
-            {
-                length += KeptLength(line.Text);
-            }
+            capacity += lines[i].Text.Length;
         }
 
-        var text = new char[length];
-        var printed = new char[length];
-        var lineOf = new int[length];
-        var k = 0;
-        for (var i = start; i < end; i++)
+        // one pass into scratch buffers as long as all the lines; the kept characters are copied out
+        var text = ArrayPool<char>.Shared.Rent(capacity);
+        var printed = ArrayPool<char>.Shared.Rent(capacity);
+        var lineOf = ArrayPool<int>.Shared.Rent(capacity);
+        try
         {
-            var line = lines[i];
-            if (IsPageNumber(line.Text))
+            var k = 0;
+            for (var i = start; i < end; i++)
             {
-                continue; // "- 16 -" (the reader may have taken the first dash for a list bullet): a page number
-            }
-
-            foreach (var c in line.Text)
-            {
-                if (IsDropped(c))
+                var line = lines[i];
+                if (IsPageNumber(line.Text))
                 {
-                    continue;
+                    continue; // "- 16 -" (the reader may have taken the first dash for a list bullet): a page number
                 }
 
-                text[k] = Fold(c);
-                printed[k] = c;
-                lineOf[k] = line.Index;
-                k++;
+                foreach (var c in line.Text)
+                {
+                    if (char.IsWhiteSpace(c) || c == '\u3000' || c == '*')
+                    {
+                        continue;
+                    }
+
+                    text[k] = Fold(c);
+                    printed[k] = c;
+                    lineOf[k] = line.Index;
+                    k++;
+                }
             }
+
+            return new JoinedText(new string(text, 0, k), new string(printed, 0, k), lineOf.AsSpan(0, k).ToArray());
         }
-
-        return new JoinedText(new string(text), new string(printed), lineOf);
-    }
-
-    private static bool IsDropped(char c) => char.IsWhiteSpace(c) || c == '\u3000' || c == '*';
-
-    private static int KeptLength(string s)
-    {
-        var n = 0;
-        foreach (var c in s)
+        finally
         {
-            if (!IsDropped(c))
-            {
-                n++;
-            }
+            ArrayPool<char>.Shared.Return(text);
+            ArrayPool<char>.Shared.Return(printed);
+            ArrayPool<int>.Shared.Return(lineOf);
         }
-
-        return n;
     }
 
     /// <summary>A page number line; the pattern starts (after white space) with a dash or a digit, tested before the pattern runs.</summary>
