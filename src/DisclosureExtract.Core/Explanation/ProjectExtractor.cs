@@ -46,7 +46,13 @@ public static partial class ProjectExtractor
         var heads = new List<int>();
         for (var i = start; i < end; i++)
         {
-            var c = PerformanceTableExtractor.Compact(doc.Lines[i].Norm);
+            var norm = doc.Lines[i].Norm;
+            if (!norm.Contains('明', StringComparison.Ordinal))
+            {
+                continue; // the heading ends with …情况说明 (cheap test before compacting)
+            }
+
+            var c = PerformanceTableExtractor.Compact(norm);
             if (c.Length > ShanghaiProjectHeading.Length && c.Length <= 60 && c.EndsWith(ShanghaiProjectHeading, StringComparison.Ordinal) && !c.Contains('。', StringComparison.Ordinal))
             {
                 heads.Add(i);
