@@ -119,11 +119,12 @@ public static class HtmlFragment
 }
 
 /// <summary>
-/// The common case of a fragment in a text line: text marked only with bare inline formatting tags
-/// (&lt;b&gt;…&lt;/b&gt;, &lt;strong&gt;, &lt;i&gt;, &lt;em&gt;, &lt;u&gt;, &lt;span&gt;, no attributes) and no entity. An HTML parser keeps
-/// such text as written (formatting elements start no block, and mis-nested or stray ones move no text), so the
-/// tags are simply removed without building a document. Anything else (another tag, an attribute, '&amp;',
-/// a '&lt;' that starts no such tag, characters the parser rewrites) returns null and goes to the parser.
+/// The common case of a fragment in a text line: text marked only with bare tags (no attributes) — inline
+/// formatting (&lt;b&gt;…&lt;/b&gt;, &lt;strong&gt;, &lt;i&gt;, &lt;em&gt;, &lt;u&gt;, &lt;span&gt;) or paragraphs (&lt;p&gt;, &lt;/p&gt;) — and no entity.
+/// An HTML parser keeps such text as written (formatting elements start no block, mis-nested or stray ones move no
+/// text; a paragraph boundary is a space as <see cref="HtmlText.Raw"/> writes it), so the tags are handled without
+/// building a document. Anything else (another tag, an attribute, '&amp;', a '&lt;' that starts no such tag, formatting
+/// mixed with paragraphs, characters the parser rewrites) returns null and goes to the parser.
 /// </summary>
 internal static class PlainInline
 {
@@ -137,6 +138,8 @@ internal static class PlainInline
         }
 
         var sb = new StringBuilder(fragment.Length);
+        var formatting = new int[Tags.Length]; // open formatting elements by tag
+        var paragraphOpen = false;
         var i = 0;
         while (i < fragment.Length)
         {
@@ -147,38 +150,77 @@ internal static class PlainInline
                 break;
             }
 
-            var length = TagLength(fragment, lt);
+            sb.Append(fragment, i, lt - i);
+            var (length, tag, closing) = ReadTag(fragment, lt);
             if (length == 0)
             {
                 return null;
             }
 
-            sb.Append(fragment, i, lt - i);
+            if (tag < 0)
+            {
+                // <p> / </p>: a block boundary (a space unless one is there); kept apart from formatting elements
+                if (formatting.Any(n => n > 0))
+                {
+                    return null;
+                }
+
+                Space(sb);
+                paragraphOpen = !closing;
+            }
+            else if (paragraphOpen)
+            {
+                return null;
+            }
+            else if (!closing)
+            {
+                formatting[tag]++;
+            }
+            else if (formatting[tag] > 0)
+            {
+                formatting[tag]--;
+            }
+
             i = lt + length;
         }
 
         return sb.ToString().TrimEnd(' ');
     }
 
-    /// <summary>The length of a bare formatting tag (&lt;b&gt; or &lt;/b&gt;) at the offset, or 0.</summary>
-    private static int TagLength(string s, int at)
+    /// <summary>As <see cref="HtmlText"/> writes a block boundary.</summary>
+    private static void Space(StringBuilder sb)
     {
-        var nameStart = at + 1 < s.Length && s[at + 1] == '/' ? at + 2 : at + 1;
+        if (sb.Length > 0 && !char.IsWhiteSpace(sb[^1]))
+        {
+            sb.Append(' ');
+        }
+    }
+
+    /// <summary>The length of a bare tag at the offset (0 when it is not one of ours), its formatting tag index (-1 for p), and whether it closes.</summary>
+    private static (int Length, int Tag, bool Closing) ReadTag(string s, int at)
+    {
+        var closing = at + 1 < s.Length && s[at + 1] == '/';
+        var nameStart = closing ? at + 2 : at + 1;
         var close = s.IndexOf('>', nameStart);
         if (close < 0)
         {
-            return 0;
+            return (0, 0, false);
         }
 
         var name = s.AsSpan(nameStart, close - nameStart);
-        foreach (var tag in Tags)
+        if (name.SequenceEqual("p"))
         {
-            if (name.SequenceEqual(tag))
+            return (close - at + 1, -1, closing);
+        }
+
+        for (var t = 0; t < Tags.Length; t++)
+        {
+            if (name.SequenceEqual(Tags[t]))
             {
-                return close - at + 1;
+                return (close - at + 1, t, closing);
             }
         }
 
-        return 0;
+        return (0, 0, false);
     }
 }

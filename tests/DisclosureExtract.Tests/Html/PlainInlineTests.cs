@@ -16,6 +16,9 @@ public class PlainInlineTests
     [InlineData("</b>多余的结束标记<strong>未结束")]
     [InlineData("  <span>缩进</span> 与 <em>空格</em> <u>下划线</u>")]
     [InlineData("指标值 <b>>=95%</b>")]
+    [InlineData("<p>项目资金 68 万元, 其中: 财政资金 68 万元。</p>")]
+    [InlineData("前言<p>第一段<p>第二段</p>后记")]
+    [InlineData("没有开始</p>的段落 <p> 有空格 </p>  ")]
     public void Bare_formatting_tags_give_the_parsers_text(string fragment)
     {
         var fast = PlainInline.TryStrip(fragment);
@@ -29,7 +32,9 @@ public class PlainInlineTests
     [InlineData("<b class=\"x\">合计</b>")]
     [InlineData("A &amp; B <i>斜体</i>")]
     [InlineData("<B>大写</B>")]
-    [InlineData("<p>段落</p>")]
+    [InlineData("<p class=\"x\">段落</p>")]
+    [InlineData("<b>粗体<p>段落</p></b>")]
+    [InlineData("<p>段落<b>粗体</b></p>")]
     [InlineData("<b>指标值 <=2 天</b>")]
     [InlineData("<td>210</td>")]
     public void Other_markup_is_left_to_the_parser(string fragment)
