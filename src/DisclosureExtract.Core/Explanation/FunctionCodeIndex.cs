@@ -154,6 +154,11 @@ public sealed partial class FunctionCodeIndex
     private static (string? Code, string Name) Pair(SourceDocument doc, int index, int end)
     {
         var norm = doc.Lines[index].Norm;
+        if (norm.Length == 0 || norm[0] != '2')
+        {
+            return (null, string.Empty); // both code patterns start with a 类 code 2xx at the start of the line
+        }
+
         string code;
         string rest;
         var m = SpacedCode().Match(norm);
