@@ -45,7 +45,7 @@ public static partial class ExplanationSections
         {
             var s = heads[k];
             var e = k + 1 < heads.Count ? heads[k + 1] : end;
-            var text = JoinedText.Of(doc.Lines.Skip(s).Take(e - s));
+            var text = JoinedText.Of(doc.Lines, s, e);
             var title = TitleOf(text.Text);
             sections.Add(new ExplanationSection(Classify(title), title, s, e, text));
         }

@@ -94,7 +94,7 @@ public static partial class FlatIndicatorReader
         {
             row.Add(t);
             seenRule |= t.Fold.Contains('赋', StringComparison.Ordinal);
-            if (seenRule && EvidenceEnd().IsMatch(string.Concat(row.TakeLast(3).Select(x => x.Fold))))
+            if (seenRule && EvidenceEnd().IsMatch(LastThree(row)))
             {
                 rows.Add(row);
                 row = [];
@@ -108,6 +108,31 @@ public static partial class FlatIndicatorReader
         }
 
         return rows;
+    }
+
+    /// <summary>The folded text of the last three tokens of a row (an evidence word may wrap over them).</summary>
+    private static string LastThree(List<Token> row) => row.Count switch
+    {
+        1 => row[0].Fold,
+        2 => string.Concat(row[0].Fold, row[1].Fold),
+        _ => string.Concat(row[^3].Fold, row[^2].Fold, row[^1].Fold),
+    };
+
+    /// <summary>The printed text of the tokens [start, end).</summary>
+    private static string TextOf(List<Token> row, int start, int end)
+    {
+        if (end - start == 1)
+        {
+            return row[start].Text;
+        }
+
+        var sb = new System.Text.StringBuilder();
+        for (var i = start; i < end; i++)
+        {
+            sb.Append(row[i].Text);
+        }
+
+        return sb.ToString();
     }
 
     private static List<List<Token>> RowsEndingWithWeight(List<Token> tokens)
@@ -159,11 +184,11 @@ public static partial class FlatIndicatorReader
             return null;
         }
 
-        var name = string.Concat(row.Skip(pos).Take(vStart - pos).Select(x => x.Text));
-        var valueText = string.Concat(row.Skip(vStart).Take(vEnd - vStart).Select(x => x.Text));
+        var name = TextOf(row, pos, vStart);
+        var valueText = TextOf(row, vStart, vEnd);
 
         // 3. the rest: basis, prior, weight, rule, evidence
-        var rest = row.Skip(vEnd).ToList();
+        var rest = row.GetRange(vEnd, row.Count - vEnd);
         var w = rest.FindLastIndex(t => WholeNumber().IsMatch(t.Fold));
         if (w >= 0 && rest.Skip(w + 1).Any(t => t.Fold.Any(char.IsDigit)))
         {
@@ -188,7 +213,7 @@ public static partial class FlatIndicatorReader
             weight = string.Empty;
         }
 
-        var middle = rest.Take(w >= 0 ? w : ruleStart).ToList();
+        var middle = rest.GetRange(0, w >= 0 ? w : ruleStart);
         string basis, prior;
         if (projectTable)
         {
@@ -205,17 +230,17 @@ public static partial class FlatIndicatorReader
                 }
             }
 
-            basis = string.Concat(middle.Take(n).Select(x => x.Text));
-            prior = string.Concat(middle.Skip(n).Select(x => x.Text));
+            basis = TextOf(middle, 0, n);
+            prior = TextOf(middle, n, middle.Count);
         }
         else
         {
-            basis = string.Concat(middle.Select(x => x.Text));
+            basis = TextOf(middle, 0, middle.Count);
             prior = string.Empty;
         }
 
         // the rule ends with its 赋分 even when the evidence is run on (比例赋分工作 / 资料)
-        var tail = string.Concat(rest.Skip(ruleStart).Select(x => x.Text));
+        var tail = TextOf(rest, ruleStart, rest.Count);
         var cut = tail.IndexOf("赋分", StringComparison.Ordinal);
         var rule = cut < 0 ? tail : tail[..(cut + 2)];
         var evidence = cut < 0 ? string.Empty : tail[(cut + 2)..];

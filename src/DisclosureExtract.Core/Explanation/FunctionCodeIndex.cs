@@ -13,8 +13,11 @@ namespace DisclosureExtract.Explanation;
 /// </summary>
 public sealed partial class FunctionCodeIndex
 {
-    private readonly Dictionary<string, string> _document;
-    private readonly Dictionary<string, string> _reference;
+    /// <summary>The reference list is the same for every document: read once, never changed.</summary>
+    private static readonly Lazy<PairIndex> Reference = new(() => new PairIndex(ReferencePairs()));
+
+    private readonly PairIndex _document;
+    private readonly PairIndex _reference;
 
     [GeneratedRegex(@"^(?<a>2\d{2})(?:[\s\t]+(?<b>\d{2}))?(?:[\s\t]+(?<c>\d{2}))?(?=[\s\t]|$)(?<rest>.*)$")]
     private static partial Regex SpacedCode();
@@ -25,7 +28,7 @@ public sealed partial class FunctionCodeIndex
     [GeneratedRegex(@"[\d.,]+")]
     private static partial Regex Digits();
 
-    private FunctionCodeIndex(Dictionary<string, string> document, Dictionary<string, string> reference)
+    private FunctionCodeIndex(PairIndex document, PairIndex reference)
     {
         _document = document;
         _reference = reference;
@@ -50,61 +53,112 @@ public sealed partial class FunctionCodeIndex
             }
         }
 
-        return new FunctionCodeIndex(pairs, ReferencePairs());
+        return new FunctionCodeIndex(new PairIndex(pairs), Reference.Value);
     }
 
     /// <summary>Resolves a path; returns the deepest code reached only when every given level resolves.</summary>
     public (string? Code, string? Source) Resolve(string? className, string? sectionName, string? itemName)
     {
-        foreach (var (pairs, source) in new[] { (_document, "document"), (_reference, "reference") })
+        var code = ResolveIn(_document, className, sectionName, itemName);
+        if (code is not null)
         {
-            var code = ResolveIn(pairs, className, sectionName, itemName);
-            if (code is not null)
-            {
-                return (code, source);
-            }
+            return (code, "document");
         }
 
-        return (null, null);
+        code = ResolveIn(_reference, className, sectionName, itemName);
+        return code is not null ? (code, "reference") : (null, null);
     }
 
-    private static string? ResolveIn(Dictionary<string, string> pairs, string? className, string? sectionName, string? itemName)
+    private static string? ResolveIn(PairIndex pairs, string? className, string? sectionName, string? itemName)
     {
         string? current = null;
-        foreach (var (name, length) in new[] { (className, 3), (sectionName, 5), (itemName, 7) })
+        current = Step(pairs, className, 3, current, out var ok);
+        if (!ok)
         {
-            if (name is null)
+            return null;
+        }
+
+        current = Step(pairs, sectionName, 5, current, out ok);
+        if (!ok)
+        {
+            return null;
+        }
+
+        current = Step(pairs, itemName, 7, current, out ok);
+        return ok ? current : null;
+    }
+
+    /// <summary>One level of a path: the single code of that length under the current one named so (a missing name keeps the current code).</summary>
+    private static string? Step(PairIndex pairs, string? name, int length, string? current, out bool ok)
+    {
+        ok = true;
+        if (name is null)
+        {
+            return current;
+        }
+
+        string? found = null;
+        foreach (var code in pairs.CodesNamed(Key(name)))
+        {
+            if (code.Length != length || (current is not null && !code.StartsWith(current, StringComparison.Ordinal)))
             {
                 continue;
             }
 
-            var key = Key(name);
-            var candidates = pairs.Where(kv => kv.Value.Length == length
-                                               && kv.Key.EndsWith("|" + key, StringComparison.Ordinal)
-                                               && (current is null || kv.Value.StartsWith(current, StringComparison.Ordinal)))
-                .Select(kv => kv.Value).Distinct(StringComparer.Ordinal).ToList();
-            if (candidates.Count != 1)
+            if (found is not null && !string.Equals(found, code, StringComparison.Ordinal))
             {
+                ok = false;
                 return null;
             }
 
-            current = candidates[0];
+            found = code;
         }
 
-        return current;
+        ok = found is not null;
+        return found;
     }
 
     public static string Key(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var chars = name.Where(c => !char.IsWhiteSpace(c) && c != '\u3000').Select(JoinedText.Fold).ToArray();
-        return new string(chars);
+        return string.Create(KeptLength(name), name, static (span, src) =>
+        {
+            var k = 0;
+            foreach (var c in src)
+            {
+                if (!IsDropped(c))
+                {
+                    span[k++] = JoinedText.Fold(c);
+                }
+            }
+        });
+    }
+
+    private static bool IsDropped(char c) => char.IsWhiteSpace(c) || c == '\u3000';
+
+    private static int KeptLength(string s)
+    {
+        var n = 0;
+        foreach (var c in s)
+        {
+            if (!IsDropped(c))
+            {
+                n++;
+            }
+        }
+
+        return n;
     }
 
     /// <summary>The code/name printed at a tables-part line: name on the line, or on the next lines when the code stands alone.</summary>
     private static (string? Code, string Name) Pair(SourceDocument doc, int index, int end)
     {
         var norm = doc.Lines[index].Norm;
+        if (norm.Length == 0 || norm[0] != '2')
+        {
+            return (null, string.Empty); // both code patterns start with a 类 code 2xx at the start of the line
+        }
+
         string code;
         string rest;
         var m = SpacedCode().Match(norm);
@@ -183,5 +237,37 @@ public sealed partial class FunctionCodeIndex
         }
 
         return d;
+    }
+
+    /// <summary>
+    /// "code|name key" pairs with a look-up by name: a pair answers a name when its key ends with "|" + name
+    /// (the name itself, or the part after a '|' printed inside the name).
+    /// </summary>
+    private sealed class PairIndex
+    {
+        private readonly Dictionary<string, List<string>> _byName = new(StringComparer.Ordinal);
+
+        public PairIndex(Dictionary<string, string> pairs)
+        {
+            Count = pairs.Count;
+            foreach (var (key, code) in pairs)
+            {
+                for (var bar = key.IndexOf('|', StringComparison.Ordinal); bar >= 0; bar = key.IndexOf('|', bar + 1))
+                {
+                    var name = key[(bar + 1)..];
+                    if (!_byName.TryGetValue(name, out var codes))
+                    {
+                        codes = [];
+                        _byName.Add(name, codes);
+                    }
+
+                    codes.Add(code);
+                }
+            }
+        }
+
+        public int Count { get; }
+
+        public IReadOnlyList<string> CodesNamed(string name) => _byName.TryGetValue(name, out var codes) ? codes : [];
     }
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using System.Text.RegularExpressions;
 using DisclosureExtract.Model;
 
@@ -12,17 +12,20 @@ namespace DisclosureExtract.Explanation;
 /// </summary>
 public sealed partial class JoinedText
 {
-    private readonly int[] _lineOf;
+    /// <summary>Where each run of characters from one source line starts (ascending), and that line's index.</summary>
+    private readonly LineRun[] _runs;
 
     [GeneratedRegex(@"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]?|\d{1,3}\s*[-－—–])\s*$")]
     private static partial Regex DashedPageNumber();
 
-    private JoinedText(string text, string printed, int[] lineOf)
+    private JoinedText(string text, string printed, LineRun[] runs)
     {
         Text = text;
         Printed = printed;
-        _lineOf = lineOf;
+        _runs = runs;
     }
+
+    private readonly record struct LineRun(int Start, int Line);
 
     /// <summary>The folded text used for matching.</summary>
     public string Text { get; }
@@ -35,35 +38,97 @@ public sealed partial class JoinedText
     public static JoinedText Of(IEnumerable<DocLine> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var text = new StringBuilder();
-        var printed = new StringBuilder();
-        var lineOf = new List<int>();
-        foreach (var line in lines)
+        var list = lines as IReadOnlyList<DocLine> ?? [.. lines];
+        return Of(list, 0, list.Count);
+    }
+
+    /// <summary>The lines [start, end) of a list joined (no copy of the range).</summary>
+    public static JoinedText Of(IReadOnlyList<DocLine> lines, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var capacity = 0;
+        for (var i = start; i < end; i++)
         {
-            if (DashedPageNumber().IsMatch(line.Text))
-            {
-                continue; // "- 16 -" (the reader may have taken the first dash for a list bullet): a page number
-            }
-
-            foreach (var c in line.Text)
-            {
-                if (char.IsWhiteSpace(c) || c == '\u3000' || c == '*')
-                {
-                    continue;
-                }
-
-                var f = Fold(c);
-                text.Append(f);
-                printed.Append(c);
-                lineOf.Add(line.Index);
-            }
+            capacity += lines[i].Text.Length;
         }
 
-        return new JoinedText(text.ToString(), printed.ToString(), [.. lineOf]);
+        // one pass into scratch buffers as long as all the lines; the kept characters are copied out
+        var text = ArrayPool<char>.Shared.Rent(capacity);
+        var printed = ArrayPool<char>.Shared.Rent(capacity);
+        var runs = new List<LineRun>();
+        try
+        {
+            var k = 0;
+            for (var i = start; i < end; i++)
+            {
+                var line = lines[i];
+                if (IsPageNumber(line.Text))
+                {
+                    continue; // "- 16 -" (the reader may have taken the first dash for a list bullet): a page number
+                }
+
+                var lineStart = k;
+                foreach (var c in line.Text)
+                {
+                    if (char.IsWhiteSpace(c) || c == '\u3000' || c == '*')
+                    {
+                        continue;
+                    }
+
+                    text[k] = Fold(c);
+                    printed[k] = c;
+                    k++;
+                }
+
+                if (k > lineStart)
+                {
+                    runs.Add(new LineRun(lineStart, line.Index));
+                }
+            }
+
+            return new JoinedText(new string(text, 0, k), new string(printed, 0, k), [.. runs]);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(text);
+            ArrayPool<char>.Shared.Return(printed);
+        }
+    }
+
+    /// <summary>A page number line; the pattern starts (after white space) with a dash or a digit, tested before the pattern runs.</summary>
+    private static bool IsPageNumber(string text)
+    {
+        var head = text.AsSpan().TrimStart();
+        if (head.Length == 0 || !(char.IsDigit(head[0]) || head[0] is '-' or '－' or '—' or '–'))
+        {
+            return false;
+        }
+
+        return DashedPageNumber().IsMatch(text);
     }
 
     /// <summary>The source line index of the character at the offset (clamped).</summary>
-    public int LineAt(int offset) => _lineOf.Length == 0 ? 0 : _lineOf[Math.Clamp(offset, 0, _lineOf.Length - 1)];
+    public int LineAt(int offset) => Length == 0 ? 0 : _runs[RunAt(Math.Clamp(offset, 0, Length - 1))].Line;
+
+    /// <summary>The run holding the offset (0 ≤ offset &lt; Length): the last run starting at or before it.</summary>
+    private int RunAt(int offset)
+    {
+        int lo = 0, hi = _runs.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) / 2;
+            if (_runs[mid].Start <= offset)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return lo;
+    }
 
     /// <summary>The printed text of a span, trimmed of separators at both ends.</summary>
     public string PrintedSpan(int start, int length)
@@ -78,7 +143,18 @@ public sealed partial class JoinedText
     {
         start = Math.Clamp(start, 0, Length);
         length = Math.Clamp(length, 0, Length - start);
-        return new JoinedText(Text.Substring(start, length), Printed.Substring(start, length), _lineOf[start..(start + length)]);
+        if (length == 0)
+        {
+            return new JoinedText(string.Empty, string.Empty, []);
+        }
+
+        var runs = new List<LineRun>();
+        for (var r = RunAt(start); r < _runs.Length && _runs[r].Start < start + length; r++)
+        {
+            runs.Add(new LineRun(Math.Max(_runs[r].Start - start, 0), _runs[r].Line));
+        }
+
+        return new JoinedText(Text.Substring(start, length), Printed.Substring(start, length), [.. runs]);
     }
 
     /// <summary>NFKC of one character when it stays one character (full-width to ASCII); otherwise the character itself.</summary>

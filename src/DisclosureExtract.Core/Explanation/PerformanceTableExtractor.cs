@@ -35,7 +35,13 @@ public static partial class PerformanceTableExtractor
         var titles = new List<int>();
         for (var i = start; i < end; i++)
         {
-            var t = Compact(doc.Lines[i].Norm);
+            var norm = doc.Lines[i].Norm;
+            if (!norm.Contains('表', StringComparison.Ordinal))
+            {
+                continue; // a title ends with 绩效目标表 (cheap test before compacting and matching)
+            }
+
+            var t = Compact(norm);
             if (Title().IsMatch(t) && !NotATitle().IsMatch(t))
             {
                 titles.Add(i);
@@ -66,7 +72,37 @@ public static partial class PerformanceTableExtractor
         return tables;
     }
 
-    internal static string Compact(string s) => new(s.Where(c => !char.IsWhiteSpace(c) && c != '*' && c != '#').ToArray());
+    /// <summary>The text without white space and markdown marks (* and #); the same string when there is nothing to drop.</summary>
+    internal static string Compact(string s)
+    {
+        var kept = 0;
+        foreach (var c in s)
+        {
+            if (!IsDropped(c))
+            {
+                kept++;
+            }
+        }
+
+        if (kept == s.Length)
+        {
+            return s;
+        }
+
+        return string.Create(kept, s, static (span, src) =>
+        {
+            var k = 0;
+            foreach (var c in src)
+            {
+                if (!IsDropped(c))
+                {
+                    span[k++] = c;
+                }
+            }
+        });
+    }
+
+    private static bool IsDropped(char c) => char.IsWhiteSpace(c) || c == '*' || c == '#';
 
     private static PerformanceTable? Read(SourceDocument doc, int start, int end, int seq)
     {
@@ -87,7 +123,7 @@ public static partial class PerformanceTableExtractor
             return null;
         }
 
-        var head = JoinedText.Of(doc.Lines.Skip(start + 1).Take(headerRow - start - 1));
+        var head = JoinedText.Of(doc.Lines, start + 1, headerRow);
         var (subject, owner, goal) = kind == "project" ? ProjectHead(head) : OverallHead(head);
         decimal? total = null;
         var tm = BudgetTotal().Match(head.Text);

@@ -46,7 +46,13 @@ public static partial class ProjectExtractor
         var heads = new List<int>();
         for (var i = start; i < end; i++)
         {
-            var c = PerformanceTableExtractor.Compact(doc.Lines[i].Norm);
+            var norm = doc.Lines[i].Norm;
+            if (!norm.Contains('明', StringComparison.Ordinal))
+            {
+                continue; // the heading ends with …情况说明 (cheap test before compacting)
+            }
+
+            var c = PerformanceTableExtractor.Compact(norm);
             if (c.Length > ShanghaiProjectHeading.Length && c.Length <= 60 && c.EndsWith(ShanghaiProjectHeading, StringComparison.Ordinal) && !c.Contains('。', StringComparison.Ordinal))
             {
                 heads.Add(i);
@@ -57,7 +63,7 @@ public static partial class ProjectExtractor
         for (var k = 0; k < heads.Count; k++)
         {
             var e = k + 1 < heads.Count ? heads[k + 1] : end;
-            var t = JoinedText.Of(doc.Lines.Skip(heads[k]).Take(e - heads[k]));
+            var t = JoinedText.Of(doc.Lines, heads[k], e);
             var cut = t.Text.IndexOf(ShanghaiProjectHeading, StringComparison.Ordinal);
             var name = t.PrintedSpan(0, cut + "项目".Length); // keep 项目 of 项目经费情况说明 out: "…业务经费项目"
             var p = Read(t, cut + ShanghaiProjectHeading.Length, t.Length, list.Count + 1) with { Name = name, Line = heads[k] };

@@ -141,7 +141,37 @@ public static class TabIndicatorReader
 
     private static string? Null(string s) => s.Length > 0 ? s : null;
 
-    internal static string Squeeze(string s) => new(s.Where(c => !char.IsWhiteSpace(c) && c != '\u3000').ToArray());
+    /// <summary>The text without white space; the same string when it has none.</summary>
+    internal static string Squeeze(string s)
+    {
+        var kept = 0;
+        foreach (var c in s)
+        {
+            if (!IsSpace(c))
+            {
+                kept++;
+            }
+        }
+
+        if (kept == s.Length)
+        {
+            return s;
+        }
+
+        return string.Create(kept, s, static (span, src) =>
+        {
+            var k = 0;
+            foreach (var c in src)
+            {
+                if (!IsSpace(c))
+                {
+                    span[k++] = c;
+                }
+            }
+        });
+    }
+
+    private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\u3000';
 
     private static List<string> Trim(List<string> cells)
     {

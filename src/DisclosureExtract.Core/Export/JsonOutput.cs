@@ -67,7 +67,7 @@ public static class JsonOutput
             p.Heading,
             Ref(p.StartLine),
             Ref(p.EndLine - 1),
-            string.Join('\n', lines.Skip(p.StartLine).Take(p.EndLine - p.StartLine).Select(l => l.Text)))).ToList();
+            TextOf(lines, p.StartLine, p.EndLine))).ToList();
         var tables = r.Tables.Select(t => new TableJson(
             t.TableNo, t.TableKey, t.Title, t.Unit, t.IsEmpty, t.Note, t.Columns, Ref(t.StartLine),
             t.Rows.Select(row => new RowJson(row.Code, row.CodeLevel, row.RowKey, row.ItemName, row.ProjectName, row.Side, Ref(row.Line),
@@ -78,6 +78,25 @@ public static class JsonOutput
         {
             Explanation = r.Explanation is { } x ? ExplanationJson.Of(x, Ref) : null,
         };
+    }
+
+    /// <summary>The printed text of the lines [start, end), one line per line.</summary>
+    private static string TextOf(IReadOnlyList<DocLine> lines, int start, int end)
+    {
+        start = Math.Max(start, 0);
+        end = Math.Min(end, lines.Count);
+        var sb = new System.Text.StringBuilder();
+        for (var i = start; i < end; i++)
+        {
+            if (i > start)
+            {
+                sb.Append('\n');
+            }
+
+            sb.Append(lines[i].Text);
+        }
+
+        return sb.ToString();
     }
 
     public static void Write(string path, ConversionResult r, bool durable = true)

@@ -52,6 +52,11 @@ public static partial class FactsExtractor
                 continue;
             }
 
+            if (line.Norm.AsSpan().IndexOfAny(':', '：') < 0)
+            {
+                continue; // the pattern needs the colon after the label
+            }
+
             var m = PreparedBy().Match(line.Norm.Replace('\t', ' '));
             if (!m.Success)
             {
@@ -91,9 +96,9 @@ public static partial class FactsExtractor
         var kinds = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var line in doc.Lines)
         {
-            if (line.Norm.Length > 80 || !line.Norm.Contains('年', StringComparison.Ordinal))
+            if (line.Norm.Length > 80 || !line.Norm.Contains('年', StringComparison.Ordinal) || !line.Norm.Contains('算', StringComparison.Ordinal))
             {
-                continue; // headings and titles with a year, not sentences
+                continue; // headings and titles with a year and 预算/决算, not sentences
             }
 
             foreach (Match m in YearKind().Matches(line.Norm))
@@ -118,6 +123,11 @@ public static partial class FactsExtractor
             if (!line.Norm.Contains("部门", StringComparison.Ordinal) && !line.Norm.Contains("单位", StringComparison.Ordinal))
             {
                 continue;
+            }
+
+            if (line.Norm.AsSpan().IndexOfAny('算', '表') < 0)
+            {
+                continue; // every mention ends with 预算/决算 or a table name (…表)
             }
 
             foreach (Match m in ScopeMention().Matches(line.Norm.Replace(" ", string.Empty, StringComparison.Ordinal)))

@@ -68,6 +68,11 @@ public static class HtmlFragment
             return fragment;
         }
 
+        if (PlainInline.TryStrip(fragment) is { } plain)
+        {
+            return plain;
+        }
+
         // table rows and cells outside a <table> are dropped by an HTML parser (and their texts run together): give them one
         var markup = OutsideTable(fragment) ? "<table>" + fragment + "</table>" : fragment;
         // one parser per thread (AngleSharp's maintainers advise against sharing one across parallel parses); a new parser
@@ -110,5 +115,112 @@ public static class HtmlFragment
         }
 
         return false;
+    }
+}
+
+/// <summary>
+/// The common case of a fragment in a text line: text marked only with bare tags (no attributes) — inline
+/// formatting (&lt;b&gt;…&lt;/b&gt;, &lt;strong&gt;, &lt;i&gt;, &lt;em&gt;, &lt;u&gt;, &lt;span&gt;) or paragraphs (&lt;p&gt;, &lt;/p&gt;) — and no entity.
+/// An HTML parser keeps such text as written (formatting elements start no block, mis-nested or stray ones move no
+/// text; a paragraph boundary is a space as <see cref="HtmlText.Raw"/> writes it), so the tags are handled without
+/// building a document. Anything else (another tag, an attribute, '&amp;', a '&lt;' that starts no such tag, formatting
+/// mixed with paragraphs, characters the parser rewrites) returns null and goes to the parser.
+/// </summary>
+internal static class PlainInline
+{
+    private static readonly string[] Tags = ["b", "strong", "i", "em", "u", "span"];
+
+    public static string? TryStrip(string fragment)
+    {
+        if (fragment.AsSpan().IndexOfAny('&', '\0', '\r') >= 0)
+        {
+            return null;
+        }
+
+        var sb = new StringBuilder(fragment.Length);
+        var formatting = new int[Tags.Length]; // open formatting elements by tag
+        var paragraphOpen = false;
+        var i = 0;
+        while (i < fragment.Length)
+        {
+            var lt = fragment.IndexOf('<', i);
+            if (lt < 0)
+            {
+                sb.Append(fragment, i, fragment.Length - i);
+                break;
+            }
+
+            sb.Append(fragment, i, lt - i);
+            var (length, tag, closing) = ReadTag(fragment, lt);
+            if (length == 0)
+            {
+                return null;
+            }
+
+            if (tag < 0)
+            {
+                // <p> / </p>: a block boundary (a space unless one is there); kept apart from formatting elements
+                if (formatting.Any(n => n > 0))
+                {
+                    return null;
+                }
+
+                Space(sb);
+                paragraphOpen = !closing;
+            }
+            else if (paragraphOpen)
+            {
+                return null;
+            }
+            else if (!closing)
+            {
+                formatting[tag]++;
+            }
+            else if (formatting[tag] > 0)
+            {
+                formatting[tag]--;
+            }
+
+            i = lt + length;
+        }
+
+        return sb.ToString().TrimEnd(' ');
+    }
+
+    /// <summary>As <see cref="HtmlText"/> writes a block boundary.</summary>
+    private static void Space(StringBuilder sb)
+    {
+        if (sb.Length > 0 && !char.IsWhiteSpace(sb[^1]))
+        {
+            sb.Append(' ');
+        }
+    }
+
+    /// <summary>The length of a bare tag at the offset (0 when it is not one of ours), its formatting tag index (-1 for p), and whether it closes.</summary>
+    private static (int Length, int Tag, bool Closing) ReadTag(string s, int at)
+    {
+        var closing = at + 1 < s.Length && s[at + 1] == '/';
+        var nameStart = closing ? at + 2 : at + 1;
+        var close = s.IndexOf('>', nameStart);
+        if (close < 0)
+        {
+            return (0, 0, false);
+        }
+
+        var name = s.AsSpan(nameStart, close - nameStart);
+        if (name.SequenceEqual("p"))
+        {
+            return (close - at + 1, -1, closing);
+        }
+
+        for (var t = 0; t < Tags.Length; t++)
+        {
+            if (name.SequenceEqual(Tags[t]))
+            {
+                return (close - at + 1, t, closing);
+            }
+        }
+
+        return (0, 0, false);
     }
 }

@@ -28,7 +28,7 @@ public sealed class PlainTextReader : IDocumentReader
     public static List<DocLine> SplitLines(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var result = new List<DocLine>();
+        var result = new List<DocLine>(text.AsSpan().Count('\n') + 1);
         int? page = text.Contains('\f', StringComparison.Ordinal) ? 1 : null;
         var number = 0;
         var start = 0;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -14,32 +15,62 @@ public static class TextNormalizer
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var sb = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var ch in text)
+        if (text.Length == 0)
         {
-            var c = ch switch
-            {
-                >= '\uFF01' and <= '\uFF5E' => (char)(ch - 0xFEE0),
-                '\u3000' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' => ' ',
-                _ => ch,
-            };
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = sb.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                sb.Append(' ');
-                pendingSpace = false;
-            }
-
-            sb.Append(c);
+            return text;
         }
 
-        return sb.ToString();
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            var k = 0;
+            var changed = false;
+            var pendingSpace = false;
+            foreach (var ch in text)
+            {
+                var c = ch switch
+                {
+                    >= '\uFF01' and <= '\uFF5E' => (char)(ch - 0xFEE0),
+                    '\u3000' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' => ' ',
+                    _ => ch,
+                };
+                if (char.IsWhiteSpace(c))
+                {
+                    pendingSpace = k > 0;
+                    continue;
+                }
+
+                if (pendingSpace)
+                {
+                    buffer[k++] = ' ';
+                    pendingSpace = false;
+                }
+
+                changed |= c != ch;
+                buffer[k++] = c;
+            }
+
+            // most lines need no folding: the same string then (a space is kept only as a single ' ' between characters)
+            return !changed && k == text.Length && SpacesAreAsPrinted(text) ? text : new string(buffer, 0, k);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>True when every white-space character of the text is a plain ' ' (k == length already rules out runs and ends).</summary>
+    private static bool SpacesAreAsPrinted(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c != ' ' && char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Removes every white-space character (how item names are output).</summary>

@@ -73,7 +73,7 @@ public static class CrossTableCheck
 
         // an empty cell in the other table counts as zero once its row is there
         var vb = (rowB.ValueOf(colB) ?? 0m) * TableSet.ToWan(b) / TableSet.ToWan(a);
-        var what = string.Create(CultureInfo.InvariantCulture,
+        Func<string> what = () => string.Create(CultureInfo.InvariantCulture,
             $"{TableSet.Label(a, rowA)} {colA} ({set.At(TableSet.LineOf(rowA, colA))}) against {TableSet.Label(b, rowB)} {colB} ({set.At(TableSet.LineOf(rowB, colB))})");
         if (Tolerance.Compare(check, what, vb, va, a.TableKey, rowA.Code, colA, TableSet.LineOf(rowA, colA)) is { } f)
         {
@@ -105,7 +105,7 @@ public static class CrossTableCheck
 
             var anchor = ra?[0];
             var other = rb?[0];
-            var where = string.Create(CultureInfo.InvariantCulture,
+            Func<string> where = () => string.Create(CultureInfo.InvariantCulture,
                 $"{code}: 表{a.TableNo} {colA} {(va is null ? "empty" : va.Value.ToString(CultureInfo.InvariantCulture))}{(anchor is null ? " (no row)" : $" ({set.At(TableSet.LineOf(anchor, colA))})")}"
                 + $" against 表{b.TableNo} {colB} {(vb is null ? "empty" : vb.Value.ToString(CultureInfo.InvariantCulture))}{(other is null ? " (no row)" : $" ({set.At(TableSet.LineOf(other, colB))})")}");
             var line = anchor is not null ? TableSet.LineOf(anchor, colA) : other is not null ? TableSet.LineOf(other, colB) : (int?)null;
@@ -138,7 +138,7 @@ public static class CrossTableCheck
             }
 
             var label = code ?? "合计";
-            var what = string.Create(CultureInfo.InvariantCulture,
+            Func<string> what = () => string.Create(CultureInfo.InvariantCulture,
                 $"{label}: 表5 total against 表2 general_budget + general_budget_transfer ({(general is null ? "no row" : general.Value.ToString(CultureInfo.InvariantCulture))})");
             var line = r5 is not null ? TableSet.LineOf(r5, "total") : r2?.Line;
             if (Tolerance.Compare(CheckIds.CrossGeneralBudget, what, general ?? 0m, printed ?? 0m, t5.TableKey, code, "total", line) is { } f)

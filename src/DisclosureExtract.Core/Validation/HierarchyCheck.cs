@@ -87,7 +87,7 @@ public static class HierarchyCheck
                 continue;
             }
 
-            var what = $"{TableSet.Label(table, parent)}, column {column}: sum of {kidsLabel}";
+            Func<string> what = () => $"{TableSet.Label(table, parent)}, column {column}: sum of {kidsLabel}";
             var f = Tolerance.Compare(CheckIds.HierarchySum, what, sum ?? 0m, printed ?? 0m, table.TableKey, parent.Code, column,
                 TableSet.LineOf(parent, column));
             if (f is not null)

@@ -60,20 +60,22 @@ public static class NameCheck
         foreach (var table in tables.All)
         {
             var classification = table.TableNo == 6 ? ReferenceCatalog.Economic : ReferenceCatalog.Function;
+            var where = $"表{table.TableNo}";
             foreach (var row in table.Rows)
             {
                 if (row.Code is { } code && row.ItemName.Length > 0)
                 {
-                    uses.Add(new NameUse(classification, code, row.ItemName, $"表{table.TableNo}", table.TableKey, row.Line));
+                    uses.Add(new NameUse(classification, code, row.ItemName, where, table.TableKey, row.Line));
                 }
             }
         }
 
         if (text is not null && tables.Get(5) is { } t5)
         {
+            var codes5 = TableSet.ByCode(t5);
             foreach (var item in text.Items)
             {
-                if (TextCheck.FindItem(t5, item)?.Code is not { } code)
+                if (TextCheck.FindItem(codes5, item)?.Code is not { } code)
                 {
                     continue;
                 }

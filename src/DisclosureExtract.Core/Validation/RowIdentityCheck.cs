@@ -99,7 +99,7 @@ public static class RowIdentityCheck
                     }
 
                     var sum = parts.Sum(p => row.ValueOf(p) ?? 0m);
-                    var what = $"{TableSet.Label(table, row)}: {whole} = {string.Join(" + ", parts)}";
+                    Func<string> what = () => $"{TableSet.Label(table, row)}: {whole} = {string.Join(" + ", parts)}";
                     var f = Tolerance.Compare(CheckIds.RowIdentity, what, sum, row.ValueOf(whole) ?? 0m, table.TableKey, row.Code, whole,
                         TableSet.LineOf(row, whole));
                     if (f is not null)

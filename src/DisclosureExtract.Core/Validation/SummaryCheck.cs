@@ -75,7 +75,7 @@ public static class SummaryCheck
             }
 
             var sum = parts.Sum(p => p.ValueOf(column) ?? 0m);
-            var what = $"{TableSet.Label(table, whole)}, column {column}: {wholeKey} = {string.Join(" + ", parts.Select(p => p.RowKey))}";
+            Func<string> what = () => $"{TableSet.Label(table, whole)}, column {column}: {wholeKey} = {string.Join(" + ", parts.Select(p => p.RowKey))}";
             if (Tolerance.Compare(CheckIds.SummarySum, what, sum, printed, table.TableKey, null, column, TableSet.LineOf(whole, column)) is { } f)
             {
                 yield return f;
@@ -90,7 +90,7 @@ public static class SummaryCheck
         if (total?.ValueOf(column) is { } printed)
         {
             var sum = TableSet.Sum(classRows, column) ?? 0m;
-            var what = $"{TableSet.Label(table, total)}, column {column}: sum of the 类 rows";
+            Func<string> what = () => $"{TableSet.Label(table, total)}, column {column}: sum of the 类 rows";
             if (Tolerance.Compare(CheckIds.SummarySum, what, sum, printed, table.TableKey, null, column, TableSet.LineOf(total, column)) is { } f)
             {
                 yield return f;

@@ -69,9 +69,10 @@ public static class TextCheck
             f.AddRange(Share(figure, generalBase, label, t5?.TableKey, row?.Code ?? c.Code, "total"));
         }
 
+        var codes5 = t5 is null ? null : TableSet.ByCode(t5);
         foreach (var item in text.Items)
         {
-            var row = t5 is null ? null : FindItem(t5, item);
+            var row = codes5 is null ? null : FindItem(codes5, item);
             var label = $"一般公共预算 {item.ClassName}（类）{item.SectionName}（款）{item.ItemName}（项）";
             if (t5 is not null && row is null && item.Amount != 0m)
             {
@@ -117,7 +118,7 @@ public static class TextCheck
         }
 
         var tableValue = (row.ValueOf(column) ?? 0m) * TableSet.ToWan(table); // an empty cell is a printed zero; the text is in 万元
-        var msg = string.Create(CultureInfo.InvariantCulture,
+        Func<string> msg = () => string.Create(CultureInfo.InvariantCulture,
             $"text {what} ({set.At(figure.Line)}) against {TableSet.Label(table, row)} {column} ({set.At(TableSet.LineOf(row, column))})");
         if (Tolerance.Compare(CheckIds.TextAmount, msg, tableValue, figure.Amount, table.TableKey, row.Code, column, figure.Line) is { } f)
         {
@@ -161,7 +162,12 @@ public static class TextCheck
     {
         ArgumentNullException.ThrowIfNull(t5);
         ArgumentNullException.ThrowIfNull(item);
-        var byCode = TableSet.ByCode(t5);
+        return FindItem(TableSet.ByCode(t5), item);
+    }
+
+    /// <summary>As <see cref="FindItem(BudgetTable, TextItem)"/>, with 表5's rows by code built once by the caller.</summary>
+    internal static TableRow? FindItem(IReadOnlyDictionary<string, List<TableRow>> byCode, TextItem item)
+    {
         if (item.Code is { } code)
         {
             return byCode.GetValueOrDefault(code)?[0];

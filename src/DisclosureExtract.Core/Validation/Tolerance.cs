@@ -36,6 +36,16 @@ public static class Tolerance
         return diff <= Rounding ? Severity.Warning : Severity.Error;
     }
 
+    /// <summary>
+    /// As the other overload, with the description built only when the figures differ (most comparisons agree,
+    /// and a description names rows and source lines).
+    /// </summary>
+    public static Finding? Compare(string check, Func<string> what, decimal expected, decimal actual, string? tableKey, string? code, string? columnKey, int? line)
+    {
+        ArgumentNullException.ThrowIfNull(what);
+        return Classify(expected, actual) is null ? null : Compare(check, what(), expected, actual, tableKey, code, columnKey, line);
+    }
+
     /// <summary>A finding when <paramref name="actual"/> (the printed figure) differs from <paramref name="expected"/> (what the rule computes), else null.</summary>
     public static Finding? Compare(string check, string what, decimal expected, decimal actual, string? tableKey, string? code, string? columnKey, int? line)
     {
