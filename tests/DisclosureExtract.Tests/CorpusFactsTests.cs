@@ -67,3 +67,37 @@ public class CorpusFactsTests
         Assert.Contains("编制部门", tablesText, StringComparison.Ordinal);
     }
 }
+
+public class BudgetYearTests
+{
+    [Fact]
+    public void The_year_compared_with_is_not_the_budget_year()
+    {
+        // as in the Shanghai budgets: one title, table titles with words between 年 and 预算, many comparisons
+        var text = string.Join('\n',
+            "上海市普陀区2025年区级部门预算",
+            "2025年部门财务收支预算总表",
+            "2025年部门收入预算总表",
+            "收入预算9,101.68万元，比2024年预算减少2,389.52万元。",
+            "比2024年预算减少2,389.52万元；",
+            "政府性基金拨款支出预算0万元，比2024年预算持平；",
+            "国有资本经营预算拨款支出预算0万元，比 2024 年预算持平。",
+            "与2024年预算持平。");
+        var doc = new DisclosureExtract.Model.SourceDocument("x", "x.txt", DisclosureExtract.Model.SourceFormat.Text, "0", "utf-8", null,
+            DisclosureExtract.Reading.PlainTextReader.SplitLines(text));
+
+        var (facts, _) = DisclosureExtract.Facts.FactsExtractor.Extract(doc, []);
+
+        Assert.Equal(2025, facts.BudgetYear);
+        Assert.Equal("预算", facts.DocumentKind);
+    }
+
+    [Theory]
+    [InlineData("shanghai_putuo_govoffice_2025_dept_budget", 2025)]
+    [InlineData("shanghai_putuo_wanli_street_2024_dept_budget", 2024)]
+    public void Shanghai_budgets_get_the_year_of_their_title(string id, int year)
+    {
+        var r = new DisclosureExtract.Pipeline.DisclosurePipeline().Convert(new DisclosureExtract.Pipeline.InputFile(TestPaths.Corpus("pdf", id + ".pdf"), id));
+        Assert.Equal(year, r.Facts!.BudgetYear);
+    }
+}

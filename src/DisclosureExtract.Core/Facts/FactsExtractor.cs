@@ -11,7 +11,8 @@ public static partial class FactsExtractor
     [GeneratedRegex(@"(?:编制单位|编制部门|预算主管部门|单位名称|部门名称)\s*[:：]\s*(?<name>[^\s:：]+?)\s*(?:(?:金额)?单位\s*[:：]|$)")]
     private static partial Regex PreparedBy();
 
-    [GeneratedRegex(@"(?<year>20\d{2})\s*年\s*(?:度\s*)?(?:区级|市级|县级|州级)?\s*(?<scope>部门|单位)?\s*(?<kind>预算|决算)")]
+    // a year and the 预算/决算 it names, up to 16 characters apart in a title: 2025年部门财务收支预算总表, 2023 年单位预算公开
+    [GeneratedRegex(@"(?<year>20\d{2})\s*年\s*(?:度\s*)?[^\d,，。;；:：]{0,16}?(?<kind>预算|决算)")]
     private static partial Regex YearKind();
 
     [GeneratedRegex(@"(?<scope>部门|单位)\s*(?:预算|决算)\s*(?:公开|情况说明|编制说明)|(?<scope>部门|单位)\s*(?:收支总体情况表|收入总体情况表|支出总体情况表|财务收支预算总表)")]
@@ -90,6 +91,18 @@ public static partial class FactsExtractor
         return (null, null);
     }
 
+    /// <summary>The year at the index follows 比, 较, 与, 同 or 于 (after optional spaces): a comparison, not the budget year.</summary>
+    private static bool IsComparison(string text, int index)
+    {
+        var i = index - 1;
+        while (i >= 0 && text[i] == ' ')
+        {
+            i--;
+        }
+
+        return i >= 0 && text[i] is '比' or '较' or '与' or '同' or '于';
+    }
+
     private static (int? Year, string? Kind) YearAndKind(SourceDocument doc)
     {
         var years = new Dictionary<int, int>();
@@ -103,6 +116,11 @@ public static partial class FactsExtractor
 
             foreach (Match m in YearKind().Matches(line.Norm))
             {
+                if (IsComparison(line.Norm, m.Index))
+                {
+                    continue; // 比2024年预算减少, 与上年预算持平: the year compared with, not the budget's
+                }
+
                 var y = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
                 years[y] = years.GetValueOrDefault(y) + 1;
                 var k = m.Groups["kind"].Value;
