@@ -34,7 +34,7 @@ public static partial class ExplanationSections
         for (var i = start; i < end; i++)
         {
             var l = doc.Lines[i];
-            if (l.Norm.Length <= 80 && NumberedHeading().IsMatch(l.Norm))
+            if (l.Norm.Length <= 80 && l.Norm.Contains('、', StringComparison.Ordinal) && NumberedHeading().IsMatch(l.Norm))
             {
                 heads.Add(i);
             }

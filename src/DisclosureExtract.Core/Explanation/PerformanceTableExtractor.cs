@@ -55,7 +55,8 @@ public static partial class PerformanceTableExtractor
             var e = k + 1 < titles.Count ? titles[k + 1] : end;
             for (var i = s + 1; i < e; i++)
             {
-                if (SubHeading().IsMatch(doc.Lines[i].Norm))
+                var norm = doc.Lines[i].Norm;
+                if (norm.AsSpan().IndexOfAny(')', '）') >= 0 && SubHeading().IsMatch(norm))
                 {
                     e = i;
                     break;

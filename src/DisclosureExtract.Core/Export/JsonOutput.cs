@@ -85,18 +85,32 @@ public static class JsonOutput
     {
         start = Math.Max(start, 0);
         end = Math.Min(end, lines.Count);
-        var sb = new System.Text.StringBuilder();
-        for (var i = start; i < end; i++)
+        if (end <= start)
         {
-            if (i > start)
-            {
-                sb.Append('\n');
-            }
-
-            sb.Append(lines[i].Text);
+            return string.Empty;
         }
 
-        return sb.ToString();
+        var length = end - start - 1; // the line ends
+        for (var i = start; i < end; i++)
+        {
+            length += lines[i].Text.Length;
+        }
+
+        return string.Create(length, (lines, start, end), static (span, range) =>
+        {
+            var k = 0;
+            for (var i = range.start; i < range.end; i++)
+            {
+                if (i > range.start)
+                {
+                    span[k++] = '\n';
+                }
+
+                var text = range.lines[i].Text;
+                text.AsSpan().CopyTo(span[k..]);
+                k += text.Length;
+            }
+        });
     }
 
     public static void Write(string path, ConversionResult r, bool durable = true)
