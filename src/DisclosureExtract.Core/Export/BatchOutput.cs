@@ -57,33 +57,43 @@ public sealed class BatchOutput : IDisposable
         }
 
         OutputWriter.WriteDocumentFiles(_staging, result, durable: false);
-        var writers = FragmentWriters.Value!;
-        for (var t = 0; t < _tables.Count; t++)
+        var writers = TakeFragmentWriters();
+        try
         {
-            // one CsvWriter per thread and row type, reused: a new one compiles its record writer again (expression trees
-            // with finalizers), which cost more than converting the document
-            if (!writers.TryGetValue(_tables[t].RowType, out var w))
+            for (var t = 0; t < _tables.Count; t++)
             {
-                var sw = new StringWriter(CultureInfo.InvariantCulture);
-                w = (sw, new CsvWriter(sw, Config));
-                writers[_tables[t].RowType] = w;
-            }
+                // CsvWriters are reused (a pool as large as the number of threads writing): a new one compiles its record
+                // writer again (expression trees with finalizers), which cost more than converting the document
+                if (!writers.TryGetValue(_tables[t].RowType, out var w))
+                {
+                    var sw = new StringWriter(CultureInfo.InvariantCulture);
+                    w = (sw, new CsvWriter(sw, Config));
+                    writers[_tables[t].RowType] = w;
+                }
 
-            w.Text.GetStringBuilder().Clear();
-            foreach (var row in _tables[t].Rows(result))
-            {
-                w.Csv.WriteRecord(row);
-                w.Csv.NextRecord();
-            }
+                w.Text.GetStringBuilder().Clear();
+                foreach (var row in _tables[t].Rows(result))
+                {
+                    w.Csv.WriteRecord(row);
+                    w.Csv.NextRecord();
+                }
 
-            w.Csv.Flush();
-            File.WriteAllText(FragmentPath(result.DocumentId, t), w.Text.ToString(), FragmentEncoding);
+                w.Csv.Flush();
+                File.WriteAllText(FragmentPath(result.DocumentId, t), w.Text.ToString(), FragmentEncoding);
+            }
+        }
+        finally
+        {
+            _writerPool.Add(writers);
         }
     }
 
+    private Dictionary<Type, (StringWriter Text, CsvWriter Csv)> TakeFragmentWriters() =>
+        _writerPool.TryTake(out var writers) ? writers : [];
+
     private static readonly System.Text.UTF8Encoding FragmentEncoding = new(false);
 
-    private static readonly ThreadLocal<Dictionary<Type, (StringWriter Text, CsvWriter Csv)>> FragmentWriters = new(() => []);
+    private readonly System.Collections.Concurrent.ConcurrentBag<Dictionary<Type, (StringWriter Text, CsvWriter Csv)>> _writerPool = [];
 
     /// <summary>Writes the long CSV files in document-id order and moves the new output folder into place.</summary>
     public void Commit()
