@@ -235,16 +235,8 @@ public static partial class FigureExtractor
             return;
         }
 
-        // only names that resolve to a 类 code count; amounts of sub-purposes inside a sentence do not
-        var classes = ClassAmount().Matches(t.Text, from)
-            .Select(m => (Match: m, Name: t.PrintedSpan(m.Groups["name"].Index, m.Groups["name"].Length)))
-            .Select(x => (x.Match, x.Name, Code: codes.Resolve(x.Name, null, null)))
-            .Where(x => x.Code.Code is not null)
-            .ToList();
-        for (var i = 0; i < classes.Count; i++)
+        foreach (var (m, name, code, limit) in SentenceReader.ClassMentions(t, ClassAmount(), from, codes))
         {
-            var (m, name, code) = classes[i];
-            var limit = i + 1 < classes.Count ? classes[i + 1].Match.Index : t.Length;
             var (_, _, reason, _) = SentenceReader.Tail(t, m.Index + m.Length, limit);
             list.Add(Figure(t, m, section, "class", name, reason: reason?.TrimEnd(';', '；'), code: code));
         }

@@ -80,15 +80,8 @@ public static partial class ItemExtractor
             yield break;
         }
 
-        var classes = PlainClass().Matches(t.Text, from)
-            .Select(m => (Match: m, Name: t.PrintedSpan(m.Groups["name"].Index, m.Groups["name"].Length)))
-            .Select(x => (x.Match, x.Name, Code: codes.Resolve(x.Name, null, null)))
-            .Where(x => x.Code.Code is not null)
-            .ToList();
-        for (var i = 0; i < classes.Count; i++)
+        foreach (var (m, name, code, limit) in SentenceReader.ClassMentions(t, PlainClass(), from, codes))
         {
-            var (m, name, code) = classes[i];
-            var limit = i + 1 < classes.Count ? classes[i + 1].Match.Index : t.Length;
             var (_, change, reason, _) = SentenceReader.Tail(t, m.Index + m.Length, limit);
             yield return new ItemExplanation(++seq, name + "(类)", name, null, null, code.Code, code.Source,
                 SentenceReader.ParseNumber(m.Groups["amt"].Value), m.Groups["unit"].Value, change, reason?.TrimEnd(';', '；', '。'), t.LineAt(m.Index));

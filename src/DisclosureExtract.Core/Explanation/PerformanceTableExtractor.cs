@@ -74,34 +74,7 @@ public static partial class PerformanceTableExtractor
     }
 
     /// <summary>The text without white space and markdown marks (* and #); the same string when there is nothing to drop.</summary>
-    internal static string Compact(string s)
-    {
-        var kept = 0;
-        foreach (var c in s)
-        {
-            if (!IsDropped(c))
-            {
-                kept++;
-            }
-        }
-
-        if (kept == s.Length)
-        {
-            return s;
-        }
-
-        return string.Create(kept, s, static (span, src) =>
-        {
-            var k = 0;
-            foreach (var c in src)
-            {
-                if (!IsDropped(c))
-                {
-                    span[k++] = c;
-                }
-            }
-        });
-    }
+    internal static string Compact(string s) => Text.TextNormalizer.Without(s, IsDropped);
 
     private static bool IsDropped(char c) => char.IsWhiteSpace(c) || c == '*' || c == '#';
 

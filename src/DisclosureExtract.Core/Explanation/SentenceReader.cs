@@ -11,6 +11,34 @@ namespace DisclosureExtract.Explanation;
 /// </summary>
 public static partial class SentenceReader
 {
+    /// <summary>
+    /// The mentions of a 类 by name that the pattern (with a "name" group) finds from an offset, kept only where the
+    /// name resolves to a code (amounts of sub-purposes inside a sentence do not count), each with the offset where
+    /// the next mention starts (the end of its sentence tail).
+    /// </summary>
+    internal static List<(Match Match, string Name, (string? Code, string? Source) Code, int Limit)> ClassMentions(
+        JoinedText t, Regex pattern, int from, FunctionCodeIndex codes)
+    {
+        var found = new List<(Match, string, (string?, string?))>();
+        foreach (Match m in pattern.Matches(t.Text, from))
+        {
+            var name = t.PrintedSpan(m.Groups["name"].Index, m.Groups["name"].Length);
+            var code = codes.Resolve(name, null, null);
+            if (code.Code is not null)
+            {
+                found.Add((m, name, code));
+            }
+        }
+
+        var result = new List<(Match, string, (string?, string?), int)>(found.Count);
+        for (var i = 0; i < found.Count; i++)
+        {
+            result.Add((found[i].Item1, found[i].Item2, found[i].Item3, i + 1 < found.Count ? found[i + 1].Item1.Index : t.Length));
+        }
+
+        return result;
+    }
+
     /// <summary>A printed amount: 1258.45, 523,055.17, 90.</summary>
     public const string Number = @"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
 

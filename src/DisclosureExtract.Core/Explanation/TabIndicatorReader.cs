@@ -142,34 +142,7 @@ public static class TabIndicatorReader
     private static string? Null(string s) => s.Length > 0 ? s : null;
 
     /// <summary>The text without white space; the same string when it has none.</summary>
-    internal static string Squeeze(string s)
-    {
-        var kept = 0;
-        foreach (var c in s)
-        {
-            if (!IsSpace(c))
-            {
-                kept++;
-            }
-        }
-
-        if (kept == s.Length)
-        {
-            return s;
-        }
-
-        return string.Create(kept, s, static (span, src) =>
-        {
-            var k = 0;
-            foreach (var c in src)
-            {
-                if (!IsSpace(c))
-                {
-                    span[k++] = c;
-                }
-            }
-        });
-    }
+    internal static string Squeeze(string s) => Text.TextNormalizer.Without(s, IsSpace);
 
     private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\u3000';
 

@@ -73,6 +73,38 @@ public static class TextNormalizer
         return true;
     }
 
+    /// <summary>The text without the characters <paramref name="drop"/> selects; the same string when none is dropped.</summary>
+    public static string Without(string text, Func<char, bool> drop)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(drop);
+        var kept = 0;
+        foreach (var c in text)
+        {
+            if (!drop(c))
+            {
+                kept++;
+            }
+        }
+
+        if (kept == text.Length)
+        {
+            return text;
+        }
+
+        return string.Create(kept, (text, drop), static (span, state) =>
+        {
+            var k = 0;
+            foreach (var c in state.text)
+            {
+                if (!state.drop(c))
+                {
+                    span[k++] = c;
+                }
+            }
+        });
+    }
+
     /// <summary>Removes every white-space character (how item names are output).</summary>
     public static string RemoveWhiteSpace(string text)
     {
