@@ -56,7 +56,7 @@ public sealed class BatchOutput : IDisposable
             _documents.Add(OutputRows.Document(result));
         }
 
-        OutputWriter.WriteDocumentFiles(_staging, result, durable: false);
+        OutputWriter.WriteDocumentFiles(_staging, result, staged: true);
         var writers = TakeFragmentWriters();
         try
         {

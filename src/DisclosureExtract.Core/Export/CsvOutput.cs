@@ -54,7 +54,7 @@ public static class CsvOutput
     }
 
     /// <summary>Writes raw string rows (for the wide per-table CSVs whose columns vary).</summary>
-    public static void WriteGrid(string path, IEnumerable<IReadOnlyList<string>> rows, bool durable = true)
+    public static void WriteGrid(string path, IEnumerable<IReadOnlyList<string>> rows, bool staged = false)
     {
         AtomicFile.Write(path, stream =>
         {
@@ -69,6 +69,6 @@ public static class CsvOutput
 
                 csv.NextRecord();
             }
-        }, durable);
+        }, staged);
     }
 }

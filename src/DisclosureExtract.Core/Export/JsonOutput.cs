@@ -113,8 +113,8 @@ public static class JsonOutput
         });
     }
 
-    public static void Write(string path, ConversionResult r, bool durable = true)
+    public static void Write(string path, ConversionResult r, bool staged = false)
     {
-        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, ToJson(r), Options), durable);
+        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, ToJson(r), Options), staged);
     }
 }

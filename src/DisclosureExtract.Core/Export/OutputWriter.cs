@@ -23,19 +23,20 @@ public static class OutputWriter
     }
 
     /// <summary>The per-document files: json/&lt;id&gt;.json and tables/&lt;id&gt;/*.csv.</summary>
-    /// <param name="durable">fsync each file (the worker records a document as done once its files are written);
-    /// a batch writes into a staging folder and does not need it.</param>
-    public static void WriteDocumentFiles(string outDir, ConversionResult r, bool durable = true)
+    /// <param name="staged">The folder is a staging folder swapped into place later (a batch): files are written in
+    /// place. Otherwise (the worker, which records a document as done once its files are written) each file is
+    /// written through a temporary file, flushed to disk and renamed.</param>
+    public static void WriteDocumentFiles(string outDir, ConversionResult r, bool staged = false)
     {
         ArgumentNullException.ThrowIfNull(outDir);
         ArgumentNullException.ThrowIfNull(r);
-        JsonOutput.Write(Path.Combine(outDir, "json", r.DocumentId + ".json"), r, durable);
+        JsonOutput.Write(Path.Combine(outDir, "json", r.DocumentId + ".json"), r, staged);
         if (r.Tables.Count > 0)
         {
             var dir = Path.Combine(outDir, "tables", r.DocumentId);
             foreach (var t in r.Tables)
             {
-                CsvOutput.WriteGrid(Path.Combine(dir, WideTableOutput.FileName(t)), WideTableOutput.Grid(t, Schema.Current.ColumnLabel), durable);
+                CsvOutput.WriteGrid(Path.Combine(dir, WideTableOutput.FileName(t)), WideTableOutput.Grid(t, Schema.Current.ColumnLabel), staged);
             }
         }
     }
