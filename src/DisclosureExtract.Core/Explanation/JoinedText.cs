@@ -135,8 +135,11 @@ public sealed partial class JoinedText
     {
         start = Math.Clamp(start, 0, Printed.Length);
         length = Math.Clamp(length, 0, Printed.Length - start);
-        return Printed.Substring(start, length).Trim('，', '。', '；', '：', ',', ';', ':', '、', '.');
+        return Printed.AsSpan(start, length).Trim(Separators).ToString();
     }
+
+    /// <summary>The separators <see cref="PrintedSpan"/> trims (one array, not one per call).</summary>
+    private static readonly char[] Separators = ['，', '。', '；', '：', ',', ';', ':', '、', '.'];
 
     /// <summary>A part of this text (offsets relative to the new text).</summary>
     public JoinedText Slice(int start, int length)
