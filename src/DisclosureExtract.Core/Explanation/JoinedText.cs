@@ -55,7 +55,7 @@ public sealed partial class JoinedText
         // one pass into scratch buffers as long as all the lines; the kept characters are copied out
         var text = ArrayPool<char>.Shared.Rent(capacity);
         var printed = ArrayPool<char>.Shared.Rent(capacity);
-        var runs = new List<LineRun>();
+        var runs = new List<LineRun>(end - start);
         try
         {
             var k = 0;
