@@ -55,7 +55,7 @@ public sealed partial class JoinedText
         // one pass into scratch buffers as long as all the lines; the kept characters are copied out
         var text = ArrayPool<char>.Shared.Rent(capacity);
         var printed = ArrayPool<char>.Shared.Rent(capacity);
-        var runs = new List<LineRun>();
+        var runs = new List<LineRun>(end - start);
         try
         {
             var k = 0;
@@ -135,8 +135,11 @@ public sealed partial class JoinedText
     {
         start = Math.Clamp(start, 0, Printed.Length);
         length = Math.Clamp(length, 0, Printed.Length - start);
-        return Printed.Substring(start, length).Trim('，', '。', '；', '：', ',', ';', ':', '、', '.');
+        return Printed.AsSpan(start, length).Trim(Separators).ToString();
     }
+
+    /// <summary>The separators <see cref="PrintedSpan"/> trims (one array, not one per call).</summary>
+    private static readonly char[] Separators = ['，', '。', '；', '：', ',', ';', ':', '、', '.'];
 
     /// <summary>A part of this text (offsets relative to the new text).</summary>
     public JoinedText Slice(int start, int length)

@@ -51,7 +51,7 @@ public static class TabIndicatorReader
                 }
             }
 
-            var trimmed = Trim([.. all]);
+            var trimmed = all.Count > 0 && all[^1].Length == 0 ? Trim([.. all]) : all; // a copy only when there is something to trim (neither is changed below)
             bool WeightAt(List<string> c, int valueIndex) =>
                 weightCol >= 0 && valueIndex >= 0 && valueIndex + 1 + weightCol < c.Count && Text.Amounts.IsAmount(Squeeze(c[valueIndex + 1 + weightCol]));
             var direct = all.Count == fullHeader;

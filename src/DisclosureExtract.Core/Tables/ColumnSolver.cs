@@ -175,8 +175,9 @@ internal static class ColumnSolver
             }
 
             best[node][c] = topScore + row.Local[c];
-            picks[node][c] = search.Picks(top, ks.Count);
-            var t = new bool[ks.Count];
+            // a leaf (most rows) shares the empty arrays instead of two new ones per candidate
+            picks[node][c] = ks.Count == 0 ? [] : search.Picks(top, ks.Count);
+            bool[] t = ks.Count == 0 ? [] : new bool[ks.Count];
             if (states.Count > 1)
             {
                 for (var s = 0; s < states.Count; s++)

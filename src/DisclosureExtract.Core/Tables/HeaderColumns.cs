@@ -29,10 +29,13 @@ internal static class HeaderColumns
         return kind.Columns.Where(c => found.Contains(c.Key)).Select(c => c.Key).ToList();
     }
 
+    /// <summary>The quotes a header cell is trimmed of (one array, not one per call).</summary>
+    private static readonly char[] Quotes = ['"', '“', '”'];
+
     /// <summary>The column a header cell names, or null (group headers such as 财政拨款（补助） or 支出预算 name none).</summary>
     public static string? MatchCell(TableKind kind, string cellText)
     {
-        var t = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(cellText)).Trim('"', '“', '”');
+        var t = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(cellText)).Trim(Quotes);
         if (t.Length == 0)
         {
             return null;

@@ -70,7 +70,19 @@ internal static class TableBodyReader
             return current;
         }
 
-        var allAmounts = toks.TrueForAll(t => LineSyntax.IsAmount(t.Folded));
+        // the amount pattern once per token: whether all are amounts, and where the first one is
+        var allAmounts = true;
+        var firstAmount = toks.Count;
+        for (var i = 0; i < toks.Count; i++)
+        {
+            var isAmount = LineSyntax.IsAmount(toks[i].Folded);
+            allAmounts &= isAmount;
+            if (isAmount && firstAmount == toks.Count)
+            {
+                firstAmount = i;
+            }
+        }
+
         var code = LineSyntax.CodeTokens(toks) is { } found && kind.IsPlausibleCode(found.Code) ? found : ((string Code, int Consumed)?)null;
         var awaiting = current is { HasAmounts: false };
         var codeLine = code is { } c && (!allAmounts || (c.Consumed == toks.Count && (toks.Count > 1 || !awaiting) && !toks.Exists(t => t.Folded.Contains('.', StringComparison.Ordinal))));
@@ -82,14 +94,14 @@ internal static class TableBodyReader
             return row;
         }
 
-        var squeezed = TextNormalizer.RemoveWhiteSpace(string.Concat(toks.TakeWhile(t => !LineSyntax.IsAmount(t.Folded)).Select(t => t.Folded)));
+        var squeezed = TextNormalizer.RemoveWhiteSpace(string.Concat(toks.Take(firstAmount).Select(t => t.Folded)));
         if (LineSyntax.IsTotalLabel(squeezed))
         {
             var row = new RawRow(line.Index) { IsTotal = true };
             row.Texts.Add(squeezed);
-            foreach (var t in toks.SkipWhile(t => !LineSyntax.IsAmount(t.Folded)))
+            for (var i = firstAmount; i < toks.Count; i++)
             {
-                if (LineSyntax.Amount(t.Folded, line.Index) is { } a)
+                if (LineSyntax.Amount(toks[i].Folded, line.Index) is { } a)
                 {
                     row.Amounts.Add(a);
                 }

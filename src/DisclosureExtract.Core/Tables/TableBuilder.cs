@@ -395,13 +395,10 @@ internal sealed class TableBuilder
         var totalAt = scoring.TotalAt;
         var scratch = new long[scoring.Prior.Length];
         var bestSoFar = double.NegativeInfinity;
-        foreach (var pos in Combinations(m, k))
+        // with a total column, the first amount is the total: only the assignments that start there are enumerated
+        var first = totalAt >= 0 && k > 0 ? totalAt : -1;
+        foreach (var pos in Combinations(m, k, first))
         {
-            if (totalAt >= 0 && k > 0 && pos[0] != totalAt)
-            {
-                continue;
-            }
-
             // score in a scratch vector; only assignments that can still be kept are copied (C(12,6) = 924 per row)
             var (score, contradicts) = ScoreOf(pos, units, scoring, rowHints, scratch);
             if (score.Hard < bestSoFar - 3.5)
@@ -474,8 +471,12 @@ internal sealed class TableBuilder
         return (new Score(hard, soft), contradicts);
     }
 
-    /// <summary>Every k-subset of 0..m-1 in order. The same array is yielded each time: copy it to keep it.</summary>
-    private static IEnumerable<int[]> Combinations(int m, int k)
+    /// <summary>
+    /// Every k-subset of 0..m-1 in order; when <paramref name="first"/> ≥ 0, only those whose first element is
+    /// <paramref name="first"/> (the same subsets, in the same order, as filtering all of them). The same array is
+    /// yielded each time: copy it to keep it.
+    /// </summary>
+    private static IEnumerable<int[]> Combinations(int m, int k, int first)
     {
         if (k == 0)
         {
@@ -483,17 +484,33 @@ internal sealed class TableBuilder
             yield break;
         }
 
-        var idx = Enumerable.Range(0, k).ToArray();
+        var lowest = 0;
+        if (first >= 0)
+        {
+            if (first > m - k)
+            {
+                yield break;
+            }
+
+            lowest = 1; // idx[0] stays at first
+        }
+
+        var idx = new int[k];
+        for (var j = 0; j < k; j++)
+        {
+            idx[j] = first >= 0 ? first + j : j;
+        }
+
         while (true)
         {
             yield return idx;
             var i = k - 1;
-            while (i >= 0 && idx[i] == m - k + i)
+            while (i >= lowest && idx[i] == m - k + i)
             {
                 i--;
             }
 
-            if (i < 0)
+            if (i < lowest)
             {
                 yield break;
             }
