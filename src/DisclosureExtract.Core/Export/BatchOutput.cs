@@ -1,6 +1,4 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using DisclosureExtract.Model;
 
 namespace DisclosureExtract.Export;
@@ -15,7 +13,6 @@ namespace DisclosureExtract.Export;
 /// </summary>
 public sealed class BatchOutput : IDisposable
 {
-    private static readonly CsvConfiguration Config = new(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
     /// <summary>documents.csv is kept in memory (one small row a document) so duplicates can be marked at commit.</summary>
     public const string DocumentsFile = "documents.csv";
 
@@ -23,10 +20,13 @@ public sealed class BatchOutput : IDisposable
 
     private readonly string _outDir;
     private readonly string _staging;
-    private readonly string _fragments;
+    private readonly string _fragmentDir;
     private readonly IReadOnlyList<CsvTable> _tables;
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private readonly List<DocumentRow> _documents = [];
+    private readonly Dictionary<string, FragmentRef[]> _fragments = new(StringComparer.Ordinal);
+    private readonly List<FragmentSpool> _spools = [];
+    private readonly System.Collections.Concurrent.ConcurrentBag<ThreadWriter> _writers = [];
     private readonly Lock _gate = new();
     private bool _committed;
 
@@ -38,11 +38,12 @@ public sealed class BatchOutput : IDisposable
         var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(_outDir)) ?? ".";
         Directory.CreateDirectory(parent);
         _staging = Path.Combine(parent, $".{Path.GetFileName(Path.TrimEndingDirectorySeparator(_outDir))}.staging-{Guid.NewGuid():N}");
-        _fragments = Path.Combine(_staging, ".fragments");
-        Directory.CreateDirectory(_fragments);
+        _fragmentDir = Path.Combine(_staging, ".fragments");
+        Directory.CreateDirectory(_fragmentDir);
     }
 
-    /// <summary>Writes one document's files. Thread-safe; each document id may be added once.</summary>
+    /// <summary>Writes one document's files and spools its rows of the long CSV files. Thread-safe; each document id
+    /// may be added once.</summary>
     public void Add(ConversionResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -56,44 +57,36 @@ public sealed class BatchOutput : IDisposable
             _documents.Add(OutputRows.Document(result));
         }
 
-        OutputWriter.WriteDocumentFiles(_staging, result, staged: true);
-        var writers = TakeFragmentWriters();
+        var writer = _writers.TryTake(out var w) ? w : NewThreadWriter();
         try
         {
+            writer.Files.Write(_staging, result, staged: true);
+            var refs = new FragmentRef[_tables.Count];
             for (var t = 0; t < _tables.Count; t++)
             {
-                // CsvWriters are reused (a pool as large as the number of threads writing): a new one compiles its record
-                // writer again (expression trees with finalizers), which cost more than converting the document
-                if (!writers.TryGetValue(_tables[t].RowType, out var w))
-                {
-                    var sw = new StringWriter(CultureInfo.InvariantCulture);
-                    w = (sw, new CsvWriter(sw, Config));
-                    writers[_tables[t].RowType] = w;
-                }
+                refs[t] = writer.Spool.Append(t, writer.Rows.Render(_tables[t], result).Span);
+            }
 
-                w.Text.GetStringBuilder().Clear();
-                foreach (var row in _tables[t].Rows(result))
-                {
-                    w.Csv.WriteRecord(row);
-                    w.Csv.NextRecord();
-                }
-
-                w.Csv.Flush();
-                File.WriteAllText(FragmentPath(result.DocumentId, t), w.Text.ToString(), FragmentEncoding);
+            lock (_gate)
+            {
+                _fragments[result.DocumentId] = refs;
             }
         }
         finally
         {
-            _writerPool.Add(writers);
+            _writers.Add(writer);
         }
     }
 
-    private Dictionary<Type, (StringWriter Text, CsvWriter Csv)> TakeFragmentWriters() =>
-        _writerPool.TryTake(out var writers) ? writers : [];
-
-    private static readonly System.Text.UTF8Encoding FragmentEncoding = new(false);
-
-    private readonly System.Collections.Concurrent.ConcurrentBag<Dictionary<Type, (StringWriter Text, CsvWriter Csv)>> _writerPool = [];
+    private ThreadWriter NewThreadWriter()
+    {
+        lock (_gate)
+        {
+            var spool = new FragmentSpool(_fragmentDir, _spools.Count, _tables.Count);
+            _spools.Add(spool);
+            return new ThreadWriter(new DocumentFileWriter(), new RowFragmentWriter(), spool);
+        }
+    }
 
     /// <summary>Writes the long CSV files in document-id order and moves the new output folder into place.</summary>
     public void Commit()
@@ -103,43 +96,73 @@ public sealed class BatchOutput : IDisposable
             _committed = true;
         }
 
+        CloseSpools();
         var (documents, duplicates) = DuplicateContent.Mark(_documents.OrderBy(d => d.document_id, StringComparer.Ordinal).ToList());
         CsvOutput.Write(Path.Combine(_staging, DocumentsFile), documents);
         var ids = documents.Select(d => d.document_id).Where(id => !duplicates.Contains(id)).ToList();
+        var buffer = new byte[1 << 16];
         for (var t = 0; t < _tables.Count; t++)
         {
-            var index = t;
-            AtomicFile.Write(Path.Combine(_staging, _tables[t].FileName), stream =>
+            var table = t;
+            var spools = _spools.Select(s => s.OpenForReading(table)).ToList();
+            try
             {
-                using (var writer = new StreamWriter(stream, CsvOutput.Utf8Bom, 1 << 16, leaveOpen: true))
-                using (var csv = new CsvWriter(writer, Config))
+                AtomicFile.Write(Path.Combine(_staging, _tables[t].FileName), stream =>
                 {
-                    csv.WriteHeader(_tables[index].RowType);
-                    csv.NextRecord();
-                }
+                    stream.Write(CsvOutput.Utf8Bom.GetPreamble());
+                    stream.Write(RowFragmentWriter.Header(_tables[table].RowType).Span);
+                    foreach (var id in ids)
+                    {
+                        if (!_fragments.TryGetValue(id, out var refs) || refs[table].Length == 0)
+                        {
+                            continue;
+                        }
 
-                foreach (var id in ids)
-                {
-                    using var fragment = File.OpenRead(FragmentPath(id, index));
-                    fragment.CopyTo(stream);
-                }
-            });
+                        var f = refs[table];
+                        if (buffer.Length < f.Length)
+                        {
+                            buffer = new byte[Math.Max(f.Length, buffer.Length * 2)];
+                        }
+
+                        var read = RandomAccess.Read(spools[f.Spool], buffer.AsSpan(0, f.Length), f.Offset);
+                        if (read != f.Length)
+                        {
+                            throw new IOException($"spooled rows of {id} are incomplete ({read} of {f.Length} bytes)");
+                        }
+
+                        stream.Write(buffer, 0, f.Length);
+                    }
+                });
+            }
+            finally
+            {
+                spools.ForEach(h => h.Dispose());
+            }
         }
 
-        Directory.Delete(_fragments, recursive: true);
+        Directory.Delete(_fragmentDir, recursive: true);
         SwapIntoPlace();
     }
 
     public void Dispose()
     {
+        CloseSpools();
         if (Directory.Exists(_staging))
         {
             Directory.Delete(_staging, recursive: true);
         }
     }
 
-    private string FragmentPath(string id, int table) =>
-        Path.Combine(_fragments, $"{id}.{table.ToString(CultureInfo.InvariantCulture)}.csv");
+    private void CloseSpools()
+    {
+        foreach (var s in _spools)
+        {
+            s.Dispose();
+        }
+    }
+
+    /// <summary>What one writing thread keeps between documents.</summary>
+    private sealed record ThreadWriter(DocumentFileWriter Files, RowFragmentWriter Rows, FragmentSpool Spool);
 
     private void SwapIntoPlace()
     {

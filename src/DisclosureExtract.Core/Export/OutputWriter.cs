@@ -28,16 +28,6 @@ public static class OutputWriter
     /// written through a temporary file, flushed to disk and renamed.</param>
     public static void WriteDocumentFiles(string outDir, ConversionResult r, bool staged = false)
     {
-        ArgumentNullException.ThrowIfNull(outDir);
-        ArgumentNullException.ThrowIfNull(r);
-        JsonOutput.Write(Path.Combine(outDir, "json", r.DocumentId + ".json"), r, staged);
-        if (r.Tables.Count > 0)
-        {
-            var dir = Path.Combine(outDir, "tables", r.DocumentId);
-            foreach (var t in r.Tables)
-            {
-                CsvOutput.WriteGrid(Path.Combine(dir, WideTableOutput.FileName(t)), WideTableOutput.Grid(t, Schema.Current.ColumnLabel), staged);
-            }
-        }
+        new DocumentFileWriter().Write(outDir, r, staged);
     }
 }

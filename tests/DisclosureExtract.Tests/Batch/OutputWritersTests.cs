@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using DisclosureExtract.Export;
+using DisclosureExtract.Model;
+
+namespace DisclosureExtract.Tests.Batch;
+
+/// <summary>The reusable writers behind a batch's files write exactly what CsvHelper and System.Text.Json would.</summary>
+public class OutputWritersTests
+{
+    private sealed record Awkward(string document_id, int seq, string? note, string text);
+
+    private sealed record WithDecimal(string document_id, decimal amount);
+
+    [Fact]
+    public void Row_fields_give_the_same_CSV_as_CsvHelper_records_for_awkward_text()
+    {
+        Awkward[] rows =
+        [
+            new("a,b", 1, null, "say \"hi\""),
+            new(" lead", -2, "x\r\ny", "尾 "),
+            new("", 0, "", "=1+2"),
+        ];
+        var table = new CsvTable("awkward.csv", typeof(Awkward), _ => rows);
+
+        var ours = Encoding.UTF8.GetString(new RowFragmentWriter().Render(table, ConversionResult.Failure("d", "d.txt", null, null, "x")).Span);
+
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" }))
+        {
+            csv.WriteRecords(rows);
+        }
+
+        var expected = text.ToString();
+        Assert.Equal(expected[(expected.IndexOf("\r\n", StringComparison.Ordinal) + 2)..], ours);
+        Assert.Equal(expected[..(expected.IndexOf("\r\n", StringComparison.Ordinal) + 2)], Encoding.UTF8.GetString(RowFragmentWriter.Header(typeof(Awkward)).Span));
+    }
+
+    [Fact]
+    public void A_row_field_of_a_type_without_a_chosen_format_is_refused()
+    {
+        var ex = Assert.Throws<NotSupportedException>(() => RowFields.Of(typeof(WithDecimal)));
+        Assert.Contains("amount", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_generated_JSON_writer_writes_what_the_reflection_serializer_writes()
+    {
+        var pipeline = new DisclosureExtract.Pipeline.DisclosurePipeline();
+        var path = TestPaths.Corpus("text", "tekes-2023.txt");
+        var result = pipeline.Convert(new DisclosureExtract.Pipeline.InputFile(path, "tekes-2023"));
+
+        var generated = new DocumentFileWriter().RenderJson(result).ToArray();
+        var reflection = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(JsonOutput.ToJson(result), JsonOutput.Options);
+
+        Assert.True(generated.Length > 100_000);
+        Assert.Equal(Encoding.UTF8.GetString(reflection), Encoding.UTF8.GetString(generated));
+    }
+
+    [Fact]
+    public void Rows_spooled_by_several_threads_come_out_in_document_id_order()
+    {
+        var dir = TestPaths.TempDir();
+        try
+        {
+            var results = Directory.GetFiles(TestPaths.Corpus("text"), "*.txt").Order(StringComparer.Ordinal)
+                .Select(f => new DisclosureExtract.Pipeline.DisclosurePipeline().Convert(new DisclosureExtract.Pipeline.InputFile(f, Path.GetFileNameWithoutExtension(f))))
+                .ToList();
+
+            // the same documents added in reverse order from four threads, and in order from one
+            var parallel = Path.Combine(dir, "parallel");
+            using (var output = new BatchOutput(parallel))
+            {
+                Parallel.ForEach(Enumerable.Reverse(results), new ParallelOptions { MaxDegreeOfParallelism = 4 }, output.Add);
+                output.Commit();
+            }
+
+            var serial = Path.Combine(dir, "serial");
+            OutputWriter.Write(serial, results);
+
+            foreach (var name in new[] { "documents.csv", "line_items.csv", "findings.csv", "projects.csv", "explanations.csv", "indicators.csv" })
+            {
+                Assert.Equal(File.ReadAllBytes(Path.Combine(serial, name)), File.ReadAllBytes(Path.Combine(parallel, name)));
+            }
+
+            var lineItems = File.ReadAllLines(Path.Combine(serial, "line_items.csv"), Encoding.UTF8).Skip(1).Select(l => l.Split(',')[0]).Distinct().ToList();
+            Assert.Equal(results.Select(r => r.DocumentId).ToList(), lineItems);
+            Assert.False(Directory.Exists(Path.Combine(serial, ".fragments")));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
