@@ -37,7 +37,15 @@ public static class BenchVerb
         return cmd;
     }
 
-    private sealed record RunFigures(double Seconds, long PeakBytes, int Documents);
+    private sealed record RunFigures(double Seconds, long PeakBytes, double CpuSeconds);
+
+    /// <summary>One measured run: how many documents at once, and whether the process is pinned to one CPU.</summary>
+    private sealed record RunKind(int Jobs, bool OneCpu)
+    {
+        public string Label => OneCpu ? "1 (pinned to 1 CPU)" : Jobs.ToString(CultureInfo.InvariantCulture);
+
+        public string Words => OneCpu ? "one job pinned to one CPU" : Jobs == 1 ? "one job" : $"{Jobs} jobs";
+    }
 
     private static int Run(int n, string[] formats, string corpus, string work, string? writePath, TextWriter stdout, TextWriter stderr)
     {
@@ -45,10 +53,21 @@ public static class BenchVerb
         var machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}";
         report.AppendLine(CultureInfo.InvariantCulture, $"# Benchmark ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine}. {n} documents per format, copies of `{corpus}/`. Each run is a separate process (`convert --no-progress`), so start-up (about 0.1 s) is included and peak memory is that run's.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine}. {n} documents per format, copies of `{corpus}/`. Each run is a separate process (`convert --no-progress`), so start-up (about 0.1 s) is included and peak memory is that run's. \"pinned\" runs are started with `taskset -c 0`: the whole process (garbage collector and JIT threads too) shares one CPU. CPU s is the process's user + system time.");
         report.AppendLine();
-        report.AppendLine("| format | docs | jobs | seconds | docs/s | MB/s | pages/s | peak MB |");
-        report.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        report.AppendLine("| format | docs | jobs | seconds | docs/s | MB/s | pages/s | CPU s | peak MB |");
+        report.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        var kinds = new List<RunKind> { new(1, false) };
+        if (CanPin())
+        {
+            kinds.Add(new RunKind(1, true));
+        }
+
+        if (Environment.ProcessorCount > 1)
+        {
+            kinds.Add(new RunKind(Environment.ProcessorCount, false));
+        }
+
         var notes = new List<string>();
         foreach (var format in formats)
         {
@@ -63,39 +82,45 @@ public static class BenchVerb
             var copies = MakeCopies(samples, inDir, n);
             var bytes = copies.Sum(f => new FileInfo(f).Length);
             var pages = format == "pdf" ? copies.Sum(PdfPages) : 0;
-            foreach (var jobs in new[] { 1, Environment.ProcessorCount }.Distinct())
+            var figures = new Dictionary<RunKind, RunFigures>();
+            foreach (var kind in kinds)
             {
-                var fig = Convert(inDir, Path.Combine(work, $"{format}-out-{jobs}"), jobs, stderr);
+                var fig = Convert(inDir, Path.Combine(work, $"{format}-out"), kind, stderr);
                 if (fig is null)
                 {
                     return CliApp.ExitSomeFailed;
                 }
 
+                figures[kind] = fig;
                 var line = string.Create(CultureInfo.InvariantCulture,
-                    $"| {format} | {n} | {jobs} | {fig.Seconds:0.00} | {n / fig.Seconds:0.0} | {(format == "pdf" ? "" : (bytes / 1e6 / fig.Seconds).ToString("0.00", CultureInfo.InvariantCulture))} | {(format == "pdf" ? (pages / fig.Seconds).ToString("0.0", CultureInfo.InvariantCulture) : "")} | {fig.PeakBytes / 1e6:0} |");
+                    $"| {format} | {n} | {kind.Label} | {fig.Seconds:0.00} | {n / fig.Seconds:0.0} | {(format == "pdf" ? "" : (bytes / 1e6 / fig.Seconds).ToString("0.00", CultureInfo.InvariantCulture))} | {(format == "pdf" ? (pages / fig.Seconds).ToString("0.0", CultureInfo.InvariantCulture) : "")} | {fig.CpuSeconds:0.0} | {fig.PeakBytes / 1e6:0} |");
                 report.AppendLine(line);
                 stdout.WriteLine(line);
-                if (jobs == 1)
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"{format}, {kind.Words}: {fig.Seconds / n * 1000:0.00} ms per document ({n / fig.Seconds:0} documents/s)"));
+            }
+
+            var one = figures[kinds[0]];
+            if (format == "pdf" && PdfToText(copies) is { } popplerSeconds)
+            {
+                notes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"pdf: `pdftotext -layout` on the same {copies.Count} files ({pages} pages) took {popplerSeconds:0.00} s on one core ({pages / popplerSeconds:0.0} pages/s); DisclosureExtract with one job took {one.Seconds:0.00} s: ratio {one.Seconds / popplerSeconds:0.00}× (reading, tables, validation and writing, against text extraction alone)"));
+            }
+
+            if (kinds.Count > 1 && kinds[^1].Jobs > 1)
+            {
+                var all = figures[kinds[^1]];
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"{format}: {kinds[^1].Jobs} jobs are {one.Seconds / all.Seconds:0.00}× as fast as one job"));
+                if (kinds.Find(k => k.OneCpu) is { } pinned)
                 {
-                    notes.Add(string.Create(CultureInfo.InvariantCulture, $"{format}: {fig.Seconds / n * 1000:0.00} ms per document on one core"));
-                    if (format == "pdf" && PdfToText(copies) is { } popplerSeconds)
-                    {
-                        notes.Add(string.Create(CultureInfo.InvariantCulture,
-                            $"pdf: `pdftotext -layout` on the same {copies.Count} files ({pages} pages) took {popplerSeconds:0.00} s on one core ({pages / popplerSeconds:0.0} pages/s); DisclosureExtract on one core took {fig.Seconds:0.00} s: ratio {fig.Seconds / popplerSeconds:0.00}× (reading, tables, validation and writing, against text extraction alone)"));
-                    }
-                }
-                else
-                {
-                    notes.Add(string.Create(CultureInfo.InvariantCulture, $"{format}: {jobs} jobs took {fig.Seconds:0.00} s"));
+                    notes.Add(string.Create(CultureInfo.InvariantCulture, $"{format}: {kinds[^1].Jobs} jobs on {Environment.ProcessorCount} CPUs are {figures[pinned].Seconds / all.Seconds:0.00}× as fast as one job pinned to one CPU"));
                 }
             }
 
             Directory.Delete(inDir, recursive: true);
         }
 
-        var speedups = Speedups(report.ToString());
         report.AppendLine();
-        foreach (var note in notes.Concat(speedups))
+        foreach (var note in notes)
         {
             report.AppendLine("- " + note);
             stdout.WriteLine(note);
@@ -114,23 +139,6 @@ public static class BenchVerb
         }
 
         return CliApp.ExitOk;
-    }
-
-    /// <summary>The speed-up of the multi-core run over the one-core run, per format, read back from the table rows.</summary>
-    private static IEnumerable<string> Speedups(string table)
-    {
-        var rows = table.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| format", StringComparison.Ordinal) && !l.StartsWith("| ---", StringComparison.Ordinal))
-            .Select(l => l.Split('|', StringSplitOptions.TrimEntries)).ToList();
-        foreach (var g in rows.GroupBy(r => r[1]))
-        {
-            var one = g.FirstOrDefault(r => r[3] == "1");
-            var many = g.FirstOrDefault(r => r[3] != "1");
-            if (one is not null && many is not null)
-            {
-                var s = double.Parse(one[4], CultureInfo.InvariantCulture) / double.Parse(many[4], CultureInfo.InvariantCulture);
-                yield return string.Create(CultureInfo.InvariantCulture, $"{g.Key}: {many[3]} jobs are {s:0.00}× as fast as one");
-            }
-        }
     }
 
     private static List<string> SampleFiles(string corpus, string format)
@@ -165,16 +173,44 @@ public static class BenchVerb
         return result;
     }
 
-    private static RunFigures? Convert(string inDir, string outDir, int jobs, TextWriter stderr)
+    /// <summary>taskset (util-linux) starts a process on given CPUs; without it there is no pinned run.</summary>
+    private static bool CanPin()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        try
+        {
+            using var p = Process.Start(new ProcessStartInfo("taskset", ["-c", "0", "true"]) { UseShellExecute = false, RedirectStandardError = true })!;
+            p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            return p.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    private static RunFigures? Convert(string inDir, string outDir, RunKind kind, TextWriter stderr)
     {
         var exe = Environment.ProcessPath!;
-        var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo(kind.OneCpu ? "taskset" : exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (kind.OneCpu)
+        {
+            psi.ArgumentList.Add("-c");
+            psi.ArgumentList.Add("0");
+            psi.ArgumentList.Add(exe);
+        }
+
         if (Path.GetFileNameWithoutExtension(exe) == "dotnet")
         {
             psi.ArgumentList.Add(typeof(BenchVerb).Assembly.Location);
         }
 
-        foreach (var a in new[] { "convert", inDir, "--out", outDir, "--jobs", jobs.ToString(CultureInfo.InvariantCulture), "--no-progress" })
+        foreach (var a in new[] { "convert", inDir, "--out", outDir, "--jobs", kind.Jobs.ToString(CultureInfo.InvariantCulture), "--no-progress" })
         {
             psi.ArgumentList.Add(a);
         }
@@ -184,12 +220,17 @@ public static class BenchVerb
         using var p = Process.Start(psi)!;
         var errTask = p.StandardError.ReadToEndAsync();
         long peak = 0;
+        double cpu = 0;
         string? line;
         while ((line = p.StandardOutput.ReadLine()) is not null)
         {
             if (line.StartsWith("peak_memory_bytes=", StringComparison.Ordinal))
             {
                 peak = long.Parse(line["peak_memory_bytes=".Length..], CultureInfo.InvariantCulture);
+            }
+            else if (line.StartsWith("cpu_seconds=", StringComparison.Ordinal))
+            {
+                cpu = double.Parse(line["cpu_seconds=".Length..], CultureInfo.InvariantCulture);
             }
         }
 
@@ -202,7 +243,7 @@ public static class BenchVerb
         }
 
         Directory.Delete(outDir, recursive: true);
-        return new RunFigures(watch.Elapsed.TotalSeconds, peak, 0);
+        return new RunFigures(watch.Elapsed.TotalSeconds, peak, cpu);
     }
 
     private static int PdfPages(string path)

@@ -141,6 +141,7 @@ public static class ConvertVerb
         {
             using var self = System.Diagnostics.Process.GetCurrentProcess();
             stdout.WriteLine($"peak_memory_bytes={self.PeakWorkingSet64}");
+            stdout.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cpu_seconds={self.TotalProcessorTime.TotalSeconds:0.000}"));
             stdout.WriteLine($"gc_collections={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
         }
 
