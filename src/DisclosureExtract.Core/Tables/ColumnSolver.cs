@@ -33,7 +33,7 @@ internal readonly record struct Score(double Hard, double Soft) : IComparable<Sc
 /// <param name="Candidates">Candidate values per column (present columns, printed order), in units of 1/10000 (<see cref="ColumnSolver.Units"/>).</param>
 /// <param name="Local">Score of each candidate from the row alone (row identities, other tables, plausibility).</param>
 /// <param name="MatchOverride">When set, the vector its children are matched against instead of the row's own candidate (a printed row that contradicts itself).</param>
-internal sealed record SolverRow(int Parent, IReadOnlyList<long[]> Candidates, IReadOnlyList<Score> Local, long[]? MatchOverride = null);
+internal sealed record SolverRow(int Parent, long[][] Candidates, Score[] Local, long[]? MatchOverride = null);
 
 /// <summary>
 /// Chooses one candidate per row so that the hierarchy holds in every column (项 → 款 → 类 → 合计): an exact
@@ -55,29 +55,16 @@ internal static class ColumnSolver
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(search);
         var n = rows.Count;
-        var kids = new List<int>[n];
-        for (var i = 0; i < n; i++)
-        {
-            kids[i] = [];
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            if (rows[i].Parent >= 0)
-            {
-                kids[rows[i].Parent].Add(i);
-            }
-        }
-
+        var kids = new Children(rows);
         var best = new Score[n][];
-        var picks = new int[n][][];
-        var tied = new bool[n][][];
-        var vectors = rows.Select(r => r.Candidates.ToArray()).ToArray();
-        var overrides = rows.Select(r => r.MatchOverride).ToArray();
+        // per row, candidate c's pick for child j at [c × children + j] (null for a row without children)
+        var picks = new int[n][];
+        var tied = new bool[n][];
+        var totals = new Score[StateSearch.MaxStates];
         search.UseColumns(columns);
         foreach (var node in PostOrder(rows, kids))
         {
-            SolveNode(node, rows, vectors, overrides[node], kids[node], search, best, picks, tied);
+            SolveNode(node, rows, kids.Of(node), search, best, picks, tied, totals);
         }
 
         var choice = new int[n];
@@ -92,19 +79,27 @@ internal static class ColumnSolver
 
             var b = ArgMax(best[i]);
             choice[i] = b;
-            ambiguous[i] = Enumerable.Range(0, best[i].Length).Any(c => c != b && best[i][c].TiesHard(best[i][b]));
+            for (var c = 0; c < best[i].Length; c++)
+            {
+                if (c != b && best[i][c].TiesHard(best[i][b]))
+                {
+                    ambiguous[i] = true;
+                    break;
+                }
+            }
+
             queue.Enqueue(i);
         }
 
         while (queue.Count > 0)
         {
             var p = queue.Dequeue();
-            var ks = kids[p];
-            for (var j = 0; j < ks.Count; j++)
+            var ks = kids.Of(p);
+            for (var j = 0; j < ks.Length; j++)
             {
                 var k = ks[j];
-                choice[k] = picks[p][choice[p]][j];
-                ambiguous[k] = tied[p][choice[p]][j] || (ambiguous[p] && rows[k].Candidates.Count > 1);
+                choice[k] = picks[p][(choice[p] * ks.Length) + j];
+                ambiguous[k] = tied[p][(choice[p] * ks.Length) + j] || (ambiguous[p] && rows[k].Candidates.Length > 1);
                 queue.Enqueue(k);
             }
         }
@@ -112,7 +107,44 @@ internal static class ColumnSolver
         return (choice, ambiguous);
     }
 
-    private static List<int> PostOrder(IReadOnlyList<SolverRow> rows, List<int>[] kids)
+    /// <summary>The children of each row in printed order, in one flat array.</summary>
+    private sealed class Children
+    {
+        private readonly int[] _start;
+        private readonly int[] _all;
+
+        public Children(IReadOnlyList<SolverRow> rows)
+        {
+            var n = rows.Count;
+            _start = new int[n + 1];
+            for (var i = 0; i < n; i++)
+            {
+                if (rows[i].Parent >= 0)
+                {
+                    _start[rows[i].Parent + 1]++;
+                }
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                _start[i + 1] += _start[i];
+            }
+
+            _all = new int[_start[n]];
+            var fill = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                if (rows[i].Parent is var p and >= 0)
+                {
+                    _all[_start[p] + fill[p]++] = i;
+                }
+            }
+        }
+
+        public ReadOnlySpan<int> Of(int row) => _all.AsSpan(_start[row], _start[row + 1] - _start[row]);
+    }
+
+    private static List<int> PostOrder(IReadOnlyList<SolverRow> rows, Children kids)
     {
         var order = new List<int>(rows.Count);
         var stack = new Stack<(int Node, bool Expanded)>();
@@ -134,7 +166,7 @@ internal static class ColumnSolver
             }
 
             stack.Push((node, true));
-            foreach (var k in kids[node])
+            foreach (var k in kids.Of(node))
             {
                 stack.Push((k, false));
             }
@@ -143,30 +175,33 @@ internal static class ColumnSolver
         return order;
     }
 
-    private static void SolveNode(int node, IReadOnlyList<SolverRow> rows, long[][][] vectors, long[]? matchOverride, List<int> ks, StateSearch search, Score[][] best, int[][][] picks, bool[][][] tied)
+    private static void SolveNode(int node, IReadOnlyList<SolverRow> rows, ReadOnlySpan<int> ks, StateSearch search, Score[][] best, int[][] picks, bool[][] tied, Score[] totals)
     {
         var row = rows[node];
         search.Start();
         foreach (var k in ks)
         {
-            search.AddChild(vectors[k], best[k]);
+            search.AddChild(rows[k].Candidates, best[k]);
         }
 
         var states = search.States;
-        var tol = ks.Count > 0 ? Tolerance(ks.Count) : 0;
-        var totals = new Score[states.Count];
-        var m = row.Candidates.Count;
+        var tol = ks.Length > 0 ? Tolerance(ks.Length) : 0;
+        var m = row.Candidates.Length;
         best[node] = new Score[m];
-        picks[node] = new int[m][];
-        tied[node] = new bool[m][];
+        if (ks.Length > 0)
+        {
+            picks[node] = new int[m * ks.Length];
+            tied[node] = new bool[m * ks.Length];
+        }
+
         for (var c = 0; c < m; c++)
         {
-            var target = matchOverride ?? vectors[node][c];
+            var target = row.MatchOverride ?? row.Candidates[c];
             var top = -1;
             var topScore = default(Score);
             for (var s = 0; s < states.Count; s++)
             {
-                totals[s] = states.ScoreAt(s) + (ks.Count > 0 ? Match(target, states.SumAt(s), tol) : default);
+                totals[s] = states.ScoreAt(s) + (ks.Length > 0 ? Match(target, states.SumAt(s), tol) : default);
                 if (top < 0 || totals[s] > topScore)
                 {
                     top = s;
@@ -175,9 +210,13 @@ internal static class ColumnSolver
             }
 
             best[node][c] = topScore + row.Local[c];
-            // a leaf (most rows) shares the empty arrays instead of two new ones per candidate
-            picks[node][c] = ks.Count == 0 ? [] : search.Picks(top, ks.Count);
-            bool[] t = ks.Count == 0 ? [] : new bool[ks.Count];
+            if (ks.Length == 0)
+            {
+                continue; // a leaf (most rows) has no picks
+            }
+
+            search.Picks(top, picks[node].AsSpan(c * ks.Length, ks.Length));
+            var t = tied[node].AsSpan(c * ks.Length, ks.Length);
             if (states.Count > 1)
             {
                 for (var s = 0; s < states.Count; s++)
@@ -188,8 +227,6 @@ internal static class ColumnSolver
                     }
                 }
             }
-
-            tied[node][c] = t;
         }
     }
 

@@ -88,22 +88,27 @@ internal sealed class StateSearch
         (_current, _spare) = (_spare, _current);
     }
 
-    /// <summary>The pick per child (in order) that led to a state.</summary>
-    public int[] Picks(int state, int children)
+    /// <summary>Writes the pick per child (in order) that led to a state into <paramref name="picks"/> (one per child).</summary>
+    public void Picks(int state, Span<int> picks)
     {
-        var picks = new int[children];
         var e = _current.TrailAt(state);
-        for (var j = children - 1; j >= 0; j--)
+        for (var j = picks.Length - 1; j >= 0; j--)
         {
             picks[j] = _trail.PickOf(e);
             e = _trail.PrevOf(e);
         }
+    }
 
+    /// <summary>The pick per child (in order) that led to a state.</summary>
+    public int[] Picks(int state, int children)
+    {
+        var picks = new int[children];
+        Picks(state, picks);
         return picks;
     }
 
     /// <summary>Sets <paramref name="differ"/>[j] where states <paramref name="a"/> and <paramref name="b"/> picked differently for child j.</summary>
-    public void MarkDifferentPicks(int a, int b, bool[] differ)
+    public void MarkDifferentPicks(int a, int b, Span<bool> differ)
     {
         var ea = _current.TrailAt(a);
         var eb = _current.TrailAt(b);

@@ -17,10 +17,13 @@ internal sealed class TableBuilder
     private readonly List<Finding> _findings;
     private readonly IReadOnlyDictionary<string, string> _names;
     private readonly StateSearch _search;
+    private readonly CandidateScratch _scratch;
 
     /// <param name="search">Scratch space for the column search, shared by the tables of one document.</param>
-    public TableBuilder(SourceDocument doc, TableSegment seg, TableBody body, List<Finding> findings, IReadOnlyDictionary<string, string> names, StateSearch search)
+    /// <param name="scratch">Scratch space for the candidates of a row, shared likewise.</param>
+    public TableBuilder(SourceDocument doc, TableSegment seg, TableBody body, List<Finding> findings, IReadOnlyDictionary<string, string> names, StateSearch search, CandidateScratch scratch)
     {
+        _scratch = scratch;
         _search = search;
         _doc = doc;
         _seg = seg;
@@ -167,8 +170,23 @@ internal sealed class TableBuilder
         var parents = Parents(rows, ids);
         var present = columns;
         var scoring = new Scoring(Kind, present);
-        var cands = rows.Select((r, i) => Candidates(r, ids[i], present, scoring, hints)).ToList();
-        var solverRows = rows.Select((r, i) => new SolverRow(parents[i], cands[i].Select(c => c.Vector).ToList(), cands[i].Select(c => c.Local).ToList())).ToList();
+        var cands = new Candidate[rows.Count][];
+        var solverRows = new List<SolverRow>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var cs = Candidates(rows[i], ids[i], present, scoring, hints);
+            var vectors = new long[cs.Length][];
+            var local = new Score[cs.Length];
+            for (var c = 0; c < cs.Length; c++)
+            {
+                vectors[c] = cs[c].Vector;
+                local[c] = cs[c].Local;
+            }
+
+            cands[i] = cs;
+            solverRows.Add(new SolverRow(parents[i], vectors, local));
+        }
+
         var (choice, ambiguous) = ColumnSolver.Solve(solverRows, present.Count, _search);
         if (RepairContradictions(solverRows, cands, parents, choice, present))
         {
@@ -192,7 +210,7 @@ internal sealed class TableBuilder
                 Unassigned(r, r.Amounts.Skip(cand.Positions.Length));
             }
 
-            if (ambiguous[i] && cands[i].Count > 1)
+            if (ambiguous[i] && cands[i].Length > 1)
             {
                 _findings.Add(new Finding("ambiguous_columns", Severity.Warning,
                     $"表{_seg.TableNo} row {ids[i]} ({_doc.Lines[r.Line].Where}): other column assignments fit the arithmetic equally well; took the most plausible: {string.Join(", ", values.Select(v => $"{v.ColumnKey}={TextNormalizer.Invariant(v.Amount)}"))}",
@@ -274,14 +292,14 @@ internal sealed class TableBuilder
     /// <summary>Candidates kept per row (the most plausible of those the row's own arithmetic allows): keeps the search small.</summary>
     private const int MaxCandidates = 24;
 
-    private sealed record Candidate(int[] Positions, long[] Vector, Score Local, bool Contradicts);
+    internal readonly record struct Candidate(int[] Positions, long[] Vector, Score Local, bool Contradicts);
 
     /// <summary>
     /// A printed row whose own identity fails (its 合计 is not the sum of its parts, e.g. a 款 row that left out one
     /// of its 项) cannot tell its children which columns they are in. Where its parent and siblings imply a
     /// consistent row with the same total, the children are matched against that instead. True when anything changed.
     /// </summary>
-    private bool RepairContradictions(List<SolverRow> rows, List<List<Candidate>> cands, int[] parents, int[] choice, List<string> present)
+    private bool RepairContradictions(List<SolverRow> rows, Candidate[][] cands, int[] parents, int[] choice, List<string> present)
     {
         var totalAt = present.IndexOf("total");
         if (totalAt < 0)
@@ -349,7 +367,7 @@ internal sealed class TableBuilder
     /// <summary>0.01 in solver units: the rounding a printed sum may show per extra part.</summary>
     private static readonly long Cent = ColumnSolver.Units(0.01m);
 
-    private static RowHints HintsFor(RawRow r, string id, List<string> present, CrossTableHints hints)
+    private static RowHints HintsFor(RawRow r, string id, List<string> present, CrossTableHints hints, double[] bonus)
     {
         var expected = Array.Empty<(int, long)>();
         if (hints.Expected.TryGetValue(id, out var e) && (e.WhenTotal is null || (r.Amounts.Count > 0 && r.Amounts[0].Value == e.WhenTotal)))
@@ -357,7 +375,6 @@ internal sealed class TableBuilder
             expected = e.Values.Select(kv => (present.IndexOf(kv.Key), ColumnSolver.Units(kv.Value))).Where(x => x.Item1 >= 0).ToArray();
         }
 
-        var bonus = new double[present.Count];
         if (hints.Bonus.TryGetValue(id, out var b))
         {
             foreach (var (key, value) in b)
@@ -374,27 +391,27 @@ internal sealed class TableBuilder
     }
 
     /// <summary>Every order-preserving assignment of the row's amounts to the present columns (the first amount is the total), with its local score.</summary>
-    private List<Candidate> Candidates(RawRow r, string id, List<string> present, Scoring scoring, CrossTableHints hints)
+    private Candidate[] Candidates(RawRow r, string id, List<string> present, Scoring scoring, CrossTableHints hints)
     {
         var m = present.Count;
         var k = Math.Min(r.Amounts.Count, m);
-        var rowHints = HintsFor(r, id, present, hints);
-        var units = r.Amounts.Select(a => ColumnSolver.Units(a.Value)).ToArray();
-        var list = new List<Candidate>();
-        var map = r.ColumnMap ?? _body.CellColumns;
-        if (r.FromCells && r.Amounts.TrueForAll(a => a.Column is { } c && map.TryGetValue(c, out var key) && present.Contains(key)))
+        var rowHints = HintsFor(r, id, present, hints, _scratch.Bonus(m));
+        var units = _scratch.Units(r.Amounts.Count);
+        for (var i = 0; i < r.Amounts.Count; i++)
         {
-            var pos = r.Amounts.Select(a => present.IndexOf(map[a.Column!.Value])).ToArray();
-            if (pos.Distinct().Count() == pos.Length)
-            {
-                list.Add(MakeCandidate(pos, units, scoring, rowHints));
-                return list;
-            }
+            units[i] = ColumnSolver.Units(r.Amounts[i].Value);
+        }
+
+        var map = r.ColumnMap ?? _body.CellColumns;
+        if (r.FromCells && CellPositions(r, map, present) is { } cellPos)
+        {
+            return [MakeCandidate(cellPos, units, scoring, rowHints)];
         }
 
         var totalAt = scoring.TotalAt;
-        var scratch = new long[scoring.Prior.Length];
+        var scratch = _scratch.Vector(m);
         var bestSoFar = double.NegativeInfinity;
+        _scratch.Begin(k, m);
         // with a total column, the first amount is the total: only the assignments that start there are enumerated
         var first = totalAt >= 0 && k > 0 ? totalAt : -1;
         foreach (var pos in Combinations(m, k, first))
@@ -407,16 +424,71 @@ internal sealed class TableBuilder
             }
 
             bestSoFar = Math.Max(bestSoFar, score.Hard);
-            list.Add(new Candidate((int[])pos.Clone(), (long[])scratch.Clone(), score, contradicts));
+            _scratch.Add(pos, scratch, score, contradicts);
         }
 
-        if (list.Count == 0)
+        if (_scratch.Count == 0)
         {
-            list.Add(MakeCandidate(Enumerable.Range(0, k).ToArray(), units, scoring, rowHints));
+            var all = new int[k];
+            for (var i = 0; i < k; i++)
+            {
+                all[i] = i;
+            }
+
+            return [MakeCandidate(all, units, scoring, rowHints)];
         }
 
-        var bestHard = list.Max(c => c.Local.Hard);
-        return list.Where(c => c.Local.Hard >= bestHard - 3.5).OrderByDescending(c => c.Local).Take(MaxCandidates).ToList();
+        // the most plausible of those within 3.5 of the best: sorted by score (best first, equal scores in the order
+        // found), those below the cut are a tail of that order because it compares the hard score first
+        var top = _scratch.Best(MaxCandidates);
+        var bestHard = double.NegativeInfinity;
+        for (var i = 0; i < _scratch.Count; i++)
+        {
+            bestHard = Math.Max(bestHard, _scratch.ScoreAt(i).Hard);
+        }
+
+        var kept = 0;
+        while (kept < top.Length && _scratch.ScoreAt(top[kept]).Hard >= bestHard - 3.5)
+        {
+            kept++;
+        }
+
+        var result = new Candidate[kept];
+        for (var i = 0; i < kept; i++)
+        {
+            result[i] = _scratch.ToCandidate(top[i]);
+        }
+
+        return result;
+    }
+
+    /// <summary>The positions of a row read from cells whose every amount's grid column maps to a distinct present column; null otherwise.</summary>
+    private static int[]? CellPositions(RawRow r, IReadOnlyDictionary<int, string> map, List<string> present)
+    {
+        var pos = new int[r.Amounts.Count];
+        for (var i = 0; i < pos.Length; i++)
+        {
+            if (r.Amounts[i].Column is not { } c || !map.TryGetValue(c, out var key))
+            {
+                return null;
+            }
+
+            pos[i] = present.IndexOf(key);
+            if (pos[i] < 0)
+            {
+                return null;
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (pos[j] == pos[i])
+                {
+                    return null;
+                }
+            }
+        }
+
+        return pos;
     }
 
     private static Candidate MakeCandidate(int[] pos, long[] units, Scoring scoring, RowHints hints)

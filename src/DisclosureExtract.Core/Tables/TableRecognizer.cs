@@ -22,11 +22,12 @@ public static class TableRecognizer
         var names = ItemNames(bodies);
 
         var search = new StateSearch();
+        var scratch = new CandidateScratch();
         var solved = new Dictionary<int, BudgetTable>();
         var built = new List<BudgetTable>();
         foreach (var (seg, body) in bodies.OrderBy(b => Priority(b.Seg.Kind.Number)).ThenBy(b => b.Seg.Start))
         {
-            var table = new TableBuilder(doc, seg, body, findings, names, search).Build(solved);
+            var table = new TableBuilder(doc, seg, body, findings, names, search, scratch).Build(solved);
             solved.TryAdd(seg.Kind.Number, table);
             built.Add(table);
         }
