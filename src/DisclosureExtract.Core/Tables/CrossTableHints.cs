@@ -120,7 +120,7 @@ internal sealed class CrossTableHints
         {
             var withProject = g.Where(r => r.ProjectName is not null).ToList();
             var rowsToSum = withProject.Count > 0 ? withProject : [g.First()];
-            totals[g.Key] = rowsToSum.Sum(r => r.ValueOf("total") ?? 0);
+            totals[g.Key] = rowsToSum.Sum(r => r.AmountIn("total") ?? 0);
         }
 
         return totals;
@@ -136,7 +136,7 @@ internal sealed class CrossTableHints
 
         foreach (var r in t5.Rows)
         {
-            if (r.ValueOf("total") is not { } total)
+            if (r.AmountIn("total") is not { } total)
             {
                 continue;
             }
@@ -144,7 +144,7 @@ internal sealed class CrossTableHints
             var id = RowId(r);
             foreach (var col in new[] { "basic", "project" })
             {
-                Expect(id, col, r.ValueOf(col) ?? 0, total);
+                Expect(id, col, r.AmountIn(col) ?? 0, total);
             }
         }
     }
@@ -176,7 +176,7 @@ internal sealed class CrossTableHints
         {
             if (keys.All(income.ContainsKey))
             {
-                Expect(TotalRow, column, keys.Sum(k => income[k].ValueOf("amount") ?? 0));
+                Expect(TotalRow, column, keys.Sum(k => income[k].AmountIn("amount") ?? 0));
             }
         }
     }
@@ -189,7 +189,7 @@ internal sealed class CrossTableHints
         {
             if (income.TryGetValue(key, out var r))
             {
-                Expect(TotalRow, column, r.ValueOf("total") ?? 0);
+                Expect(TotalRow, column, r.AmountIn("total") ?? 0);
             }
         }
     }
@@ -203,7 +203,7 @@ internal sealed class CrossTableHints
 
         foreach (var r in t5.Rows.Where(r => r.Code is { Length: 3 }))
         {
-            Expect(r.Code!, "general_budget", r.ValueOf("total") ?? 0);
+            Expect(r.Code!, "general_budget", r.AmountIn("total") ?? 0);
         }
     }
 
