@@ -224,7 +224,7 @@ internal sealed class CrossTableHints
     {
         foreach (var r in rows)
         {
-            var name = TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText);
+            var name = Squeezed.Of(r.CellName ?? r.JoinedText);
             if (r.Code is { } c && (name.Contains("基金的补助", StringComparison.Ordinal) || name.Contains("基金补助", StringComparison.Ordinal)))
             {
                 Bonus.TryAdd(c, new Dictionary<string, double>(StringComparer.Ordinal) { ["social_security_fund_subsidy"] = 1.5 });

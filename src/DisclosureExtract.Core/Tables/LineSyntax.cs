@@ -107,9 +107,13 @@ internal static partial class LineSyntax
     /// <summary>合计 / 总计 / 合 计 (also 收入总计, 支出合计 on two-sided tables).</summary>
     public static bool IsTotalLabel(string text)
     {
-        var t = TextNormalizer.RemoveWhiteSpace(text);
-        return t is "合计" or "总计" or "本年合计";
+        ArgumentNullException.ThrowIfNull(text);
+        Span<char> buffer = text.Length <= MaxStackChars ? stackalloc char[text.Length] : new char[text.Length];
+        return IsTotalLabel(Squeeze(text, buffer));
     }
+
+    /// <summary>As <see cref="IsTotalLabel(string)"/>, for text without white space.</summary>
+    public static bool IsTotalLabel(ReadOnlySpan<char> squeezed) => squeezed is "合计" or "总计" or "本年合计";
 
     /// <summary>
     /// The column-number row of some templates: "※ ※ 1 2 3", "类 款 项 1 2 3", "栏次 1 2": only ※, 类/款/项 and
@@ -117,27 +121,66 @@ internal static partial class LineSyntax
     /// </summary>
     public static bool IsColumnNumberRow(IEnumerable<string> tokens)
     {
-        var expect = 1;
-        var any = false;
+        ArgumentNullException.ThrowIfNull(tokens);
+        var scan = new ColumnNumberScan();
         foreach (var raw in tokens)
         {
-            var t = raw.Trim();
+            if (!scan.Next(raw))
+            {
+                return false;
+            }
+        }
+
+        return scan.IsRow;
+    }
+
+    /// <summary>As <see cref="IsColumnNumberRow(IEnumerable{string})"/> over the folded tokens.</summary>
+    public static bool IsColumnNumberRow(List<Tok> tokens)
+    {
+        var scan = new ColumnNumberScan();
+        foreach (var tok in tokens)
+        {
+            if (!scan.Next(tok.Folded))
+            {
+                return false;
+            }
+        }
+
+        return scan.IsRow;
+    }
+
+    /// <summary>The state of <see cref="IsColumnNumberRow(IEnumerable{string})"/> token by token.</summary>
+    private struct ColumnNumberScan
+    {
+        private int _expect = 1;
+        private bool _any;
+
+        public ColumnNumberScan()
+        {
+        }
+
+        /// <summary>False when the token rules the row out.</summary>
+        public bool Next(string raw)
+        {
+            var t = raw.AsSpan().Trim();
             if (t.Length == 0 || t is "※" or "类" or "款" or "项" or "栏次" or "*")
             {
-                any |= t.Length > 0 && t != "类" && t != "款" && t != "项";
-                continue;
+                _any |= t.Length > 0 && t is not "类" and not "款" and not "项";
+                return true;
             }
 
-            if (t != expect.ToString(CultureInfo.InvariantCulture))
+            Span<char> digits = stackalloc char[11];
+            if (!_expect.TryFormat(digits, out var n, default, CultureInfo.InvariantCulture) || !t.SequenceEqual(digits[..n]))
             {
                 return false;
             }
 
-            expect++;
-            any = true;
+            _expect++;
+            _any = true;
+            return true;
         }
 
-        return any && (expect > 2 || expect == 1);
+        public readonly bool IsRow => _any && (_expect > 2 || _expect == 1);
     }
 
     /// <summary>Splits printed text at white space into tokens (printed and folded form); a 3-digit code glued to a name is split off.</summary>
@@ -145,8 +188,20 @@ internal static partial class LineSyntax
     {
         ArgumentNullException.ThrowIfNull(printed);
         var list = new List<Tok>(8);
-        foreach (var piece in printed.Split(TokenSeparators, StringSplitOptions.RemoveEmptyEntries))
+        var at = 0;
+        while (at < printed.Length)
         {
+            // the pieces between separators, as Split(TokenSeparators, RemoveEmptyEntries) gives them
+            var end = printed.AsSpan(at).IndexOfAny(TokenSeparators);
+            end = end < 0 ? printed.Length : at + end;
+            if (end == at)
+            {
+                at++;
+                continue;
+            }
+
+            var piece = printed.Substring(at, end - at);
+            at = end;
             var folded = TextNormalizer.Fold(piece);
             if (folded.Length > 3 && GluedCode().IsMatch(folded) && piece.Length == folded.Length)
             {
@@ -162,7 +217,7 @@ internal static partial class LineSyntax
         return list;
     }
 
-    private static readonly char[] TokenSeparators = [' ', '\t', '\u3000', '\u00A0'];
+    private static readonly System.Buffers.SearchValues<char> TokenSeparators = System.Buffers.SearchValues.Create([' ', '\t', '\u3000', '\u00A0']);
 
     [GeneratedRegex(@"^\d{3}[^\d.,]", RegexOptions.CultureInvariant)]
     private static partial Regex GluedCode();

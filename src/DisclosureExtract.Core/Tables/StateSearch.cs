@@ -24,6 +24,13 @@ internal sealed class StateSearch
     /// <summary>The states after the children added so far (at most <see cref="MaxStates"/>).</summary>
     public StateSet States => _current;
 
+    /// <summary>Makes room for sum vectors of up to <paramref name="columns"/> columns (the widest table of a document), so that the tables' searches share one buffer.</summary>
+    public void Reserve(int columns)
+    {
+        _current.Reserve(columns);
+        _spare.Reserve(columns);
+    }
+
     /// <summary>Sets the length of the sum vectors for the searches that follow.</summary>
     public void UseColumns(int columns)
     {
@@ -217,6 +224,15 @@ internal sealed class StateSet
 
     public int Count { get; private set; }
 
+    /// <summary>Makes room for sums of up to <paramref name="columns"/> columns.</summary>
+    public void Reserve(int columns)
+    {
+        if (_sums.Length < columns * StateSearch.MaxStates)
+        {
+            _sums = new long[columns * StateSearch.MaxStates];
+        }
+    }
+
     /// <summary>Clears the set and sets the length of its sums.</summary>
     public void UseColumns(int columns)
     {
@@ -306,6 +322,34 @@ internal sealed class MergeTable
         }
 
         Count = 0;
+
+        // room for every combination at once (rather than doubling while merging): at most states × candidates entries
+        var most = from.Count * candidates.Length;
+        if (most > _states.Length)
+        {
+            Reserve(most);
+        }
+    }
+
+    /// <summary>Room for <paramref name="entries"/> entries and an index at most half full (the table is empty).</summary>
+    private void Reserve(int entries)
+    {
+        _slotOf = new int[entries];
+        _states = new int[entries];
+        _picks = new int[entries];
+        _hashes = new long[entries];
+        _scores = new Score[entries];
+        _trails = new int[entries];
+        var slots = _slots.Length;
+        while ((entries + 1) * 2 > slots)
+        {
+            slots *= 2;
+        }
+
+        if (slots > _slots.Length)
+        {
+            _slots = new int[slots];
+        }
     }
 
     /// <summary>The entry whose sum equals state <paramref name="state"/> + candidate <paramref name="pick"/>; a new one (<paramref name="isNew"/>, to be <see cref="Set"/>) when there is none.</summary>

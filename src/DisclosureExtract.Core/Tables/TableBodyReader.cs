@@ -65,7 +65,7 @@ internal static class TableBodyReader
     private static RawRow? ReadCodedText(TableKind kind, DocLine line, TableBody body, RawRow? current)
     {
         var toks = LineSyntax.Tokenize(line.Text);
-        if (toks.Count == 0 || LineSyntax.IsColumnNumberRow(toks.Select(t => t.Folded)))
+        if (toks.Count == 0 || LineSyntax.IsColumnNumberRow(toks))
         {
             return current;
         }
@@ -94,11 +94,10 @@ internal static class TableBodyReader
             return row;
         }
 
-        var squeezed = TextNormalizer.RemoveWhiteSpace(string.Concat(toks.Take(firstAmount).Select(t => t.Folded)));
-        if (LineSyntax.IsTotalLabel(squeezed))
+        if (TotalLabel(toks, firstAmount) is { } totalLabel)
         {
             var row = new RawRow(line.Index) { IsTotal = true };
-            row.Texts.Add(squeezed);
+            row.Texts.Add(totalLabel);
             for (var i = firstAmount; i < toks.Count; i++)
             {
                 if (LineSyntax.Amount(toks[i].Folded, line.Index) is { } a)
@@ -146,6 +145,68 @@ internal static class TableBodyReader
         return current; // a repeated header or other text between rows
     }
 
+    /// <summary>The text of the first <paramref name="end"/> tokens (folded, without white space) when it is a 合计 label; null otherwise.</summary>
+    private static string? TotalLabel(List<Tok> toks, int end)
+    {
+        var length = 0;
+        for (var i = 0; i < end; i++)
+        {
+            length += toks[i].Folded.Length;
+        }
+
+        Span<char> buffer = length <= 256 ? stackalloc char[length] : new char[length];
+        var n = 0;
+        for (var i = 0; i < end; i++)
+        {
+            foreach (var c in toks[i].Folded)
+            {
+                if (!Squeezed.IsDropped(c))
+                {
+                    buffer[n++] = c;
+                }
+            }
+        }
+
+        return buffer[..n] switch
+        {
+            "合计" => "合计",
+            "总计" => "总计",
+            "本年合计" => "本年合计",
+            _ => null,
+        };
+    }
+
+    /// <summary>The printed tokens [<paramref name="from"/>, <paramref name="end"/>) joined by single spaces.</summary>
+    private static string JoinPrinted(List<Tok> toks, int from, int end)
+    {
+        if (end - from == 1)
+        {
+            return toks[from].Printed;
+        }
+
+        var length = end - from - 1;
+        for (var i = from; i < end; i++)
+        {
+            length += toks[i].Printed.Length;
+        }
+
+        return string.Create(length, (toks, from, end), static (span, state) =>
+        {
+            var k = 0;
+            for (var i = state.from; i < state.end; i++)
+            {
+                if (i > state.from)
+                {
+                    span[k++] = ' ';
+                }
+
+                var p = state.toks[i].Printed;
+                p.CopyTo(span[k..]);
+                k += p.Length;
+            }
+        });
+    }
+
     /// <summary>A name that opened a bracket and has not closed it ("公务用车购置及运行费（小") goes on after its numbers.</summary>
     private static bool OpensBracket(string text)
     {
@@ -167,20 +228,33 @@ internal static class TableBodyReader
             end--;
         }
 
-        if (!codeLine && end < toks.Count && !toks.Skip(end).Any(t => t.Folded.Contains('.', StringComparison.Ordinal)) && end > from)
+        if (!codeLine && end < toks.Count && end > from && !AnyDecimalPoint(toks, end))
         {
             end = toks.Count;
         }
 
         if (end > from)
         {
-            row.Texts.Add(string.Join(" ", toks.Skip(from).Take(end - from).Select(t => t.Printed)));
+            row.Texts.Add(JoinPrinted(toks, from, end));
         }
 
         for (var k = end; k < toks.Count; k++)
         {
             row.Amounts.Add(LineSyntax.Amount(toks[k].Folded, line)!);
         }
+    }
+
+    private static bool AnyDecimalPoint(List<Tok> toks, int from)
+    {
+        for (var i = from; i < toks.Count; i++)
+        {
+            if (toks[i].Folded.Contains('.', StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"864.4" then "0" on the next line is 864.40: a one-decimal amount followed by a lone digit from a later line.</summary>
@@ -218,7 +292,7 @@ internal static class TableBodyReader
     private static RawRow? ReadTwoSidedText(DocLine line, TableBody body, RawRow? current)
     {
         var toks = LineSyntax.Tokenize(line.Text);
-        if (toks.Count == 0 || LineSyntax.IsColumnNumberRow(toks.Select(t => t.Folded)))
+        if (toks.Count == 0 || LineSyntax.IsColumnNumberRow(toks))
         {
             return current;
         }
@@ -285,7 +359,7 @@ internal static class TableBodyReader
             }
             else
             {
-                var squeezed = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(label));
+                var squeezed = Squeezed.Of(TextNormalizer.Fold(label));
                 var expenditure = s > 0 || squeezed.Contains("支出总计", StringComparison.Ordinal) || squeezed.Contains("支出合计", StringComparison.Ordinal)
                     || (squeezed.EndsWith("支出", StringComparison.Ordinal) && !squeezed.Contains("收入", StringComparison.Ordinal));
                 row.Side = expenditure ? "expenditure" : "income";
@@ -310,7 +384,7 @@ internal static class TableBodyReader
     private static RawRow? ReadNamedText(DocLine line, TableBody body, RawRow? current)
     {
         var toks = LineSyntax.Tokenize(line.Text);
-        if (toks.Count == 0 || LineSyntax.IsColumnNumberRow(toks.Select(t => t.Folded)))
+        if (toks.Count == 0 || LineSyntax.IsColumnNumberRow(toks))
         {
             return current;
         }
@@ -361,7 +435,6 @@ internal static class TableBodyReader
             return;
         }
 
-        int Col(int k) => cells[k].Column ?? k;
         if (kind.Shape == TableShape.TwoSided)
         {
             ReadTwoSidedCells(kind, line, cells, texts, body);
@@ -369,7 +442,15 @@ internal static class TableBodyReader
         }
 
         var nameIdx = texts.FindIndex(TextNormalizer.ContainsCjk);
-        var amountIdx = Enumerable.Range(0, texts.Count).Where(k => k > nameIdx && LineSyntax.IsAmount(texts[k])).ToList();
+        var amountIdx = new List<int>();
+        for (var k = nameIdx + 1; k < texts.Count; k++)
+        {
+            if (LineSyntax.IsAmount(texts[k]))
+            {
+                amountIdx.Add(k);
+            }
+        }
+
         if (nameIdx < 0 || amountIdx.Count == 0)
         {
             if (body.Rows.Count == 0)
@@ -414,7 +495,7 @@ internal static class TableBodyReader
         else if (code.Length == 0 && LineSyntax.Tokenize(name) is { Count: > 1 } nt && LineSyntax.CodeTokens(nt) is { } glued && glued.Consumed < nt.Count)
         {
             code = glued.Code;
-            name = string.Join(" ", nt.Skip(glued.Consumed).Select(t => t.Printed));
+            name = JoinPrinted(nt, glued.Consumed, nt.Count);
         }
 
         row.Code = code.Length > 0 ? code : null;
@@ -428,7 +509,7 @@ internal static class TableBodyReader
 
         foreach (var k in amountIdx)
         {
-            row.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, Col(k))!);
+            row.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, cells[k].Column ?? k)!);
         }
 
         body.Rows.Add(row);
@@ -436,7 +517,6 @@ internal static class TableBodyReader
 
     private static void ReadTwoSidedCells(TableKind kind, DocLine line, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body)
     {
-        int Col(int k) => cells[k].Column ?? k;
         var anyAmount = texts.Exists(LineSyntax.IsAmount);
         var expIdx = -1;
         for (var k = 1; k < texts.Count; k++)
@@ -458,7 +538,7 @@ internal static class TableBodyReader
         var split = expIdx >= 0 ? expIdx : texts.Count;
         if (expIdx >= 0)
         {
-            body.ExpenditureColumn ??= Col(expIdx);
+            body.ExpenditureColumn ??= ColumnOf(cells, expIdx);
         }
 
         // income side: label in the first cell, amounts after it
@@ -472,7 +552,7 @@ internal static class TableBodyReader
             {
                 if (LineSyntax.IsAmount(texts[k]))
                 {
-                    inc.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, Col(k))!);
+                    inc.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, ColumnOf(cells, k))!);
                 }
             }
 
@@ -490,11 +570,11 @@ internal static class TableBodyReader
         if (LineSyntax.CodeTokens(lt) is { } code && code.Consumed < lt.Count)
         {
             exp.Code = code.Code;
-            label = string.Join(" ", lt.Skip(code.Consumed).Select(t => t.Printed));
+            label = JoinPrinted(lt, code.Consumed, lt.Count);
         }
         else
         {
-            var squeezed = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(label));
+            var squeezed = Squeezed.Of(TextNormalizer.Fold(label));
             exp.IsTotal = squeezed.Contains("总计", StringComparison.Ordinal) || squeezed.Contains("合计", StringComparison.Ordinal);
         }
 
@@ -503,12 +583,14 @@ internal static class TableBodyReader
         {
             if (LineSyntax.IsAmount(texts[k]))
             {
-                exp.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, Col(k))!);
+                exp.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, ColumnOf(cells, k))!);
             }
         }
 
         body.Rows.Add(exp);
     }
+
+    private static int ColumnOf(IReadOnlyList<TextCell> cells, int k) => cells[k].Column ?? k;
 
     /// <summary>Header cells name their columns: grid column → column key (a lower header row refines an upper one).</summary>
     private static void MapHeaderCells(TableKind kind, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body)

@@ -127,7 +127,7 @@ internal static class TableCatalog
     public static TableKind? ClassifyTitle(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
-        var t = Text.TextNormalizer.RemoveWhiteSpace(Text.TextNormalizer.Fold(title));
+        var t = Squeezed.Of(Text.TextNormalizer.Fold(title));
         if (!t.Contains('表', StringComparison.Ordinal) || t.Contains("绩效", StringComparison.Ordinal) || t.Contains("目标", StringComparison.Ordinal))
         {
             return null;

@@ -22,6 +22,13 @@ public static class TableRecognizer
         var names = ItemNames(bodies);
 
         var search = new StateSearch();
+        var widest = 0;
+        foreach (var s in segments)
+        {
+            widest = Math.Max(widest, s.Kind.Columns.Count);
+        }
+
+        search.Reserve(widest);
         var scratch = new CandidateScratch();
         var solved = new Dictionary<int, BudgetTable>();
         var built = new List<BudgetTable>();
@@ -56,7 +63,7 @@ public static class TableRecognizer
             {
                 if (r.Code is { } c)
                 {
-                    var n = TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText);
+                    var n = Squeezed.Of(r.CellName ?? r.JoinedText);
                     if (n.Length > 0)
                     {
                         names.TryAdd(c, n);
