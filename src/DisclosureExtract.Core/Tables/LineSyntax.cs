@@ -184,10 +184,14 @@ internal static partial class LineSyntax
     }
 
     /// <summary>Splits printed text at white space into tokens (printed and folded form); a 3-digit code glued to a name is split off.</summary>
-    public static List<Tok> Tokenize(string printed)
+    public static List<Tok> Tokenize(string printed) => Tokenize(printed, new List<Tok>(8));
+
+    /// <summary>As <see cref="Tokenize(string)"/>, into <paramref name="list"/> (cleared first; the list is returned).</summary>
+    public static List<Tok> Tokenize(string printed, List<Tok> list)
     {
         ArgumentNullException.ThrowIfNull(printed);
-        var list = new List<Tok>(8);
+        ArgumentNullException.ThrowIfNull(list);
+        list.Clear();
         var at = 0;
         while (at < printed.Length)
         {

@@ -9,7 +9,10 @@ namespace DisclosureExtract.Tables;
 /// </summary>
 internal static class TableBodyReader
 {
-    public static TableBody Read(SourceDocument doc, TableSegment seg)
+    /// <param name="doc">The document.</param>
+    /// <param name="seg">The table's lines.</param>
+    /// <param name="tokens">Scratch list for the tokens of one line at a time.</param>
+    public static TableBody Read(SourceDocument doc, TableSegment seg, List<Tok> tokens)
     {
         var body = new TableBody();
         var noteOpen = false;
@@ -49,9 +52,9 @@ internal static class TableBodyReader
 
             current = seg.Kind.Shape switch
             {
-                TableShape.TwoSided => ReadTwoSidedText(line, body, current),
-                TableShape.Named => ReadNamedText(line, body, current),
-                _ => ReadCodedText(seg.Kind, line, body, current),
+                TableShape.TwoSided => ReadTwoSidedText(line, body, current, tokens),
+                TableShape.Named => ReadNamedText(line, body, current, tokens),
+                _ => ReadCodedText(seg.Kind, line, body, current, tokens),
             };
         }
 
@@ -62,9 +65,9 @@ internal static class TableBodyReader
 
     // ---------------------------------------------------------------- flattened text, coded rows
 
-    private static RawRow? ReadCodedText(TableKind kind, DocLine line, TableBody body, RawRow? current)
+    private static RawRow? ReadCodedText(TableKind kind, DocLine line, TableBody body, RawRow? current, List<Tok> tokens)
     {
-        var toks = LineSyntax.Tokenize(line.Text);
+        var toks = LineSyntax.Tokenize(line.Text, tokens);
         if (toks.Count == 0 || LineSyntax.IsColumnNumberRow(toks))
         {
             return current;
@@ -289,9 +292,9 @@ internal static class TableBodyReader
         public List<AmountToken> Amounts { get; } = [];
     }
 
-    private static RawRow? ReadTwoSidedText(DocLine line, TableBody body, RawRow? current)
+    private static RawRow? ReadTwoSidedText(DocLine line, TableBody body, RawRow? current, List<Tok> tokens)
     {
-        var toks = LineSyntax.Tokenize(line.Text);
+        var toks = LineSyntax.Tokenize(line.Text, tokens);
         if (toks.Count == 0 || LineSyntax.IsColumnNumberRow(toks))
         {
             return current;
@@ -381,9 +384,9 @@ internal static class TableBodyReader
 
     // ---------------------------------------------------------------- flattened text, named rows (表10)
 
-    private static RawRow? ReadNamedText(DocLine line, TableBody body, RawRow? current)
+    private static RawRow? ReadNamedText(DocLine line, TableBody body, RawRow? current, List<Tok> tokens)
     {
-        var toks = LineSyntax.Tokenize(line.Text);
+        var toks = LineSyntax.Tokenize(line.Text, tokens);
         if (toks.Count == 0 || LineSyntax.IsColumnNumberRow(toks))
         {
             return current;

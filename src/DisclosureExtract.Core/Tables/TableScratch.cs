@@ -1,0 +1,16 @@
+namespace DisclosureExtract.Tables;
+
+/// <summary>
+/// The scratch space of table recognition: the column search, the candidate buffers and the token list of line
+/// reading. It holds no result between uses (each search, row and line starts by clearing what it uses), so what
+/// ran before never changes an answer; reusing it only saves allocating it again for every document.
+/// </summary>
+internal sealed class TableScratch
+{
+    public StateSearch Search { get; } = new();
+
+    public CandidateScratch Candidates { get; } = new();
+
+    /// <summary>The tokens of the line being read.</summary>
+    public List<Tok> Tokens { get; } = new(32);
+}
