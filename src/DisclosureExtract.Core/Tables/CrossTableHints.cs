@@ -14,11 +14,13 @@ internal sealed class CrossTableHints
     public const string TotalRow = "#total";
 
     /// <summary>Expected column values for a row; applies only when the row's first amount equals WhenTotal (if set).</summary>
-    public sealed record Expectation(decimal? WhenTotal, IReadOnlyDictionary<string, decimal> Values);
+    public sealed record Expectation(decimal? WhenTotal, PerColumn<decimal> Values);
 
     public Dictionary<string, Expectation> Expected { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, Dictionary<string, double>> Bonus { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, PerColumn<double>> Bonus { get; } = new(StringComparer.Ordinal);
+
+    private static readonly string[] BasicAndProject = ["basic", "project"];
 
     public static CrossTableHints For(TableKind kind, IReadOnlyDictionary<int, BudgetTable> solved, IReadOnlyList<RawRow> rows)
     {
@@ -57,22 +59,22 @@ internal sealed class CrossTableHints
     {
         if (!Expected.TryGetValue(id, out var e))
         {
-            e = new Expectation(whenTotal, new Dictionary<string, decimal>(StringComparer.Ordinal));
+            e = new Expectation(whenTotal, new PerColumn<decimal>());
             Expected[id] = e;
         }
 
-        ((Dictionary<string, decimal>)e.Values)[column] = value;
+        e.Values.Set(column, value);
     }
 
     private void Prefer(string id, string column, double bonus)
     {
         if (!Bonus.TryGetValue(id, out var d))
         {
-            d = new Dictionary<string, double>(StringComparer.Ordinal);
+            d = new PerColumn<double>();
             Bonus[id] = d;
         }
 
-        d[column] = d.GetValueOrDefault(column) + bonus;
+        d.Set(column, d.Get(column, 0) + bonus);
     }
 
     /// <summary>表5 项目支出 per code = the 表7 amounts of that code; a code 表7 does not list has no project spending.</summary>
@@ -142,7 +144,7 @@ internal sealed class CrossTableHints
             }
 
             var id = RowId(r);
-            foreach (var col in new[] { "basic", "project" })
+            foreach (var col in BasicAndProject)
             {
                 Expect(id, col, r.AmountIn(col) ?? 0, total);
             }
@@ -227,7 +229,12 @@ internal sealed class CrossTableHints
             var name = Squeezed.Of(r.CellName ?? r.JoinedText);
             if (r.Code is { } c && (name.Contains("基金的补助", StringComparison.Ordinal) || name.Contains("基金补助", StringComparison.Ordinal)))
             {
-                Bonus.TryAdd(c, new Dictionary<string, double>(StringComparer.Ordinal) { ["social_security_fund_subsidy"] = 1.5 });
+                if (!Bonus.ContainsKey(c))
+                {
+                    var bonus = new PerColumn<double>();
+                    bonus.Set("social_security_fund_subsidy", 1.5);
+                    Bonus.Add(c, bonus);
+                }
             }
         }
     }

@@ -134,6 +134,21 @@ internal static partial class LineSyntax
         return scan.IsRow;
     }
 
+    /// <summary>As <see cref="IsColumnNumberRow(IEnumerable{string})"/>, without an enumerator object.</summary>
+    public static bool IsColumnNumberRow(List<string> tokens)
+    {
+        var scan = new ColumnNumberScan();
+        foreach (var raw in tokens)
+        {
+            if (!scan.Next(raw))
+            {
+                return false;
+            }
+        }
+
+        return scan.IsRow;
+    }
+
     /// <summary>As <see cref="IsColumnNumberRow(IEnumerable{string})"/> over the folded tokens.</summary>
     public static bool IsColumnNumberRow(List<Tok> tokens)
     {

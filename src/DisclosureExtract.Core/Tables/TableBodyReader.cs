@@ -432,7 +432,12 @@ internal static class TableBodyReader
 
     private static void ReadCells(TableKind kind, DocLine line, IReadOnlyList<TextCell> cells, TableBody body)
     {
-        var texts = cells.Select(c => TextNormalizer.Fold(c.Text)).ToList();
+        var texts = new List<string>(cells.Count);
+        for (var k = 0; k < cells.Count; k++)
+        {
+            texts.Add(TextNormalizer.Fold(cells[k].Text));
+        }
+
         if (texts.TrueForAll(t => t.Length == 0) || texts.Exists(t => t.Contains('※', StringComparison.Ordinal)) || LineSyntax.IsColumnNumberRow(texts))
         {
             return;

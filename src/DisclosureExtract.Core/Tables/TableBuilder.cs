@@ -62,6 +62,9 @@ internal sealed class TableBuilder
 
     // ---------------------------------------------------------------- columns present
 
+    /// <summary>Columns a header must name to be present (no default: most tables leave them out).</summary>
+    private static readonly string[] SubColumns = ["personnel", "public_use", "business_income", "operating_income", "other_income"];
+
     private List<string> PresentColumns(IEnumerable<string> allowed)
     {
         var allow = allowed.ToHashSet(StringComparer.Ordinal);
@@ -85,13 +88,26 @@ internal sealed class TableBuilder
             }
         }
 
-        string[] sub = ["personnel", "public_use", "business_income", "operating_income", "other_income"];
-        var defaults = Kind.Columns.Select(c => c.Key).Where(k => allow.Contains(k) && (Kind.Number == 6 || !sub.Contains(k))).ToList();
-        var fromText = HeaderColumns.FromText(Kind, HeaderColumns.Texts(_doc, _body.HeaderLines)).Where(allow.Contains).ToList();
+        var fromText = HeaderColumns.FromText(Kind, HeaderColumns.Texts(_doc, _body.HeaderLines));
+        fromText.RemoveAll(k => !allow.Contains(k));
 
         // a header that names fewer columns than a row has numbers was not read (interleaved layout): use the kind's columns
-        var widest = _body.Rows.Where(r => Kind.Shape != TableShape.TwoSided || r.Side == "expenditure").Select(r => r.Amounts.Count).DefaultIfEmpty(0).Max();
-        return fromText.Count > 0 && fromText.Count >= widest ? fromText : defaults.Union(fromText).OrderBy(k => Kind.Columns.ToList().FindIndex(c => c.Key == k)).ToList();
+        var widest = 0;
+        foreach (var r in _body.Rows)
+        {
+            if (Kind.Shape != TableShape.TwoSided || r.Side == "expenditure")
+            {
+                widest = Math.Max(widest, r.Amounts.Count);
+            }
+        }
+
+        if (fromText.Count > 0 && fromText.Count >= widest)
+        {
+            return fromText;
+        }
+
+        var defaults = Kind.Columns.Select(c => c.Key).Where(k => allow.Contains(k) && (Kind.Number == 6 || !SubColumns.Contains(k))).ToList();
+        return defaults.Union(fromText).OrderBy(k => Kind.Columns.ToList().FindIndex(c => c.Key == k)).ToList();
     }
 
     // ---------------------------------------------------------------- two-sided tables
@@ -253,6 +269,7 @@ internal sealed class TableBuilder
             firstById.TryAdd(ids[i], i);
         }
 
+        var byPrefix = firstById.GetAlternateLookup<ReadOnlySpan<char>>();
         var total = firstById.GetValueOrDefault(CrossTableHints.TotalRow, -1);
         if (total < 0)
         {
@@ -273,7 +290,7 @@ internal sealed class TableBuilder
                 parents[i] = total;
                 for (var len = code.Length - 2; len >= 3; len -= 2)
                 {
-                    if (firstById.TryGetValue(code[..len], out var p))
+                    if (byPrefix.TryGetValue(code.AsSpan(0, len), out var p))
                     {
                         parents[i] = p;
                         break;
@@ -372,13 +389,29 @@ internal sealed class TableBuilder
         var expected = Array.Empty<(int, long)>();
         if (hints.Expected.TryGetValue(id, out var e) && (e.WhenTotal is null || (r.Amounts.Count > 0 && r.Amounts[0].Value == e.WhenTotal)))
         {
-            expected = e.Values.Select(kv => (present.IndexOf(kv.Key), ColumnSolver.Units(kv.Value))).Where(x => x.Item1 >= 0).ToArray();
+            var n = 0;
+            for (var i = 0; i < e.Values.Count; i++)
+            {
+                n += present.IndexOf(e.Values[i].Column) >= 0 ? 1 : 0;
+            }
+
+            expected = new (int, long)[n];
+            n = 0;
+            for (var i = 0; i < e.Values.Count; i++)
+            {
+                var (column, value) = e.Values[i];
+                if (present.IndexOf(column) is var j and >= 0)
+                {
+                    expected[n++] = (j, ColumnSolver.Units(value));
+                }
+            }
         }
 
         if (hints.Bonus.TryGetValue(id, out var b))
         {
-            foreach (var (key, value) in b)
+            for (var i = 0; i < b.Count; i++)
             {
+                var (key, value) = b[i];
                 var j = present.IndexOf(key);
                 if (j >= 0)
                 {
