@@ -236,7 +236,10 @@ internal static class ColumnSolver
     /// <summary>Does the row equal the sum of its children, column by column? Agreement within rounding (<paramref name="tol"/>) counts nearly as much as exact.</summary>
     private static Score Match(long[] parent, ReadOnlySpan<long> sum, long tol)
     {
-        double hard = 0;
+        // counted, then weighed: the same sum as adding 2, 1.5 or -2 column by column (multiples of 0.5 add exactly)
+        var exact = 0;
+        var near = 0;
+        var off = 0;
         for (var j = 0; j < parent.Length; j++)
         {
             var a = parent[j];
@@ -247,10 +250,21 @@ internal static class ColumnSolver
             }
 
             var d = Math.Abs(a - b);
-            hard += d == 0 ? 2 : d <= tol && a != 0 && b != 0 ? 1.5 : -2;
+            if (d == 0)
+            {
+                exact++;
+            }
+            else if (d <= tol && a != 0 && b != 0)
+            {
+                near++;
+            }
+            else
+            {
+                off++;
+            }
         }
 
-        return new Score(hard, 0);
+        return new Score((2.0 * exact) + (1.5 * near) - (2.0 * off), 0);
     }
 
     private static int ArgMax(Score[] scores)

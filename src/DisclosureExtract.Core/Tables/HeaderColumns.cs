@@ -15,8 +15,10 @@ internal static class HeaderColumns
     {
         var h = Squeezed.Of(TextNormalizer.Fold(string.Concat(headerTexts)));
         var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (label, key) in kind.Columns.SelectMany(c => c.Labels.Select(l => (l, c.Key))).OrderByDescending(x => x.l.Length))
+        var labels = kind.LabelsLongestFirst;
+        for (var i = 0; i < labels.Count; i++)
         {
+            var (label, key) = labels[i];
             var at = h.IndexOf(label, StringComparison.Ordinal);
             while (at >= 0)
             {

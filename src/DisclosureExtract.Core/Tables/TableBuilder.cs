@@ -364,11 +364,38 @@ internal sealed class TableBuilder
         public Scoring(TableKind kind, List<string> present)
         {
             TotalAt = present.IndexOf("total");
-            Prior = present.Select(k => kind.Column(k)?.Prior ?? 0).ToArray();
-            Rules = kind.Rules
-                .Select(r => (Total: present.IndexOf(r.Total), Parts: r.Parts.Select(p => present.IndexOf(p)).Where(j => j >= 0).ToArray()))
-                .Where(r => r.Total >= 0 && r.Parts.Length > 0)
-                .ToArray();
+            Prior = new double[present.Count];
+            for (var i = 0; i < present.Count; i++)
+            {
+                Prior[i] = kind.Column(present[i])?.Prior ?? 0;
+            }
+
+            var rules = new List<(int Total, int[] Parts)>(kind.Rules.Count);
+            var parts = new List<int>();
+            foreach (var r in kind.Rules)
+            {
+                var total = present.IndexOf(r.Total);
+                if (total < 0)
+                {
+                    continue;
+                }
+
+                parts.Clear();
+                foreach (var p in r.Parts)
+                {
+                    if (present.IndexOf(p) is var j and >= 0)
+                    {
+                        parts.Add(j);
+                    }
+                }
+
+                if (parts.Count > 0)
+                {
+                    rules.Add((total, parts.ToArray()));
+                }
+            }
+
+            Rules = rules.ToArray();
         }
 
         public int TotalAt { get; }
