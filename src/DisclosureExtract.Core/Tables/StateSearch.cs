@@ -15,7 +15,6 @@ internal sealed class StateSearch
 
     private readonly PickTrail _trail = new();
     private readonly MergeTable _merged = new();
-    private readonly PriorityQueue<int, StateRank> _kept = new(MaxStates + 1, WorstFirst.Instance);
     private readonly StateRank[] _ranks = new StateRank[MaxStates];
     private long[] _candidateHashes = new long[32];
     private StateSet _current = new();
@@ -134,52 +133,87 @@ internal sealed class StateSearch
     /// <summary>The best <see cref="MaxStates"/> merged combinations, best first (ties in the order found).</summary>
     private Span<StateRank> BestMerged()
     {
-        // one pass with the worst of the best so far at hand, then the few kept are sorted
-        _kept.Clear();
+        // one pass with the worst of the best so far at the root of a heap, then the few kept are sorted
+        var heap = _ranks;
+        var n = 0;
         for (var i = 0; i < _merged.Count; i++)
         {
             var rank = new StateRank(_merged.ScoreAt(i), i);
-            if (_kept.Count < MaxStates)
+            if (n < MaxStates)
             {
-                _kept.Enqueue(i, rank);
+                heap[n] = rank;
+                SiftUp(heap, n);
+                n++;
             }
-            else
+            else if (BestFirst.Precedes(rank, heap[0]))
             {
-                _kept.EnqueueDequeue(i, rank);
+                heap[0] = rank;
+                SiftDown(heap, n);
             }
         }
 
-        var n = 0;
-        foreach (var (_, rank) in _kept.UnorderedItems)
-        {
-            _ranks[n++] = rank;
-        }
-
-        var ranks = _ranks.AsSpan(0, n);
-        ranks.Sort(BestFirst.Instance);
+        var ranks = heap.AsSpan(0, n);
+        ranks.Sort(default(BestFirst));
         return ranks;
+    }
+
+    /// <summary>Restores the heap (every entry no better than its children) after entry <paramref name="k"/> was added last.</summary>
+    private static void SiftUp(StateRank[] heap, int k)
+    {
+        while (k > 0)
+        {
+            var parent = (k - 1) / 2;
+            if (!BestFirst.Precedes(heap[parent], heap[k]))
+            {
+                break;
+            }
+
+            (heap[parent], heap[k]) = (heap[k], heap[parent]);
+            k = parent;
+        }
+    }
+
+    /// <summary>Restores the heap of <paramref name="n"/> entries after its root was replaced.</summary>
+    private static void SiftDown(StateRank[] heap, int n)
+    {
+        var k = 0;
+        while (true)
+        {
+            var worse = (2 * k) + 1;
+            if (worse >= n)
+            {
+                break;
+            }
+
+            if (worse + 1 < n && BestFirst.Precedes(heap[worse], heap[worse + 1]))
+            {
+                worse++;
+            }
+
+            if (!BestFirst.Precedes(heap[k], heap[worse]))
+            {
+                break;
+            }
+
+            (heap[k], heap[worse]) = (heap[worse], heap[k]);
+            k = worse;
+        }
     }
 
     private readonly record struct StateRank(Score Score, int State);
 
-    /// <summary>Higher score first; equal scores in the order found.</summary>
-    private sealed class BestFirst : IComparer<StateRank>
+    /// <summary>Higher score first; equal scores in the order found (a total order: no two states are found at once).</summary>
+    private readonly struct BestFirst : IComparer<StateRank>
     {
-        public static readonly BestFirst Instance = new();
+        public static bool Precedes(StateRank x, StateRank y) => Order(x, y) < 0;
 
-        public int Compare(StateRank x, StateRank y)
+        public int Compare(StateRank x, StateRank y) => Order(x, y);
+
+        private static int Order(StateRank x, StateRank y)
         {
             var byScore = y.Score.CompareTo(x.Score);
             return byScore != 0 ? byScore : x.State.CompareTo(y.State);
         }
-    }
-
-    /// <summary>The reverse of <see cref="BestFirst"/>: the worst state at the root of the queue of states kept.</summary>
-    private sealed class WorstFirst : IComparer<StateRank>
-    {
-        public static readonly WorstFirst Instance = new();
-
-        public int Compare(StateRank x, StateRank y) => BestFirst.Instance.Compare(y, x);
     }
 }
 
