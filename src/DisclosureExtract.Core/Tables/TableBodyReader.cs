@@ -11,9 +11,10 @@ internal static class TableBodyReader
 {
     /// <param name="doc">The document.</param>
     /// <param name="seg">The table's lines.</param>
-    /// <param name="tokens">Scratch list for the tokens of one line at a time.</param>
-    public static TableBody Read(SourceDocument doc, TableSegment seg, List<Tok> tokens)
+    /// <param name="scratch">Scratch lists for the tokens and cells of one line at a time.</param>
+    public static TableBody Read(SourceDocument doc, TableSegment seg, TableScratch scratch)
     {
+        var tokens = scratch.Tokens;
         var body = new TableBody();
         var noteOpen = false;
         RawRow? current = null;
@@ -46,7 +47,7 @@ internal static class TableBodyReader
             if (line.Cells is { Count: > 0 } cells && (cells.Count > 1 || cells[0].Column is not null))
             {
                 current = null;
-                ReadCells(seg.Kind, line, cells, body);
+                ReadCells(seg.Kind, line, cells, body, scratch);
                 continue;
             }
 
@@ -430,9 +431,10 @@ internal static class TableBodyReader
 
     // ---------------------------------------------------------------- lines with cells
 
-    private static void ReadCells(TableKind kind, DocLine line, IReadOnlyList<TextCell> cells, TableBody body)
+    private static void ReadCells(TableKind kind, DocLine line, IReadOnlyList<TextCell> cells, TableBody body, TableScratch scratch)
     {
-        var texts = new List<string>(cells.Count);
+        var texts = scratch.CellTexts;
+        texts.Clear();
         for (var k = 0; k < cells.Count; k++)
         {
             texts.Add(TextNormalizer.Fold(cells[k].Text));
@@ -445,7 +447,7 @@ internal static class TableBodyReader
 
         if (kind.Shape == TableShape.TwoSided)
         {
-            ReadTwoSidedCells(kind, line, cells, texts, body);
+            ReadTwoSidedCells(kind, line, cells, texts, body, scratch.Tokens);
             return;
         }
 
@@ -500,7 +502,7 @@ internal static class TableBodyReader
             code += sub.Sub;
             name = name.TrimStart()[2..].Trim();
         }
-        else if (code.Length == 0 && LineSyntax.Tokenize(name) is { Count: > 1 } nt && LineSyntax.CodeTokens(nt) is { } glued && glued.Consumed < nt.Count)
+        else if (code.Length == 0 && LineSyntax.Tokenize(name, scratch.Tokens) is { Count: > 1 } nt && LineSyntax.CodeTokens(nt) is { } glued && glued.Consumed < nt.Count)
         {
             code = glued.Code;
             name = JoinPrinted(nt, glued.Consumed, nt.Count);
@@ -523,7 +525,7 @@ internal static class TableBodyReader
         body.Rows.Add(row);
     }
 
-    private static void ReadTwoSidedCells(TableKind kind, DocLine line, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body)
+    private static void ReadTwoSidedCells(TableKind kind, DocLine line, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body, List<Tok> tokens)
     {
         var anyAmount = texts.Exists(LineSyntax.IsAmount);
         var expIdx = -1;
@@ -536,7 +538,7 @@ internal static class TableBodyReader
             }
         }
 
-        if (body.Rows.Count == 0 && !anyAmount && !texts.Exists(t => LineSyntax.Tokenize(t) is { Count: > 0 } tk && LineSyntax.CodeTokens(tk) is not null))
+        if (body.Rows.Count == 0 && !anyAmount && !AnyCodeCell(texts, tokens))
         {
             body.HeaderLines.Add(line.Index);
             MapHeaderCells(kind, cells, texts, body);
@@ -574,7 +576,7 @@ internal static class TableBodyReader
 
         var exp = new RawRow(line.Index) { Side = "expenditure", FromCells = true, ColumnMap = map };
         var label = cells[expIdx].Text.Trim();
-        var lt = LineSyntax.Tokenize(label);
+        var lt = LineSyntax.Tokenize(label, tokens);
         if (LineSyntax.CodeTokens(lt) is { } code && code.Consumed < lt.Count)
         {
             exp.Code = code.Code;
@@ -596,6 +598,19 @@ internal static class TableBodyReader
         }
 
         body.Rows.Add(exp);
+    }
+
+    private static bool AnyCodeCell(List<string> texts, List<Tok> tokens)
+    {
+        foreach (var t in texts)
+        {
+            if (LineSyntax.Tokenize(t, tokens) is { Count: > 0 } tk && LineSyntax.CodeTokens(tk) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int ColumnOf(IReadOnlyList<TextCell> cells, int k) => cells[k].Column ?? k;

@@ -37,7 +37,7 @@ public static class TableRecognizer
         var bodies = new List<(TableSegment Seg, TableBody Body)>(segments.Count);
         foreach (var s in segments)
         {
-            bodies.Add((s, TableBodyReader.Read(doc, s, scratch.Tokens)));
+            bodies.Add((s, TableBodyReader.Read(doc, s, scratch)));
         }
 
         var names = ItemNames(bodies);

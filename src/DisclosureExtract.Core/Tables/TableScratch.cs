@@ -13,4 +13,7 @@ internal sealed class TableScratch
 
     /// <summary>The tokens of the line being read.</summary>
     public List<Tok> Tokens { get; } = new(32);
+
+    /// <summary>The folded cell texts of the line being read.</summary>
+    public List<string> CellTexts { get; } = new(32);
 }
