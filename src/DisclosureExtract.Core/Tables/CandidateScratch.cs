@@ -13,6 +13,7 @@ internal sealed class CandidateScratch
     private bool[] _contradicts = new bool[64];
     private int[] _top = new int[32];
     private long[] _units = new long[16];
+    private int[] _index = new int[16];
     private long[] _vector = new long[16];
     private double[] _bonus = new double[16];
     private int _k;
@@ -29,7 +30,7 @@ internal sealed class CandidateScratch
         Count = 0;
     }
 
-    public void Add(int[] positions, long[] vector, Score score, bool contradicts)
+    public void Add(ReadOnlySpan<int> positions, long[] vector, Score score, bool contradicts)
     {
         if (Count == _scores.Length)
         {
@@ -47,7 +48,7 @@ internal sealed class CandidateScratch
             Array.Resize(ref _vectors, Math.Max(_vectors.Length * 2, (Count + 1) * _m));
         }
 
-        positions.AsSpan(0, _k).CopyTo(_positions.AsSpan(Count * _k, _k));
+        positions[.._k].CopyTo(_positions.AsSpan(Count * _k, _k));
         vector.AsSpan(0, _m).CopyTo(_vectors.AsSpan(Count * _m, _m));
         _scores[Count] = score;
         _contradicts[Count] = contradicts;
@@ -99,6 +100,9 @@ internal sealed class CandidateScratch
     /// <summary>Assignment <paramref name="i"/> as a candidate with arrays of its own.</summary>
     public TableBuilder.Candidate ToCandidate(int i) =>
         new(_positions.AsSpan(i * _k, _k).ToArray(), _vectors.AsSpan(i * _m, _m).ToArray(), _scores[i], _contradicts[i]);
+
+    /// <summary>A buffer of at least <paramref name="n"/> ints to enumerate assignments in.</summary>
+    public int[] Positions(int n) => _index.Length >= n ? _index : _index = new int[Math.Max(n, _index.Length * 2)];
 
     /// <summary>A buffer of at least <paramref name="n"/> longs for a row's amounts in solver units.</summary>
     public long[] Units(int n) => _units.Length >= n ? _units : _units = new long[Math.Max(n, _units.Length * 2)];

@@ -64,7 +64,7 @@ internal static class ColumnSolver
         // per row, candidate c's pick for child j at [c × children + j] (null for a row without children)
         var picks = new int[n][];
         var tied = new bool[n][];
-        var totals = new Score[StateSearch.MaxStates];
+        var totals = search.Totals;
         search.UseColumns(columns);
         foreach (var node in PostOrder(rows, kids))
         {

@@ -20,6 +20,9 @@ internal sealed class StateSearch
     private StateSet _current = new();
     private StateSet _spare = new();
 
+    /// <summary>Room for one score per state, for the caller's use.</summary>
+    public Score[] Totals { get; } = new Score[MaxStates];
+
     /// <summary>The states after the children added so far (at most <see cref="MaxStates"/>).</summary>
     public StateSet States => _current;
 

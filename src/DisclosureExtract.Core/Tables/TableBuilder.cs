@@ -18,13 +18,14 @@ internal sealed class TableBuilder
     private readonly IReadOnlyDictionary<string, string> _names;
     private readonly StateSearch _search;
     private readonly CandidateScratch _scratch;
+    private readonly Dictionary<string, int> _firstById;
 
-    /// <param name="search">Scratch space for the column search, shared by the tables of one document.</param>
-    /// <param name="scratch">Scratch space for the candidates of a row, shared likewise.</param>
-    public TableBuilder(SourceDocument doc, TableSegment seg, TableBody body, List<Finding> findings, IReadOnlyDictionary<string, string> names, StateSearch search, CandidateScratch scratch)
+    /// <param name="scratch">Scratch space for the column search and the candidates, shared by the tables of one document.</param>
+    public TableBuilder(SourceDocument doc, TableSegment seg, TableBody body, List<Finding> findings, IReadOnlyDictionary<string, string> names, TableScratch scratch)
     {
-        _scratch = scratch;
-        _search = search;
+        _scratch = scratch.Candidates;
+        _search = scratch.Search;
+        _firstById = scratch.FirstById;
         _doc = doc;
         _seg = seg;
         _body = body;
@@ -214,7 +215,7 @@ internal sealed class TableBuilder
         {
             var r = rows[i];
             var cand = cands[i][choice[i]];
-            var values = new List<CellValue>();
+            var values = new List<CellValue>(cand.Positions.Length);
             for (var k = 0; k < cand.Positions.Length; k++)
             {
                 var a = r.Amounts[k];
@@ -260,10 +261,11 @@ internal sealed class TableBuilder
     }
 
     /// <summary>The row each row sums into: the nearest printed ancestor code, else the 合计 row (表10: by row meaning).</summary>
-    private static int[] Parents(List<RawRow> rows, List<string> ids)
+    private int[] Parents(List<RawRow> rows, List<string> ids)
     {
         var parents = new int[rows.Count];
-        var firstById = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstById = _firstById;
+        firstById.Clear();
         for (var i = 0; i < rows.Count; i++)
         {
             firstById.TryAdd(ids[i], i);
@@ -406,7 +408,7 @@ internal sealed class TableBuilder
     }
 
     /// <summary>What the other tables say about one row, as positions.</summary>
-    private sealed record RowHints((int Pos, long Value)[] Expected, double[] Bonus);
+    private readonly record struct RowHints((int Pos, long Value)[] Expected, double[] Bonus);
 
     /// <summary>0.01 in solver units: the rounding a printed sum may show per extra part.</summary>
     private static readonly long Cent = ColumnSolver.Units(0.01m);
@@ -474,8 +476,10 @@ internal sealed class TableBuilder
         _scratch.Begin(k, m);
         // with a total column, the first amount is the total: only the assignments that start there are enumerated
         var first = totalAt >= 0 && k > 0 ? totalAt : -1;
-        foreach (var pos in Combinations(m, k, first))
+        var subsets = new Subsets(m, k, first, _scratch.Positions(k));
+        while (subsets.MoveNext())
         {
+            var pos = subsets.Current;
             // score in a scratch vector; only assignments that can still be kept are copied (C(12,6) = 924 per row)
             var (score, contradicts) = ScoreOf(pos, units, scoring, rowHints, scratch);
             if (score.Hard < bestSoFar - 3.5)
@@ -559,7 +563,7 @@ internal sealed class TableBuilder
     }
 
     /// <summary>Fills <paramref name="v"/> with the assignment and scores it against the row identities and the hints.</summary>
-    private static (Score Score, bool Contradicts) ScoreOf(int[] pos, long[] units, Scoring scoring, RowHints hints, long[] v)
+    private static (Score Score, bool Contradicts) ScoreOf(ReadOnlySpan<int> pos, long[] units, Scoring scoring, RowHints hints, long[] v)
     {
         Array.Clear(v);
         for (var i = 0; i < pos.Length; i++)
@@ -605,53 +609,66 @@ internal sealed class TableBuilder
 
     /// <summary>
     /// Every k-subset of 0..m-1 in order; when <paramref name="first"/> ≥ 0, only those whose first element is
-    /// <paramref name="first"/> (the same subsets, in the same order, as filtering all of them). The same array is
-    /// yielded each time: copy it to keep it.
+    /// <paramref name="first"/> (the same subsets, in the same order, as filtering all of them). Written into one
+    /// buffer: <see cref="Current"/> is valid until the next <see cref="MoveNext"/>.
     /// </summary>
-    private static IEnumerable<int[]> Combinations(int m, int k, int first)
+    private struct Subsets
     {
-        if (k == 0)
+        private readonly int[] _idx;
+        private readonly int _m;
+        private readonly int _k;
+        private readonly int _lowest;
+        private bool _started;
+        private bool _done;
+
+        /// <param name="buffer">At least <paramref name="k"/> ints.</param>
+        public Subsets(int m, int k, int first, int[] buffer)
         {
-            yield return [];
-            yield break;
+            _idx = buffer;
+            _m = m;
+            _k = k;
+            _lowest = first >= 0 ? 1 : 0; // idx[0] stays at first
+            _done = k > 0 && first >= 0 && first > m - k;
+            for (var j = 0; j < k; j++)
+            {
+                _idx[j] = first >= 0 ? first + j : j;
+            }
         }
 
-        var lowest = 0;
-        if (first >= 0)
+        public readonly ReadOnlySpan<int> Current => _idx.AsSpan(0, _k);
+
+        public bool MoveNext()
         {
-            if (first > m - k)
+            if (_done)
             {
-                yield break;
+                return false;
             }
 
-            lowest = 1; // idx[0] stays at first
-        }
+            if (!_started)
+            {
+                _started = true;
+                return true; // the first subset (the empty one when k = 0)
+            }
 
-        var idx = new int[k];
-        for (var j = 0; j < k; j++)
-        {
-            idx[j] = first >= 0 ? first + j : j;
-        }
-
-        while (true)
-        {
-            yield return idx;
-            var i = k - 1;
-            while (i >= lowest && idx[i] == m - k + i)
+            var i = _k - 1;
+            while (i >= _lowest && _idx[i] == _m - _k + i)
             {
                 i--;
             }
 
-            if (i < lowest)
+            if (i < _lowest)
             {
-                yield break;
+                _done = true;
+                return false;
             }
 
-            idx[i]++;
-            for (var j = i + 1; j < k; j++)
+            _idx[i]++;
+            for (var j = i + 1; j < _k; j++)
             {
-                idx[j] = idx[j - 1] + 1;
+                _idx[j] = _idx[j - 1] + 1;
             }
+
+            return true;
         }
     }
 

@@ -54,7 +54,7 @@ public static class TableRecognizer
         var built = new List<BudgetTable>();
         foreach (var (seg, body) in bodies.OrderBy(b => Priority(b.Seg.Kind.Number)).ThenBy(b => b.Seg.Start))
         {
-            var table = new TableBuilder(doc, seg, body, findings, names, search, scratch.Candidates).Build(solved);
+            var table = new TableBuilder(doc, seg, body, findings, names, scratch).Build(solved);
             solved.TryAdd(seg.Kind.Number, table);
             built.Add(table);
         }

@@ -11,6 +11,9 @@ internal sealed class TableScratch
 
     public CandidateScratch Candidates { get; } = new();
 
+    /// <summary>The first row of each row id in the table being built.</summary>
+    public Dictionary<string, int> FirstById { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The tokens of the line being read.</summary>
     public List<Tok> Tokens { get; } = new(32);
 
