@@ -53,7 +53,7 @@ internal static class TableBodyReader
 
             current = seg.Kind.Shape switch
             {
-                TableShape.TwoSided => ReadTwoSidedText(line, body, current, tokens),
+                TableShape.TwoSided => ReadTwoSidedText(line, body, current, scratch),
                 TableShape.Named => ReadNamedText(line, body, current, tokens),
                 _ => ReadCodedText(seg.Kind, line, body, current, tokens),
             };
@@ -180,6 +180,37 @@ internal static class TableBodyReader
         };
     }
 
+    /// <summary>The printed tokens [<paramref name="from"/>, <paramref name="end"/>) run together; empty when <paramref name="from"/> is negative (none).</summary>
+    private static string ConcatPrinted(List<Tok> toks, int from, int end)
+    {
+        if (from < 0 || end <= from)
+        {
+            return string.Empty;
+        }
+
+        if (end - from == 1)
+        {
+            return toks[from].Printed;
+        }
+
+        var length = 0;
+        for (var i = from; i < end; i++)
+        {
+            length += toks[i].Printed.Length;
+        }
+
+        return string.Create(length, (toks, from, end), static (span, state) =>
+        {
+            var k = 0;
+            for (var i = state.from; i < state.end; i++)
+            {
+                var p = state.toks[i].Printed;
+                p.CopyTo(span[k..]);
+                k += p.Length;
+            }
+        });
+    }
+
     /// <summary>The printed tokens [<paramref name="from"/>, <paramref name="end"/>) joined by single spaces.</summary>
     private static string JoinPrinted(List<Tok> toks, int from, int end)
     {
@@ -286,57 +317,83 @@ internal static class TableBodyReader
 
     // ---------------------------------------------------------------- flattened text, two-sided tables (表1, 表4)
 
-    private sealed class Segment
+    /// <summary>A piece of a two-sided line: an optional 类 code, then label tokens, then amount tokens (token index ranges, end exclusive; -1 when none).</summary>
+    internal record struct Segment(string? Code, int LabelFrom, int LabelTo, int AmountFrom, int AmountTo)
     {
-        public string? Code;
-        public List<string> Label { get; } = [];
-        public List<AmountToken> Amounts { get; } = [];
+        public static Segment Empty(string? code = null) => new(code, -1, -1, -1, -1);
+
+        public readonly bool HasLabel => LabelFrom >= 0;
+
+        public readonly bool HasAmounts => AmountFrom >= 0;
     }
 
-    private static RawRow? ReadTwoSidedText(DocLine line, TableBody body, RawRow? current, List<Tok> tokens)
+    private static RawRow? ReadTwoSidedText(DocLine line, TableBody body, RawRow? current, TableScratch scratch)
     {
-        var toks = LineSyntax.Tokenize(line.Text, tokens);
+        var toks = LineSyntax.Tokenize(line.Text, scratch.Tokens);
         if (toks.Count == 0 || LineSyntax.IsColumnNumberRow(toks))
         {
             return current;
         }
 
-        var segs = new List<Segment>();
-        Segment? cur = null;
+        // labels and amounts of a segment are runs of tokens: a code or a label after amounts starts a new segment
+        var segs = scratch.Segments;
+        segs.Clear();
+        var cur = Segment.Empty();
+        var open = false;
         for (var k = 0; k < toks.Count; k++)
         {
             var f = toks[k].Folded;
             var isCode = f.Length == 3 && f.All(char.IsAsciiDigit) && k + 1 < toks.Count && TextNormalizer.ContainsCjk(toks[k + 1].Folded);
             if (isCode)
             {
-                cur = new Segment { Code = f };
-                segs.Add(cur);
+                if (open)
+                {
+                    segs.Add(cur);
+                }
+
+                cur = Segment.Empty(f);
+                open = true;
                 continue;
             }
 
             if (LineSyntax.IsAmount(f))
             {
-                if (cur is null)
+                if (!open)
                 {
-                    cur = new Segment();
-                    segs.Add(cur);
+                    cur = Segment.Empty();
+                    open = true;
                 }
 
-                cur.Amounts.Add(LineSyntax.Amount(f, line.Index)!);
+                cur = cur.HasAmounts ? cur with { AmountTo = k + 1 } : cur with { AmountFrom = k, AmountTo = k + 1 };
                 continue;
             }
 
             // a new label starts after amounts, or at an enumeration ("三、教育支出") when a label has begun
-            if (cur is null || cur.Amounts.Count > 0 || (cur.Label.Count > 0 && cur.Code is null && LineSyntax.StartsEnumeration(f)))
+            if (!open || cur.HasAmounts || (cur.HasLabel && cur.Code is null && LineSyntax.StartsEnumeration(f)))
             {
-                cur = new Segment();
-                segs.Add(cur);
+                if (open)
+                {
+                    segs.Add(cur);
+                }
+
+                cur = Segment.Empty();
+                open = true;
             }
 
-            cur.Label.Add(toks[k].Printed);
+            cur = cur.HasLabel ? cur with { LabelTo = k + 1 } : cur with { LabelFrom = k, LabelTo = k + 1 };
         }
 
-        var isData = body.Rows.Count > 0 || segs.Exists(s => s.Code is not null || s.Amounts.Count > 0);
+        if (open)
+        {
+            segs.Add(cur);
+        }
+
+        var isData = body.Rows.Count > 0;
+        foreach (var sg in segs)
+        {
+            isData |= sg.Code is not null || sg.HasAmounts;
+        }
+
         if (!isData)
         {
             body.HeaderLines.Add(line.Index);
@@ -344,9 +401,9 @@ internal static class TableBodyReader
         }
 
         // a line of text only continues the label of the line before ("上级国有资本经营预算安排转移支" / "付")
-        if (segs.Count == 1 && segs[0].Code is null && segs[0].Amounts.Count == 0 && current is not null && current.Line < line.Index)
+        if (segs.Count == 1 && segs[0].Code is null && !segs[0].HasAmounts && current is not null && current.Line < line.Index)
         {
-            current.Texts.Add(string.Concat(segs[0].Label));
+            current.Texts.Add(ConcatPrinted(toks, segs[0].LabelFrom, segs[0].LabelTo));
             return current;
         }
 
@@ -354,7 +411,7 @@ internal static class TableBodyReader
         for (var s = 0; s < segs.Count; s++)
         {
             var sg = segs[s];
-            var label = string.Concat(sg.Label);
+            var label = ConcatPrinted(toks, sg.LabelFrom, sg.LabelTo);
             var row = new RawRow(line.Index);
             if (sg.Code is not null)
             {
@@ -375,7 +432,11 @@ internal static class TableBodyReader
                 row.Texts.Add(label);
             }
 
-            row.Amounts.AddRange(sg.Amounts);
+            for (var k = sg.AmountFrom; k >= 0 && k < sg.AmountTo; k++)
+            {
+                row.Amounts.Add(LineSyntax.Amount(toks[k].Folded, line.Index)!);
+            }
+
             body.Rows.Add(row);
             last = row;
         }

@@ -17,6 +17,9 @@ internal sealed class TableScratch
     /// <summary>The tokens of the line being read.</summary>
     public List<Tok> Tokens { get; } = new(32);
 
+    /// <summary>The segments of the two-sided line being read.</summary>
+    internal List<TableBodyReader.Segment> Segments { get; } = new(8);
+
     /// <summary>The folded cell texts of the line being read.</summary>
     public List<string> CellTexts { get; } = new(32);
 }
