@@ -117,12 +117,33 @@ internal sealed class CrossTableHints
 
     private static Dictionary<string, decimal> Table7Totals(BudgetTable t7)
     {
-        var totals = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var g in t7.Rows.Where(r => r.Code is not null || r.RowKey == "total").GroupBy(RowId, StringComparer.Ordinal))
+        // per row id in the order first seen: the sum over its rows with a project, else the first row's amount
+        var first = new Dictionary<string, TableRow>(StringComparer.Ordinal);
+        var projects = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var ids = new List<string>();
+        foreach (var r in t7.Rows)
         {
-            var withProject = g.Where(r => r.ProjectName is not null).ToList();
-            var rowsToSum = withProject.Count > 0 ? withProject : [g.First()];
-            totals[g.Key] = rowsToSum.Sum(r => r.AmountIn("total") ?? 0);
+            if (r.Code is null && r.RowKey != "total")
+            {
+                continue;
+            }
+
+            var id = RowId(r);
+            if (first.TryAdd(id, r))
+            {
+                ids.Add(id);
+            }
+
+            if (r.ProjectName is not null)
+            {
+                projects[id] = projects.GetValueOrDefault(id) + (r.AmountIn("total") ?? 0);
+            }
+        }
+
+        var totals = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            totals[id] = projects.TryGetValue(id, out var sum) ? sum : 0m + (first[id].AmountIn("total") ?? 0);
         }
 
         return totals;
@@ -151,6 +172,26 @@ internal sealed class CrossTableHints
         }
     }
 
+    /// <summary>表2's funding columns and the 表1 income rows that make them up.</summary>
+    private static readonly (string Column, string[] RowKeys)[] Table1IncomeColumns =
+    [
+        ("general_budget", ["general_revenue"]),
+        ("general_budget_transfer", ["general_budget_transfer"]),
+        ("gov_fund", ["gov_fund_revenue"]),
+        ("gov_fund_transfer", ["gov_fund_transfer"]),
+        ("state_capital", ["state_capital_revenue"]),
+        ("state_capital_transfer", ["state_capital_transfer"]),
+        ("special_account", ["special_account"]),
+        ("unit_funds", ["unit_funds"]),
+        ("fiscal_carryover", ["fiscal_carryover"]),
+        ("non_fiscal_carryover", ["non_fiscal_carryover"]),
+        ("fiscal_subtotal", ["general_budget_appropriation", "gov_fund_appropriation", "state_capital_appropriation"]),
+    ];
+
+    /// <summary>表4's expenditure columns and the income rows that fund them.</summary>
+    private static readonly (string Column, string RowKey)[] OwnIncomeColumns =
+        [("general_budget", "general_budget_appropriation"), ("gov_fund", "gov_fund_appropriation"), ("state_capital", "state_capital_appropriation")];
+
     /// <summary>表1's income rows are the funding columns of 表2's 合计 row.</summary>
     private void FromTable1Income(IReadOnlyDictionary<int, BudgetTable> solved)
     {
@@ -160,21 +201,7 @@ internal sealed class CrossTableHints
         }
 
         var income = t1.Rows.Where(r => r.Side == "income" && r.RowKey is not null).GroupBy(r => r.RowKey!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var map = new (string Column, string[] RowKeys)[]
-        {
-            ("general_budget", ["general_revenue"]),
-            ("general_budget_transfer", ["general_budget_transfer"]),
-            ("gov_fund", ["gov_fund_revenue"]),
-            ("gov_fund_transfer", ["gov_fund_transfer"]),
-            ("state_capital", ["state_capital_revenue"]),
-            ("state_capital_transfer", ["state_capital_transfer"]),
-            ("special_account", ["special_account"]),
-            ("unit_funds", ["unit_funds"]),
-            ("fiscal_carryover", ["fiscal_carryover"]),
-            ("non_fiscal_carryover", ["non_fiscal_carryover"]),
-            ("fiscal_subtotal", ["general_budget_appropriation", "gov_fund_appropriation", "state_capital_appropriation"]),
-        };
-        foreach (var (column, keys) in map)
+        foreach (var (column, keys) in Table1IncomeColumns)
         {
             if (keys.All(income.ContainsKey))
             {
@@ -187,7 +214,7 @@ internal sealed class CrossTableHints
     public void FromOwnIncome(IEnumerable<TableRow> incomeRows)
     {
         var income = incomeRows.Where(r => r.RowKey is not null).GroupBy(r => r.RowKey!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        foreach (var (column, key) in new[] { ("general_budget", "general_budget_appropriation"), ("gov_fund", "gov_fund_appropriation"), ("state_capital", "state_capital_appropriation") })
+        foreach (var (column, key) in OwnIncomeColumns)
         {
             if (income.TryGetValue(key, out var r))
             {

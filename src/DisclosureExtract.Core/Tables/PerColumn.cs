@@ -6,11 +6,11 @@ namespace DisclosureExtract.Tables;
 /// </summary>
 internal sealed class PerColumn<T>
 {
-    private readonly List<(string Column, T Value)> _items = new(2);
+    private (string Column, T Value)[] _items = new (string, T)[2];
 
-    public int Count => _items.Count;
+    public int Count { get; private set; }
 
-    public (string Column, T Value) this[int index] => _items[index];
+    public (string Column, T Value) this[int index] => index < Count ? _items[index] : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>The value of a column; <paramref name="fallback"/> when it has none.</summary>
     public T Get(string column, T fallback)
@@ -23,19 +23,23 @@ internal sealed class PerColumn<T>
     public void Set(string column, T value)
     {
         var i = IndexOf(column);
-        if (i < 0)
-        {
-            _items.Add((column, value));
-        }
-        else
+        if (i >= 0)
         {
             _items[i] = (column, value);
+            return;
         }
+
+        if (Count == _items.Length)
+        {
+            Array.Resize(ref _items, Count * 2);
+        }
+
+        _items[Count++] = (column, value);
     }
 
     private int IndexOf(string column)
     {
-        for (var i = 0; i < _items.Count; i++)
+        for (var i = 0; i < Count; i++)
         {
             if (string.Equals(_items[i].Column, column, StringComparison.Ordinal))
             {

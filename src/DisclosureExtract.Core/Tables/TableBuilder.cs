@@ -66,27 +66,11 @@ internal sealed class TableBuilder
     /// <summary>Columns a header must name to be present (no default: most tables leave them out).</summary>
     private static readonly string[] SubColumns = ["personnel", "public_use", "business_income", "operating_income", "other_income"];
 
-    private List<string> PresentColumns(IEnumerable<string> allowed)
+    private List<string> PresentColumns(List<string> allow)
     {
-        var allow = allowed.ToHashSet(StringComparer.Ordinal);
-        if (_body.CellColumns.Count > 0)
+        if (_body.CellColumns.Count > 0 && FromCells(allow) is { Count: > 0 } fromCells)
         {
-            var fromCells = _body.CellColumns.Where(kv => allow.Contains(kv.Value) && (_body.ExpenditureColumn is not { } e || kv.Key > e))
-                .OrderBy(kv => kv.Key).Select(kv => kv.Value).Distinct().ToList();
-            var order = Kind.Columns.Select(c => c.Key).ToList();
-            foreach (var later in _body.Rows.Select(r => r.ColumnMap).OfType<IReadOnlyDictionary<int, string>>().Distinct().SelectMany(m => m.Values))
-            {
-                if (allow.Contains(later) && !fromCells.Contains(later))
-                {
-                    var at = fromCells.FindIndex(k => order.IndexOf(k) > order.IndexOf(later));
-                    fromCells.Insert(at < 0 ? fromCells.Count : at, later);
-                }
-            }
-
-            if (fromCells.Count > 0)
-            {
-                return fromCells;
-            }
+            return fromCells;
         }
 
         var fromText = HeaderColumns.FromText(Kind, HeaderColumns.Texts(_doc, _body.HeaderLines));
@@ -109,6 +93,79 @@ internal sealed class TableBuilder
 
         var defaults = Kind.Columns.Select(c => c.Key).Where(k => allow.Contains(k) && (Kind.Number == 6 || !SubColumns.Contains(k))).ToList();
         return defaults.Union(fromText).OrderBy(k => Kind.Columns.ToList().FindIndex(c => c.Key == k)).ToList();
+    }
+
+    /// <summary>
+    /// The columns the header cells name, by grid column (the expenditure side only on two-sided tables), then those
+    /// only a repeated header names, each before the first that comes later in the kind's order.
+    /// </summary>
+    private List<string> FromCells(List<string> allow)
+    {
+        var byGrid = new List<KeyValuePair<int, string>>(_body.CellColumns.Count);
+        foreach (var kv in _body.CellColumns)
+        {
+            if (allow.Contains(kv.Value) && (_body.ExpenditureColumn is not { } e || kv.Key > e))
+            {
+                byGrid.Add(kv);
+            }
+        }
+
+        byGrid.Sort(static (x, y) => x.Key.CompareTo(y.Key)); // grid columns are distinct keys
+        var fromCells = new List<string>(byGrid.Count);
+        foreach (var kv in byGrid)
+        {
+            if (!fromCells.Contains(kv.Value))
+            {
+                fromCells.Add(kv.Value);
+            }
+        }
+
+        var order = KindOrder();
+        var maps = new List<IReadOnlyDictionary<int, string>>();
+        foreach (var r in _body.Rows)
+        {
+            if (r.ColumnMap is not { } map || SeenMap(maps, map))
+            {
+                continue;
+            }
+
+            maps.Add(map);
+            foreach (var later in map.Values)
+            {
+                if (allow.Contains(later) && !fromCells.Contains(later))
+                {
+                    var rank = order.IndexOf(later);
+                    var at = fromCells.FindIndex(k => order.IndexOf(k) > rank);
+                    fromCells.Insert(at < 0 ? fromCells.Count : at, later);
+                }
+            }
+        }
+
+        return fromCells;
+    }
+
+    private static bool SeenMap(List<IReadOnlyDictionary<int, string>> maps, IReadOnlyDictionary<int, string> map)
+    {
+        foreach (var m in maps)
+        {
+            if (ReferenceEquals(m, map))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private List<string> KindOrder()
+    {
+        var order = new List<string>(Kind.Columns.Count);
+        foreach (var c in Kind.Columns)
+        {
+            order.Add(c.Key);
+        }
+
+        return order;
     }
 
     // ---------------------------------------------------------------- two-sided tables
