@@ -155,9 +155,14 @@ internal sealed class StateSearch
             }
         }
 
-        var ranks = heap.AsSpan(0, n);
-        ranks.Sort(default(BestFirst));
-        return ranks;
+        // heap sort: the worst of the rest goes last, so the kept end up best first
+        for (var end = n - 1; end > 0; end--)
+        {
+            (heap[0], heap[end]) = (heap[end], heap[0]);
+            SiftDown(heap, end);
+        }
+
+        return heap.AsSpan(0, n);
     }
 
     /// <summary>Restores the heap (every entry no better than its children) after entry <paramref name="k"/> was added last.</summary>
@@ -206,16 +211,12 @@ internal sealed class StateSearch
     private readonly record struct StateRank(Score Score, int State);
 
     /// <summary>Higher score first; equal scores in the order found (a total order: no two states are found at once).</summary>
-    private readonly struct BestFirst : IComparer<StateRank>
+    private static class BestFirst
     {
-        public static bool Precedes(StateRank x, StateRank y) => Order(x, y) < 0;
-
-        public int Compare(StateRank x, StateRank y) => Order(x, y);
-
-        private static int Order(StateRank x, StateRank y)
+        public static bool Precedes(StateRank x, StateRank y)
         {
             var byScore = y.Score.CompareTo(x.Score);
-            return byScore != 0 ? byScore : x.State.CompareTo(y.State);
+            return (byScore != 0 ? byScore : x.State.CompareTo(y.State)) < 0;
         }
     }
 }
