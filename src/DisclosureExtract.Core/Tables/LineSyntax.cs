@@ -42,13 +42,22 @@ internal static partial class LineSyntax
         _ => null,
     };
 
-    public static bool IsAmount(string token) => AmountToken().IsMatch(token);
+    public static bool IsAmount(string token) => TokenShapes.IsAmount(token);
+
+    /// <summary>The patterns <see cref="TokenShapes"/> matches by hand, for the tests that hold them equal.</summary>
+    internal static Regex AmountPattern => AmountToken();
+
+    internal static Regex ClassCodePattern => ClassCode();
+
+    internal static Regex SubCodePattern => SubCodeToken();
+
+    internal static Regex FullCodePattern => FullCode();
 
     public static AmountToken? Amount(string token, int line, int? column = null)
     {
         ArgumentNullException.ThrowIfNull(token);
         var t = token.Trim();
-        if (!AmountToken().IsMatch(t))
+        if (!TokenShapes.IsAmount(t))
         {
             return null;
         }
@@ -260,19 +269,19 @@ internal static partial class LineSyntax
         }
 
         var t0 = toks[0].Folded;
-        if (FullCode().IsMatch(t0))
+        if (TokenShapes.IsDigits(t0, 5, 7))
         {
             return (t0, 1);
         }
 
-        if (!ClassCode().IsMatch(t0))
+        if (!TokenShapes.IsDigits(t0, 3))
         {
             return null;
         }
 
         var code = t0;
         var i = 1;
-        while (i < toks.Count && i < 3 && SubCodeToken().IsMatch(toks[i].Folded))
+        while (i < toks.Count && i < 3 && TokenShapes.IsDigits(toks[i].Folded, 2))
         {
             code += toks[i].Folded;
             i++;

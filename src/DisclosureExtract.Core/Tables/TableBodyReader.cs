@@ -343,7 +343,7 @@ internal static class TableBodyReader
         for (var k = 0; k < toks.Count; k++)
         {
             var f = toks[k].Folded;
-            var isCode = f.Length == 3 && f.All(char.IsAsciiDigit) && k + 1 < toks.Count && TextNormalizer.ContainsCjk(toks[k + 1].Folded);
+            var isCode = f.Length == 3 && TokenShapes.IsAsciiDigits(f) && k + 1 < toks.Count && TextNormalizer.ContainsCjk(toks[k + 1].Folded);
             if (isCode)
             {
                 if (open)
@@ -547,7 +547,7 @@ internal static class TableBodyReader
                 continue;
             }
 
-            if (t.All(char.IsAsciiDigit) && (code.Length == 0 ? t.Length is 3 or 5 or 7 : t.Length == 2))
+            if (TokenShapes.IsAsciiDigits(t) && (code.Length == 0 ? t.Length is 3 or 5 or 7 : t.Length == 2))
             {
                 code += t;
             }
