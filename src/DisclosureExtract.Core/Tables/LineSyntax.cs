@@ -72,6 +72,12 @@ internal static partial class LineSyntax
     /// <summary>万元 or 元 from "单位：万元" / "金额单位:元"; null when the line does not say.</summary>
     public static string? Unit(string norm)
     {
+        ArgumentNullException.ThrowIfNull(norm);
+        if (!norm.Contains("单位", StringComparison.Ordinal))
+        {
+            return null; // the pattern starts with 单位
+        }
+
         var m = UnitText().Match(norm);
         return m.Success ? m.Groups["u"].Value : null;
     }
@@ -230,7 +236,7 @@ internal static partial class LineSyntax
 
             var piece = printed.Substring(at, end - at);
             at = end;
-            var folded = TextNormalizer.Fold(piece);
+            var folded = Folded.Of(piece);
             if (folded.Length > 3 && GluedCode().IsMatch(folded) && piece.Length == folded.Length)
             {
                 list.Add(new Tok(piece[..3], folded[..3]));

@@ -489,23 +489,26 @@ internal sealed class PickTrail
 {
     public const int None = -1;
 
-    private readonly List<int> _prev = [];
-    private readonly List<int> _pick = [];
+    private int[] _prev = new int[256];
+    private int[] _pick = new int[256];
+    private int _count;
 
-    public void Clear()
-    {
-        _prev.Clear();
-        _pick.Clear();
-    }
+    public void Clear() => _count = 0;
 
     public int Add(int prev, int pick)
     {
-        _prev.Add(prev);
-        _pick.Add(pick);
-        return _prev.Count - 1;
+        if (_count == _prev.Length)
+        {
+            Array.Resize(ref _prev, _count * 2);
+            Array.Resize(ref _pick, _count * 2);
+        }
+
+        _prev[_count] = prev;
+        _pick[_count] = pick;
+        return _count++;
     }
 
-    public int PickOf(int entry) => _pick[entry];
+    public int PickOf(int entry) => (uint)entry < (uint)_count ? _pick[entry] : throw new ArgumentOutOfRangeException(nameof(entry));
 
-    public int PrevOf(int entry) => _prev[entry];
+    public int PrevOf(int entry) => (uint)entry < (uint)_count ? _prev[entry] : throw new ArgumentOutOfRangeException(nameof(entry));
 }

@@ -420,7 +420,7 @@ internal static class TableBodyReader
             }
             else
             {
-                var squeezed = Squeezed.Of(TextNormalizer.Fold(label));
+                var squeezed = Squeezed.Of(Folded.Of(label));
                 var expenditure = s > 0 || squeezed.Contains("支出总计", StringComparison.Ordinal) || squeezed.Contains("支出合计", StringComparison.Ordinal)
                     || (squeezed.EndsWith("支出", StringComparison.Ordinal) && !squeezed.Contains("收入", StringComparison.Ordinal));
                 row.Side = expenditure ? "expenditure" : "income";
@@ -498,7 +498,7 @@ internal static class TableBodyReader
         texts.Clear();
         for (var k = 0; k < cells.Count; k++)
         {
-            texts.Add(TextNormalizer.Fold(cells[k].Text));
+            texts.Add(Folded.Of(cells[k].Text));
         }
 
         if (texts.TrueForAll(t => t.Length == 0) || texts.Exists(t => t.Contains('※', StringComparison.Ordinal)) || LineSyntax.IsColumnNumberRow(texts))
@@ -558,7 +558,7 @@ internal static class TableBodyReader
         }
 
         var name = cells[nameIdx].Text.Trim();
-        if (code.Length is 3 or 5 && LineSyntax.SubCode(TextNormalizer.Fold(name)) is { } sub)
+        if (code.Length is 3 or 5 && LineSyntax.SubCode(Folded.Of(name)) is { } sub)
         {
             code += sub.Sub;
             name = name.TrimStart()[2..].Trim();
@@ -645,7 +645,7 @@ internal static class TableBodyReader
         }
         else
         {
-            var squeezed = Squeezed.Of(TextNormalizer.Fold(label));
+            var squeezed = Squeezed.Of(Folded.Of(label));
             exp.IsTotal = squeezed.Contains("总计", StringComparison.Ordinal) || squeezed.Contains("合计", StringComparison.Ordinal);
         }
 
