@@ -97,9 +97,9 @@ internal sealed class CandidateScratch
         return _top.AsSpan(0, count);
     }
 
-    /// <summary>Assignment <paramref name="i"/> as a candidate with arrays of its own.</summary>
-    public TableBuilder.Candidate ToCandidate(int i) =>
-        new(_positions.AsSpan(i * _k, _k).ToArray(), _vectors.AsSpan(i * _m, _m).ToArray(), _scores[i], _contradicts[i]);
+    /// <summary>Writes assignment <paramref name="i"/> as candidate <paramref name="c"/> of <paramref name="row"/> (its vector an array of its own).</summary>
+    public void CopyTo(int i, RowCandidates row, int c) =>
+        row.Set(c, _positions.AsSpan(i * _k, _k), _vectors.AsSpan(i * _m, _m).ToArray(), _scores[i], _contradicts[i]);
 
     /// <summary>A buffer of at least <paramref name="n"/> ints to enumerate assignments in.</summary>
     public int[] Positions(int n) => _index.Length >= n ? _index : _index = new int[Math.Max(n, _index.Length * 2)];

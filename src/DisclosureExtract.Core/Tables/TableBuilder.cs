@@ -244,21 +244,13 @@ internal sealed class TableBuilder
         var parents = Parents(rows, ids);
         var present = columns;
         var scoring = new Scoring(Kind, present);
-        var cands = new Candidate[rows.Count][];
+        var cands = new RowCandidates[rows.Count];
         var solverRows = new List<SolverRow>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
             var cs = Candidates(rows[i], ids[i], present, scoring, hints);
-            var vectors = new long[cs.Length][];
-            var local = new Score[cs.Length];
-            for (var c = 0; c < cs.Length; c++)
-            {
-                vectors[c] = cs[c].Vector;
-                local[c] = cs[c].Local;
-            }
-
             cands[i] = cs;
-            solverRows.Add(new SolverRow(parents[i], vectors, local));
+            solverRows.Add(new SolverRow(parents[i], cs.Vectors, cs.Local));
         }
 
         var (choice, ambiguous) = ColumnSolver.Solve(solverRows, present.Count, _search);
@@ -271,20 +263,20 @@ internal sealed class TableBuilder
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
-            var cand = cands[i][choice[i]];
-            var values = new List<CellValue>(cand.Positions.Length);
-            for (var k = 0; k < cand.Positions.Length; k++)
+            var positions = cands[i].PositionsOf(choice[i]);
+            var values = new List<CellValue>(positions.Length);
+            for (var k = 0; k < positions.Length; k++)
             {
                 var a = r.Amounts[k];
-                values.Add(new CellValue(present[cand.Positions[k]], a.Value, a.Line));
+                values.Add(new CellValue(present[positions[k]], a.Value, a.Line));
             }
 
-            if (cand.Positions.Length < r.Amounts.Count)
+            if (positions.Length < r.Amounts.Count)
             {
-                Unassigned(r, r.Amounts.Skip(cand.Positions.Length));
+                Unassigned(r, r.Amounts.Skip(positions.Length));
             }
 
-            if (ambiguous[i] && cands[i].Length > 1)
+            if (ambiguous[i] && cands[i].Count > 1)
             {
                 _findings.Add(new Finding("ambiguous_columns", Severity.Warning,
                     $"表{_seg.TableNo} row {ids[i]} ({_doc.Lines[r.Line].Where}): other column assignments fit the arithmetic equally well; took the most plausible: {string.Join(", ", values.Select(v => $"{v.ColumnKey}={TextNormalizer.Invariant(v.Amount)}"))}",
@@ -368,14 +360,13 @@ internal sealed class TableBuilder
     /// <summary>Candidates kept per row (the most plausible of those the row's own arithmetic allows): keeps the search small.</summary>
     private const int MaxCandidates = 24;
 
-    internal readonly record struct Candidate(int[] Positions, long[] Vector, Score Local, bool Contradicts);
 
     /// <summary>
     /// A printed row whose own identity fails (its 合计 is not the sum of its parts, e.g. a 款 row that left out one
     /// of its 项) cannot tell its children which columns they are in. Where its parent and siblings imply a
     /// consistent row with the same total, the children are matched against that instead. True when anything changed.
     /// </summary>
-    private bool RepairContradictions(List<SolverRow> rows, Candidate[][] cands, int[] parents, int[] choice, List<string> present)
+    private bool RepairContradictions(List<SolverRow> rows, RowCandidates[] cands, int[] parents, int[] choice, List<string> present)
     {
         var totalAt = present.IndexOf("total");
         if (totalAt < 0)
@@ -387,17 +378,17 @@ internal sealed class TableBuilder
         for (var i = 0; i < rows.Count; i++)
         {
             var p = parents[i];
-            if (p < 0 || !cands[i][choice[i]].Contradicts || rows[i].MatchOverride is not null)
+            if (p < 0 || !cands[i].Contradicts[choice[i]] || rows[i].MatchOverride is not null)
             {
                 continue;
             }
 
-            var implied = (long[])cands[p][choice[p]].Vector.Clone();
+            var implied = (long[])cands[p].Vectors[choice[p]].Clone();
             for (var j = 0; j < rows.Count; j++)
             {
                 if (j != i && parents[j] == p)
                 {
-                    var v = cands[j][choice[j]].Vector;
+                    var v = cands[j].Vectors[choice[j]];
                     for (var c = 0; c < implied.Length; c++)
                     {
                         implied[c] -= v[c];
@@ -405,7 +396,7 @@ internal sealed class TableBuilder
                 }
             }
 
-            var own = cands[i][choice[i]].Vector;
+            var own = cands[i].Vectors[choice[i]];
             var partsSum = implied.Where((_, c) => c != totalAt).Sum();
             if (implied[totalAt] == own[totalAt] && partsSum == implied[totalAt] && implied.All(x => x >= 0))
             {
@@ -510,7 +501,7 @@ internal sealed class TableBuilder
     }
 
     /// <summary>Every order-preserving assignment of the row's amounts to the present columns (the first amount is the total), with its local score.</summary>
-    private Candidate[] Candidates(RawRow r, string id, List<string> present, Scoring scoring, CrossTableHints hints)
+    private RowCandidates Candidates(RawRow r, string id, List<string> present, Scoring scoring, CrossTableHints hints)
     {
         var m = present.Count;
         var k = Math.Min(r.Amounts.Count, m);
@@ -524,7 +515,7 @@ internal sealed class TableBuilder
         var map = r.ColumnMap ?? _body.CellColumns;
         if (r.FromCells && CellPositions(r, map, present) is { } cellPos)
         {
-            return [MakeCandidate(cellPos, units, scoring, rowHints)];
+            return Only(cellPos, units, scoring, rowHints);
         }
 
         var totalAt = scoring.TotalAt;
@@ -556,7 +547,7 @@ internal sealed class TableBuilder
                 all[i] = i;
             }
 
-            return [MakeCandidate(all, units, scoring, rowHints)];
+            return Only(all, units, scoring, rowHints);
         }
 
         // the most plausible of those within 3.5 of the best: sorted by score (best first, equal scores in the order
@@ -574,10 +565,10 @@ internal sealed class TableBuilder
             kept++;
         }
 
-        var result = new Candidate[kept];
+        var result = new RowCandidates(kept, k);
         for (var i = 0; i < kept; i++)
         {
-            result[i] = _scratch.ToCandidate(top[i]);
+            _scratch.CopyTo(top[i], result, i);
         }
 
         return result;
@@ -612,11 +603,14 @@ internal sealed class TableBuilder
         return pos;
     }
 
-    private static Candidate MakeCandidate(int[] pos, long[] units, Scoring scoring, RowHints hints)
+    /// <summary>A row's only candidate: the given assignment.</summary>
+    private static RowCandidates Only(int[] pos, long[] units, Scoring scoring, RowHints hints)
     {
         var v = new long[scoring.Prior.Length];
         var (score, contradicts) = ScoreOf(pos, units, scoring, hints, v);
-        return new Candidate(pos, v, score, contradicts);
+        var only = new RowCandidates(1, pos.Length);
+        only.Set(0, pos, v, score, contradicts);
+        return only;
     }
 
     /// <summary>Fills <paramref name="v"/> with the assignment and scores it against the row identities and the hints.</summary>
