@@ -53,6 +53,8 @@ internal static partial class LineSyntax
 
     internal static Regex FullCodePattern => FullCode();
 
+    internal static Regex GluedCodePattern => GluedCode();
+
     public static AmountToken? Amount(string token, int line, int? column = null)
     {
         ArgumentNullException.ThrowIfNull(token);
@@ -67,7 +69,8 @@ internal static partial class LineSyntax
         return new AmountToken(text, value, line, column);
     }
 
-    public static bool IsPageNumber(string norm) => PageNumber().IsMatch(norm);
+    public static bool IsPageNumber(string norm) =>
+        norm.Length > 0 && norm[0] is '-' or '—' or '–' or '第' && PageNumber().IsMatch(norm); // both alternatives start there
 
     /// <summary>万元 or 元 from "单位：万元" / "金额单位:元"; null when the line does not say.</summary>
     public static string? Unit(string norm)
@@ -87,7 +90,13 @@ internal static partial class LineSyntax
     {
         ArgumentNullException.ThrowIfNull(norm);
         Span<char> buffer = norm.Length <= MaxStackChars ? stackalloc char[norm.Length] : new char[norm.Length];
-        var t = Squeeze(norm, buffer);
+        return IsUnitLine(norm, Squeeze(norm, buffer));
+    }
+
+    /// <summary>As <see cref="IsUnitLine(string)"/>, with the line already squeezed (<see cref="Squeezed"/>).</summary>
+    public static bool IsUnitLine(string norm, ReadOnlySpan<char> squeezed)
+    {
+        var t = squeezed;
         return t.StartsWith("编制单位", StringComparison.Ordinal) || t.StartsWith("编制部门", StringComparison.Ordinal)
             || t.StartsWith("单位:", StringComparison.Ordinal) || t.StartsWith("金额单位", StringComparison.Ordinal)
             || (t.Length < 16 && Unit(norm) is not null);
@@ -98,8 +107,22 @@ internal static partial class LineSyntax
     {
         ArgumentNullException.ThrowIfNull(norm);
         Span<char> buffer = norm.Length <= MaxStackChars ? stackalloc char[norm.Length] : new char[norm.Length];
-        var t = Squeeze(norm, buffer);
-        return t.StartsWith("备注", StringComparison.Ordinal) || t.StartsWith("注:", StringComparison.Ordinal) || t.Contains("空表", StringComparison.Ordinal);
+        return IsNoteStart(Squeeze(norm, buffer));
+    }
+
+    /// <summary>As <see cref="IsNoteStart(string)"/>, for the squeezed line.</summary>
+    public static bool IsNoteStart(ReadOnlySpan<char> squeezed) =>
+        squeezed.StartsWith("备注", StringComparison.Ordinal) || squeezed.StartsWith("注:", StringComparison.Ordinal) || squeezed.Contains("空表", StringComparison.Ordinal);
+
+    /// <summary>The line without white space (as <see cref="Squeezed.Of"/>) in <paramref name="buffer"/>, or in a new array when it is too short.</summary>
+    public static ReadOnlySpan<char> Squeeze(string norm, ref char[] buffer)
+    {
+        if (buffer.Length < norm.Length)
+        {
+            buffer = new char[Math.Max(norm.Length, buffer.Length * 2)];
+        }
+
+        return Squeeze(norm, buffer);
     }
 
     private const int MaxStackChars = 256;
@@ -237,7 +260,7 @@ internal static partial class LineSyntax
             var piece = printed.Substring(at, end - at);
             at = end;
             var folded = Folded.Of(piece);
-            if (folded.Length > 3 && GluedCode().IsMatch(folded) && piece.Length == folded.Length)
+            if (folded.Length > 3 && TokenShapes.IsGluedCode(folded) && piece.Length == folded.Length)
             {
                 list.Add(new Tok(piece[..3], folded[..3]));
                 list.Add(new Tok(piece[3..], folded[3..]));

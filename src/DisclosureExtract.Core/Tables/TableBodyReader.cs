@@ -15,6 +15,7 @@ internal static class TableBodyReader
     public static TableBody Read(SourceDocument doc, TableSegment seg, TableScratch scratch)
     {
         var tokens = scratch.Tokens;
+        var squeezeBuffer = scratch.LineBuffer;
         var body = new TableBody();
         var noteOpen = false;
         RawRow? current = null;
@@ -27,7 +28,8 @@ internal static class TableBodyReader
                 continue;
             }
 
-            if (noteOpen || LineSyntax.IsNoteStart(norm))
+            var squeezed = LineSyntax.Squeeze(norm, ref squeezeBuffer);
+            if (noteOpen || LineSyntax.IsNoteStart(squeezed))
             {
                 body.NoteParts.Add(line.Text.Trim());
                 noteOpen = !norm.EndsWith('。');
@@ -39,7 +41,7 @@ internal static class TableBodyReader
                 body.Unit ??= unit;
             }
 
-            if (LineSyntax.IsUnitLine(norm) || LineSyntax.IsPageNumber(norm))
+            if (LineSyntax.IsUnitLine(norm, squeezed) || LineSyntax.IsPageNumber(norm))
             {
                 continue;
             }

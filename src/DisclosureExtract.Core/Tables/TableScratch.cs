@@ -20,6 +20,9 @@ internal sealed class TableScratch
     /// <summary>The segments of the two-sided line being read.</summary>
     internal List<TableBodyReader.Segment> Segments { get; } = new(8);
 
+    /// <summary>Room for the line being read without white space.</summary>
+    public char[] LineBuffer { get; } = new char[256];
+
     /// <summary>The folded cell texts of the line being read.</summary>
     public List<string> CellTexts { get; } = new(32);
 }

@@ -83,6 +83,10 @@ internal static class TokenShapes
         return IsAllDigits(t, length) || IsAllDigits(t, orLength);
     }
 
+    /// <summary><c>^\d{3}[^\d.,]</c>: a 3-digit code glued to what follows (not to more digits or a decimal point).</summary>
+    public static bool IsGluedCode(ReadOnlySpan<char> s) =>
+        s.Length >= 4 && char.IsDigit(s[0]) && char.IsDigit(s[1]) && char.IsDigit(s[2]) && !char.IsDigit(s[3]) && s[3] is not '.' and not ',';
+
     /// <summary>Only ASCII digits (true for the empty text, as <c>All(char.IsAsciiDigit)</c>).</summary>
     public static bool IsAsciiDigits(string s)
     {

@@ -58,5 +58,6 @@ public class TokenShapesTests
         Assert.True(LineSyntax.ClassCodePattern.IsMatch(s) == TokenShapes.IsDigits(s, 3), $"class code: \"{Regex.Escape(s)}\"");
         Assert.True(LineSyntax.SubCodePattern.IsMatch(s) == TokenShapes.IsDigits(s, 2), $"sub code: \"{Regex.Escape(s)}\"");
         Assert.True(LineSyntax.FullCodePattern.IsMatch(s) == TokenShapes.IsDigits(s, 5, 7), $"full code: \"{Regex.Escape(s)}\"");
+        Assert.True(LineSyntax.GluedCodePattern.IsMatch(s) == TokenShapes.IsGluedCode(s), $"glued code: \"{Regex.Escape(s)}\"");
     }
 }
