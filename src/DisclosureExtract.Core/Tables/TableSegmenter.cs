@@ -54,6 +54,11 @@ internal static partial class TableSegmenter
         for (var i = from; i < to; i++)
         {
             var line = doc.Lines[i];
+            if (!line.Norm.StartsWith('表'))
+            {
+                continue; // the pattern starts there
+            }
+
             var m = NumberLine().Match(line.Norm);
             if (!m.Success || TocLeader().IsMatch(line.Norm))
             {
