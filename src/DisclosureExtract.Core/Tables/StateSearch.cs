@@ -26,6 +26,9 @@ internal sealed class StateSearch
     /// <summary>The states after the children added so far (at most <see cref="MaxStates"/>).</summary>
     public StateSet States => _current;
 
+    /// <summary>Lets go of what refers to the last document (its candidate vectors).</summary>
+    public void Release() => _merged.Release();
+
     /// <summary>Makes room for sum vectors of up to <paramref name="columns"/> columns (the widest table of a document), so that the tables' searches share one buffer.</summary>
     public void Reserve(int columns)
     {
@@ -349,6 +352,9 @@ internal sealed class MergeTable
     public Score ScoreAt(int entry) => _scores[entry];
 
     public int TrailAt(int entry) => _trails[entry];
+
+    /// <summary>Lets go of the last child's candidates (the table is done).</summary>
+    public void Release() => _candidates = [];
 
     public void Begin(StateSet from, long[][] candidates)
     {

@@ -26,6 +26,7 @@ public static class TableRecognizer
         var scratch = t_idle ?? new TableScratch();
         t_idle = null;
         var result = Recognize(doc, parts, scratch);
+        scratch.Release();
         t_idle = scratch;
         return result;
     }

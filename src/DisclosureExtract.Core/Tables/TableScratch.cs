@@ -14,6 +14,16 @@ internal sealed class TableScratch
     /// <summary>The first row of each row id in the table being built.</summary>
     public Dictionary<string, int> FirstById { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Lets go of what refers to the last document (strings, candidate vectors), keeping the room.</summary>
+    public void Release()
+    {
+        Search.Release();
+        FirstById.Clear();
+        Tokens.Clear();
+        CellTexts.Clear();
+        Segments.Clear();
+    }
+
     /// <summary>The tokens of the line being read.</summary>
     public List<Tok> Tokens { get; } = new(32);
 
