@@ -38,15 +38,18 @@ public static class HierarchyCheck
     {
         var byCode = set.RowsByCode(table);
         var children = new Dictionary<string, List<TableRow>>(StringComparer.Ordinal);
+        var byParent = children.GetAlternateLookup<ReadOnlySpan<char>>();
         var topLevel = new List<TableRow>();
         foreach (var (code, rows) in byCode)
         {
-            if (ParentOf(code) is { } parent)
+            if (code.Length > 3)
             {
-                if (!children.TryGetValue(parent, out var list))
+                // the parent code (as ParentOf), as a string only once per parent
+                var parent = code.AsSpan(0, code.Length - 2);
+                if (!byParent.TryGetValue(parent, out var list))
                 {
                     list = [];
-                    children[parent] = list;
+                    children[parent.ToString()] = list;
                 }
 
                 list.AddRange(rows);
