@@ -54,6 +54,12 @@ internal sealed class StateSearch
     /// <summary>Combines the states with each candidate vector of the next child (scored by <paramref name="scores"/>).</summary>
     public void AddChild(long[][] candidates, Score[] scores)
     {
+        if (candidates.Length == 1)
+        {
+            AddOnlyCandidate(candidates[0], scores[0]);
+            return;
+        }
+
         if (_candidateHashes.Length < candidates.Length)
         {
             _candidateHashes = new long[candidates.Length * 2];
@@ -109,6 +115,22 @@ internal sealed class StateSearch
             picks[j] = _trail.PickOf(e);
             e = _trail.PrevOf(e);
         }
+    }
+
+    /// <summary>
+    /// A child with one candidate: every state moves by the same vector. The states' sums differ (equal sums were
+    /// merged), so they still differ: nothing merges, and every state is kept in its place, as the general case does.
+    /// </summary>
+    private void AddOnlyCandidate(long[] candidate, Score score)
+    {
+        var hash = SumHash.Of(candidate);
+        _spare.Clear();
+        for (var s = 0; s < _current.Count; s++)
+        {
+            _spare.Add(_current.SumAt(s), candidate, _current.HashAt(s) + hash, _current.ScoreAt(s) + score, _trail.Add(_current.TrailAt(s), 0));
+        }
+
+        (_current, _spare) = (_spare, _current);
     }
 
     /// <summary>The pick per child (in order) that led to a state.</summary>
