@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace DisclosureExtract.Tables;
 
 /// <summary>A score: hard evidence (arithmetic, other tables) first, plausibility only to break ties.</summary>
@@ -33,7 +37,7 @@ internal readonly record struct Score(double Hard, double Soft) : IComparable<Sc
 /// <param name="Candidates">Candidate values per column (present columns, printed order), in units of 1/10000 (<see cref="ColumnSolver.Units"/>).</param>
 /// <param name="Local">Score of each candidate from the row alone (row identities, other tables, plausibility).</param>
 /// <param name="MatchOverride">When set, the vector its children are matched against instead of the row's own candidate (a printed row that contradicts itself).</param>
-internal sealed record SolverRow(int Parent, IReadOnlyList<long[]> Candidates, IReadOnlyList<Score> Local, long[]? MatchOverride = null);
+internal sealed record SolverRow(int Parent, long[][] Candidates, Score[] Local, long[]? MatchOverride = null);
 
 /// <summary>
 /// Chooses one candidate per row so that the hierarchy holds in every column (项 → 款 → 类 → 合计): an exact
@@ -55,29 +59,16 @@ internal static class ColumnSolver
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(search);
         var n = rows.Count;
-        var kids = new List<int>[n];
-        for (var i = 0; i < n; i++)
-        {
-            kids[i] = [];
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            if (rows[i].Parent >= 0)
-            {
-                kids[rows[i].Parent].Add(i);
-            }
-        }
-
+        var kids = new Children(rows);
         var best = new Score[n][];
-        var picks = new int[n][][];
-        var tied = new bool[n][][];
-        var vectors = rows.Select(r => r.Candidates.ToArray()).ToArray();
-        var overrides = rows.Select(r => r.MatchOverride).ToArray();
+        // per row, candidate c's pick for child j at [c × children + j] (null for a row without children)
+        var picks = new int[n][];
+        var tied = new bool[n][];
+        var totals = search.Totals;
         search.UseColumns(columns);
         foreach (var node in PostOrder(rows, kids))
         {
-            SolveNode(node, rows, vectors, overrides[node], kids[node], search, best, picks, tied);
+            SolveNode(node, rows, kids.Of(node), search, best, picks, tied, totals);
         }
 
         var choice = new int[n];
@@ -92,19 +83,27 @@ internal static class ColumnSolver
 
             var b = ArgMax(best[i]);
             choice[i] = b;
-            ambiguous[i] = Enumerable.Range(0, best[i].Length).Any(c => c != b && best[i][c].TiesHard(best[i][b]));
+            for (var c = 0; c < best[i].Length; c++)
+            {
+                if (c != b && best[i][c].TiesHard(best[i][b]))
+                {
+                    ambiguous[i] = true;
+                    break;
+                }
+            }
+
             queue.Enqueue(i);
         }
 
         while (queue.Count > 0)
         {
             var p = queue.Dequeue();
-            var ks = kids[p];
-            for (var j = 0; j < ks.Count; j++)
+            var ks = kids.Of(p);
+            for (var j = 0; j < ks.Length; j++)
             {
                 var k = ks[j];
-                choice[k] = picks[p][choice[p]][j];
-                ambiguous[k] = tied[p][choice[p]][j] || (ambiguous[p] && rows[k].Candidates.Count > 1);
+                choice[k] = picks[p][(choice[p] * ks.Length) + j];
+                ambiguous[k] = tied[p][(choice[p] * ks.Length) + j] || (ambiguous[p] && rows[k].Candidates.Length > 1);
                 queue.Enqueue(k);
             }
         }
@@ -112,7 +111,44 @@ internal static class ColumnSolver
         return (choice, ambiguous);
     }
 
-    private static List<int> PostOrder(IReadOnlyList<SolverRow> rows, List<int>[] kids)
+    /// <summary>The children of each row in printed order, in one flat array.</summary>
+    private sealed class Children
+    {
+        private readonly int[] _start;
+        private readonly int[] _all;
+
+        public Children(IReadOnlyList<SolverRow> rows)
+        {
+            var n = rows.Count;
+            _start = new int[n + 1];
+            for (var i = 0; i < n; i++)
+            {
+                if (rows[i].Parent >= 0)
+                {
+                    _start[rows[i].Parent + 1]++;
+                }
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                _start[i + 1] += _start[i];
+            }
+
+            _all = new int[_start[n]];
+            var fill = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                if (rows[i].Parent is var p and >= 0)
+                {
+                    _all[_start[p] + fill[p]++] = i;
+                }
+            }
+        }
+
+        public ReadOnlySpan<int> Of(int row) => _all.AsSpan(_start[row], _start[row + 1] - _start[row]);
+    }
+
+    private static List<int> PostOrder(IReadOnlyList<SolverRow> rows, Children kids)
     {
         var order = new List<int>(rows.Count);
         var stack = new Stack<(int Node, bool Expanded)>();
@@ -134,7 +170,7 @@ internal static class ColumnSolver
             }
 
             stack.Push((node, true));
-            foreach (var k in kids[node])
+            foreach (var k in kids.Of(node))
             {
                 stack.Push((k, false));
             }
@@ -143,30 +179,33 @@ internal static class ColumnSolver
         return order;
     }
 
-    private static void SolveNode(int node, IReadOnlyList<SolverRow> rows, long[][][] vectors, long[]? matchOverride, List<int> ks, StateSearch search, Score[][] best, int[][][] picks, bool[][][] tied)
+    private static void SolveNode(int node, IReadOnlyList<SolverRow> rows, ReadOnlySpan<int> ks, StateSearch search, Score[][] best, int[][] picks, bool[][] tied, Score[] totals)
     {
         var row = rows[node];
         search.Start();
         foreach (var k in ks)
         {
-            search.AddChild(vectors[k], best[k]);
+            search.AddChild(rows[k].Candidates, best[k]);
         }
 
         var states = search.States;
-        var tol = ks.Count > 0 ? Tolerance(ks.Count) : 0;
-        var totals = new Score[states.Count];
-        var m = row.Candidates.Count;
+        var tol = ks.Length > 0 ? Tolerance(ks.Length) : 0;
+        var m = row.Candidates.Length;
         best[node] = new Score[m];
-        picks[node] = new int[m][];
-        tied[node] = new bool[m][];
+        if (ks.Length > 0)
+        {
+            picks[node] = new int[m * ks.Length];
+            tied[node] = new bool[m * ks.Length];
+        }
+
         for (var c = 0; c < m; c++)
         {
-            var target = matchOverride ?? vectors[node][c];
+            var target = row.MatchOverride ?? row.Candidates[c];
             var top = -1;
             var topScore = default(Score);
             for (var s = 0; s < states.Count; s++)
             {
-                totals[s] = states.ScoreAt(s) + (ks.Count > 0 ? Match(target, states.SumAt(s), tol) : default);
+                totals[s] = states.ScoreAt(s) + (ks.Length > 0 ? Match(target, states.SumAt(s), tol) : default);
                 if (top < 0 || totals[s] > topScore)
                 {
                     top = s;
@@ -175,9 +214,13 @@ internal static class ColumnSolver
             }
 
             best[node][c] = topScore + row.Local[c];
-            // a leaf (most rows) shares the empty arrays instead of two new ones per candidate
-            picks[node][c] = ks.Count == 0 ? [] : search.Picks(top, ks.Count);
-            bool[] t = ks.Count == 0 ? [] : new bool[ks.Count];
+            if (ks.Length == 0)
+            {
+                continue; // a leaf (most rows) has no picks
+            }
+
+            search.Picks(top, picks[node].AsSpan(c * ks.Length, ks.Length));
+            var t = tied[node].AsSpan(c * ks.Length, ks.Length);
             if (states.Count > 1)
             {
                 for (var s = 0; s < states.Count; s++)
@@ -188,8 +231,6 @@ internal static class ColumnSolver
                     }
                 }
             }
-
-            tied[node][c] = t;
         }
     }
 
@@ -199,8 +240,18 @@ internal static class ColumnSolver
     /// <summary>Does the row equal the sum of its children, column by column? Agreement within rounding (<paramref name="tol"/>) counts nearly as much as exact.</summary>
     private static Score Match(long[] parent, ReadOnlySpan<long> sum, long tol)
     {
-        double hard = 0;
-        for (var j = 0; j < parent.Length; j++)
+        // counted, then weighed: the same sum as adding 2, 1.5 or -2 column by column (multiples of 0.5 add exactly)
+        var exact = 0;
+        var near = 0;
+        var off = 0;
+        var j = 0;
+        if (Vector256.IsHardwareAccelerated && sum.Length >= parent.Length && !MatchFourAtATime(parent, sum, tol, ref j, ref exact, ref near, ref off))
+        {
+            j = 0;
+            exact = near = off = 0;
+        }
+
+        for (; j < parent.Length; j++)
         {
             var a = parent[j];
             var b = sum[j];
@@ -210,10 +261,84 @@ internal static class ColumnSolver
             }
 
             var d = Math.Abs(a - b);
-            hard += d == 0 ? 2 : d <= tol && a != 0 && b != 0 ? 1.5 : -2;
+            if (d == 0)
+            {
+                exact++;
+            }
+            else if (d <= tol && a != 0 && b != 0)
+            {
+                near++;
+            }
+            else
+            {
+                off++;
+            }
         }
 
-        return new Score(hard, 0);
+        return new Score((2.0 * exact) + (1.5 * near) - (2.0 * off), 0);
+    }
+
+    /// <summary>
+    /// The counts of <see cref="Match"/> four columns at a time, as far as whole groups of four go, then two
+    /// (<paramref name="j"/> is where the rest starts). False, with nothing to keep, where a difference is <see cref="long.MinValue"/> (whose
+    /// absolute value the column-by-column loop rejects as it always has).
+    /// </summary>
+    private static bool MatchFourAtATime(long[] parent, ReadOnlySpan<long> sum, long tol, ref int j, ref int exact, ref int near, ref int off)
+    {
+        ref var pa = ref MemoryMarshal.GetArrayDataReference(parent);
+        ref var pb = ref MemoryMarshal.GetReference(sum);
+        var zero = Vector256<long>.Zero;
+        var tolerance = Vector256.Create(tol);
+        var minValue = Vector256.Create(long.MinValue);
+        for (; j + 4 <= parent.Length; j += 4)
+        {
+            var a = Vector256.LoadUnsafe(ref pa, (nuint)j);
+            var b = Vector256.LoadUnsafe(ref pb, (nuint)j);
+            var diff = a - b;
+            if (Vector256.EqualsAny(diff, minValue))
+            {
+                return false;
+            }
+
+            var d = Vector256.ConditionalSelect(Vector256.LessThan(diff, zero), zero - diff, diff);
+            var aSet = ~Vector256.Equals(a, zero);
+            var bSet = ~Vector256.Equals(b, zero);
+            var counted = aSet | bSet;
+            var same = Vector256.Equals(d, zero);
+            var isExact = same & counted;
+            var isNear = ~same & ~Vector256.GreaterThan(d, tolerance) & aSet & bSet;
+            var isOff = counted & ~isExact & ~isNear;
+            exact += BitOperations.PopCount(isExact.ExtractMostSignificantBits());
+            near += BitOperations.PopCount(isNear.ExtractMostSignificantBits());
+            off += BitOperations.PopCount(isOff.ExtractMostSignificantBits());
+        }
+
+        if (j + 2 <= parent.Length && Vector128.IsHardwareAccelerated)
+        {
+            var a = Vector128.LoadUnsafe(ref pa, (nuint)j);
+            var b = Vector128.LoadUnsafe(ref pb, (nuint)j);
+            var diff = a - b;
+            if (Vector128.EqualsAny(diff, Vector128.Create(long.MinValue)))
+            {
+                return false;
+            }
+
+            var zero2 = Vector128<long>.Zero;
+            var d = Vector128.ConditionalSelect(Vector128.LessThan(diff, zero2), zero2 - diff, diff);
+            var aSet = ~Vector128.Equals(a, zero2);
+            var bSet = ~Vector128.Equals(b, zero2);
+            var counted = aSet | bSet;
+            var same = Vector128.Equals(d, zero2);
+            var isExact = same & counted;
+            var isNear = ~same & ~Vector128.GreaterThan(d, Vector128.Create(tol)) & aSet & bSet;
+            var isOff = counted & ~isExact & ~isNear;
+            exact += BitOperations.PopCount(isExact.ExtractMostSignificantBits());
+            near += BitOperations.PopCount(isNear.ExtractMostSignificantBits());
+            off += BitOperations.PopCount(isOff.ExtractMostSignificantBits());
+            j += 2;
+        }
+
+        return true;
     }
 
     private static int ArgMax(Score[] scores)

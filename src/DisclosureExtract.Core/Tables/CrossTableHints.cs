@@ -14,11 +14,13 @@ internal sealed class CrossTableHints
     public const string TotalRow = "#total";
 
     /// <summary>Expected column values for a row; applies only when the row's first amount equals WhenTotal (if set).</summary>
-    public sealed record Expectation(decimal? WhenTotal, IReadOnlyDictionary<string, decimal> Values);
+    public sealed record Expectation(decimal? WhenTotal, PerColumn<decimal> Values);
 
     public Dictionary<string, Expectation> Expected { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, Dictionary<string, double>> Bonus { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, PerColumn<double>> Bonus { get; } = new(StringComparer.Ordinal);
+
+    private static readonly string[] BasicAndProject = ["basic", "project"];
 
     public static CrossTableHints For(TableKind kind, IReadOnlyDictionary<int, BudgetTable> solved, IReadOnlyList<RawRow> rows)
     {
@@ -57,22 +59,22 @@ internal sealed class CrossTableHints
     {
         if (!Expected.TryGetValue(id, out var e))
         {
-            e = new Expectation(whenTotal, new Dictionary<string, decimal>(StringComparer.Ordinal));
+            e = new Expectation(whenTotal, new PerColumn<decimal>());
             Expected[id] = e;
         }
 
-        ((Dictionary<string, decimal>)e.Values)[column] = value;
+        e.Values.Set(column, value);
     }
 
     private void Prefer(string id, string column, double bonus)
     {
         if (!Bonus.TryGetValue(id, out var d))
         {
-            d = new Dictionary<string, double>(StringComparer.Ordinal);
+            d = new PerColumn<double>();
             Bonus[id] = d;
         }
 
-        d[column] = d.GetValueOrDefault(column) + bonus;
+        d.Set(column, d.Get(column, 0) + bonus);
     }
 
     /// <summary>表5 项目支出 per code = the 表7 amounts of that code; a code 表7 does not list has no project spending.</summary>
@@ -115,12 +117,33 @@ internal sealed class CrossTableHints
 
     private static Dictionary<string, decimal> Table7Totals(BudgetTable t7)
     {
-        var totals = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var g in t7.Rows.Where(r => r.Code is not null || r.RowKey == "total").GroupBy(RowId, StringComparer.Ordinal))
+        // per row id in the order first seen: the sum over its rows with a project, else the first row's amount
+        var first = new Dictionary<string, TableRow>(StringComparer.Ordinal);
+        var projects = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var ids = new List<string>();
+        foreach (var r in t7.Rows)
         {
-            var withProject = g.Where(r => r.ProjectName is not null).ToList();
-            var rowsToSum = withProject.Count > 0 ? withProject : [g.First()];
-            totals[g.Key] = rowsToSum.Sum(r => r.ValueOf("total") ?? 0);
+            if (r.Code is null && r.RowKey != "total")
+            {
+                continue;
+            }
+
+            var id = RowId(r);
+            if (first.TryAdd(id, r))
+            {
+                ids.Add(id);
+            }
+
+            if (r.ProjectName is not null)
+            {
+                projects[id] = projects.GetValueOrDefault(id) + (r.AmountIn("total") ?? 0);
+            }
+        }
+
+        var totals = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            totals[id] = projects.TryGetValue(id, out var sum) ? sum : 0m + (first[id].AmountIn("total") ?? 0);
         }
 
         return totals;
@@ -136,18 +159,38 @@ internal sealed class CrossTableHints
 
         foreach (var r in t5.Rows)
         {
-            if (r.ValueOf("total") is not { } total)
+            if (r.AmountIn("total") is not { } total)
             {
                 continue;
             }
 
             var id = RowId(r);
-            foreach (var col in new[] { "basic", "project" })
+            foreach (var col in BasicAndProject)
             {
-                Expect(id, col, r.ValueOf(col) ?? 0, total);
+                Expect(id, col, r.AmountIn(col) ?? 0, total);
             }
         }
     }
+
+    /// <summary>表2's funding columns and the 表1 income rows that make them up.</summary>
+    private static readonly (string Column, string[] RowKeys)[] Table1IncomeColumns =
+    [
+        ("general_budget", ["general_revenue"]),
+        ("general_budget_transfer", ["general_budget_transfer"]),
+        ("gov_fund", ["gov_fund_revenue"]),
+        ("gov_fund_transfer", ["gov_fund_transfer"]),
+        ("state_capital", ["state_capital_revenue"]),
+        ("state_capital_transfer", ["state_capital_transfer"]),
+        ("special_account", ["special_account"]),
+        ("unit_funds", ["unit_funds"]),
+        ("fiscal_carryover", ["fiscal_carryover"]),
+        ("non_fiscal_carryover", ["non_fiscal_carryover"]),
+        ("fiscal_subtotal", ["general_budget_appropriation", "gov_fund_appropriation", "state_capital_appropriation"]),
+    ];
+
+    /// <summary>表4's expenditure columns and the income rows that fund them.</summary>
+    private static readonly (string Column, string RowKey)[] OwnIncomeColumns =
+        [("general_budget", "general_budget_appropriation"), ("gov_fund", "gov_fund_appropriation"), ("state_capital", "state_capital_appropriation")];
 
     /// <summary>表1's income rows are the funding columns of 表2's 合计 row.</summary>
     private void FromTable1Income(IReadOnlyDictionary<int, BudgetTable> solved)
@@ -158,25 +201,11 @@ internal sealed class CrossTableHints
         }
 
         var income = t1.Rows.Where(r => r.Side == "income" && r.RowKey is not null).GroupBy(r => r.RowKey!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var map = new (string Column, string[] RowKeys)[]
-        {
-            ("general_budget", ["general_revenue"]),
-            ("general_budget_transfer", ["general_budget_transfer"]),
-            ("gov_fund", ["gov_fund_revenue"]),
-            ("gov_fund_transfer", ["gov_fund_transfer"]),
-            ("state_capital", ["state_capital_revenue"]),
-            ("state_capital_transfer", ["state_capital_transfer"]),
-            ("special_account", ["special_account"]),
-            ("unit_funds", ["unit_funds"]),
-            ("fiscal_carryover", ["fiscal_carryover"]),
-            ("non_fiscal_carryover", ["non_fiscal_carryover"]),
-            ("fiscal_subtotal", ["general_budget_appropriation", "gov_fund_appropriation", "state_capital_appropriation"]),
-        };
-        foreach (var (column, keys) in map)
+        foreach (var (column, keys) in Table1IncomeColumns)
         {
             if (keys.All(income.ContainsKey))
             {
-                Expect(TotalRow, column, keys.Sum(k => income[k].ValueOf("amount") ?? 0));
+                Expect(TotalRow, column, keys.Sum(k => income[k].AmountIn("amount") ?? 0));
             }
         }
     }
@@ -185,11 +214,11 @@ internal sealed class CrossTableHints
     public void FromOwnIncome(IEnumerable<TableRow> incomeRows)
     {
         var income = incomeRows.Where(r => r.RowKey is not null).GroupBy(r => r.RowKey!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        foreach (var (column, key) in new[] { ("general_budget", "general_budget_appropriation"), ("gov_fund", "gov_fund_appropriation"), ("state_capital", "state_capital_appropriation") })
+        foreach (var (column, key) in OwnIncomeColumns)
         {
             if (income.TryGetValue(key, out var r))
             {
-                Expect(TotalRow, column, r.ValueOf("total") ?? 0);
+                Expect(TotalRow, column, r.AmountIn("total") ?? 0);
             }
         }
     }
@@ -203,7 +232,7 @@ internal sealed class CrossTableHints
 
         foreach (var r in t5.Rows.Where(r => r.Code is { Length: 3 }))
         {
-            Expect(r.Code!, "general_budget", r.ValueOf("total") ?? 0);
+            Expect(r.Code!, "general_budget", r.AmountIn("total") ?? 0);
         }
     }
 
@@ -224,10 +253,15 @@ internal sealed class CrossTableHints
     {
         foreach (var r in rows)
         {
-            var name = TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText);
+            var name = Squeezed.Of(r.CellName ?? r.JoinedText);
             if (r.Code is { } c && (name.Contains("基金的补助", StringComparison.Ordinal) || name.Contains("基金补助", StringComparison.Ordinal)))
             {
-                Bonus.TryAdd(c, new Dictionary<string, double>(StringComparer.Ordinal) { ["social_security_fund_subsidy"] = 1.5 });
+                if (!Bonus.ContainsKey(c))
+                {
+                    var bonus = new PerColumn<double>();
+                    bonus.Set("social_security_fund_subsidy", 1.5);
+                    Bonus.Add(c, bonus);
+                }
             }
         }
     }

@@ -13,10 +13,12 @@ internal static class HeaderColumns
     /// </summary>
     public static List<string> FromText(TableKind kind, IEnumerable<string> headerTexts)
     {
-        var h = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(string.Concat(headerTexts)));
+        var h = Squeezed.Of(Folded.Of(string.Concat(headerTexts)));
         var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (label, key) in kind.Columns.SelectMany(c => c.Labels.Select(l => (l, c.Key))).OrderByDescending(x => x.l.Length))
+        var labels = kind.LabelsLongestFirst;
+        for (var i = 0; i < labels.Count; i++)
         {
+            var (label, key) = labels[i];
             var at = h.IndexOf(label, StringComparison.Ordinal);
             while (at >= 0)
             {
@@ -35,7 +37,7 @@ internal static class HeaderColumns
     /// <summary>The column a header cell names, or null (group headers such as 财政拨款（补助） or 支出预算 name none).</summary>
     public static string? MatchCell(TableKind kind, string cellText)
     {
-        var t = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(cellText)).Trim(Quotes);
+        var t = Squeezed.Of(Folded.Of(cellText)).Trim(Quotes);
         if (t.Length == 0)
         {
             return null;
@@ -43,10 +45,12 @@ internal static class HeaderColumns
 
         string? best = null;
         var bestLen = 0;
-        foreach (var c in kind.Columns)
+        for (var i = 0; i < kind.Columns.Count; i++)
         {
-            foreach (var l in c.Labels)
+            var c = kind.Columns[i];
+            for (var j = 0; j < c.Labels.Count; j++)
             {
+                var l = c.Labels[j];
                 var exact = t == l;
                 var covers = t.Contains(l, StringComparison.Ordinal) && l.Length >= t.Length - 2;
                 if ((exact || covers) && l.Length > bestLen)

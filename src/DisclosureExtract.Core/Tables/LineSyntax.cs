@@ -42,13 +42,24 @@ internal static partial class LineSyntax
         _ => null,
     };
 
-    public static bool IsAmount(string token) => AmountToken().IsMatch(token);
+    public static bool IsAmount(string token) => TokenShapes.IsAmount(token);
+
+    /// <summary>The patterns <see cref="TokenShapes"/> matches by hand, for the tests that hold them equal.</summary>
+    internal static Regex AmountPattern => AmountToken();
+
+    internal static Regex ClassCodePattern => ClassCode();
+
+    internal static Regex SubCodePattern => SubCodeToken();
+
+    internal static Regex FullCodePattern => FullCode();
+
+    internal static Regex GluedCodePattern => GluedCode();
 
     public static AmountToken? Amount(string token, int line, int? column = null)
     {
         ArgumentNullException.ThrowIfNull(token);
         var t = token.Trim();
-        if (!AmountToken().IsMatch(t))
+        if (!TokenShapes.IsAmount(t))
         {
             return null;
         }
@@ -58,11 +69,18 @@ internal static partial class LineSyntax
         return new AmountToken(text, value, line, column);
     }
 
-    public static bool IsPageNumber(string norm) => PageNumber().IsMatch(norm);
+    public static bool IsPageNumber(string norm) =>
+        norm.Length > 0 && norm[0] is '-' or '—' or '–' or '第' && PageNumber().IsMatch(norm); // both alternatives start there
 
     /// <summary>万元 or 元 from "单位：万元" / "金额单位:元"; null when the line does not say.</summary>
     public static string? Unit(string norm)
     {
+        ArgumentNullException.ThrowIfNull(norm);
+        if (!norm.Contains("单位", StringComparison.Ordinal))
+        {
+            return null; // the pattern starts with 单位
+        }
+
         var m = UnitText().Match(norm);
         return m.Success ? m.Groups["u"].Value : null;
     }
@@ -72,7 +90,13 @@ internal static partial class LineSyntax
     {
         ArgumentNullException.ThrowIfNull(norm);
         Span<char> buffer = norm.Length <= MaxStackChars ? stackalloc char[norm.Length] : new char[norm.Length];
-        var t = Squeeze(norm, buffer);
+        return IsUnitLine(norm, Squeeze(norm, buffer));
+    }
+
+    /// <summary>As <see cref="IsUnitLine(string)"/>, with the line already squeezed (<see cref="Squeezed"/>).</summary>
+    public static bool IsUnitLine(string norm, ReadOnlySpan<char> squeezed)
+    {
+        var t = squeezed;
         return t.StartsWith("编制单位", StringComparison.Ordinal) || t.StartsWith("编制部门", StringComparison.Ordinal)
             || t.StartsWith("单位:", StringComparison.Ordinal) || t.StartsWith("金额单位", StringComparison.Ordinal)
             || (t.Length < 16 && Unit(norm) is not null);
@@ -83,8 +107,22 @@ internal static partial class LineSyntax
     {
         ArgumentNullException.ThrowIfNull(norm);
         Span<char> buffer = norm.Length <= MaxStackChars ? stackalloc char[norm.Length] : new char[norm.Length];
-        var t = Squeeze(norm, buffer);
-        return t.StartsWith("备注", StringComparison.Ordinal) || t.StartsWith("注:", StringComparison.Ordinal) || t.Contains("空表", StringComparison.Ordinal);
+        return IsNoteStart(Squeeze(norm, buffer));
+    }
+
+    /// <summary>As <see cref="IsNoteStart(string)"/>, for the squeezed line.</summary>
+    public static bool IsNoteStart(ReadOnlySpan<char> squeezed) =>
+        squeezed.StartsWith("备注", StringComparison.Ordinal) || squeezed.StartsWith("注:", StringComparison.Ordinal) || squeezed.Contains("空表", StringComparison.Ordinal);
+
+    /// <summary>The line without white space (as <see cref="Squeezed.Of"/>) in <paramref name="buffer"/>, or in a new array when it is too short.</summary>
+    public static ReadOnlySpan<char> Squeeze(string norm, ref char[] buffer)
+    {
+        if (buffer.Length < norm.Length)
+        {
+            buffer = new char[Math.Max(norm.Length, buffer.Length * 2)];
+        }
+
+        return Squeeze(norm, buffer);
     }
 
     private const int MaxStackChars = 256;
@@ -107,9 +145,13 @@ internal static partial class LineSyntax
     /// <summary>合计 / 总计 / 合 计 (also 收入总计, 支出合计 on two-sided tables).</summary>
     public static bool IsTotalLabel(string text)
     {
-        var t = TextNormalizer.RemoveWhiteSpace(text);
-        return t is "合计" or "总计" or "本年合计";
+        ArgumentNullException.ThrowIfNull(text);
+        Span<char> buffer = text.Length <= MaxStackChars ? stackalloc char[text.Length] : new char[text.Length];
+        return IsTotalLabel(Squeeze(text, buffer));
     }
+
+    /// <summary>As <see cref="IsTotalLabel(string)"/>, for text without white space.</summary>
+    public static bool IsTotalLabel(ReadOnlySpan<char> squeezed) => squeezed is "合计" or "总计" or "本年合计";
 
     /// <summary>
     /// The column-number row of some templates: "※ ※ 1 2 3", "类 款 项 1 2 3", "栏次 1 2": only ※, 类/款/项 and
@@ -117,38 +159,108 @@ internal static partial class LineSyntax
     /// </summary>
     public static bool IsColumnNumberRow(IEnumerable<string> tokens)
     {
-        var expect = 1;
-        var any = false;
+        ArgumentNullException.ThrowIfNull(tokens);
+        var scan = new ColumnNumberScan();
         foreach (var raw in tokens)
         {
-            var t = raw.Trim();
+            if (!scan.Next(raw))
+            {
+                return false;
+            }
+        }
+
+        return scan.IsRow;
+    }
+
+    /// <summary>As <see cref="IsColumnNumberRow(IEnumerable{string})"/>, without an enumerator object.</summary>
+    public static bool IsColumnNumberRow(List<string> tokens)
+    {
+        var scan = new ColumnNumberScan();
+        foreach (var raw in tokens)
+        {
+            if (!scan.Next(raw))
+            {
+                return false;
+            }
+        }
+
+        return scan.IsRow;
+    }
+
+    /// <summary>As <see cref="IsColumnNumberRow(IEnumerable{string})"/> over the folded tokens.</summary>
+    public static bool IsColumnNumberRow(List<Tok> tokens)
+    {
+        var scan = new ColumnNumberScan();
+        foreach (var tok in tokens)
+        {
+            if (!scan.Next(tok.Folded))
+            {
+                return false;
+            }
+        }
+
+        return scan.IsRow;
+    }
+
+    /// <summary>The state of <see cref="IsColumnNumberRow(IEnumerable{string})"/> token by token.</summary>
+    private struct ColumnNumberScan
+    {
+        private int _expect = 1;
+        private bool _any;
+
+        public ColumnNumberScan()
+        {
+        }
+
+        /// <summary>False when the token rules the row out.</summary>
+        public bool Next(string raw)
+        {
+            var t = raw.AsSpan().Trim();
             if (t.Length == 0 || t is "※" or "类" or "款" or "项" or "栏次" or "*")
             {
-                any |= t.Length > 0 && t != "类" && t != "款" && t != "项";
-                continue;
+                _any |= t.Length > 0 && t is not "类" and not "款" and not "项";
+                return true;
             }
 
-            if (t != expect.ToString(CultureInfo.InvariantCulture))
+            Span<char> digits = stackalloc char[11];
+            if (!_expect.TryFormat(digits, out var n, default, CultureInfo.InvariantCulture) || !t.SequenceEqual(digits[..n]))
             {
                 return false;
             }
 
-            expect++;
-            any = true;
+            _expect++;
+            _any = true;
+            return true;
         }
 
-        return any && (expect > 2 || expect == 1);
+        public readonly bool IsRow => _any && (_expect > 2 || _expect == 1);
     }
 
     /// <summary>Splits printed text at white space into tokens (printed and folded form); a 3-digit code glued to a name is split off.</summary>
-    public static List<Tok> Tokenize(string printed)
+    public static List<Tok> Tokenize(string printed) => Tokenize(printed, new List<Tok>(8));
+
+    /// <summary>As <see cref="Tokenize(string)"/>, into <paramref name="list"/> (cleared first; the list is returned).</summary>
+    public static List<Tok> Tokenize(string printed, List<Tok> list)
     {
         ArgumentNullException.ThrowIfNull(printed);
-        var list = new List<Tok>(8);
-        foreach (var piece in printed.Split(TokenSeparators, StringSplitOptions.RemoveEmptyEntries))
+        ArgumentNullException.ThrowIfNull(list);
+        list.Clear();
+        var at = 0;
+        while (at < printed.Length)
         {
-            var folded = TextNormalizer.Fold(piece);
-            if (folded.Length > 3 && GluedCode().IsMatch(folded) && piece.Length == folded.Length)
+            // the pieces between separators, as Split(TokenSeparators, RemoveEmptyEntries) gives them
+            var end = printed.AsSpan(at).IndexOfAny(TokenSeparators);
+            end = end < 0 ? printed.Length : at + end;
+            if (end == at)
+            {
+                at++;
+                continue;
+            }
+
+            var piece = printed.Substring(at, end - at);
+            at = end;
+            var folded = Folded.Of(piece);
+            if (folded.Length > 3 && TokenShapes.IsGluedCode(folded) && piece.Length == folded.Length)
             {
                 list.Add(new Tok(piece[..3], folded[..3]));
                 list.Add(new Tok(piece[3..], folded[3..]));
@@ -162,7 +274,7 @@ internal static partial class LineSyntax
         return list;
     }
 
-    private static readonly char[] TokenSeparators = [' ', '\t', '\u3000', '\u00A0'];
+    private static readonly System.Buffers.SearchValues<char> TokenSeparators = System.Buffers.SearchValues.Create([' ', '\t', '\u3000', '\u00A0']);
 
     [GeneratedRegex(@"^\d{3}[^\d.,]", RegexOptions.CultureInvariant)]
     private static partial Regex GluedCode();
@@ -186,19 +298,19 @@ internal static partial class LineSyntax
         }
 
         var t0 = toks[0].Folded;
-        if (FullCode().IsMatch(t0))
+        if (TokenShapes.IsDigits(t0, 5, 7))
         {
             return (t0, 1);
         }
 
-        if (!ClassCode().IsMatch(t0))
+        if (!TokenShapes.IsDigits(t0, 3))
         {
             return null;
         }
 
         var code = t0;
         var i = 1;
-        while (i < toks.Count && i < 3 && SubCodeToken().IsMatch(toks[i].Folded))
+        while (i < toks.Count && i < 3 && TokenShapes.IsDigits(toks[i].Folded, 2))
         {
             code += toks[i].Folded;
             i++;

@@ -24,7 +24,7 @@ internal sealed class RawRow
     public string? RowKey { get; set; }
 
     /// <summary>Printed text pieces in order (white space inside a piece kept).</summary>
-    public List<string> Texts { get; } = [];
+    public List<string> Texts { get; } = new(1); // most rows print their name on one line
 
     /// <summary>The name cell and project cell when the reader knew the cells.</summary>
     public string? CellName { get; set; }

@@ -52,7 +52,7 @@ internal static class NamedRows
 
     internal static string Squeeze(string label)
     {
-        var t = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(label));
+        var t = Squeezed.Of(Folded.Of(label));
         if (t.StartsWith("其中:", StringComparison.Ordinal))
         {
             t = t[3..];

@@ -15,14 +15,26 @@ internal sealed class StateSearch
 
     private readonly PickTrail _trail = new();
     private readonly MergeTable _merged = new();
-    private readonly PriorityQueue<int, StateRank> _kept = new(MaxStates + 1, WorstFirst.Instance);
     private readonly StateRank[] _ranks = new StateRank[MaxStates];
     private long[] _candidateHashes = new long[32];
     private StateSet _current = new();
     private StateSet _spare = new();
 
+    /// <summary>Room for one score per state, for the caller's use.</summary>
+    public Score[] Totals { get; } = new Score[MaxStates];
+
     /// <summary>The states after the children added so far (at most <see cref="MaxStates"/>).</summary>
     public StateSet States => _current;
+
+    /// <summary>Lets go of what refers to the last document (its candidate vectors).</summary>
+    public void Release() => _merged.Release();
+
+    /// <summary>Makes room for sum vectors of up to <paramref name="columns"/> columns (the widest table of a document), so that the tables' searches share one buffer.</summary>
+    public void Reserve(int columns)
+    {
+        _current.Reserve(columns);
+        _spare.Reserve(columns);
+    }
 
     /// <summary>Sets the length of the sum vectors for the searches that follow.</summary>
     public void UseColumns(int columns)
@@ -42,6 +54,12 @@ internal sealed class StateSearch
     /// <summary>Combines the states with each candidate vector of the next child (scored by <paramref name="scores"/>).</summary>
     public void AddChild(long[][] candidates, Score[] scores)
     {
+        if (candidates.Length == 1)
+        {
+            AddOnlyCandidate(candidates[0], scores[0]);
+            return;
+        }
+
         if (_candidateHashes.Length < candidates.Length)
         {
             _candidateHashes = new long[candidates.Length * 2];
@@ -88,22 +106,43 @@ internal sealed class StateSearch
         (_current, _spare) = (_spare, _current);
     }
 
-    /// <summary>The pick per child (in order) that led to a state.</summary>
-    public int[] Picks(int state, int children)
+    /// <summary>Writes the pick per child (in order) that led to a state into <paramref name="picks"/> (one per child).</summary>
+    public void Picks(int state, Span<int> picks)
     {
-        var picks = new int[children];
         var e = _current.TrailAt(state);
-        for (var j = children - 1; j >= 0; j--)
+        for (var j = picks.Length - 1; j >= 0; j--)
         {
             picks[j] = _trail.PickOf(e);
             e = _trail.PrevOf(e);
         }
+    }
 
+    /// <summary>
+    /// A child with one candidate: every state moves by the same vector. The states' sums differ (equal sums were
+    /// merged), so they still differ: nothing merges, and every state is kept in its place, as the general case does.
+    /// </summary>
+    private void AddOnlyCandidate(long[] candidate, Score score)
+    {
+        var hash = SumHash.Of(candidate);
+        _spare.Clear();
+        for (var s = 0; s < _current.Count; s++)
+        {
+            _spare.Add(_current.SumAt(s), candidate, _current.HashAt(s) + hash, _current.ScoreAt(s) + score, _trail.Add(_current.TrailAt(s), 0));
+        }
+
+        (_current, _spare) = (_spare, _current);
+    }
+
+    /// <summary>The pick per child (in order) that led to a state.</summary>
+    public int[] Picks(int state, int children)
+    {
+        var picks = new int[children];
+        Picks(state, picks);
         return picks;
     }
 
     /// <summary>Sets <paramref name="differ"/>[j] where states <paramref name="a"/> and <paramref name="b"/> picked differently for child j.</summary>
-    public void MarkDifferentPicks(int a, int b, bool[] differ)
+    public void MarkDifferentPicks(int a, int b, Span<bool> differ)
     {
         var ea = _current.TrailAt(a);
         var eb = _current.TrailAt(b);
@@ -122,52 +161,88 @@ internal sealed class StateSearch
     /// <summary>The best <see cref="MaxStates"/> merged combinations, best first (ties in the order found).</summary>
     private Span<StateRank> BestMerged()
     {
-        // one pass with the worst of the best so far at hand, then the few kept are sorted
-        _kept.Clear();
+        // one pass with the worst of the best so far at the root of a heap, then the few kept are sorted
+        var heap = _ranks;
+        var n = 0;
         for (var i = 0; i < _merged.Count; i++)
         {
             var rank = new StateRank(_merged.ScoreAt(i), i);
-            if (_kept.Count < MaxStates)
+            if (n < MaxStates)
             {
-                _kept.Enqueue(i, rank);
+                heap[n] = rank;
+                SiftUp(heap, n);
+                n++;
             }
-            else
+            else if (BestFirst.Precedes(rank, heap[0]))
             {
-                _kept.EnqueueDequeue(i, rank);
+                heap[0] = rank;
+                SiftDown(heap, n);
             }
         }
 
-        var n = 0;
-        foreach (var (_, rank) in _kept.UnorderedItems)
+        // heap sort: the worst of the rest goes last, so the kept end up best first
+        for (var end = n - 1; end > 0; end--)
         {
-            _ranks[n++] = rank;
+            (heap[0], heap[end]) = (heap[end], heap[0]);
+            SiftDown(heap, end);
         }
 
-        var ranks = _ranks.AsSpan(0, n);
-        ranks.Sort(BestFirst.Instance);
-        return ranks;
+        return heap.AsSpan(0, n);
+    }
+
+    /// <summary>Restores the heap (every entry no better than its children) after entry <paramref name="k"/> was added last.</summary>
+    private static void SiftUp(StateRank[] heap, int k)
+    {
+        while (k > 0)
+        {
+            var parent = (k - 1) / 2;
+            if (!BestFirst.Precedes(heap[parent], heap[k]))
+            {
+                break;
+            }
+
+            (heap[parent], heap[k]) = (heap[k], heap[parent]);
+            k = parent;
+        }
+    }
+
+    /// <summary>Restores the heap of <paramref name="n"/> entries after its root was replaced.</summary>
+    private static void SiftDown(StateRank[] heap, int n)
+    {
+        var k = 0;
+        while (true)
+        {
+            var worse = (2 * k) + 1;
+            if (worse >= n)
+            {
+                break;
+            }
+
+            if (worse + 1 < n && BestFirst.Precedes(heap[worse], heap[worse + 1]))
+            {
+                worse++;
+            }
+
+            if (!BestFirst.Precedes(heap[k], heap[worse]))
+            {
+                break;
+            }
+
+            (heap[k], heap[worse]) = (heap[worse], heap[k]);
+            k = worse;
+        }
     }
 
     private readonly record struct StateRank(Score Score, int State);
 
-    /// <summary>Higher score first; equal scores in the order found.</summary>
-    private sealed class BestFirst : IComparer<StateRank>
+    /// <summary>Higher score first; equal scores in the order found (a total order: no two states are found at once).</summary>
+    private static class BestFirst
     {
-        public static readonly BestFirst Instance = new();
-
-        public int Compare(StateRank x, StateRank y)
+        public static bool Precedes(StateRank x, StateRank y)
         {
             var byScore = y.Score.CompareTo(x.Score);
-            return byScore != 0 ? byScore : x.State.CompareTo(y.State);
+            return (byScore != 0 ? byScore : x.State.CompareTo(y.State)) < 0;
         }
-    }
-
-    /// <summary>The reverse of <see cref="BestFirst"/>: the worst state at the root of the queue of states kept.</summary>
-    private sealed class WorstFirst : IComparer<StateRank>
-    {
-        public static readonly WorstFirst Instance = new();
-
-        public int Compare(StateRank x, StateRank y) => BestFirst.Instance.Compare(y, x);
     }
 }
 
@@ -211,6 +286,15 @@ internal sealed class StateSet
     private int _columns;
 
     public int Count { get; private set; }
+
+    /// <summary>Makes room for sums of up to <paramref name="columns"/> columns.</summary>
+    public void Reserve(int columns)
+    {
+        if (_sums.Length < columns * StateSearch.MaxStates)
+        {
+            _sums = new long[columns * StateSearch.MaxStates];
+        }
+    }
 
     /// <summary>Clears the set and sets the length of its sums.</summary>
     public void UseColumns(int columns)
@@ -291,6 +375,9 @@ internal sealed class MergeTable
 
     public int TrailAt(int entry) => _trails[entry];
 
+    /// <summary>Lets go of the last child's candidates (the table is done).</summary>
+    public void Release() => _candidates = [];
+
     public void Begin(StateSet from, long[][] candidates)
     {
         _from = from;
@@ -301,6 +388,34 @@ internal sealed class MergeTable
         }
 
         Count = 0;
+
+        // room for every combination at once (rather than doubling while merging): at most states × candidates entries
+        var most = from.Count * candidates.Length;
+        if (most > _states.Length)
+        {
+            Reserve(most);
+        }
+    }
+
+    /// <summary>Room for <paramref name="entries"/> entries and an index at most half full (the table is empty).</summary>
+    private void Reserve(int entries)
+    {
+        _slotOf = new int[entries];
+        _states = new int[entries];
+        _picks = new int[entries];
+        _hashes = new long[entries];
+        _scores = new Score[entries];
+        _trails = new int[entries];
+        var slots = _slots.Length;
+        while ((entries + 1) * 2 > slots)
+        {
+            slots *= 2;
+        }
+
+        if (slots > _slots.Length)
+        {
+            _slots = new int[slots];
+        }
     }
 
     /// <summary>The entry whose sum equals state <paramref name="state"/> + candidate <paramref name="pick"/>; a new one (<paramref name="isNew"/>, to be <see cref="Set"/>) when there is none.</summary>
@@ -402,23 +517,26 @@ internal sealed class PickTrail
 {
     public const int None = -1;
 
-    private readonly List<int> _prev = [];
-    private readonly List<int> _pick = [];
+    private int[] _prev = new int[256];
+    private int[] _pick = new int[256];
+    private int _count;
 
-    public void Clear()
-    {
-        _prev.Clear();
-        _pick.Clear();
-    }
+    public void Clear() => _count = 0;
 
     public int Add(int prev, int pick)
     {
-        _prev.Add(prev);
-        _pick.Add(pick);
-        return _prev.Count - 1;
+        if (_count == _prev.Length)
+        {
+            Array.Resize(ref _prev, _count * 2);
+            Array.Resize(ref _pick, _count * 2);
+        }
+
+        _prev[_count] = prev;
+        _pick[_count] = pick;
+        return _count++;
     }
 
-    public int PickOf(int entry) => _pick[entry];
+    public int PickOf(int entry) => (uint)entry < (uint)_count ? _pick[entry] : throw new ArgumentOutOfRangeException(nameof(entry));
 
-    public int PrevOf(int entry) => _prev[entry];
+    public int PrevOf(int entry) => (uint)entry < (uint)_count ? _prev[entry] : throw new ArgumentOutOfRangeException(nameof(entry));
 }

@@ -9,8 +9,13 @@ namespace DisclosureExtract.Tables;
 /// </summary>
 internal static class TableBodyReader
 {
-    public static TableBody Read(SourceDocument doc, TableSegment seg)
+    /// <param name="doc">The document.</param>
+    /// <param name="seg">The table's lines.</param>
+    /// <param name="scratch">Scratch lists for the tokens and cells of one line at a time.</param>
+    public static TableBody Read(SourceDocument doc, TableSegment seg, TableScratch scratch)
     {
+        var tokens = scratch.Tokens;
+        var squeezeBuffer = scratch.LineBuffer;
         var body = new TableBody();
         var noteOpen = false;
         RawRow? current = null;
@@ -23,7 +28,8 @@ internal static class TableBodyReader
                 continue;
             }
 
-            if (noteOpen || LineSyntax.IsNoteStart(norm))
+            var squeezed = LineSyntax.Squeeze(norm, ref squeezeBuffer);
+            if (noteOpen || LineSyntax.IsNoteStart(squeezed))
             {
                 body.NoteParts.Add(line.Text.Trim());
                 noteOpen = !norm.EndsWith('。');
@@ -35,7 +41,7 @@ internal static class TableBodyReader
                 body.Unit ??= unit;
             }
 
-            if (LineSyntax.IsUnitLine(norm) || LineSyntax.IsPageNumber(norm))
+            if (LineSyntax.IsUnitLine(norm, squeezed) || LineSyntax.IsPageNumber(norm))
             {
                 continue;
             }
@@ -43,15 +49,15 @@ internal static class TableBodyReader
             if (line.Cells is { Count: > 0 } cells && (cells.Count > 1 || cells[0].Column is not null))
             {
                 current = null;
-                ReadCells(seg.Kind, line, cells, body);
+                ReadCells(seg.Kind, line, cells, body, scratch);
                 continue;
             }
 
             current = seg.Kind.Shape switch
             {
-                TableShape.TwoSided => ReadTwoSidedText(line, body, current),
-                TableShape.Named => ReadNamedText(line, body, current),
-                _ => ReadCodedText(seg.Kind, line, body, current),
+                TableShape.TwoSided => ReadTwoSidedText(line, body, current, scratch),
+                TableShape.Named => ReadNamedText(line, body, current, tokens),
+                _ => ReadCodedText(seg.Kind, line, body, current, tokens),
             };
         }
 
@@ -62,10 +68,10 @@ internal static class TableBodyReader
 
     // ---------------------------------------------------------------- flattened text, coded rows
 
-    private static RawRow? ReadCodedText(TableKind kind, DocLine line, TableBody body, RawRow? current)
+    private static RawRow? ReadCodedText(TableKind kind, DocLine line, TableBody body, RawRow? current, List<Tok> tokens)
     {
-        var toks = LineSyntax.Tokenize(line.Text);
-        if (toks.Count == 0 || LineSyntax.IsColumnNumberRow(toks.Select(t => t.Folded)))
+        var toks = LineSyntax.Tokenize(line.Text, tokens);
+        if (toks.Count == 0 || LineSyntax.IsColumnNumberRow(toks))
         {
             return current;
         }
@@ -94,11 +100,10 @@ internal static class TableBodyReader
             return row;
         }
 
-        var squeezed = TextNormalizer.RemoveWhiteSpace(string.Concat(toks.Take(firstAmount).Select(t => t.Folded)));
-        if (LineSyntax.IsTotalLabel(squeezed))
+        if (TotalLabel(toks, firstAmount) is { } totalLabel)
         {
             var row = new RawRow(line.Index) { IsTotal = true };
-            row.Texts.Add(squeezed);
+            row.Texts.Add(totalLabel);
             for (var i = firstAmount; i < toks.Count; i++)
             {
                 if (LineSyntax.Amount(toks[i].Folded, line.Index) is { } a)
@@ -146,6 +151,99 @@ internal static class TableBodyReader
         return current; // a repeated header or other text between rows
     }
 
+    /// <summary>The text of the first <paramref name="end"/> tokens (folded, without white space) when it is a 合计 label; null otherwise.</summary>
+    private static string? TotalLabel(List<Tok> toks, int end)
+    {
+        var length = 0;
+        for (var i = 0; i < end; i++)
+        {
+            length += toks[i].Folded.Length;
+        }
+
+        Span<char> buffer = length <= 256 ? stackalloc char[length] : new char[length];
+        var n = 0;
+        for (var i = 0; i < end; i++)
+        {
+            foreach (var c in toks[i].Folded)
+            {
+                if (!Squeezed.IsDropped(c))
+                {
+                    buffer[n++] = c;
+                }
+            }
+        }
+
+        return buffer[..n] switch
+        {
+            "合计" => "合计",
+            "总计" => "总计",
+            "本年合计" => "本年合计",
+            _ => null,
+        };
+    }
+
+    /// <summary>The printed tokens [<paramref name="from"/>, <paramref name="end"/>) run together; empty when <paramref name="from"/> is negative (none).</summary>
+    private static string ConcatPrinted(List<Tok> toks, int from, int end)
+    {
+        if (from < 0 || end <= from)
+        {
+            return string.Empty;
+        }
+
+        if (end - from == 1)
+        {
+            return toks[from].Printed;
+        }
+
+        var length = 0;
+        for (var i = from; i < end; i++)
+        {
+            length += toks[i].Printed.Length;
+        }
+
+        return string.Create(length, (toks, from, end), static (span, state) =>
+        {
+            var k = 0;
+            for (var i = state.from; i < state.end; i++)
+            {
+                var p = state.toks[i].Printed;
+                p.CopyTo(span[k..]);
+                k += p.Length;
+            }
+        });
+    }
+
+    /// <summary>The printed tokens [<paramref name="from"/>, <paramref name="end"/>) joined by single spaces.</summary>
+    private static string JoinPrinted(List<Tok> toks, int from, int end)
+    {
+        if (end - from == 1)
+        {
+            return toks[from].Printed;
+        }
+
+        var length = end - from - 1;
+        for (var i = from; i < end; i++)
+        {
+            length += toks[i].Printed.Length;
+        }
+
+        return string.Create(length, (toks, from, end), static (span, state) =>
+        {
+            var k = 0;
+            for (var i = state.from; i < state.end; i++)
+            {
+                if (i > state.from)
+                {
+                    span[k++] = ' ';
+                }
+
+                var p = state.toks[i].Printed;
+                p.CopyTo(span[k..]);
+                k += p.Length;
+            }
+        });
+    }
+
     /// <summary>A name that opened a bracket and has not closed it ("公务用车购置及运行费（小") goes on after its numbers.</summary>
     private static bool OpensBracket(string text)
     {
@@ -167,20 +265,33 @@ internal static class TableBodyReader
             end--;
         }
 
-        if (!codeLine && end < toks.Count && !toks.Skip(end).Any(t => t.Folded.Contains('.', StringComparison.Ordinal)) && end > from)
+        if (!codeLine && end < toks.Count && end > from && !AnyDecimalPoint(toks, end))
         {
             end = toks.Count;
         }
 
         if (end > from)
         {
-            row.Texts.Add(string.Join(" ", toks.Skip(from).Take(end - from).Select(t => t.Printed)));
+            row.Texts.Add(JoinPrinted(toks, from, end));
         }
 
         for (var k = end; k < toks.Count; k++)
         {
             row.Amounts.Add(LineSyntax.Amount(toks[k].Folded, line)!);
         }
+    }
+
+    private static bool AnyDecimalPoint(List<Tok> toks, int from)
+    {
+        for (var i = from; i < toks.Count; i++)
+        {
+            if (toks[i].Folded.Contains('.', StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"864.4" then "0" on the next line is 864.40: a one-decimal amount followed by a lone digit from a later line.</summary>
@@ -208,57 +319,83 @@ internal static class TableBodyReader
 
     // ---------------------------------------------------------------- flattened text, two-sided tables (表1, 表4)
 
-    private sealed class Segment
+    /// <summary>A piece of a two-sided line: an optional 类 code, then label tokens, then amount tokens (token index ranges, end exclusive; -1 when none).</summary>
+    internal record struct Segment(string? Code, int LabelFrom, int LabelTo, int AmountFrom, int AmountTo)
     {
-        public string? Code;
-        public List<string> Label { get; } = [];
-        public List<AmountToken> Amounts { get; } = [];
+        public static Segment Empty(string? code = null) => new(code, -1, -1, -1, -1);
+
+        public readonly bool HasLabel => LabelFrom >= 0;
+
+        public readonly bool HasAmounts => AmountFrom >= 0;
     }
 
-    private static RawRow? ReadTwoSidedText(DocLine line, TableBody body, RawRow? current)
+    private static RawRow? ReadTwoSidedText(DocLine line, TableBody body, RawRow? current, TableScratch scratch)
     {
-        var toks = LineSyntax.Tokenize(line.Text);
-        if (toks.Count == 0 || LineSyntax.IsColumnNumberRow(toks.Select(t => t.Folded)))
+        var toks = LineSyntax.Tokenize(line.Text, scratch.Tokens);
+        if (toks.Count == 0 || LineSyntax.IsColumnNumberRow(toks))
         {
             return current;
         }
 
-        var segs = new List<Segment>();
-        Segment? cur = null;
+        // labels and amounts of a segment are runs of tokens: a code or a label after amounts starts a new segment
+        var segs = scratch.Segments;
+        segs.Clear();
+        var cur = Segment.Empty();
+        var open = false;
         for (var k = 0; k < toks.Count; k++)
         {
             var f = toks[k].Folded;
-            var isCode = f.Length == 3 && f.All(char.IsAsciiDigit) && k + 1 < toks.Count && TextNormalizer.ContainsCjk(toks[k + 1].Folded);
+            var isCode = f.Length == 3 && TokenShapes.IsAsciiDigits(f) && k + 1 < toks.Count && TextNormalizer.ContainsCjk(toks[k + 1].Folded);
             if (isCode)
             {
-                cur = new Segment { Code = f };
-                segs.Add(cur);
+                if (open)
+                {
+                    segs.Add(cur);
+                }
+
+                cur = Segment.Empty(f);
+                open = true;
                 continue;
             }
 
             if (LineSyntax.IsAmount(f))
             {
-                if (cur is null)
+                if (!open)
                 {
-                    cur = new Segment();
-                    segs.Add(cur);
+                    cur = Segment.Empty();
+                    open = true;
                 }
 
-                cur.Amounts.Add(LineSyntax.Amount(f, line.Index)!);
+                cur = cur.HasAmounts ? cur with { AmountTo = k + 1 } : cur with { AmountFrom = k, AmountTo = k + 1 };
                 continue;
             }
 
             // a new label starts after amounts, or at an enumeration ("三、教育支出") when a label has begun
-            if (cur is null || cur.Amounts.Count > 0 || (cur.Label.Count > 0 && cur.Code is null && LineSyntax.StartsEnumeration(f)))
+            if (!open || cur.HasAmounts || (cur.HasLabel && cur.Code is null && LineSyntax.StartsEnumeration(f)))
             {
-                cur = new Segment();
-                segs.Add(cur);
+                if (open)
+                {
+                    segs.Add(cur);
+                }
+
+                cur = Segment.Empty();
+                open = true;
             }
 
-            cur.Label.Add(toks[k].Printed);
+            cur = cur.HasLabel ? cur with { LabelTo = k + 1 } : cur with { LabelFrom = k, LabelTo = k + 1 };
         }
 
-        var isData = body.Rows.Count > 0 || segs.Exists(s => s.Code is not null || s.Amounts.Count > 0);
+        if (open)
+        {
+            segs.Add(cur);
+        }
+
+        var isData = body.Rows.Count > 0;
+        foreach (var sg in segs)
+        {
+            isData |= sg.Code is not null || sg.HasAmounts;
+        }
+
         if (!isData)
         {
             body.HeaderLines.Add(line.Index);
@@ -266,9 +403,9 @@ internal static class TableBodyReader
         }
 
         // a line of text only continues the label of the line before ("上级国有资本经营预算安排转移支" / "付")
-        if (segs.Count == 1 && segs[0].Code is null && segs[0].Amounts.Count == 0 && current is not null && current.Line < line.Index)
+        if (segs.Count == 1 && segs[0].Code is null && !segs[0].HasAmounts && current is not null && current.Line < line.Index)
         {
-            current.Texts.Add(string.Concat(segs[0].Label));
+            current.Texts.Add(ConcatPrinted(toks, segs[0].LabelFrom, segs[0].LabelTo));
             return current;
         }
 
@@ -276,7 +413,7 @@ internal static class TableBodyReader
         for (var s = 0; s < segs.Count; s++)
         {
             var sg = segs[s];
-            var label = string.Concat(sg.Label);
+            var label = ConcatPrinted(toks, sg.LabelFrom, sg.LabelTo);
             var row = new RawRow(line.Index);
             if (sg.Code is not null)
             {
@@ -285,7 +422,7 @@ internal static class TableBodyReader
             }
             else
             {
-                var squeezed = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(label));
+                var squeezed = Squeezed.Of(Folded.Of(label));
                 var expenditure = s > 0 || squeezed.Contains("支出总计", StringComparison.Ordinal) || squeezed.Contains("支出合计", StringComparison.Ordinal)
                     || (squeezed.EndsWith("支出", StringComparison.Ordinal) && !squeezed.Contains("收入", StringComparison.Ordinal));
                 row.Side = expenditure ? "expenditure" : "income";
@@ -297,7 +434,11 @@ internal static class TableBodyReader
                 row.Texts.Add(label);
             }
 
-            row.Amounts.AddRange(sg.Amounts);
+            for (var k = sg.AmountFrom; k >= 0 && k < sg.AmountTo; k++)
+            {
+                row.Amounts.Add(LineSyntax.Amount(toks[k].Folded, line.Index)!);
+            }
+
             body.Rows.Add(row);
             last = row;
         }
@@ -307,10 +448,10 @@ internal static class TableBodyReader
 
     // ---------------------------------------------------------------- flattened text, named rows (表10)
 
-    private static RawRow? ReadNamedText(DocLine line, TableBody body, RawRow? current)
+    private static RawRow? ReadNamedText(DocLine line, TableBody body, RawRow? current, List<Tok> tokens)
     {
-        var toks = LineSyntax.Tokenize(line.Text);
-        if (toks.Count == 0 || LineSyntax.IsColumnNumberRow(toks.Select(t => t.Folded)))
+        var toks = LineSyntax.Tokenize(line.Text, tokens);
+        if (toks.Count == 0 || LineSyntax.IsColumnNumberRow(toks))
         {
             return current;
         }
@@ -353,23 +494,36 @@ internal static class TableBodyReader
 
     // ---------------------------------------------------------------- lines with cells
 
-    private static void ReadCells(TableKind kind, DocLine line, IReadOnlyList<TextCell> cells, TableBody body)
+    private static void ReadCells(TableKind kind, DocLine line, IReadOnlyList<TextCell> cells, TableBody body, TableScratch scratch)
     {
-        var texts = cells.Select(c => TextNormalizer.Fold(c.Text)).ToList();
+        var texts = scratch.CellTexts;
+        texts.Clear();
+        for (var k = 0; k < cells.Count; k++)
+        {
+            texts.Add(Folded.Of(cells[k].Text));
+        }
+
         if (texts.TrueForAll(t => t.Length == 0) || texts.Exists(t => t.Contains('※', StringComparison.Ordinal)) || LineSyntax.IsColumnNumberRow(texts))
         {
             return;
         }
 
-        int Col(int k) => cells[k].Column ?? k;
         if (kind.Shape == TableShape.TwoSided)
         {
-            ReadTwoSidedCells(kind, line, cells, texts, body);
+            ReadTwoSidedCells(kind, line, cells, texts, body, scratch.Tokens);
             return;
         }
 
         var nameIdx = texts.FindIndex(TextNormalizer.ContainsCjk);
-        var amountIdx = Enumerable.Range(0, texts.Count).Where(k => k > nameIdx && LineSyntax.IsAmount(texts[k])).ToList();
+        var amountIdx = new List<int>();
+        for (var k = nameIdx + 1; k < texts.Count; k++)
+        {
+            if (LineSyntax.IsAmount(texts[k]))
+            {
+                amountIdx.Add(k);
+            }
+        }
+
         if (nameIdx < 0 || amountIdx.Count == 0)
         {
             if (body.Rows.Count == 0)
@@ -395,7 +549,7 @@ internal static class TableBodyReader
                 continue;
             }
 
-            if (t.All(char.IsAsciiDigit) && (code.Length == 0 ? t.Length is 3 or 5 or 7 : t.Length == 2))
+            if (TokenShapes.IsAsciiDigits(t) && (code.Length == 0 ? t.Length is 3 or 5 or 7 : t.Length == 2))
             {
                 code += t;
             }
@@ -406,15 +560,15 @@ internal static class TableBodyReader
         }
 
         var name = cells[nameIdx].Text.Trim();
-        if (code.Length is 3 or 5 && LineSyntax.SubCode(TextNormalizer.Fold(name)) is { } sub)
+        if (code.Length is 3 or 5 && LineSyntax.SubCode(Folded.Of(name)) is { } sub)
         {
             code += sub.Sub;
             name = name.TrimStart()[2..].Trim();
         }
-        else if (code.Length == 0 && LineSyntax.Tokenize(name) is { Count: > 1 } nt && LineSyntax.CodeTokens(nt) is { } glued && glued.Consumed < nt.Count)
+        else if (code.Length == 0 && LineSyntax.Tokenize(name, scratch.Tokens) is { Count: > 1 } nt && LineSyntax.CodeTokens(nt) is { } glued && glued.Consumed < nt.Count)
         {
             code = glued.Code;
-            name = string.Join(" ", nt.Skip(glued.Consumed).Select(t => t.Printed));
+            name = JoinPrinted(nt, glued.Consumed, nt.Count);
         }
 
         row.Code = code.Length > 0 ? code : null;
@@ -428,15 +582,14 @@ internal static class TableBodyReader
 
         foreach (var k in amountIdx)
         {
-            row.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, Col(k))!);
+            row.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, cells[k].Column ?? k)!);
         }
 
         body.Rows.Add(row);
     }
 
-    private static void ReadTwoSidedCells(TableKind kind, DocLine line, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body)
+    private static void ReadTwoSidedCells(TableKind kind, DocLine line, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body, List<Tok> tokens)
     {
-        int Col(int k) => cells[k].Column ?? k;
         var anyAmount = texts.Exists(LineSyntax.IsAmount);
         var expIdx = -1;
         for (var k = 1; k < texts.Count; k++)
@@ -448,7 +601,7 @@ internal static class TableBodyReader
             }
         }
 
-        if (body.Rows.Count == 0 && !anyAmount && !texts.Exists(t => LineSyntax.Tokenize(t) is { Count: > 0 } tk && LineSyntax.CodeTokens(tk) is not null))
+        if (body.Rows.Count == 0 && !anyAmount && !AnyCodeCell(texts, tokens))
         {
             body.HeaderLines.Add(line.Index);
             MapHeaderCells(kind, cells, texts, body);
@@ -458,7 +611,7 @@ internal static class TableBodyReader
         var split = expIdx >= 0 ? expIdx : texts.Count;
         if (expIdx >= 0)
         {
-            body.ExpenditureColumn ??= Col(expIdx);
+            body.ExpenditureColumn ??= ColumnOf(cells, expIdx);
         }
 
         // income side: label in the first cell, amounts after it
@@ -472,7 +625,7 @@ internal static class TableBodyReader
             {
                 if (LineSyntax.IsAmount(texts[k]))
                 {
-                    inc.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, Col(k))!);
+                    inc.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, ColumnOf(cells, k))!);
                 }
             }
 
@@ -486,15 +639,15 @@ internal static class TableBodyReader
 
         var exp = new RawRow(line.Index) { Side = "expenditure", FromCells = true, ColumnMap = map };
         var label = cells[expIdx].Text.Trim();
-        var lt = LineSyntax.Tokenize(label);
+        var lt = LineSyntax.Tokenize(label, tokens);
         if (LineSyntax.CodeTokens(lt) is { } code && code.Consumed < lt.Count)
         {
             exp.Code = code.Code;
-            label = string.Join(" ", lt.Skip(code.Consumed).Select(t => t.Printed));
+            label = JoinPrinted(lt, code.Consumed, lt.Count);
         }
         else
         {
-            var squeezed = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(label));
+            var squeezed = Squeezed.Of(Folded.Of(label));
             exp.IsTotal = squeezed.Contains("总计", StringComparison.Ordinal) || squeezed.Contains("合计", StringComparison.Ordinal);
         }
 
@@ -503,12 +656,27 @@ internal static class TableBodyReader
         {
             if (LineSyntax.IsAmount(texts[k]))
             {
-                exp.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, Col(k))!);
+                exp.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, ColumnOf(cells, k))!);
             }
         }
 
         body.Rows.Add(exp);
     }
+
+    private static bool AnyCodeCell(List<string> texts, List<Tok> tokens)
+    {
+        foreach (var t in texts)
+        {
+            if (LineSyntax.Tokenize(t, tokens) is { Count: > 0 } tk && LineSyntax.CodeTokens(tk) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int ColumnOf(IReadOnlyList<TextCell> cells, int k) => cells[k].Column ?? k;
 
     /// <summary>Header cells name their columns: grid column → column key (a lower header row refines an upper one).</summary>
     private static void MapHeaderCells(TableKind kind, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body)

@@ -17,11 +17,15 @@ internal sealed class TableBuilder
     private readonly List<Finding> _findings;
     private readonly IReadOnlyDictionary<string, string> _names;
     private readonly StateSearch _search;
+    private readonly CandidateScratch _scratch;
+    private readonly Dictionary<string, int> _firstById;
 
-    /// <param name="search">Scratch space for the column search, shared by the tables of one document.</param>
-    public TableBuilder(SourceDocument doc, TableSegment seg, TableBody body, List<Finding> findings, IReadOnlyDictionary<string, string> names, StateSearch search)
+    /// <param name="scratch">Scratch space for the column search and the candidates, shared by the tables of one document.</param>
+    public TableBuilder(SourceDocument doc, TableSegment seg, TableBody body, List<Finding> findings, IReadOnlyDictionary<string, string> names, TableScratch scratch)
     {
-        _search = search;
+        _scratch = scratch.Candidates;
+        _search = scratch.Search;
+        _firstById = scratch.FirstById;
         _doc = doc;
         _seg = seg;
         _body = body;
@@ -59,36 +63,109 @@ internal sealed class TableBuilder
 
     // ---------------------------------------------------------------- columns present
 
-    private List<string> PresentColumns(IEnumerable<string> allowed)
-    {
-        var allow = allowed.ToHashSet(StringComparer.Ordinal);
-        if (_body.CellColumns.Count > 0)
-        {
-            var fromCells = _body.CellColumns.Where(kv => allow.Contains(kv.Value) && (_body.ExpenditureColumn is not { } e || kv.Key > e))
-                .OrderBy(kv => kv.Key).Select(kv => kv.Value).Distinct().ToList();
-            var order = Kind.Columns.Select(c => c.Key).ToList();
-            foreach (var later in _body.Rows.Select(r => r.ColumnMap).OfType<IReadOnlyDictionary<int, string>>().Distinct().SelectMany(m => m.Values))
-            {
-                if (allow.Contains(later) && !fromCells.Contains(later))
-                {
-                    var at = fromCells.FindIndex(k => order.IndexOf(k) > order.IndexOf(later));
-                    fromCells.Insert(at < 0 ? fromCells.Count : at, later);
-                }
-            }
+    /// <summary>Columns a header must name to be present (no default: most tables leave them out).</summary>
+    private static readonly string[] SubColumns = ["personnel", "public_use", "business_income", "operating_income", "other_income"];
 
-            if (fromCells.Count > 0)
+    private List<string> PresentColumns(List<string> allow)
+    {
+        if (_body.CellColumns.Count > 0 && FromCells(allow) is { Count: > 0 } fromCells)
+        {
+            return fromCells;
+        }
+
+        var fromText = HeaderColumns.FromText(Kind, HeaderColumns.Texts(_doc, _body.HeaderLines));
+        fromText.RemoveAll(k => !allow.Contains(k));
+
+        // a header that names fewer columns than a row has numbers was not read (interleaved layout): use the kind's columns
+        var widest = 0;
+        foreach (var r in _body.Rows)
+        {
+            if (Kind.Shape != TableShape.TwoSided || r.Side == "expenditure")
             {
-                return fromCells;
+                widest = Math.Max(widest, r.Amounts.Count);
             }
         }
 
-        string[] sub = ["personnel", "public_use", "business_income", "operating_income", "other_income"];
-        var defaults = Kind.Columns.Select(c => c.Key).Where(k => allow.Contains(k) && (Kind.Number == 6 || !sub.Contains(k))).ToList();
-        var fromText = HeaderColumns.FromText(Kind, HeaderColumns.Texts(_doc, _body.HeaderLines)).Where(allow.Contains).ToList();
+        if (fromText.Count > 0 && fromText.Count >= widest)
+        {
+            return fromText;
+        }
 
-        // a header that names fewer columns than a row has numbers was not read (interleaved layout): use the kind's columns
-        var widest = _body.Rows.Where(r => Kind.Shape != TableShape.TwoSided || r.Side == "expenditure").Select(r => r.Amounts.Count).DefaultIfEmpty(0).Max();
-        return fromText.Count > 0 && fromText.Count >= widest ? fromText : defaults.Union(fromText).OrderBy(k => Kind.Columns.ToList().FindIndex(c => c.Key == k)).ToList();
+        var defaults = Kind.Columns.Select(c => c.Key).Where(k => allow.Contains(k) && (Kind.Number == 6 || !SubColumns.Contains(k))).ToList();
+        return defaults.Union(fromText).OrderBy(k => Kind.Columns.ToList().FindIndex(c => c.Key == k)).ToList();
+    }
+
+    /// <summary>
+    /// The columns the header cells name, by grid column (the expenditure side only on two-sided tables), then those
+    /// only a repeated header names, each before the first that comes later in the kind's order.
+    /// </summary>
+    private List<string> FromCells(List<string> allow)
+    {
+        var byGrid = new List<KeyValuePair<int, string>>(_body.CellColumns.Count);
+        foreach (var kv in _body.CellColumns)
+        {
+            if (allow.Contains(kv.Value) && (_body.ExpenditureColumn is not { } e || kv.Key > e))
+            {
+                byGrid.Add(kv);
+            }
+        }
+
+        byGrid.Sort(static (x, y) => x.Key.CompareTo(y.Key)); // grid columns are distinct keys
+        var fromCells = new List<string>(byGrid.Count);
+        foreach (var kv in byGrid)
+        {
+            if (!fromCells.Contains(kv.Value))
+            {
+                fromCells.Add(kv.Value);
+            }
+        }
+
+        var order = KindOrder();
+        var maps = new List<IReadOnlyDictionary<int, string>>();
+        foreach (var r in _body.Rows)
+        {
+            if (r.ColumnMap is not { } map || SeenMap(maps, map))
+            {
+                continue;
+            }
+
+            maps.Add(map);
+            foreach (var later in map.Values)
+            {
+                if (allow.Contains(later) && !fromCells.Contains(later))
+                {
+                    var rank = order.IndexOf(later);
+                    var at = fromCells.FindIndex(k => order.IndexOf(k) > rank);
+                    fromCells.Insert(at < 0 ? fromCells.Count : at, later);
+                }
+            }
+        }
+
+        return fromCells;
+    }
+
+    private static bool SeenMap(List<IReadOnlyDictionary<int, string>> maps, IReadOnlyDictionary<int, string> map)
+    {
+        foreach (var m in maps)
+        {
+            if (ReferenceEquals(m, map))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private List<string> KindOrder()
+    {
+        var order = new List<string>(Kind.Columns.Count);
+        foreach (var c in Kind.Columns)
+        {
+            order.Add(c.Key);
+        }
+
+        return order;
     }
 
     // ---------------------------------------------------------------- two-sided tables
@@ -109,7 +186,7 @@ internal sealed class TableBuilder
                 continue;
             }
 
-            var label = TextNormalizer.RemoveWhiteSpace(r.JoinedText);
+            var label = Squeezed.Of(r.JoinedText);
             var key = keys.KeyOf(label);
             if (!r.HasAmounts)
             {
@@ -167,8 +244,15 @@ internal sealed class TableBuilder
         var parents = Parents(rows, ids);
         var present = columns;
         var scoring = new Scoring(Kind, present);
-        var cands = rows.Select((r, i) => Candidates(r, ids[i], present, scoring, hints)).ToList();
-        var solverRows = rows.Select((r, i) => new SolverRow(parents[i], cands[i].Select(c => c.Vector).ToList(), cands[i].Select(c => c.Local).ToList())).ToList();
+        var cands = new RowCandidates[rows.Count];
+        var solverRows = new List<SolverRow>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var cs = Candidates(rows[i], ids[i], present, scoring, hints);
+            cands[i] = cs;
+            solverRows.Add(new SolverRow(parents[i], cs.Vectors, cs.Local));
+        }
+
         var (choice, ambiguous) = ColumnSolver.Solve(solverRows, present.Count, _search);
         if (RepairContradictions(solverRows, cands, parents, choice, present))
         {
@@ -179,17 +263,17 @@ internal sealed class TableBuilder
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
-            var cand = cands[i][choice[i]];
-            var values = new List<CellValue>();
-            for (var k = 0; k < cand.Positions.Length; k++)
+            var positions = cands[i].PositionsOf(choice[i]);
+            var values = new List<CellValue>(positions.Length);
+            for (var k = 0; k < positions.Length; k++)
             {
                 var a = r.Amounts[k];
-                values.Add(new CellValue(present[cand.Positions[k]], a.Value, a.Line));
+                values.Add(new CellValue(present[positions[k]], a.Value, a.Line));
             }
 
-            if (cand.Positions.Length < r.Amounts.Count)
+            if (positions.Length < r.Amounts.Count)
             {
-                Unassigned(r, r.Amounts.Skip(cand.Positions.Length));
+                Unassigned(r, r.Amounts.Skip(positions.Length));
             }
 
             if (ambiguous[i] && cands[i].Count > 1)
@@ -226,15 +310,17 @@ internal sealed class TableBuilder
     }
 
     /// <summary>The row each row sums into: the nearest printed ancestor code, else the 合计 row (表10: by row meaning).</summary>
-    private static int[] Parents(List<RawRow> rows, List<string> ids)
+    private int[] Parents(List<RawRow> rows, List<string> ids)
     {
         var parents = new int[rows.Count];
-        var firstById = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstById = _firstById;
+        firstById.Clear();
         for (var i = 0; i < rows.Count; i++)
         {
             firstById.TryAdd(ids[i], i);
         }
 
+        var byPrefix = firstById.GetAlternateLookup<ReadOnlySpan<char>>();
         var total = firstById.GetValueOrDefault(CrossTableHints.TotalRow, -1);
         if (total < 0)
         {
@@ -255,7 +341,7 @@ internal sealed class TableBuilder
                 parents[i] = total;
                 for (var len = code.Length - 2; len >= 3; len -= 2)
                 {
-                    if (firstById.TryGetValue(code[..len], out var p))
+                    if (byPrefix.TryGetValue(code.AsSpan(0, len), out var p))
                     {
                         parents[i] = p;
                         break;
@@ -274,14 +360,13 @@ internal sealed class TableBuilder
     /// <summary>Candidates kept per row (the most plausible of those the row's own arithmetic allows): keeps the search small.</summary>
     private const int MaxCandidates = 24;
 
-    private sealed record Candidate(int[] Positions, long[] Vector, Score Local, bool Contradicts);
 
     /// <summary>
     /// A printed row whose own identity fails (its 合计 is not the sum of its parts, e.g. a 款 row that left out one
     /// of its 项) cannot tell its children which columns they are in. Where its parent and siblings imply a
     /// consistent row with the same total, the children are matched against that instead. True when anything changed.
     /// </summary>
-    private bool RepairContradictions(List<SolverRow> rows, List<List<Candidate>> cands, int[] parents, int[] choice, List<string> present)
+    private bool RepairContradictions(List<SolverRow> rows, RowCandidates[] cands, int[] parents, int[] choice, List<string> present)
     {
         var totalAt = present.IndexOf("total");
         if (totalAt < 0)
@@ -293,17 +378,17 @@ internal sealed class TableBuilder
         for (var i = 0; i < rows.Count; i++)
         {
             var p = parents[i];
-            if (p < 0 || !cands[i][choice[i]].Contradicts || rows[i].MatchOverride is not null)
+            if (p < 0 || !cands[i].Contradicts[choice[i]] || rows[i].MatchOverride is not null)
             {
                 continue;
             }
 
-            var implied = (long[])cands[p][choice[p]].Vector.Clone();
+            var implied = (long[])cands[p].Vectors[choice[p]].Clone();
             for (var j = 0; j < rows.Count; j++)
             {
                 if (j != i && parents[j] == p)
                 {
-                    var v = cands[j][choice[j]].Vector;
+                    var v = cands[j].Vectors[choice[j]];
                     for (var c = 0; c < implied.Length; c++)
                     {
                         implied[c] -= v[c];
@@ -311,7 +396,7 @@ internal sealed class TableBuilder
                 }
             }
 
-            var own = cands[i][choice[i]].Vector;
+            var own = cands[i].Vectors[choice[i]];
             var partsSum = implied.Where((_, c) => c != totalAt).Sum();
             if (implied[totalAt] == own[totalAt] && partsSum == implied[totalAt] && implied.All(x => x >= 0))
             {
@@ -329,11 +414,38 @@ internal sealed class TableBuilder
         public Scoring(TableKind kind, List<string> present)
         {
             TotalAt = present.IndexOf("total");
-            Prior = present.Select(k => kind.Column(k)?.Prior ?? 0).ToArray();
-            Rules = kind.Rules
-                .Select(r => (Total: present.IndexOf(r.Total), Parts: r.Parts.Select(p => present.IndexOf(p)).Where(j => j >= 0).ToArray()))
-                .Where(r => r.Total >= 0 && r.Parts.Length > 0)
-                .ToArray();
+            Prior = new double[present.Count];
+            for (var i = 0; i < present.Count; i++)
+            {
+                Prior[i] = kind.Column(present[i])?.Prior ?? 0;
+            }
+
+            var rules = new List<(int Total, int[] Parts)>(kind.Rules.Count);
+            var parts = new List<int>();
+            foreach (var r in kind.Rules)
+            {
+                var total = present.IndexOf(r.Total);
+                if (total < 0)
+                {
+                    continue;
+                }
+
+                parts.Clear();
+                foreach (var p in r.Parts)
+                {
+                    if (present.IndexOf(p) is var j and >= 0)
+                    {
+                        parts.Add(j);
+                    }
+                }
+
+                if (parts.Count > 0)
+                {
+                    rules.Add((total, parts.ToArray()));
+                }
+            }
+
+            Rules = rules.ToArray();
         }
 
         public int TotalAt { get; }
@@ -344,24 +456,39 @@ internal sealed class TableBuilder
     }
 
     /// <summary>What the other tables say about one row, as positions.</summary>
-    private sealed record RowHints((int Pos, long Value)[] Expected, double[] Bonus);
+    private readonly record struct RowHints((int Pos, long Value)[] Expected, double[] Bonus);
 
     /// <summary>0.01 in solver units: the rounding a printed sum may show per extra part.</summary>
     private static readonly long Cent = ColumnSolver.Units(0.01m);
 
-    private static RowHints HintsFor(RawRow r, string id, List<string> present, CrossTableHints hints)
+    private static RowHints HintsFor(RawRow r, string id, List<string> present, CrossTableHints hints, double[] bonus)
     {
         var expected = Array.Empty<(int, long)>();
         if (hints.Expected.TryGetValue(id, out var e) && (e.WhenTotal is null || (r.Amounts.Count > 0 && r.Amounts[0].Value == e.WhenTotal)))
         {
-            expected = e.Values.Select(kv => (present.IndexOf(kv.Key), ColumnSolver.Units(kv.Value))).Where(x => x.Item1 >= 0).ToArray();
+            var n = 0;
+            for (var i = 0; i < e.Values.Count; i++)
+            {
+                n += present.IndexOf(e.Values[i].Column) >= 0 ? 1 : 0;
+            }
+
+            expected = new (int, long)[n];
+            n = 0;
+            for (var i = 0; i < e.Values.Count; i++)
+            {
+                var (column, value) = e.Values[i];
+                if (present.IndexOf(column) is var j and >= 0)
+                {
+                    expected[n++] = (j, ColumnSolver.Units(value));
+                }
+            }
         }
 
-        var bonus = new double[present.Count];
         if (hints.Bonus.TryGetValue(id, out var b))
         {
-            foreach (var (key, value) in b)
+            for (var i = 0; i < b.Count; i++)
             {
+                var (key, value) = b[i];
                 var j = present.IndexOf(key);
                 if (j >= 0)
                 {
@@ -374,31 +501,33 @@ internal sealed class TableBuilder
     }
 
     /// <summary>Every order-preserving assignment of the row's amounts to the present columns (the first amount is the total), with its local score.</summary>
-    private List<Candidate> Candidates(RawRow r, string id, List<string> present, Scoring scoring, CrossTableHints hints)
+    private RowCandidates Candidates(RawRow r, string id, List<string> present, Scoring scoring, CrossTableHints hints)
     {
         var m = present.Count;
         var k = Math.Min(r.Amounts.Count, m);
-        var rowHints = HintsFor(r, id, present, hints);
-        var units = r.Amounts.Select(a => ColumnSolver.Units(a.Value)).ToArray();
-        var list = new List<Candidate>();
-        var map = r.ColumnMap ?? _body.CellColumns;
-        if (r.FromCells && r.Amounts.TrueForAll(a => a.Column is { } c && map.TryGetValue(c, out var key) && present.Contains(key)))
+        var rowHints = HintsFor(r, id, present, hints, _scratch.Bonus(m));
+        var units = _scratch.Units(r.Amounts.Count);
+        for (var i = 0; i < r.Amounts.Count; i++)
         {
-            var pos = r.Amounts.Select(a => present.IndexOf(map[a.Column!.Value])).ToArray();
-            if (pos.Distinct().Count() == pos.Length)
-            {
-                list.Add(MakeCandidate(pos, units, scoring, rowHints));
-                return list;
-            }
+            units[i] = ColumnSolver.Units(r.Amounts[i].Value);
+        }
+
+        var map = r.ColumnMap ?? _body.CellColumns;
+        if (r.FromCells && CellPositions(r, map, present) is { } cellPos)
+        {
+            return Only(cellPos, units, scoring, rowHints);
         }
 
         var totalAt = scoring.TotalAt;
-        var scratch = new long[scoring.Prior.Length];
+        var scratch = _scratch.Vector(m);
         var bestSoFar = double.NegativeInfinity;
+        _scratch.Begin(k, m);
         // with a total column, the first amount is the total: only the assignments that start there are enumerated
         var first = totalAt >= 0 && k > 0 ? totalAt : -1;
-        foreach (var pos in Combinations(m, k, first))
+        var subsets = new Subsets(m, k, first, _scratch.Positions(k));
+        while (subsets.MoveNext())
         {
+            var pos = subsets.Current;
             // score in a scratch vector; only assignments that can still be kept are copied (C(12,6) = 924 per row)
             var (score, contradicts) = ScoreOf(pos, units, scoring, rowHints, scratch);
             if (score.Hard < bestSoFar - 3.5)
@@ -407,27 +536,85 @@ internal sealed class TableBuilder
             }
 
             bestSoFar = Math.Max(bestSoFar, score.Hard);
-            list.Add(new Candidate((int[])pos.Clone(), (long[])scratch.Clone(), score, contradicts));
+            _scratch.Add(pos, scratch, score, contradicts);
         }
 
-        if (list.Count == 0)
+        if (_scratch.Count == 0)
         {
-            list.Add(MakeCandidate(Enumerable.Range(0, k).ToArray(), units, scoring, rowHints));
+            var all = new int[k];
+            for (var i = 0; i < k; i++)
+            {
+                all[i] = i;
+            }
+
+            return Only(all, units, scoring, rowHints);
         }
 
-        var bestHard = list.Max(c => c.Local.Hard);
-        return list.Where(c => c.Local.Hard >= bestHard - 3.5).OrderByDescending(c => c.Local).Take(MaxCandidates).ToList();
+        // the most plausible of those within 3.5 of the best: sorted by score (best first, equal scores in the order
+        // found), those below the cut are a tail of that order because it compares the hard score first
+        var top = _scratch.Best(MaxCandidates);
+        var bestHard = double.NegativeInfinity;
+        for (var i = 0; i < _scratch.Count; i++)
+        {
+            bestHard = Math.Max(bestHard, _scratch.ScoreAt(i).Hard);
+        }
+
+        var kept = 0;
+        while (kept < top.Length && _scratch.ScoreAt(top[kept]).Hard >= bestHard - 3.5)
+        {
+            kept++;
+        }
+
+        var result = new RowCandidates(kept, k);
+        for (var i = 0; i < kept; i++)
+        {
+            _scratch.CopyTo(top[i], result, i);
+        }
+
+        return result;
     }
 
-    private static Candidate MakeCandidate(int[] pos, long[] units, Scoring scoring, RowHints hints)
+    /// <summary>The positions of a row read from cells whose every amount's grid column maps to a distinct present column; null otherwise.</summary>
+    private static int[]? CellPositions(RawRow r, IReadOnlyDictionary<int, string> map, List<string> present)
+    {
+        var pos = new int[r.Amounts.Count];
+        for (var i = 0; i < pos.Length; i++)
+        {
+            if (r.Amounts[i].Column is not { } c || !map.TryGetValue(c, out var key))
+            {
+                return null;
+            }
+
+            pos[i] = present.IndexOf(key);
+            if (pos[i] < 0)
+            {
+                return null;
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (pos[j] == pos[i])
+                {
+                    return null;
+                }
+            }
+        }
+
+        return pos;
+    }
+
+    /// <summary>A row's only candidate: the given assignment.</summary>
+    private static RowCandidates Only(int[] pos, long[] units, Scoring scoring, RowHints hints)
     {
         var v = new long[scoring.Prior.Length];
         var (score, contradicts) = ScoreOf(pos, units, scoring, hints, v);
-        return new Candidate(pos, v, score, contradicts);
+        var only = new RowCandidates(1, pos.Length);
+        only.Set(0, pos, v, score, contradicts);
+        return only;
     }
 
     /// <summary>Fills <paramref name="v"/> with the assignment and scores it against the row identities and the hints.</summary>
-    private static (Score Score, bool Contradicts) ScoreOf(int[] pos, long[] units, Scoring scoring, RowHints hints, long[] v)
+    private static (Score Score, bool Contradicts) ScoreOf(ReadOnlySpan<int> pos, long[] units, Scoring scoring, RowHints hints, long[] v)
     {
         Array.Clear(v);
         for (var i = 0; i < pos.Length; i++)
@@ -473,53 +660,66 @@ internal sealed class TableBuilder
 
     /// <summary>
     /// Every k-subset of 0..m-1 in order; when <paramref name="first"/> ≥ 0, only those whose first element is
-    /// <paramref name="first"/> (the same subsets, in the same order, as filtering all of them). The same array is
-    /// yielded each time: copy it to keep it.
+    /// <paramref name="first"/> (the same subsets, in the same order, as filtering all of them). Written into one
+    /// buffer: <see cref="Current"/> is valid until the next <see cref="MoveNext"/>.
     /// </summary>
-    private static IEnumerable<int[]> Combinations(int m, int k, int first)
+    private struct Subsets
     {
-        if (k == 0)
+        private readonly int[] _idx;
+        private readonly int _m;
+        private readonly int _k;
+        private readonly int _lowest;
+        private bool _started;
+        private bool _done;
+
+        /// <param name="buffer">At least <paramref name="k"/> ints.</param>
+        public Subsets(int m, int k, int first, int[] buffer)
         {
-            yield return [];
-            yield break;
+            _idx = buffer;
+            _m = m;
+            _k = k;
+            _lowest = first >= 0 ? 1 : 0; // idx[0] stays at first
+            _done = k > 0 && first >= 0 && first > m - k;
+            for (var j = 0; j < k; j++)
+            {
+                _idx[j] = first >= 0 ? first + j : j;
+            }
         }
 
-        var lowest = 0;
-        if (first >= 0)
+        public readonly ReadOnlySpan<int> Current => _idx.AsSpan(0, _k);
+
+        public bool MoveNext()
         {
-            if (first > m - k)
+            if (_done)
             {
-                yield break;
+                return false;
             }
 
-            lowest = 1; // idx[0] stays at first
-        }
+            if (!_started)
+            {
+                _started = true;
+                return true; // the first subset (the empty one when k = 0)
+            }
 
-        var idx = new int[k];
-        for (var j = 0; j < k; j++)
-        {
-            idx[j] = first >= 0 ? first + j : j;
-        }
-
-        while (true)
-        {
-            yield return idx;
-            var i = k - 1;
-            while (i >= lowest && idx[i] == m - k + i)
+            var i = _k - 1;
+            while (i >= _lowest && _idx[i] == _m - _k + i)
             {
                 i--;
             }
 
-            if (i < lowest)
+            if (i < _lowest)
             {
-                yield break;
+                _done = true;
+                return false;
             }
 
-            idx[i]++;
-            for (var j = i + 1; j < k; j++)
+            _idx[i]++;
+            for (var j = i + 1; j < _k; j++)
             {
-                idx[j] = idx[j - 1] + 1;
+                _idx[j] = _idx[j - 1] + 1;
             }
+
+            return true;
         }
     }
 
@@ -529,21 +729,21 @@ internal sealed class TableBuilder
     {
         if (Kind.Shape == TableShape.Named)
         {
-            return new TableRow(null, null, NamedRows.KeyOf(r.JoinedText), TextNormalizer.RemoveWhiteSpace(r.JoinedText), null, null, values, r.Line);
+            return new TableRow(null, null, NamedRows.KeyOf(r.JoinedText), Squeezed.Of(r.JoinedText), null, null, values, r.Line);
         }
 
         if (r.Side == "expenditure" && r.Code is null)
         {
-            return new TableRow(null, null, r.IsTotal ? "expenditure_total" : null, TextNormalizer.RemoveWhiteSpace(r.JoinedText), null, "expenditure", values, r.Line);
+            return new TableRow(null, null, r.IsTotal ? "expenditure_total" : null, Squeezed.Of(r.JoinedText), null, "expenditure", values, r.Line);
         }
 
         if (r.Code is null)
         {
-            var name = TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText);
+            var name = Squeezed.Of(r.CellName ?? r.JoinedText);
             return new TableRow(null, null, r.IsTotal ? "total" : null, name, null, null, values, r.Line);
         }
 
-        var (item, project) = Kind.Number == 7 ? SplitProject(r) : (TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText), null);
+        var (item, project) = Kind.Number == 7 ? SplitProject(r) : (Squeezed.Of(r.CellName ?? r.JoinedText), null);
         return new TableRow(r.Code, LineSyntax.LevelOf(r.Code), null, item, project, null, values, r.Line);
     }
 
@@ -555,11 +755,11 @@ internal sealed class TableBuilder
     {
         if (r.FromCells)
         {
-            var p = r.CellProject is { } cp ? TextNormalizer.RemoveWhiteSpace(cp) : null;
-            return (TextNormalizer.RemoveWhiteSpace(r.CellName ?? string.Empty), string.IsNullOrEmpty(p) ? null : p);
+            var p = r.CellProject is { } cp ? Squeezed.Of(cp) : null;
+            return (Squeezed.Of(r.CellName ?? string.Empty), string.IsNullOrEmpty(p) ? null : p);
         }
 
-        var joined = TextNormalizer.RemoveWhiteSpace(r.JoinedText);
+        var joined = Squeezed.Of(r.JoinedText);
         if (_names.TryGetValue(r.Code!, out var known) && joined.StartsWith(known, StringComparison.Ordinal))
         {
             var rest = joined[known.Length..];
@@ -575,11 +775,11 @@ internal sealed class TableBuilder
         var space = first.IndexOf(' ', StringComparison.Ordinal);
         if (space > 0)
         {
-            var project = TextNormalizer.RemoveWhiteSpace(first[(space + 1)..] + string.Concat(r.Texts.Skip(1)));
-            return (TextNormalizer.RemoveWhiteSpace(first[..space]), project.Length > 0 ? project : null);
+            var project = Squeezed.Of(first[(space + 1)..] + string.Concat(r.Texts.Skip(1)));
+            return (Squeezed.Of(first[..space]), project.Length > 0 ? project : null);
         }
 
-        var tail = TextNormalizer.RemoveWhiteSpace(string.Concat(r.Texts.Skip(1)));
-        return (TextNormalizer.RemoveWhiteSpace(first), tail.Length > 0 ? tail : null);
+        var tail = Squeezed.Of(string.Concat(r.Texts.Skip(1)));
+        return (Squeezed.Of(first), tail.Length > 0 ? tail : null);
     }
 }

@@ -25,7 +25,22 @@ internal sealed record SumRule(string Total, IReadOnlyList<string> Parts);
 /// <summary>What a kind of budget table looks like: its key, row shape, possible columns in printed order, and the arithmetic its rows satisfy.</summary>
 internal sealed record TableKind(int Number, string Key, TableShape Shape, IReadOnlyList<ColumnSpec> Columns, IReadOnlyList<SumRule> Rules)
 {
-    public ColumnSpec? Column(string key) => Columns.FirstOrDefault(c => c.Key == key);
+    public ColumnSpec? Column(string key)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            if (Columns[i].Key == key)
+            {
+                return Columns[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every header label with its column, longest first (equal lengths in column and label order).</summary>
+    public IReadOnlyList<(string Label, string Key)> LabelsLongestFirst { get; } =
+        Columns.SelectMany(c => c.Labels.Select(l => (l, c.Key))).OrderByDescending(x => x.l.Length).ToArray();
 
     /// <summary>Function classes (支出功能分类) are 2xx; the economic classes of 表6 are 3xx (部门预算) or 5xx (政府预算).</summary>
     public bool IsPlausibleCode(string code) => code.Length > 0 && (Number == 6 ? code[0] is '3' or '5' : code[0] == '2');
@@ -127,7 +142,7 @@ internal static class TableCatalog
     public static TableKind? ClassifyTitle(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
-        var t = Text.TextNormalizer.RemoveWhiteSpace(Text.TextNormalizer.Fold(title));
+        var t = Squeezed.Of(Folded.Of(title));
         if (!t.Contains('表', StringComparison.Ordinal) || t.Contains("绩效", StringComparison.Ordinal) || t.Contains("目标", StringComparison.Ordinal))
         {
             return null;

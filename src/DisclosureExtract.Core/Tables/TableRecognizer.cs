@@ -12,21 +12,50 @@ public static class TableRecognizer
 {
     private static readonly int[] SolveOrder = [1, 7, 5, 3, 2, 4, 6, 10, 8, 9, 11];
 
+    /// <summary>
+    /// The scratch space of the last recognition on this thread, taken by the next one (a nested or failed one
+    /// makes its own). Scratch holds no result between documents (see <see cref="TableScratch"/>).
+    /// </summary>
+    [ThreadStatic]
+    private static TableScratch? t_idle;
+
     public static (IReadOnlyList<BudgetTable> Tables, IReadOnlyList<Finding> Findings) Recognize(SourceDocument doc, IReadOnlyList<DocumentPart> parts)
     {
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(parts);
+        var scratch = t_idle ?? new TableScratch();
+        t_idle = null;
+        var result = Recognize(doc, parts, scratch);
+        scratch.Release();
+        t_idle = scratch;
+        return result;
+    }
+
+    private static (IReadOnlyList<BudgetTable> Tables, IReadOnlyList<Finding> Findings) Recognize(SourceDocument doc, IReadOnlyList<DocumentPart> parts, TableScratch scratch)
+    {
         var findings = new List<Finding>();
         var segments = TableSegmenter.Find(doc, parts);
-        var bodies = segments.Select(s => (Seg: s, Body: TableBodyReader.Read(doc, s))).ToList();
+        var bodies = new List<(TableSegment Seg, TableBody Body)>(segments.Count);
+        foreach (var s in segments)
+        {
+            bodies.Add((s, TableBodyReader.Read(doc, s, scratch)));
+        }
+
         var names = ItemNames(bodies);
 
-        var search = new StateSearch();
+        var search = scratch.Search;
+        var widest = 0;
+        foreach (var s in segments)
+        {
+            widest = Math.Max(widest, s.Kind.Columns.Count);
+        }
+
+        search.Reserve(widest);
         var solved = new Dictionary<int, BudgetTable>();
         var built = new List<BudgetTable>();
         foreach (var (seg, body) in bodies.OrderBy(b => Priority(b.Seg.Kind.Number)).ThenBy(b => b.Seg.Start))
         {
-            var table = new TableBuilder(doc, seg, body, findings, names, search).Build(solved);
+            var table = new TableBuilder(doc, seg, body, findings, names, scratch).Build(solved);
             solved.TryAdd(seg.Kind.Number, table);
             built.Add(table);
         }
@@ -55,7 +84,7 @@ public static class TableRecognizer
             {
                 if (r.Code is { } c)
                 {
-                    var n = TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText);
+                    var n = Squeezed.Of(r.CellName ?? r.JoinedText);
                     if (n.Length > 0)
                     {
                         names.TryAdd(c, n);

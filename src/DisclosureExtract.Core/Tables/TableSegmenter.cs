@@ -54,6 +54,11 @@ internal static partial class TableSegmenter
         for (var i = from; i < to; i++)
         {
             var line = doc.Lines[i];
+            if (!line.Norm.StartsWith('表'))
+            {
+                continue; // the pattern starts there
+            }
+
             var m = NumberLine().Match(line.Norm);
             if (!m.Success || TocLeader().IsMatch(line.Norm))
             {
@@ -91,7 +96,7 @@ internal static partial class TableSegmenter
                 kind = TableCatalog.ClassifyTitle(acc);
                 if (kind is not null)
                 {
-                    title = TextNormalizer.RemoveWhiteSpace(acc);
+                    title = Squeezed.Of(acc);
                     body = j + 1;
                 }
             }
@@ -119,7 +124,7 @@ internal static partial class TableSegmenter
             s = s[1..];
         }
 
-        return TextNormalizer.RemoveWhiteSpace(s);
+        return Squeezed.Of(s);
     }
 
     private static List<TableSegment> TitleStarts(SourceDocument doc, int from, int to)
@@ -128,7 +133,7 @@ internal static partial class TableSegmenter
         for (var i = from; i < to; i++)
         {
             var line = doc.Lines[i];
-            var t = TextNormalizer.RemoveWhiteSpace(line.Norm);
+            var t = Squeezed.Of(line.Norm);
             if (t.Length == 0 || t.Length > MaxTitleLength || !t.EndsWith('表') || TocLeader().IsMatch(line.Norm)
                 || t.Contains('，', StringComparison.Ordinal) || t.Contains('。', StringComparison.Ordinal))
             {
@@ -138,7 +143,7 @@ internal static partial class TableSegmenter
             var kind = TableCatalog.ClassifyTitle(t);
             if (kind is not null)
             {
-                list.Add(new TableSegment(kind.Number, kind, TextNormalizer.RemoveWhiteSpace(line.Text), i, i + 1, to));
+                list.Add(new TableSegment(kind.Number, kind, Squeezed.Of(line.Text), i, i + 1, to));
             }
         }
 

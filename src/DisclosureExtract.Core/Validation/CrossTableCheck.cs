@@ -1,5 +1,6 @@
 using System.Globalization;
 using DisclosureExtract.Model;
+using DisclosureExtract.Tables;
 
 namespace DisclosureExtract.Validation;
 
@@ -44,12 +45,12 @@ public static class CrossTableCheck
         }
 
         // a 空表 8/9 while 表4 spends 政府性基金 / 国有资本经营 money
-        f.AddRange(EmptyButSpent(t4, "gov_fund", tables.GetEvenIfEmpty(8)));
-        f.AddRange(EmptyButSpent(t4, "state_capital", tables.GetEvenIfEmpty(9)));
+        f.AddRange(EmptyButSpent(tables, t4, "gov_fund", tables.GetEvenIfEmpty(8)));
+        f.AddRange(EmptyButSpent(tables, t4, "state_capital", tables.GetEvenIfEmpty(9)));
 
         // 表5 = the general-budget part
-        f.AddRange(GeneralBudgetPart(t2, t5));
-        f.AddRange(NotMoreThanWhole(t5, t3));
+        f.AddRange(GeneralBudgetPart(tables, t2, t5));
+        f.AddRange(NotMoreThanWhole(tables, t5, t3));
 
         // 表6 合计 = 表5 基本支出; 表7 = 表5 项目支出
         var t6 = tables.Get(6);
@@ -66,13 +67,13 @@ public static class CrossTableCheck
 
     private static IEnumerable<Finding> Pair(TableSet set, string check, BudgetTable? a, TableRow? rowA, string colA, BudgetTable? b, TableRow? rowB, string colB)
     {
-        if (a is null || b is null || rowA?.ValueOf(colA) is not { } va || rowB is null)
+        if (a is null || b is null || rowA?.AmountIn(colA) is not { } va || rowB is null)
         {
             yield break;
         }
 
         // an empty cell in the other table counts as zero once its row is there
-        var vb = (rowB.ValueOf(colB) ?? 0m) * TableSet.ToWan(b) / TableSet.ToWan(a);
+        var vb = (rowB.AmountIn(colB) ?? 0m) * TableSet.ToWan(b) / TableSet.ToWan(a);
         Func<string> what = () => string.Create(CultureInfo.InvariantCulture,
             $"{TableSet.Label(a, rowA)} {colA} ({set.At(TableSet.LineOf(rowA, colA))}) against {TableSet.Label(b, rowB)} {colB} ({set.At(TableSet.LineOf(rowB, colB))})");
         if (Tolerance.Compare(check, what, vb, va, a.TableKey, rowA.Code, colA, TableSet.LineOf(rowA, colA)) is { } f)
@@ -89,8 +90,8 @@ public static class CrossTableCheck
             yield break;
         }
 
-        var rowsA = TableSet.ByCode(a, side);
-        var rowsB = TableSet.ByCode(b);
+        var rowsA = set.RowsByCode(a, side);
+        var rowsB = set.RowsByCode(b);
         var codes = rowsA.Keys.Union(onlyCodesOfFirst ? [] : rowsB.Keys).Where(c => !classesOnly || c.Length == 3).Order(StringComparer.Ordinal);
         foreach (var code in codes)
         {
@@ -103,9 +104,15 @@ public static class CrossTableCheck
                 continue;
             }
 
+            // the description (names rows and lines) only for a difference
+            if (Tolerance.Classify(vb ?? 0m, va ?? 0m) is null)
+            {
+                continue;
+            }
+
             var anchor = ra?[0];
             var other = rb?[0];
-            Func<string> where = () => string.Create(CultureInfo.InvariantCulture,
+            var where = string.Create(CultureInfo.InvariantCulture,
                 $"{code}: 表{a.TableNo} {colA} {(va is null ? "empty" : va.Value.ToString(CultureInfo.InvariantCulture))}{(anchor is null ? " (no row)" : $" ({set.At(TableSet.LineOf(anchor, colA))})")}"
                 + $" against 表{b.TableNo} {colB} {(vb is null ? "empty" : vb.Value.ToString(CultureInfo.InvariantCulture))}{(other is null ? " (no row)" : $" ({set.At(TableSet.LineOf(other, colB))})")}");
             var line = anchor is not null ? TableSet.LineOf(anchor, colA) : other is not null ? TableSet.LineOf(other, colB) : (int?)null;
@@ -116,22 +123,22 @@ public static class CrossTableCheck
         }
     }
 
-    private static IEnumerable<Finding> GeneralBudgetPart(BudgetTable? t2, BudgetTable? t5)
+    private static IEnumerable<Finding> GeneralBudgetPart(TableSet set, BudgetTable? t2, BudgetTable? t5)
     {
         if (t2 is null || t5 is null || !t2.Columns.Contains("general_budget"))
         {
             yield break;
         }
 
-        var rows2 = TableSet.ByCode(t2);
-        var rows5 = TableSet.ByCode(t5);
+        var rows2 = set.RowsByCode(t2);
+        var rows5 = set.RowsByCode(t5);
         var pairs = rows5.Keys.Union(rows2.Keys).Order(StringComparer.Ordinal)
             .Select(c => (Code: (string?)c, A: rows5.GetValueOrDefault(c)?[0], B: rows2.GetValueOrDefault(c)?[0]))
             .Append((Code: null, A: TableSet.TotalRow(t5), B: TableSet.TotalRow(t2)));
         foreach (var (code, r5, r2) in pairs)
         {
             var general = r2 is null ? null : GeneralPart(r2) * TableSet.ToWan(t2) / TableSet.ToWan(t5);
-            var printed = r5?.ValueOf("total");
+            var printed = r5?.AmountIn("total");
             if (printed is null && (general ?? 0m) == 0m)
             {
                 continue;
@@ -148,14 +155,14 @@ public static class CrossTableCheck
         }
     }
 
-    private static IEnumerable<Finding> EmptyButSpent(BudgetTable? t4, string column, BudgetTable? fundTable)
+    private static IEnumerable<Finding> EmptyButSpent(TableSet set, BudgetTable? t4, string column, BudgetTable? fundTable)
     {
         if (t4 is null || fundTable is null || !(fundTable.IsEmpty || fundTable.Rows.All(r => r.Values.Count == 0)))
         {
             yield break;
         }
 
-        foreach (var (code, rows) in TableSet.ByCode(t4, "expenditure"))
+        foreach (var (code, rows) in set.RowsByCode(t4, "expenditure"))
         {
             if (code.Length == 3 && TableSet.Sum(rows, column) is { } v && v != 0m)
             {
@@ -168,30 +175,30 @@ public static class CrossTableCheck
 
     private static decimal? GeneralPart(TableRow row2)
     {
-        var a = row2.ValueOf("general_budget");
-        var b = row2.ValueOf("general_budget_transfer");
+        var a = row2.AmountIn("general_budget");
+        var b = row2.AmountIn("general_budget_transfer");
         return a is null && b is null ? null : (a ?? 0m) + (b ?? 0m);
     }
 
-    private static IEnumerable<Finding> NotMoreThanWhole(BudgetTable? t5, BudgetTable? t3)
+    private static IEnumerable<Finding> NotMoreThanWhole(TableSet set, BudgetTable? t5, BudgetTable? t3)
     {
         if (t5 is null || t3 is null)
         {
             yield break;
         }
 
-        var rows3 = TableSet.ByCode(t3);
-        foreach (var (code, rows5) in TableSet.ByCode(t5))
+        var rows3 = set.RowsByCode(t3);
+        foreach (var (code, rows5) in set.RowsByCode(t5))
         {
             var r3 = rows3.GetValueOrDefault(code)?[0];
             foreach (var column in new[] { "total", "basic", "project" })
             {
-                if (rows5[0].ValueOf(column) is not { } part || part <= 0m)
+                if (rows5[0].AmountIn(column) is not { } part || part <= 0m)
                 {
                     continue;
                 }
 
-                var whole = (r3?.ValueOf(column) ?? 0m) * TableSet.ToWan(t3) / TableSet.ToWan(t5);
+                var whole = (r3?.AmountIn(column) ?? 0m) * TableSet.ToWan(t3) / TableSet.ToWan(t5);
                 if (part > whole)
                 {
                     var msg = string.Create(CultureInfo.InvariantCulture,

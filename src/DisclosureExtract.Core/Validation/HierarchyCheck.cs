@@ -1,4 +1,5 @@
 using DisclosureExtract.Model;
+using DisclosureExtract.Tables;
 
 namespace DisclosureExtract.Validation;
 
@@ -19,7 +20,7 @@ public static class HierarchyCheck
                 continue; // 表1/表4 list 类 rows only (checked by SummaryCheck); 表10 is uncoded
             }
 
-            foreach (var f in Sums(table).Concat(Placement(table)))
+            foreach (var f in Sums(tables, table).Concat(Placement(tables, table)))
             {
                 yield return f;
             }
@@ -33,19 +34,22 @@ public static class HierarchyCheck
         return code.Length > 3 ? code[..^2] : null;
     }
 
-    private static IEnumerable<Finding> Sums(BudgetTable table)
+    private static IEnumerable<Finding> Sums(TableSet set, BudgetTable table)
     {
-        var byCode = TableSet.ByCode(table);
+        var byCode = set.RowsByCode(table);
         var children = new Dictionary<string, List<TableRow>>(StringComparer.Ordinal);
+        var byParent = children.GetAlternateLookup<ReadOnlySpan<char>>();
         var topLevel = new List<TableRow>();
         foreach (var (code, rows) in byCode)
         {
-            if (ParentOf(code) is { } parent)
+            if (code.Length > 3)
             {
-                if (!children.TryGetValue(parent, out var list))
+                // the parent code (as ParentOf), as a string only once per parent
+                var parent = code.AsSpan(0, code.Length - 2);
+                if (!byParent.TryGetValue(parent, out var list))
                 {
                     list = [];
-                    children[parent] = list;
+                    children[parent.ToString()] = list;
                 }
 
                 list.AddRange(rows);
@@ -60,7 +64,7 @@ public static class HierarchyCheck
         {
             if (children.TryGetValue(code, out var kids))
             {
-                foreach (var f in Compare(table, rows[0], kids, $"the rows under {code}"))
+                foreach (var f in Compare(table, rows[0], kids, code))
                 {
                     yield return f;
                 }
@@ -69,38 +73,38 @@ public static class HierarchyCheck
 
         if (TableSet.TotalRow(table) is { } total && topLevel.Count > 0)
         {
-            foreach (var f in Compare(table, total, topLevel, "the 类 rows"))
+            foreach (var f in Compare(table, total, topLevel, null))
             {
                 yield return f;
             }
         }
     }
 
-    private static IEnumerable<Finding> Compare(BudgetTable table, TableRow parent, List<TableRow> kids, string kidsLabel)
+    /// <param name="underCode">The code the kids are under; null for the 类 rows under the 合计.</param>
+    private static IEnumerable<Finding> Compare(BudgetTable table, TableRow parent, List<TableRow> kids, string? underCode)
     {
-        foreach (var column in table.Columns)
+        for (var c = 0; c < table.Columns.Count; c++)
         {
-            var printed = parent.ValueOf(column);
+            var column = table.Columns[c];
+            var printed = parent.AmountIn(column);
             var sum = TableSet.Sum(kids, column);
-            if (printed is null && sum is null)
+            // the description (names the row) only for a difference
+            if ((printed is null && sum is null) || Tolerance.Classify(sum ?? 0m, printed ?? 0m) is null)
             {
                 continue;
             }
 
-            Func<string> what = () => $"{TableSet.Label(table, parent)}, column {column}: sum of {kidsLabel}";
-            var f = Tolerance.Compare(CheckIds.HierarchySum, what, sum ?? 0m, printed ?? 0m, table.TableKey, parent.Code, column,
-                TableSet.LineOf(parent, column));
-            if (f is not null)
-            {
-                yield return f;
-            }
+            var kidsLabel = underCode is null ? "the 类 rows" : $"the rows under {underCode}";
+            yield return Tolerance.Compare(CheckIds.HierarchySum, $"{TableSet.Label(table, parent)}, column {column}: sum of {kidsLabel}", sum ?? 0m, printed ?? 0m,
+                table.TableKey, parent.Code, column, TableSet.LineOf(parent, column))!;
         }
     }
 
-    private static IEnumerable<Finding> Placement(BudgetTable table)
+    private static IEnumerable<Finding> Placement(TableSet set, BudgetTable table)
     {
-        var present = TableSet.ByCode(table);
+        var present = set.RowsByCode(table);
         var open = new Dictionary<int, string>(); // code length → the last row of that level seen
+        var deeper = new List<int>();
         foreach (var row in table.Rows)
         {
             if (row.Code is not { } code)
@@ -109,9 +113,18 @@ public static class HierarchyCheck
             }
 
             open[code.Length] = code;
-            foreach (var deeper in open.Keys.Where(k => k > code.Length).ToList())
+            deeper.Clear();
+            foreach (var k in open.Keys)
             {
-                open.Remove(deeper);
+                if (k > code.Length)
+                {
+                    deeper.Add(k);
+                }
+            }
+
+            foreach (var k in deeper)
+            {
+                open.Remove(k);
             }
 
             if (ParentOf(code) is not { } parent)

@@ -17,10 +17,10 @@ public static class NameCheck
         ArgumentNullException.ThrowIfNull(catalog);
         var uses = Collect(tables, text);
         var findings = new List<Finding>();
-        foreach (var group in uses.GroupBy(u => (u.Classification, u.Code)).OrderBy(g => g.Key.Code, StringComparer.Ordinal))
+        foreach (var group in ByCode(uses))
         {
-            var (classification, code) = group.Key;
-            var variants = group.GroupBy(u => Names.Normalize(u.Name), StringComparer.Ordinal).ToList();
+            var (classification, code) = (group[0].Classification, group[0].Code);
+            var variants = Variants(group);
             if (variants.Count > 1)
             {
                 var first = variants[0].First();
@@ -54,6 +54,61 @@ public static class NameCheck
         return findings;
     }
 
+    /// <summary>The uses grouped by classification and code, in code order (equal codes in the order first seen), each group in the order seen.</summary>
+    private static IEnumerable<List<NameUse>> ByCode(List<NameUse> uses)
+    {
+        var groups = new Dictionary<(string, string), List<NameUse>>();
+        var order = new List<List<NameUse>>();
+        foreach (var u in uses)
+        {
+            if (!groups.TryGetValue((u.Classification, u.Code), out var g))
+            {
+                g = [];
+                groups[(u.Classification, u.Code)] = g;
+                order.Add(g);
+            }
+
+            g.Add(u);
+        }
+
+        return order.OrderBy(g => g[0].Code, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The uses of one code grouped by normalized name, in the order first seen. Uses that all print the same name are
+    /// one variant without normalizing (the usual case).
+    /// </summary>
+    private static List<List<NameUse>> Variants(List<NameUse> uses)
+    {
+        var same = true;
+        foreach (var u in uses)
+        {
+            same &= string.Equals(u.Name, uses[0].Name, StringComparison.Ordinal);
+        }
+
+        if (same)
+        {
+            return [uses];
+        }
+
+        var byName = new Dictionary<string, List<NameUse>>(StringComparer.Ordinal);
+        var order = new List<List<NameUse>>();
+        foreach (var u in uses)
+        {
+            var key = Names.Normalize(u.Name);
+            if (!byName.TryGetValue(key, out var g))
+            {
+                g = [];
+                byName[key] = g;
+                order.Add(g);
+            }
+
+            g.Add(u);
+        }
+
+        return order;
+    }
+
     private static List<NameUse> Collect(TableSet tables, TextFigures? text)
     {
         var uses = new List<NameUse>();
@@ -72,7 +127,7 @@ public static class NameCheck
 
         if (text is not null && tables.Get(5) is { } t5)
         {
-            var codes5 = TableSet.ByCode(t5);
+            var codes5 = tables.RowsByCode(t5);
             foreach (var item in text.Items)
             {
                 if (TextCheck.FindItem(codes5, item)?.Code is not { } code)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DisclosureExtract.Model;
+using DisclosureExtract.Tables;
 
 namespace DisclosureExtract.Validation;
 
@@ -48,12 +49,12 @@ public static class PlausibilityCheck
 
     private static decimal? BudgetOf(TableSet tables, TextFigures text)
     {
-        if (tables.Get(1) is { } t1 && TableSet.KeyRow(t1, "income_total")?.ValueOf("amount") is { } v1)
+        if (tables.Get(1) is { } t1 && TableSet.KeyRow(t1, "income_total")?.AmountIn("amount") is { } v1)
         {
             return v1 * TableSet.ToWan(t1);
         }
 
-        if (tables.Get(3) is { } t3 && TableSet.TotalRow(t3)?.ValueOf("total") is { } v3)
+        if (tables.Get(3) is { } t3 && TableSet.TotalRow(t3)?.AmountIn("total") is { } v3)
         {
             return v3 * TableSet.ToWan(t3);
         }

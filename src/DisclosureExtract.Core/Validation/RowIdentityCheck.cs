@@ -1,4 +1,5 @@
 using DisclosureExtract.Model;
+using DisclosureExtract.Tables;
 
 namespace DisclosureExtract.Validation;
 
@@ -27,12 +28,17 @@ public static class RowIdentityCheck
     public static IReadOnlyList<(string Whole, string[] Parts)> IdentitiesFor(BudgetTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var cols = table.Columns.ToHashSet(StringComparer.Ordinal);
+        var cols = table.Columns;
         var result = new List<(string, string[])>();
-        void Add(string whole, IEnumerable<string> parts)
+        void Add(string whole, string[] parts)
         {
-            var present = parts.Where(cols.Contains).ToArray();
-            if (cols.Contains(whole) && present.Length > 0)
+            if (!cols.Contains(whole))
+            {
+                return;
+            }
+
+            var present = Array.FindAll(parts, cols.Contains);
+            if (present.Length > 0)
             {
                 result.Add((whole, present));
             }
@@ -91,21 +97,27 @@ public static class RowIdentityCheck
                     continue;
                 }
 
-                foreach (var (whole, parts) in identities)
+                for (var k = 0; k < identities.Count; k++)
                 {
-                    if (row.ValueOf(whole) is null && parts.All(p => row.ValueOf(p) is null))
+                    var (whole, parts) = identities[k];
+                    var printed = row.AmountIn(whole);
+                    var sum = 0m;
+                    var anyPart = false;
+                    foreach (var p in parts)
+                    {
+                        var v = row.AmountIn(p);
+                        anyPart |= v is not null;
+                        sum += v ?? 0m;
+                    }
+
+                    // the description (names the row) only for a difference
+                    if ((printed is null && !anyPart) || Tolerance.Classify(sum, printed ?? 0m) is null)
                     {
                         continue;
                     }
 
-                    var sum = parts.Sum(p => row.ValueOf(p) ?? 0m);
-                    Func<string> what = () => $"{TableSet.Label(table, row)}: {whole} = {string.Join(" + ", parts)}";
-                    var f = Tolerance.Compare(CheckIds.RowIdentity, what, sum, row.ValueOf(whole) ?? 0m, table.TableKey, row.Code, whole,
-                        TableSet.LineOf(row, whole));
-                    if (f is not null)
-                    {
-                        yield return f;
-                    }
+                    yield return Tolerance.Compare(CheckIds.RowIdentity, $"{TableSet.Label(table, row)}: {whole} = {string.Join(" + ", parts)}", sum, printed ?? 0m,
+                        table.TableKey, row.Code, whole, TableSet.LineOf(row, whole))!;
                 }
             }
         }

@@ -1,4 +1,5 @@
 using DisclosureExtract.Model;
+using DisclosureExtract.Tables;
 
 namespace DisclosureExtract.Validation;
 
@@ -69,12 +70,12 @@ public static class SummaryCheck
         {
             var whole = TableSet.KeyRow(table, wholeKey, side);
             var parts = partKeys.Select(k => TableSet.KeyRow(table, k, side)).OfType<TableRow>().ToList();
-            if (whole?.ValueOf(column) is not { } printed || parts.All(p => p.ValueOf(column) is null))
+            if (whole?.AmountIn(column) is not { } printed || parts.All(p => p.AmountIn(column) is null))
             {
                 continue;
             }
 
-            var sum = parts.Sum(p => p.ValueOf(column) ?? 0m);
+            var sum = parts.Sum(p => p.AmountIn(column) ?? 0m);
             Func<string> what = () => $"{TableSet.Label(table, whole)}, column {column}: {wholeKey} = {string.Join(" + ", parts.Select(p => p.RowKey))}";
             if (Tolerance.Compare(CheckIds.SummarySum, what, sum, printed, table.TableKey, null, column, TableSet.LineOf(whole, column)) is { } f)
             {
@@ -87,7 +88,7 @@ public static class SummaryCheck
     {
         var classRows = table.Rows.Where(r => r.Code is not null && r.Side != "income").ToList();
         var total = TableSet.KeyRow(table, "expenditure_total", "expenditure") ?? TableSet.KeyRow(table, "expenditure_total");
-        if (total?.ValueOf(column) is { } printed)
+        if (total?.AmountIn(column) is { } printed)
         {
             var sum = TableSet.Sum(classRows, column) ?? 0m;
             Func<string> what = () => $"{TableSet.Label(table, total)}, column {column}: sum of the 类 rows";
@@ -98,9 +99,9 @@ public static class SummaryCheck
         }
 
         var incomeColumn = table.TableNo == 1 ? "amount" : "total";
-        if (column == incomeColumn && total?.ValueOf(column) is { } spent
+        if (column == incomeColumn && total?.AmountIn(column) is { } spent
             && (TableSet.KeyRow(table, "income_total", "income") ?? TableSet.KeyRow(table, "income_total")) is { } incomeRow
-            && incomeRow.ValueOf(incomeColumn) is { } received)
+            && incomeRow.AmountIn(incomeColumn) is { } received)
         {
             var what = $"表{table.TableNo} 收入总计 against 支出总计";
             if (Tolerance.Compare(CheckIds.Balance, what, received, spent, table.TableKey, null, column, TableSet.LineOf(total, column)) is { } f)

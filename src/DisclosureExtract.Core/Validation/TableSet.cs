@@ -1,4 +1,5 @@
 using DisclosureExtract.Model;
+using DisclosureExtract.Tables;
 
 namespace DisclosureExtract.Validation;
 
@@ -7,6 +8,8 @@ public sealed class TableSet
 {
     private readonly Dictionary<int, BudgetTable> _byNumber = [];
     private readonly IReadOnlyList<DocLine>? _lines;
+    private readonly List<(BudgetTable Table, string? Side, IReadOnlyDictionary<string, List<TableRow>> Rows)> _byCode = [];
+    private List<BudgetTable>? _all;
 
     /// <param name="tables">The recognized tables.</param>
     /// <param name="lines">The document's lines, to name source lines in messages ("page 3 line 12"); null to name indices.</param>
@@ -25,7 +28,7 @@ public sealed class TableSet
     public string At(int lineIndex) =>
         _lines is not null && lineIndex >= 0 && lineIndex < _lines.Count ? _lines[lineIndex].Where : $"line index {lineIndex}";
 
-    public IEnumerable<BudgetTable> All => _byNumber.Values.OrderBy(t => t.TableNo);
+    public IEnumerable<BudgetTable> All => _all ??= _byNumber.Values.OrderBy(t => t.TableNo).ToList();
 
     /// <summary>The table with this 表 number when it has rows.</summary>
     public BudgetTable? Get(int tableNo) =>
@@ -35,14 +38,24 @@ public sealed class TableSet
     public static TableRow? TotalRow(BudgetTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        return table.Rows.FirstOrDefault(r => r.Code is null && r.RowKey == "total");
+        return KeyRow(table, "total");
     }
 
     /// <summary>The uncoded row with this key (on the given side for two-sided tables).</summary>
     public static TableRow? KeyRow(BudgetTable table, string rowKey, string? side = null)
     {
         ArgumentNullException.ThrowIfNull(table);
-        return table.Rows.FirstOrDefault(r => r.Code is null && r.RowKey == rowKey && OnSide(r, side));
+        var rows = table.Rows;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            if (r.Code is null && r.RowKey == rowKey && OnSide(r, side))
+            {
+                return r;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Coded rows grouped by code, in printed order (表7 repeats a 项 code once per project).</summary>
@@ -69,6 +82,26 @@ public sealed class TableSet
         return map;
     }
 
+    /// <summary>
+    /// As <see cref="ByCode(BudgetTable, string?)"/>, built once per table and side for the checks that share this set
+    /// (the lists must not be changed).
+    /// </summary>
+    public IReadOnlyDictionary<string, List<TableRow>> RowsByCode(BudgetTable table, string? side = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        foreach (var (t, s, rows) in _byCode)
+        {
+            if (ReferenceEquals(t, table) && s == side)
+            {
+                return rows;
+            }
+        }
+
+        var map = ByCode(table, side);
+        _byCode.Add((table, side, map));
+        return map;
+    }
+
     /// <summary>True when the row is on the side asked for; a row without a side is on every side.</summary>
     public static bool OnSide(TableRow row, string? side)
     {
@@ -84,9 +117,23 @@ public sealed class TableSet
     {
         ArgumentNullException.ThrowIfNull(rows);
         decimal? sum = null;
+        if (rows is List<TableRow> list)
+        {
+            // the checks pass lists: no enumerator object
+            foreach (var r in list)
+            {
+                if (r.AmountIn(columnKey) is { } v)
+                {
+                    sum = (sum ?? 0m) + v;
+                }
+            }
+
+            return sum;
+        }
+
         foreach (var r in rows)
         {
-            if (r.ValueOf(columnKey) is { } v)
+            if (r.AmountIn(columnKey) is { } v)
             {
                 sum = (sum ?? 0m) + v;
             }
@@ -99,7 +146,7 @@ public sealed class TableSet
     public static decimal? Main(TableRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return row.ValueOf("total") ?? row.ValueOf("amount");
+        return row.AmountIn("total") ?? row.AmountIn("amount");
     }
 
     /// <summary>The factor that brings a table's amounts to 万元 (tables printed in 元 are compared with the others in 万元).</summary>
@@ -113,15 +160,7 @@ public sealed class TableSet
     public static int LineOf(TableRow row, string columnKey)
     {
         ArgumentNullException.ThrowIfNull(row);
-        foreach (var v in row.Values)
-        {
-            if (v.ColumnKey == columnKey)
-            {
-                return v.Line;
-            }
-        }
-
-        return row.Line;
+        return row.LineIn(columnKey) ?? row.Line;
     }
 
     /// <summary>A short label for messages: "表3 210 卫生健康支出" or "表2 合计".</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DisclosureExtract.Model;
+using DisclosureExtract.Tables;
 using DisclosureExtract.Reference;
 
 namespace DisclosureExtract.Validation;
@@ -34,7 +35,7 @@ public static class TextCheck
 
         // 二、收入预算 and its parts → 表2 合计 row
         f.AddRange(Against(tables, text.IncomeTotal, "收入预算", t2, total2, "total"));
-        var incomeBase = Wan(t2, total2?.ValueOf("total")) ?? text.IncomeTotal?.Amount; // the table is the base when there is one
+        var incomeBase = Wan(t2, total2?.AmountIn("total")) ?? text.IncomeTotal?.Amount; // the table is the base when there is one
         foreach (var (key, figure) in text.IncomeParts.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             f.AddRange(Against(tables, figure, $"收入预算 {key}", t2, total2, key));
@@ -43,7 +44,7 @@ public static class TextCheck
 
         // 三、支出预算, 基本支出, 项目支出 → 表3 合计 row
         f.AddRange(Against(tables, text.ExpenditureTotal, "支出预算", t3, total3, "total"));
-        var spendBase = Wan(t3, total3?.ValueOf("total")) ?? text.ExpenditureTotal?.Amount;
+        var spendBase = Wan(t3, total3?.AmountIn("total")) ?? text.ExpenditureTotal?.Amount;
         f.AddRange(Against(tables, text.Basic, "支出预算 基本支出", t3, total3, "basic"));
         f.AddRange(Share(text.Basic, spendBase, "基本支出", t3?.TableKey, null, "basic"));
         f.AddRange(Against(tables, text.Project, "支出预算 项目支出", t3, total3, "project"));
@@ -54,7 +55,7 @@ public static class TextCheck
 
         // 五、一般公共预算 → 表5
         f.AddRange(Against(tables, text.GeneralBudgetTotal, "一般公共预算拨款合计", t5, total5, "total"));
-        var generalBase = Wan(t5, total5?.ValueOf("total")) ?? text.GeneralBudgetTotal?.Amount;
+        var generalBase = Wan(t5, total5?.AmountIn("total")) ?? text.GeneralBudgetTotal?.Amount;
         foreach (var c in text.GeneralBudgetClasses)
         {
             var row = t5 is null ? null : FindClass(t5, c);
@@ -69,7 +70,7 @@ public static class TextCheck
             f.AddRange(Share(figure, generalBase, label, t5?.TableKey, row?.Code ?? c.Code, "total"));
         }
 
-        var codes5 = t5 is null ? null : TableSet.ByCode(t5);
+        var codes5 = t5 is null ? null : tables.RowsByCode(t5);
         foreach (var item in text.Items)
         {
             var row = codes5 is null ? null : FindItem(codes5, item);
@@ -117,7 +118,7 @@ public static class TextCheck
             yield break;
         }
 
-        var tableValue = (row.ValueOf(column) ?? 0m) * TableSet.ToWan(table); // an empty cell is a printed zero; the text is in 万元
+        var tableValue = (row.AmountIn(column) ?? 0m) * TableSet.ToWan(table); // an empty cell is a printed zero; the text is in 万元
         Func<string> msg = () => string.Create(CultureInfo.InvariantCulture,
             $"text {what} ({set.At(figure.Line)}) against {TableSet.Label(table, row)} {column} ({set.At(TableSet.LineOf(row, column))})");
         if (Tolerance.Compare(CheckIds.TextAmount, msg, tableValue, figure.Amount, table.TableKey, row.Code, column, figure.Line) is { } f)

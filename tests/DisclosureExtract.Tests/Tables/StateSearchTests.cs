@@ -72,4 +72,27 @@ public class StateSearchTests
         Assert.Equal(expected, Enumerable.Range(0, states.Count).Select(s => search.Picks(s, 1)[0]).ToArray());
         Assert.Equal(expected.Select(i => S(i % 10)), Enumerable.Range(0, states.Count).Select(states.ScoreAt));
     }
+
+    [Fact]
+    public void A_child_with_one_candidate_moves_every_state_in_place()
+    {
+        var search = Started(2);
+        search.AddChild([[1, 0], [0, 1], [2, 2]], [S(1), S(3), S(2)]);
+        search.AddChild([[5, 7]], [S(10)]);
+
+        // each state keeps its place, its sum moves by (5,7), its score gains 10, and its pick for the new child is 0
+        var states = search.States;
+        Assert.Equal(3, states.Count);
+        Assert.Equal([6L, 7L], SumOf(states, 0));
+        Assert.Equal([5L, 8L], SumOf(states, 1));
+        Assert.Equal([7L, 9L], SumOf(states, 2));
+        Assert.Equal([S(11), S(13), S(12)], Enumerable.Range(0, 3).Select(states.ScoreAt));
+        Assert.Equal([0, 0], search.Picks(0, 2));
+        Assert.Equal([1, 0], search.Picks(1, 2));
+        Assert.Equal([2, 0], search.Picks(2, 2));
+
+        // the sums stay comparable by hash: a later child merges equal sums as ever ((6,7)+(0,1) = (5,8)+(1,0))
+        search.AddChild([[0, 1], [1, 0]], [S(0), S(0)]);
+        Assert.Equal(5, search.States.Count);
+    }
 }
