@@ -43,7 +43,7 @@ public sealed class PlainTextReader : IDocumentReader
             var physical = text.AsSpan(start, i - start);
             if (page is null)
             {
-                result.Add(MakeLine(result.Count, number, null, physical.ToString()));
+                result.Add(MakeLine(result.Count, number, null, physical));
             }
             else
             {
@@ -55,7 +55,7 @@ public sealed class PlainTextReader : IDocumentReader
                         page++;
                     }
 
-                    var segment = physical[range].ToString();
+                    var segment = physical[range];
                     if (first || segment.Length > 0)
                     {
                         result.Add(MakeLine(result.Count, number, page, segment));
@@ -76,28 +76,80 @@ public sealed class PlainTextReader : IDocumentReader
         return result;
     }
 
-    private static DocLine MakeLine(int index, int number, int? page, string raw)
-    {
-        if (raw.Contains('\t', StringComparison.Ordinal))
-        {
-            var parts = raw.Split('\t');
-            var cells = new List<TextCell>(parts.Length);
-            var printed = new List<string>(parts.Length);
-            var heading = false;
-            for (var col = 0; col < parts.Length; col++)
-            {
-                var (cellText, h) = InlineMarkup.Strip(parts[col]);
-                heading |= h && col == 0;
-                cellText = cellText.Trim(' ', '\u3000');
-                cells.Add(new TextCell(cellText, col));
-                printed.Add(cellText);
-            }
+    /// <summary>The spaces a cell is trimmed of.</summary>
+    private const string CellSpace = " \u3000";
 
-            var joined = string.Join('\t', printed);
-            return new DocLine(index, number, page, joined, TextNormalizer.Fold(joined), cells, heading);
+    /// <summary>Empty cells by column, shared (a record is immutable; about a third of the cells of a table line are empty).</summary>
+    private static readonly TextCell[] EmptyCells = [.. Enumerable.Range(0, 32).Select(c => new TextCell(string.Empty, c))];
+
+    private static DocLine MakeLine(int index, int number, int? page, ReadOnlySpan<char> raw)
+    {
+        if (raw.Contains('\t'))
+        {
+            return MakeTabLine(index, number, page, raw);
         }
 
-        var (t, isHeading) = InlineMarkup.Strip(raw);
+        var (t, isHeading) = InlineMarkup.Strip(raw.ToString());
         return new DocLine(index, number, page, t, TextNormalizer.Fold(t), null, isHeading);
+    }
+
+    /// <summary>
+    /// A tab-separated line: its cells (markup stripped, trimmed of spaces) and the cells joined by tabs as its text. A cell
+    /// without markup is sliced from the line as is; when no cell changed, the line itself is the joined text.
+    /// </summary>
+    private static DocLine MakeTabLine(int index, int number, int? page, ReadOnlySpan<char> raw)
+    {
+        var cells = new TextCell[raw.Count('\t') + 1];
+        var heading = false;
+        var unchanged = true;
+        var col = 0;
+        foreach (var range in raw.Split('\t'))
+        {
+            var part = raw[range];
+            string cellText;
+            if (InlineMarkup.IsPlain(part))
+            {
+                var trimmed = part.Trim(CellSpace);
+                unchanged &= trimmed.Length == part.Length;
+                cellText = trimmed.ToString();
+            }
+            else
+            {
+                var (stripped, h) = InlineMarkup.Strip(part.ToString());
+                heading |= h && col == 0;
+                cellText = stripped.Trim(' ', '\u3000');
+                unchanged = false;
+            }
+
+            cells[col] = cellText.Length == 0 && col < EmptyCells.Length ? EmptyCells[col] : new TextCell(cellText, col);
+            col++;
+        }
+
+        var joined = unchanged ? raw.ToString() : JoinCells(cells);
+        return new DocLine(index, number, page, joined, TextNormalizer.Fold(joined), cells, heading);
+    }
+
+    private static string JoinCells(TextCell[] cells)
+    {
+        var length = cells.Length - 1;
+        foreach (var c in cells)
+        {
+            length += c.Text.Length;
+        }
+
+        return string.Create(length, cells, static (span, cs) =>
+        {
+            var k = 0;
+            for (var c = 0; c < cs.Length; c++)
+            {
+                if (c > 0)
+                {
+                    span[k++] = '\t';
+                }
+
+                cs[c].Text.CopyTo(span[k..]);
+                k += cs[c].Text.Length;
+            }
+        });
     }
 }
