@@ -76,7 +76,7 @@ public static partial class PerformanceTableExtractor
     /// <summary>The text without white space and markdown marks (* and #); the same string when there is nothing to drop.</summary>
     internal static string Compact(string s) => Text.TextNormalizer.Without(s, IsDropped);
 
-    private static bool IsDropped(char c) => char.IsWhiteSpace(c) || c == '*' || c == '#';
+    internal static bool IsDropped(char c) => char.IsWhiteSpace(c) || c == '*' || c == '#';
 
     private static PerformanceTable? Read(SourceDocument doc, int start, int end, int seq)
     {
@@ -85,7 +85,7 @@ public static partial class PerformanceTableExtractor
         var headerRow = -1;
         for (var i = start + 1; i < end; i++)
         {
-            if (Compact(doc.Lines[i].Norm).StartsWith("一级", StringComparison.Ordinal))
+            if (FlatIndicatorReader.CompactStartsWith(doc.Lines[i].Norm, "一级"))
             {
                 headerRow = i;
                 break;

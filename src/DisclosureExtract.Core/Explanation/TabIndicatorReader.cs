@@ -42,8 +42,8 @@ public static class TabIndicatorReader
 
             // columns as in the header when the row has as many cells and its weight is where the header says;
             // otherwise counted from the right (rows that lost or gained a leading empty cell)
-            var all = Grid(line.Cells);
-            if (line.Cells.All(c => c.Column is not null))
+            var all = Grid(line.Cells, fullHeader);
+            if (AllColumnsKnown(line.Cells))
             {
                 while (all.Count < fullHeader)
                 {
@@ -65,9 +65,17 @@ public static class TabIndicatorReader
 
             string Tail(int col) => col >= 0 && v + 1 + col < cells.Count ? Squeeze(cells[v + 1 + col]) : string.Empty;
             var value = Squeeze(cells[v]);
-            var lead = cells.Take(v).Where(c => c.Length > 0).Select(Squeeze).ToList();
+            var lead = new List<string>(v);
+            for (var c = 0; c < v; c++)
+            {
+                if (cells[c].Length > 0)
+                {
+                    lead.Add(Squeeze(cells[c]));
+                }
+            }
+
             var weightText = Tail(weightCol);
-            var isValue = IndicatorValue.StartsWithOperator(value) || value.Any(char.IsDigit) || weightText.Length > 0;
+            var isValue = IndicatorValue.StartsWithOperator(value) || HasDigit(value) || weightText.Length > 0;
             if (!isValue && list.Count > 0)
             {
                 list[^1] = Continue(list[^1], lead, value, Tail(basisCol), Tail(priorCol), Tail(ruleCol), Tail(evidenceCol));
@@ -79,13 +87,13 @@ public static class TabIndicatorReader
                 continue;
             }
 
+            // the cells before the name are level labels: the last two of them, or level 2 alone
             var name = lead[^1];
-            var labels = lead.Take(lead.Count - 1).ToList();
-            var (a, b) = labels.Count switch
+            var (a, b) = (lead.Count - 1) switch
             {
                 0 => (null, null),
-                1 => (null, labels[0]),
-                _ => (labels[^2], labels[^1]),
+                1 => (null, lead[0]),
+                _ => (lead[^3], lead[^2]),
             };
             l1 = a ?? l1;
             l2 = b ?? l2;
@@ -122,14 +130,31 @@ public static class TabIndicatorReader
     }
 
     /// <summary>The cells by grid column where the reader knows it (HTML, PDF), else in order (tab-separated text).</summary>
-    private static List<string> Grid(IReadOnlyList<TextCell> cells)
+    private static List<string> Grid(IReadOnlyList<TextCell> cells, int capacity = 0)
     {
-        if (cells.Count == 0 || cells.Any(c => c.Column is null))
+        if (!AllColumnsKnown(cells))
         {
-            return cells.Select(c => c.Text.Trim()).ToList();
+            var list = new List<string>(cells.Count);
+            foreach (var c in cells)
+            {
+                list.Add(c.Text.Trim());
+            }
+
+            return list;
         }
 
-        var grid = Enumerable.Repeat(string.Empty, cells.Max(c => c.Column!.Value) + 1).ToList();
+        var width = 0;
+        foreach (var c in cells)
+        {
+            width = Math.Max(width, c.Column!.Value + 1);
+        }
+
+        var grid = new List<string>(Math.Max(width, capacity));
+        for (var i = 0; i < width; i++)
+        {
+            grid.Add(string.Empty);
+        }
+
         foreach (var c in cells)
         {
             var i = c.Column!.Value;
@@ -137,6 +162,33 @@ public static class TabIndicatorReader
         }
 
         return grid;
+    }
+
+    /// <summary>True when the line has cells and each knows its grid column.</summary>
+    private static bool AllColumnsKnown(IReadOnlyList<TextCell> cells)
+    {
+        foreach (var c in cells)
+        {
+            if (c.Column is null)
+            {
+                return false;
+            }
+        }
+
+        return cells.Count > 0;
+    }
+
+    private static bool HasDigit(string s)
+    {
+        foreach (var c in s)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? Null(string s) => s.Length > 0 ? s : null;
