@@ -55,10 +55,12 @@ public sealed partial class JoinedText
         // one pass into scratch buffers as long as all the lines; the kept characters are copied out
         var text = ArrayPool<char>.Shared.Rent(capacity);
         var printed = ArrayPool<char>.Shared.Rent(capacity);
-        var runs = new List<LineRun>(end - start);
+        var runs = ArrayPool<LineRun>.Shared.Rent(Math.Max(end - start, 1));
         try
         {
             var k = 0;
+            var r = 0;
+            var folds = false;
             for (var i = start; i < end; i++)
             {
                 var line = lines[i];
@@ -75,23 +77,28 @@ public sealed partial class JoinedText
                         continue;
                     }
 
-                    text[k] = Fold(c);
+                    var f = Fold(c);
+                    folds |= f != c;
+                    text[k] = f;
                     printed[k] = c;
                     k++;
                 }
 
                 if (k > lineStart)
                 {
-                    runs.Add(new LineRun(lineStart, line.Index));
+                    runs[r++] = new LineRun(lineStart, line.Index);
                 }
             }
 
-            return new JoinedText(new string(text, 0, k), new string(printed, 0, k), [.. runs]);
+            // the printed characters are the folded ones when folding changed none: one string for both
+            var folded = new string(text, 0, k);
+            return new JoinedText(folded, folds ? new string(printed, 0, k) : folded, runs.AsSpan(0, r).ToArray());
         }
         finally
         {
             ArrayPool<char>.Shared.Return(text);
             ArrayPool<char>.Shared.Return(printed);
+            ArrayPool<LineRun>.Shared.Return(runs);
         }
     }
 

@@ -131,11 +131,11 @@ public static partial class ProjectExtractor
                 }
 
                 var to = k + 1 < found.Count ? found[k + 1].At : end;
-                var text = t.Text[from..to];
-                var cut = TrailingEnumerator().Match(text.TrimEnd('#', ' '));
-                if (cut.Success)
+                var text = t.Text.AsSpan()[from..to];
+                foreach (var cut in TrailingEnumerator().EnumerateMatches(text.TrimEnd("# ")))
                 {
                     to = from + cut.Index;
+                    break; // the first match, as Match finds it
                 }
 
                 var printed = t.PrintedSpan(from, to - from);
@@ -181,8 +181,17 @@ public static partial class ProjectExtractor
             return [];
         }
 
-        var printed = text.Where(c => !char.IsWhiteSpace(c)).ToArray();
-        var folded = new string(printed.Select(JoinedText.Fold).ToArray());
+        var printed = new char[NonSpaceCount(text)];
+        var k = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                printed[k++] = c;
+            }
+        }
+
+        var folded = FoldAll(text);
         var list = new List<string>();
         foreach (Match m in DocumentNumber().Matches(folded))
         {
@@ -243,7 +252,29 @@ public static partial class ProjectExtractor
         }
     }
 
-    private static string FoldAll(string s) => new(s.Where(c => !char.IsWhiteSpace(c)).Select(JoinedText.Fold).ToArray());
+    /// <summary>The text without white space, each character folded (<see cref="JoinedText.Fold"/>).</summary>
+    private static string FoldAll(string s) => string.Create(NonSpaceCount(s), s, static (span, src) =>
+    {
+        var k = 0;
+        foreach (var c in src)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                span[k++] = JoinedText.Fold(c);
+            }
+        }
+    });
+
+    private static int NonSpaceCount(string s)
+    {
+        var n = 0;
+        foreach (var c in s)
+        {
+            n += char.IsWhiteSpace(c) ? 0 : 1;
+        }
+
+        return n;
+    }
 
     private static List<int> AllIndexes(string text, string word)
     {
