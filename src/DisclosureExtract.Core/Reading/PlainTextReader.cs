@@ -1,3 +1,4 @@
+using System.Text;
 using DisclosureExtract.Model;
 using DisclosureExtract.Text;
 
@@ -14,8 +15,21 @@ public sealed class PlainTextReader : IDocumentReader
     public SourceDocument Read(string documentId, string path, byte[] bytes, string sha256)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        var (text, encoding) = TextDecoder.Decode(bytes);
-        var lines = SplitLines(text);
+        List<DocLine> lines;
+        string encoding;
+        if (TextDecoder.Utf8Text(bytes) is { } utf8)
+        {
+            // valid UTF-8: each line decoded from its own bytes (line ends and form feeds are single bytes that occur in no
+            // other character), so the whole text is never made as one string
+            lines = Split(bytes.AsSpan(utf8.Offset), (byte)'\n', (byte)'\r', (byte)'\f', static b => Encoding.UTF8.GetString(b));
+            encoding = utf8.EncodingName;
+        }
+        else
+        {
+            (var text, encoding) = TextDecoder.Decode(bytes);
+            lines = SplitLines(text);
+        }
+
         if (lines.TrueForAll(l => l.Norm.Length == 0))
         {
             throw new InputException("no text: the file holds only white space");
@@ -28,27 +42,37 @@ public sealed class PlainTextReader : IDocumentReader
     public static List<DocLine> SplitLines(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var result = new List<DocLine>(text.AsSpan().Count('\n') + 1);
-        int? page = text.Contains('\f', StringComparison.Ordinal) ? 1 : null;
+        return Split(text.AsSpan(), '\n', '\r', '\f', static s => s.ToString());
+    }
+
+    /// <summary>The text of a part of a line (characters, or bytes of UTF-8).</summary>
+    private delegate string SegmentText<T>(ReadOnlySpan<T> segment);
+
+    /// <summary>
+    /// The lines of a text given as characters or as UTF-8 bytes: CRLF, LF or CR end a line; a form feed starts a new
+    /// page (and a new line with the same number).
+    /// </summary>
+    private static List<DocLine> Split<T>(ReadOnlySpan<T> text, T lineFeed, T carriageReturn, T formFeed, SegmentText<T> textOf)
+        where T : IEquatable<T>
+    {
+        var result = new List<DocLine>(text.Count(lineFeed) + 1);
+        int? page = text.Contains(formFeed) ? 1 : null;
         var number = 0;
         var start = 0;
-        for (var i = 0; i <= text.Length; i++)
+        while (true)
         {
-            if (i < text.Length && text[i] != '\n' && text[i] != '\r')
-            {
-                continue;
-            }
-
+            var end = text[start..].IndexOfAny(lineFeed, carriageReturn);
+            var i = end < 0 ? text.Length : start + end;
             number++;
-            var physical = text.AsSpan(start, i - start);
+            var physical = text[start..i];
             if (page is null)
             {
-                result.Add(MakeLine(result.Count, number, null, physical));
+                result.Add(MakeLine(result.Count, number, null, textOf(physical)));
             }
             else
             {
                 var first = true;
-                foreach (var range in physical.Split('\f'))
+                foreach (var range in physical.Split(formFeed))
                 {
                     if (!first)
                     {
@@ -58,22 +82,25 @@ public sealed class PlainTextReader : IDocumentReader
                     var segment = physical[range];
                     if (first || segment.Length > 0)
                     {
-                        result.Add(MakeLine(result.Count, number, page, segment));
+                        result.Add(MakeLine(result.Count, number, page, textOf(segment)));
                     }
 
                     first = false;
                 }
             }
 
-            if (i < text.Length && text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            if (i == text.Length)
+            {
+                return result;
+            }
+
+            if (text[i].Equals(carriageReturn) && i + 1 < text.Length && text[i + 1].Equals(lineFeed))
             {
                 i++;
             }
 
             start = i + 1;
         }
-
-        return result;
     }
 
     /// <summary>The spaces a cell is trimmed of.</summary>
@@ -82,14 +109,14 @@ public sealed class PlainTextReader : IDocumentReader
     /// <summary>Empty cells by column, shared (a record is immutable; about a third of the cells of a table line are empty).</summary>
     private static readonly TextCell[] EmptyCells = [.. Enumerable.Range(0, 32).Select(c => new TextCell(string.Empty, c))];
 
-    private static DocLine MakeLine(int index, int number, int? page, ReadOnlySpan<char> raw)
+    private static DocLine MakeLine(int index, int number, int? page, string raw)
     {
-        if (raw.Contains('\t'))
+        if (raw.Contains('\t', StringComparison.Ordinal))
         {
             return MakeTabLine(index, number, page, raw);
         }
 
-        var (t, isHeading) = InlineMarkup.Strip(raw.ToString());
+        var (t, isHeading) = InlineMarkup.Strip(raw);
         return new DocLine(index, number, page, t, TextNormalizer.Fold(t), null, isHeading);
     }
 
@@ -97,8 +124,9 @@ public sealed class PlainTextReader : IDocumentReader
     /// A tab-separated line: its cells (markup stripped, trimmed of spaces) and the cells joined by tabs as its text. A cell
     /// without markup is sliced from the line as is; when no cell changed, the line itself is the joined text.
     /// </summary>
-    private static DocLine MakeTabLine(int index, int number, int? page, ReadOnlySpan<char> raw)
+    private static DocLine MakeTabLine(int index, int number, int? page, string line)
     {
+        var raw = line.AsSpan();
         var cells = new TextCell[raw.Count('\t') + 1];
         var heading = false;
         var unchanged = true;
@@ -125,7 +153,7 @@ public sealed class PlainTextReader : IDocumentReader
             col++;
         }
 
-        var joined = unchanged ? raw.ToString() : JoinCells(cells);
+        var joined = unchanged ? line : JoinCells(cells);
         return new DocLine(index, number, page, joined, TextNormalizer.Fold(joined), cells, heading);
     }
 

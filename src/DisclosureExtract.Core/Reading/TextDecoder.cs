@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 
 namespace DisclosureExtract.Reading;
 
@@ -62,6 +63,30 @@ public static class TextDecoder
         {
             throw new InputException("text in an unknown encoding: neither UTF-8, UTF-16 nor GB18030", ex);
         }
+    }
+
+    /// <summary>
+    /// When <see cref="Decode"/> would decode the bytes as UTF-8 (with or without BOM, valid, not binary): where the text
+    /// starts after the BOM and the encoding's name; otherwise null (and <see cref="Decode"/> says what the bytes are or why not).
+    /// </summary>
+    public static (int Offset, string EncodingName)? Utf8Text(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length == 0)
+        {
+            return null;
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return Utf8.IsValid(bytes[3..]) ? (3, "utf-8-bom") : null;
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || LooksBinary(bytes))
+        {
+            return null;
+        }
+
+        return Utf8.IsValid(bytes) ? (0, "utf-8") : null;
     }
 
     /// <summary>NUL bytes or many control characters in the first 8 KiB mean binary data (UTF-16 without BOM is rare in the field).</summary>
