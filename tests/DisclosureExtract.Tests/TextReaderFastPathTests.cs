@@ -5,7 +5,7 @@ using DisclosureExtract.Reading;
 namespace DisclosureExtract.Tests;
 
 /// <summary>
-/// Valid UTF-8 is read line by line from its bytes (the whole text is never one string); that must give exactly the
+/// UTF-8 is read line by line from its bytes (the whole text is never one string); that must give exactly the
 /// lines of the decoded text split as before, for any mix of line ends, form feeds, tabs, markup and full-width text.
 /// </summary>
 public class TextReaderFastPathTests
@@ -36,7 +36,12 @@ public class TextReaderFastPathTests
         for (var n = 0; n < 3000; n++)
         {
             var text = RandomText(random);
-            byte[] bytes = n % 3 == 0 ? [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)] : Encoding.UTF8.GetBytes(text);
+            byte[] bytes = (n % 4) switch
+            {
+                0 => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)],
+                1 => TextDecoder.GB18030.GetBytes(text), // not UTF-8 once it holds CJK: decoded as a whole
+                _ => Encoding.UTF8.GetBytes(text),
+            };
             var doc = reader.Read("x", "x", bytes, "");
 
             Assert.Equal(Shape(PlainTextReader.SplitLines(TextDecoder.Decode(bytes).Text)), Shape(doc.Lines));
@@ -47,9 +52,9 @@ public class TextReaderFastPathTests
     [Fact]
     public void Invalid_utf8_is_not_read_as_utf8()
     {
-        Assert.Null(TextDecoder.Utf8Text([0xEF, 0xBB, 0xBF, 0xC3]));
-        Assert.Null(TextDecoder.Utf8Text(TextDecoder.GB18030.GetBytes("部门预算")));
-        Assert.Equal((0, "utf-8"), TextDecoder.Utf8Text(Encoding.UTF8.GetBytes("部门预算")));
+        Assert.Null(TextDecoder.Utf8Start([0xFF, 0xFE, 0x41, 0x00]));
+        Assert.Equal((3, "utf-8-bom"), TextDecoder.Utf8Start([0xEF, 0xBB, 0xBF, 0xC3]));
+        Assert.Equal("gb18030", new PlainTextReader().Read("x", "x", TextDecoder.GB18030.GetBytes("部门预算\n合计"), "").Encoding);
         Assert.Throws<InputException>(() => new PlainTextReader().Read("x", "x", [0xEF, 0xBB, 0xBF, 0xC3], ""));
     }
 }

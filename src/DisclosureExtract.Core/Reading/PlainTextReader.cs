@@ -1,4 +1,5 @@
-using System.Text;
+using System.Buffers;
+using System.Text.Unicode;
 using DisclosureExtract.Model;
 using DisclosureExtract.Text;
 
@@ -17,16 +18,14 @@ public sealed class PlainTextReader : IDocumentReader
         ArgumentNullException.ThrowIfNull(bytes);
         List<DocLine> lines;
         string encoding;
-        if (TextDecoder.Utf8Text(bytes) is { } utf8)
+        if (TextDecoder.Utf8Start(bytes) is { } utf8 && ReadUtf8(bytes.AsSpan(utf8.Offset)) is { } read)
         {
-            // valid UTF-8: each line decoded from its own bytes (line ends and form feeds are single bytes that occur in no
-            // other character), so the whole text is never made as one string
-            lines = Split(bytes.AsSpan(utf8.Offset), (byte)'\n', (byte)'\r', (byte)'\f', static b => Encoding.UTF8.GetString(b));
+            lines = read;
             encoding = utf8.EncodingName;
         }
         else
         {
-            (var text, encoding) = TextDecoder.Decode(bytes);
+            (var text, encoding) = TextDecoder.Decode(bytes); // not UTF-8: decoded (or refused) as a whole
             lines = SplitLines(text);
         }
 
@@ -38,21 +37,47 @@ public sealed class PlainTextReader : IDocumentReader
         return new SourceDocument(documentId, path, SourceFormat.Text, sha256, encoding, null, lines);
     }
 
+    /// <summary>
+    /// The lines of UTF-8 text, each decoded from its own bytes (line ends and form feeds are single bytes that occur in no
+    /// other character, so the text is valid exactly when every line is): null when a line is not valid UTF-8.
+    /// </summary>
+    private static List<DocLine>? ReadUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var scratch = ArrayPool<char>.Shared.Rent(Math.Max(bytes.Length, 1)); // UTF-8 never has fewer bytes than UTF-16 chars
+        try
+        {
+            return Split(bytes, (byte)'\n', (byte)'\r', (byte)'\f', segment =>
+            {
+                if (segment.IsEmpty)
+                {
+                    return string.Empty;
+                }
+
+                var status = Utf8.ToUtf16(segment, scratch, out _, out var written, replaceInvalidSequences: false);
+                return status == OperationStatus.Done ? new string(scratch, 0, written) : null;
+            });
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(scratch);
+        }
+    }
+
     /// <summary>Builds the document lines from decoded text. Line numbers count line ends; a form feed starts a new page.</summary>
     public static List<DocLine> SplitLines(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Split(text.AsSpan(), '\n', '\r', '\f', static s => s.ToString());
+        return Split(text.AsSpan(), '\n', '\r', '\f', static s => s.ToString())!;
     }
 
-    /// <summary>The text of a part of a line (characters, or bytes of UTF-8).</summary>
-    private delegate string SegmentText<T>(ReadOnlySpan<T> segment);
+    /// <summary>The text of a part of a line (characters, or bytes of UTF-8); null when the bytes are no text.</summary>
+    private delegate string? SegmentText<T>(ReadOnlySpan<T> segment);
 
     /// <summary>
     /// The lines of a text given as characters or as UTF-8 bytes: CRLF, LF or CR end a line; a form feed starts a new
-    /// page (and a new line with the same number).
+    /// page (and a new line with the same number). Null as soon as a part of a line is no text.
     /// </summary>
-    private static List<DocLine> Split<T>(ReadOnlySpan<T> text, T lineFeed, T carriageReturn, T formFeed, SegmentText<T> textOf)
+    private static List<DocLine>? Split<T>(ReadOnlySpan<T> text, T lineFeed, T carriageReturn, T formFeed, SegmentText<T> textOf)
         where T : IEquatable<T>
     {
         var result = new List<DocLine>(text.Count(lineFeed) + 1);
@@ -67,7 +92,12 @@ public sealed class PlainTextReader : IDocumentReader
             var physical = text[start..i];
             if (page is null)
             {
-                result.Add(MakeLine(result.Count, number, null, textOf(physical)));
+                if (textOf(physical) is not { } line)
+                {
+                    return null;
+                }
+
+                result.Add(MakeLine(result.Count, number, null, line));
             }
             else
             {
@@ -82,7 +112,12 @@ public sealed class PlainTextReader : IDocumentReader
                     var segment = physical[range];
                     if (first || segment.Length > 0)
                     {
-                        result.Add(MakeLine(result.Count, number, page, textOf(segment)));
+                        if (textOf(segment) is not { } line)
+                        {
+                            return null;
+                        }
+
+                        result.Add(MakeLine(result.Count, number, page, line));
                     }
 
                     first = false;

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Unicode;
 
 namespace DisclosureExtract.Reading;
 
@@ -66,10 +65,11 @@ public static class TextDecoder
     }
 
     /// <summary>
-    /// When <see cref="Decode"/> would decode the bytes as UTF-8 (with or without BOM, valid, not binary): where the text
-    /// starts after the BOM and the encoding's name; otherwise null (and <see cref="Decode"/> says what the bytes are or why not).
+    /// When <see cref="Decode"/> tries the bytes as UTF-8 (a UTF-8 BOM, or no BOM and not binary): where the text starts
+    /// after the BOM and the encoding's name. The bytes are not checked: <see cref="Decode"/> reads them as UTF-8 when
+    /// they are valid, otherwise it says why not (after a BOM) or tries GB18030.
     /// </summary>
-    public static (int Offset, string EncodingName)? Utf8Text(ReadOnlySpan<byte> bytes)
+    public static (int Offset, string EncodingName)? Utf8Start(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length == 0)
         {
@@ -78,7 +78,7 @@ public static class TextDecoder
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return Utf8.IsValid(bytes[3..]) ? (3, "utf-8-bom") : null;
+            return (3, "utf-8-bom");
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || LooksBinary(bytes))
@@ -86,7 +86,7 @@ public static class TextDecoder
             return null;
         }
 
-        return Utf8.IsValid(bytes) ? (0, "utf-8") : null;
+        return (0, "utf-8");
     }
 
     /// <summary>NUL bytes or many control characters in the first 8 KiB mean binary data (UTF-16 without BOM is rare in the field).</summary>
