@@ -18,10 +18,17 @@ public sealed partial class JoinedText
     [GeneratedRegex(@"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]?|\d{1,3}\s*[-－—–])\s*$")]
     private static partial Regex DashedPageNumber();
 
-    private JoinedText(string text, string printed, LineRun[] runs)
+    /// <summary>The offsets (ascending) where the printed character differs from the folded one, and those printed characters.</summary>
+    private readonly int[] _foldedAt;
+    private readonly char[] _printedAt;
+    private string? _printed;
+
+    private JoinedText(string text, int[] foldedAt, char[] printedAt, LineRun[] runs)
     {
         Text = text;
-        Printed = printed;
+        _foldedAt = foldedAt;
+        _printedAt = printedAt;
+        _printed = foldedAt.Length == 0 ? text : null;
         _runs = runs;
     }
 
@@ -30,8 +37,19 @@ public sealed partial class JoinedText
     /// <summary>The folded text used for matching.</summary>
     public string Text { get; }
 
-    /// <summary>The printed characters, offset for offset with <see cref="Text"/>.</summary>
-    public string Printed { get; }
+    /// <summary>The printed characters, offset for offset with <see cref="Text"/> (made when first asked for: most callers want a span).</summary>
+    public string Printed => _printed ??= string.Create(Length, this, static (span, t) => t.CopyPrinted(0, span));
+
+    /// <summary>The printed characters from an offset: the folded ones with the printed ones put back where folding changed them.</summary>
+    private void CopyPrinted(int start, Span<char> destination)
+    {
+        Text.AsSpan(start, destination.Length).CopyTo(destination);
+        var p = Array.BinarySearch(_foldedAt, start);
+        for (p = p < 0 ? ~p : p; p < _foldedAt.Length && _foldedAt[p] < start + destination.Length; p++)
+        {
+            destination[_foldedAt[p] - start] = _printedAt[p];
+        }
+    }
 
     public int Length => Text.Length;
 
@@ -99,9 +117,9 @@ public sealed partial class JoinedText
                 }
             }
 
-            // the printed characters are the folded ones when folding changed none: one string for both
-            var folded = new string(text, 0, k);
-            return new JoinedText(folded, folds ? new string(printed, 0, k) : folded, runs.AsSpan(0, r).ToArray());
+            // the printed characters are kept only where folding changed them
+            var (foldedAt, printedAt) = folds ? Differences(text.AsSpan(0, k), printed.AsSpan(0, k)) : ([], []);
+            return new JoinedText(new string(text, 0, k), foldedAt, printedAt, runs.AsSpan(0, r).ToArray());
         }
         finally
         {
@@ -109,6 +127,30 @@ public sealed partial class JoinedText
             ArrayPool<char>.Shared.Return(printed);
             ArrayPool<LineRun>.Shared.Return(runs);
         }
+    }
+
+    /// <summary>Where two texts of one length differ, and the characters of the second there.</summary>
+    private static (int[] At, char[] Chars) Differences(ReadOnlySpan<char> folded, ReadOnlySpan<char> printed)
+    {
+        var n = 0;
+        for (var i = 0; i < folded.Length; i++)
+        {
+            n += folded[i] != printed[i] ? 1 : 0;
+        }
+
+        var at = new int[n];
+        var chars = new char[n];
+        n = 0;
+        for (var i = 0; i < folded.Length; i++)
+        {
+            if (folded[i] != printed[i])
+            {
+                at[n] = i;
+                chars[n++] = printed[i];
+            }
+        }
+
+        return (at, chars);
     }
 
     /// <summary>A page number line; the pattern starts (after white space) with a dash or a digit, tested before the pattern runs.</summary>
@@ -149,9 +191,27 @@ public sealed partial class JoinedText
     /// <summary>The printed text of a span, trimmed of separators at both ends.</summary>
     public string PrintedSpan(int start, int length)
     {
-        start = Math.Clamp(start, 0, Printed.Length);
-        length = Math.Clamp(length, 0, Printed.Length - start);
-        return Printed.AsSpan(start, length).Trim(Separators).ToString();
+        start = Math.Clamp(start, 0, Length);
+        length = Math.Clamp(length, 0, Length - start);
+        if (_printed is not null)
+        {
+            return _printed.AsSpan(start, length).Trim(Separators).ToString();
+        }
+
+        var rented = length > 256 ? ArrayPool<char>.Shared.Rent(length) : null;
+        try
+        {
+            var buffer = rented is null ? stackalloc char[length] : rented.AsSpan(0, length);
+            CopyPrinted(start, buffer);
+            return ((ReadOnlySpan<char>)buffer).Trim(Separators).ToString();
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
     }
 
     /// <summary>The separators <see cref="PrintedSpan"/> trims (one array, not one per call).</summary>
@@ -164,7 +224,7 @@ public sealed partial class JoinedText
         length = Math.Clamp(length, 0, Length - start);
         if (length == 0)
         {
-            return new JoinedText(string.Empty, string.Empty, []);
+            return new JoinedText(string.Empty, [], [], []);
         }
 
         var runs = new List<LineRun>();
@@ -173,7 +233,18 @@ public sealed partial class JoinedText
             runs.Add(new LineRun(Math.Max(_runs[r].Start - start, 0), _runs[r].Line));
         }
 
-        return new JoinedText(Text.Substring(start, length), Printed.Substring(start, length), [.. runs]);
+        // the differences inside the part, shifted to its offsets
+        var from = Array.BinarySearch(_foldedAt, start);
+        from = from < 0 ? ~from : from;
+        var to = Array.BinarySearch(_foldedAt, start + length);
+        to = to < 0 ? ~to : to;
+        var at = new int[to - from];
+        for (var p = from; p < to; p++)
+        {
+            at[p - from] = _foldedAt[p] - start;
+        }
+
+        return new JoinedText(Text.Substring(start, length), at, _printedAt[from..to], [.. runs]);
     }
 
     /// <summary>NFKC of one character when it stays one character (full-width to ASCII); otherwise the character itself.</summary>
