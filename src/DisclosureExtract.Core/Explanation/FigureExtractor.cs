@@ -25,7 +25,7 @@ public static partial class FigureExtractor
     private static partial Regex TotalAmount();
 
     [GeneratedRegex(@"(?<=^|[\d)][.、]|[。;:,)])(?<name>[^()。;:,\d]{2,40}?)\(类\)(?<amt>" + N + @")(?<unit>万元|元)")]
-    private static partial Regex ClassStructure();
+    internal static partial Regex ClassStructure();
 
     [GeneratedRegex(@"(?<=[:;。,])(?<name>[^()。;:,\d]{2,20}?支出)(?<amt>" + N + @")(?<unit>万元|元)")]
     private static partial Regex ClassAmount();
@@ -212,7 +212,7 @@ public static partial class FigureExtractor
     /// <summary>一般公共预算当年拨款结构情况: 社会保障和就业支出（类）31.30 万元，占 2.65%.</summary>
     private static void Structure(JoinedText t, FunctionCodeIndex codes, List<ExplanationFigure> list)
     {
-        foreach (Match m in ClassStructure().Matches(t.Text))
+        foreach (var m in ClassMatches(t.Text))
         {
             var name = t.PrintedSpan(m.Groups["name"].Index, m.Groups["name"].Length);
             var cut = name.LastIndexOf("情况", StringComparison.Ordinal);
@@ -223,6 +223,35 @@ public static partial class FigureExtractor
 
             var (share, change, reason, _) = SentenceReader.Tail(t, m.Index + m.Length, t.Length);
             list.Add(Figure(t, m, "structure", "class", name, share, change, reason, codes.Resolve(name, null, null)));
+        }
+    }
+
+    /// <summary>
+    /// The matches of <see cref="ClassStructure"/> in order, as <see cref="Regex.Matches(string)"/> finds them, with each
+    /// search started near the next "(类)": a match's name is 2 to 40 characters right before its "(类)", so no match starts
+    /// more than 40 characters before the first "(类)" after the previous match (the engine then skips no match; look-behind
+    /// still sees the text before the start).
+    /// </summary>
+    internal static IEnumerable<Match> ClassMatches(string text)
+    {
+        const int LongestName = 40;
+        var pos = 0;
+        while (pos <= text.Length)
+        {
+            var mark = text.IndexOf("(类)", pos, StringComparison.Ordinal);
+            if (mark < 0)
+            {
+                yield break;
+            }
+
+            var m = ClassStructure().Match(text, Math.Max(pos, mark - LongestName));
+            if (!m.Success)
+            {
+                yield break;
+            }
+
+            yield return m;
+            pos = m.Index + m.Length; // matches are never empty
         }
     }
 

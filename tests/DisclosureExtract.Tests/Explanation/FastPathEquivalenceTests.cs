@@ -155,4 +155,63 @@ public class FastPathEquivalenceTests
 
         Assert.True(unchanged > 100, "text with nothing to fold is returned as it is");
     }
+
+    private static readonly string[] SentencePieces =
+        ["。", "1.", "(2)", "、", ";", ":", ",", "社会保障和就业支出", "(类)", "行政事业单位养老支出", "(款)", "机关事业单位基本养老保险缴费支出", "(项)",
+         "2023年", "预算数为", "31.30", "万元", "比上年增加", "主要原因是", "其他", "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二"];
+
+    /// <summary>Sentences as printed (a 类 amount, an item path with its amount), each piece dropped, replaced or doubled now and then.</summary>
+    private static readonly int[][] Canonical =
+    [
+        [0, 7, 8, 14, 15, 16, 5],
+        [1, 7, 8, 9, 10, 11, 12, 5, 13, 14, 15, 16, 17, 15, 18],
+        [6, 20, 8, 15, 16, 2, 9, 10, 11, 12, 4, 14, 15, 16],
+    ];
+
+    private static IEnumerable<string> RandomSentences(int count, int seed)
+    {
+        var random = new Random(seed);
+        for (var n = 0; n < count; n++)
+        {
+            var sb = new StringBuilder();
+            var sentences = random.Next(1, 5);
+            for (var k = 0; k < sentences; k++)
+            {
+                foreach (var piece in Canonical[random.Next(Canonical.Length)])
+                {
+                    var roll = random.Next(20);
+                    if (roll == 0)
+                    {
+                        continue; // dropped
+                    }
+
+                    sb.Append(SentencePieces[roll == 1 ? random.Next(SentencePieces.Length) : piece]);
+                    if (roll == 2)
+                    {
+                        sb.Append(SentencePieces[random.Next(SentencePieces.Length)]);
+                    }
+                }
+            }
+
+            yield return sb.ToString();
+        }
+    }
+
+    private static List<(int, int)> Extents(IEnumerable<Match> matches) => [.. matches.Select(m => (m.Index, m.Length))];
+
+    [Fact]
+    public void Class_and_item_matches_started_near_their_marks_are_the_pattern_matches()
+    {
+        var found = 0;
+        foreach (var s in RandomSentences(5000, 23))
+        {
+            var classes = Extents(FigureExtractor.ClassMatches(s));
+            Assert.Equal(Extents(FigureExtractor.ClassStructure().Matches(s)), classes);
+            var items = Extents(ItemExtractor.ItemMatches(s));
+            Assert.Equal(Extents(ItemExtractor.Item().Matches(s)), items);
+            found += classes.Count + items.Count;
+        }
+
+        Assert.True(found > 1000, "the random sentences must hold matches too");
+    }
 }
