@@ -90,9 +90,9 @@ public sealed partial class JoinedText
                 var lineStart = k;
                 foreach (var c in line.Text)
                 {
-                    if (c is >= '\u3016' and <= '\uFF00')
+                    if (c is (> ' ' and < '\u007F' and not '*') or (>= '\u3016' and <= '\uFF00'))
                     {
-                        // ideographs and most other non-Latin text: neither white space nor folded (the look-ups below are skipped)
+                        // printable ASCII, ideographs and most other non-Latin text: neither white space nor folded (the look-ups below are skipped)
                         text[k] = c;
                         printed[k] = c;
                         k++;

@@ -36,9 +36,9 @@ public static partial class PerformanceTableExtractor
         for (var i = start; i < end; i++)
         {
             var norm = doc.Lines[i].Norm;
-            if (!norm.Contains('表', StringComparison.Ordinal))
+            if (!norm.Contains('表', StringComparison.Ordinal) || !norm.Contains('绩', StringComparison.Ordinal))
             {
-                continue; // a title ends with 绩效目标表 (cheap test before compacting and matching)
+                continue; // a title ends with 绩效目标表 (cheap tests before compacting and matching)
             }
 
             var t = Compact(norm);

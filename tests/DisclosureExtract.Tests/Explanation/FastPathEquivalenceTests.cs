@@ -214,4 +214,20 @@ public class FastPathEquivalenceTests
 
         Assert.True(found > 1000, "the random sentences must hold matches too");
     }
+
+    [Fact]
+    public void Characters_the_joined_text_copies_without_look_ups_are_neither_white_space_nor_folded()
+    {
+        for (var c = (char)0x21; c < 0x7F; c++)
+        {
+            Assert.False(char.IsWhiteSpace(c));
+            Assert.Equal(c, JoinedText.Fold(c));
+        }
+
+        for (var c = '\u3016'; c <= '\uFF00'; c++)
+        {
+            Assert.False(char.IsWhiteSpace(c));
+            Assert.Equal(c, JoinedText.Fold(c));
+        }
+    }
 }
