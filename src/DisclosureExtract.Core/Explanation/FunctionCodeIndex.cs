@@ -140,7 +140,15 @@ public sealed partial class FunctionCodeIndex
         }
 
         string? found = null;
-        foreach (var code in pairs.CodesNamed(Key(name)))
+        var rented = name.Length > 128 ? ArrayPool<char>.Shared.Rent(name.Length) : null;
+        var buffer = rented is null ? stackalloc char[name.Length] : rented.AsSpan(0, name.Length);
+        var codes = pairs.CodesNamed(KeyInto(name, buffer)); // the key looked up without making it a string
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        foreach (var code in codes)
         {
             if (code.Length != length || (current is not null && !code.StartsWith(current, StringComparison.Ordinal)))
             {
@@ -174,6 +182,21 @@ public sealed partial class FunctionCodeIndex
                 }
             }
         });
+    }
+
+    /// <summary><see cref="Key"/> written into a buffer as long as the name.</summary>
+    private static ReadOnlySpan<char> KeyInto(string name, Span<char> buffer)
+    {
+        var k = 0;
+        foreach (var c in name)
+        {
+            if (!IsDropped(c))
+            {
+                buffer[k++] = JoinedText.Fold(c);
+            }
+        }
+
+        return buffer[..k];
     }
 
     private static bool IsDropped(char c) => char.IsWhiteSpace(c) || c == '\u3000';
@@ -458,6 +481,7 @@ public sealed partial class FunctionCodeIndex
 
         public int Count { get; }
 
-        public IReadOnlyList<string> CodesNamed(string name) => _byName.TryGetValue(name, out var codes) ? codes : [];
+        public IReadOnlyList<string> CodesNamed(ReadOnlySpan<char> name) =>
+            _byName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var codes) ? codes : [];
     }
 }
