@@ -32,6 +32,8 @@ public static class TabIndicatorReader
 
         var list = new List<PerformanceIndicator>();
         string? l1 = null, l2 = null;
+        var all = new List<string>(fullHeader); // the row's cells, one list for every row (nothing keeps it)
+        var lead = new List<string>();
         for (var i = headerRow + 1; i < end; i++)
         {
             var line = doc.Lines[i];
@@ -42,7 +44,7 @@ public static class TabIndicatorReader
 
             // columns as in the header when the row has as many cells and its weight is where the header says;
             // otherwise counted from the right (rows that lost or gained a leading empty cell)
-            var all = Grid(line.Cells, fullHeader);
+            Grid(line.Cells, all);
             if (AllColumnsKnown(line.Cells))
             {
                 while (all.Count < fullHeader)
@@ -51,26 +53,32 @@ public static class TabIndicatorReader
                 }
             }
 
-            var trimmed = all.Count > 0 && all[^1].Length == 0 ? Trim([.. all]) : all; // a copy only when there is something to trim (neither is changed below)
-            bool WeightAt(List<string> c, int valueIndex) =>
-                weightCol >= 0 && valueIndex >= 0 && valueIndex + 1 + weightCol < c.Count && Text.Amounts.IsAmount(Squeeze(c[valueIndex + 1 + weightCol]));
+            var trimmedCount = all.Count; // the cells without the empty ones at the end are a prefix of them all
+            while (trimmedCount > 0 && all[trimmedCount - 1].Length == 0)
+            {
+                trimmedCount--;
+            }
+
+            bool WeightAt(int count, int valueIndex) =>
+                weightCol >= 0 && valueIndex >= 0 && valueIndex + 1 + weightCol < count && Text.Amounts.IsAmount(Squeeze(all[valueIndex + 1 + weightCol]));
             var direct = all.Count == fullHeader;
-            var (cells, v) = direct && WeightAt(all, valueAt) ? (all, valueAt)
-                : WeightAt(trimmed, trimmed.Count - tail.Count - 1) ? (trimmed, trimmed.Count - tail.Count - 1)
-                : direct ? (all, valueAt) : (trimmed, trimmed.Count - tail.Count - 1);
+            var fromRight = trimmedCount - tail.Count - 1;
+            var (cellCount, v) = direct && WeightAt(all.Count, valueAt) ? (all.Count, valueAt)
+                : WeightAt(trimmedCount, fromRight) ? (trimmedCount, fromRight)
+                : direct ? (all.Count, valueAt) : (trimmedCount, fromRight);
             if (v < 0)
             {
                 continue;
             }
 
-            string Tail(int col) => col >= 0 && v + 1 + col < cells.Count ? Squeeze(cells[v + 1 + col]) : string.Empty;
-            var value = Squeeze(cells[v]);
-            var lead = new List<string>(v);
+            string Tail(int col) => col >= 0 && v + 1 + col < cellCount ? Squeeze(all[v + 1 + col]) : string.Empty;
+            var value = Squeeze(all[v]);
+            lead.Clear();
             for (var c = 0; c < v; c++)
             {
-                if (cells[c].Length > 0)
+                if (all[c].Length > 0)
                 {
-                    lead.Add(Squeeze(cells[c]));
+                    lead.Add(Squeeze(all[c]));
                 }
             }
 
@@ -130,17 +138,25 @@ public static class TabIndicatorReader
     }
 
     /// <summary>The cells by grid column where the reader knows it (HTML, PDF), else in order (tab-separated text).</summary>
-    private static List<string> Grid(IReadOnlyList<TextCell> cells, int capacity = 0)
+    private static List<string> Grid(IReadOnlyList<TextCell> cells)
     {
+        var grid = new List<string>(cells.Count);
+        Grid(cells, grid);
+        return grid;
+    }
+
+    /// <summary>The same written into a list (its former content dropped).</summary>
+    private static void Grid(IReadOnlyList<TextCell> cells, List<string> grid)
+    {
+        grid.Clear();
         if (!AllColumnsKnown(cells))
         {
-            var list = new List<string>(cells.Count);
             foreach (var c in cells)
             {
-                list.Add(c.Text.Trim());
+                grid.Add(c.Text.Trim());
             }
 
-            return list;
+            return;
         }
 
         var width = 0;
@@ -149,7 +165,6 @@ public static class TabIndicatorReader
             width = Math.Max(width, c.Column!.Value + 1);
         }
 
-        var grid = new List<string>(Math.Max(width, capacity));
         for (var i = 0; i < width; i++)
         {
             grid.Add(string.Empty);
@@ -160,8 +175,6 @@ public static class TabIndicatorReader
             var i = c.Column!.Value;
             grid[i] = grid[i].Length == 0 ? c.Text.Trim() : grid[i] + c.Text.Trim();
         }
-
-        return grid;
     }
 
     /// <summary>True when the line has cells and each knows its grid column.</summary>
