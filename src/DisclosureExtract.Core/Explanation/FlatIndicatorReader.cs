@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using DisclosureExtract.Model;
 
@@ -387,11 +388,44 @@ public static partial class FlatIndicatorReader
         }
 
         // the rule ends with its 赋分 even when the evidence is run on (比例赋分工作 / 资料)
-        var tail = TextOf(tokens, ruleStart, rowEnd);
-        var cut = tail.IndexOf("赋分", StringComparison.Ordinal);
-        var rule = cut < 0 ? tail : tail[..(cut + 2)];
-        var evidence = cut < 0 ? string.Empty : tail[(cut + 2)..];
+        var (rule, evidence) = RuleAndEvidence(tokens, ruleStart, rowEnd);
         return TabIndicatorReader.Make(seq, l1, l2, name, valueText, basis, prior, weight, rule, evidence, tokens[vStart].Line);
+    }
+
+    /// <summary>The printed text of the tokens [start, end) cut after its first 赋分 (the whole text as the rule when there is none).</summary>
+    private static (string Rule, string Evidence) RuleAndEvidence(List<Token> tokens, int start, int end)
+    {
+        if (end - start == 1)
+        {
+            var single = tokens[start].Text;
+            var at = single.IndexOf("赋分", StringComparison.Ordinal);
+            return at < 0 ? (single, string.Empty) : (single[..(at + 2)], single[(at + 2)..]);
+        }
+
+        var length = 0;
+        for (var i = start; i < end; i++)
+        {
+            length += tokens[i].Text.Length;
+        }
+
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(length, 1));
+        try
+        {
+            var k = 0;
+            for (var i = start; i < end; i++)
+            {
+                tokens[i].Text.CopyTo(buffer.AsSpan(k));
+                k += tokens[i].Text.Length;
+            }
+
+            var tail = buffer.AsSpan(0, k);
+            var cut = tail.IndexOf("赋分", StringComparison.Ordinal);
+            return cut < 0 ? (tail.ToString(), string.Empty) : (tail[..(cut + 2)].ToString(), tail[(cut + 2)..].ToString());
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>

@@ -133,15 +133,23 @@ public static class IndicatorValue
             .Replace(@"\%", "%", StringComparison.Ordinal).Replace("$", string.Empty, StringComparison.Ordinal)
             .Replace("≥", ">=", StringComparison.Ordinal).Replace("≤", "<=", StringComparison.Ordinal)
             .Replace("⩾", ">=", StringComparison.Ordinal).Replace("⩽", "<=", StringComparison.Ordinal);
-        var sb = new StringBuilder(s.Length);
+        var kept = 0;
         foreach (var c in s)
         {
-            if (!char.IsWhiteSpace(c) && c != '\u3000')
-            {
-                sb.Append(JoinedText.Fold(c));
-            }
+            kept += char.IsWhiteSpace(c) || c == '\u3000' ? 0 : 1;
         }
 
-        return sb.ToString().Replace("＞", ">", StringComparison.Ordinal).Replace("＜", "<", StringComparison.Ordinal);
+        var folded = string.Create(kept, s, static (span, src) =>
+        {
+            var k = 0;
+            foreach (var c in src)
+            {
+                if (!char.IsWhiteSpace(c) && c != '\u3000')
+                {
+                    span[k++] = JoinedText.Fold(c);
+                }
+            }
+        });
+        return folded.Replace("＞", ">", StringComparison.Ordinal).Replace("＜", "<", StringComparison.Ordinal);
     }
 }
