@@ -52,7 +52,14 @@ public static partial class FlatIndicatorReader
     /// <summary>Tokens after the header row (which ends with 佐证资料 in project tables, 权重 in overall ones).</summary>
     private static List<Token> BodyTokens(SourceDocument doc, int headerRow, int end, bool projectTable)
     {
-        var tokens = new List<Token>();
+        var pieces = 0;
+        for (var i = headerRow; i < end; i++)
+        {
+            pieces += PieceCount(doc.Lines[i].Text);
+        }
+
+        var tokens = new List<Token>(pieces); // at most this many (header lines are counted too): no growing copies
+
         var headerText = string.Empty;
         var inHeader = true;
         for (var i = headerRow; i < end; i++)
@@ -101,6 +108,21 @@ public static partial class FlatIndicatorReader
         }
 
         return tokens;
+    }
+
+    /// <summary>The number of white-space separated pieces of a text.</summary>
+    private static int PieceCount(string text)
+    {
+        var n = 0;
+        var inPiece = false;
+        foreach (var c in text)
+        {
+            var space = char.IsWhiteSpace(c);
+            n += !space && !inPiece ? 1 : 0;
+            inPiece = !space;
+        }
+
+        return n;
     }
 
     /// <summary>True when the text holds only white space and markdown marks (its compact form is empty).</summary>
