@@ -138,7 +138,7 @@ public static partial class FigureExtractor
     }
 
     private static ExplanationFigure Figure(JoinedText t, Match m, string section, string key, string label, decimal? share = null, YearChange? change = null, string? reason = null, (string? Code, string? Source) code = default) =>
-        new(section, key, label, code.Code, SentenceReader.ParseNumber(m.Groups["amt"].Value), m.Groups["unit"].Value, null, null, share, change, reason, t.LineAt(m.Groups["amt"].Index), code.Source);
+        new(section, key, label, code.Code, SentenceReader.ParseNumber(m.Groups["amt"].ValueSpan), SentenceReader.Unit(m.Groups["unit"]), null, null, share, change, reason, t.LineAt(m.Groups["amt"].Index), code.Source);
 
     private static void Totals(JoinedText t, string section, List<ExplanationFigure> list)
     {
@@ -307,8 +307,8 @@ public static partial class FigureExtractor
 
                 var dirWord = t.Text.Substring(bm.Index, 2);
                 var change = new YearChange(dirWord == "减少" ? "decrease" : "increase",
-                    SentenceReader.ParseNumber(bm.Groups["chg"].Value), SentenceReader.ParseNumber(bm.Groups["rate"].Value),
-                    bm.Groups["cunit"].Success ? bm.Groups["cunit"].Value : null);
+                    SentenceReader.ParseNumber(bm.Groups["chg"].ValueSpan), SentenceReader.ParseNumber(bm.Groups["rate"].ValueSpan),
+                    bm.Groups["cunit"].Success ? SentenceReader.Unit(bm.Groups["cunit"]) : null);
                 var (reason, _) = SentenceReader.ReasonFrom(t, bm.Index + bm.Length, t.Length, [';']);
                 changes.TryAdd(ThreePublicKey(im.Groups["label"].Value), (change, reason, t.PrintedSpan(im.Groups["label"].Index, im.Groups["label"].Length), t.LineAt(im.Index)));
             }
@@ -385,7 +385,7 @@ public static partial class FigureExtractor
     private static void Assets(JoinedText t, List<ExplanationFigure> list)
     {
         ExplanationFigure WithQuantity(Match m, string key, string label, string qunit) =>
-            Figure(t, m, "assets", key, label) with { Quantity = SentenceReader.ParseNumber(m.Groups["qty"].Value), QuantityUnit = qunit };
+            Figure(t, m, "assets", key, label) with { Quantity = SentenceReader.ParseNumber(m.Groups["qty"].ValueSpan), QuantityUnit = qunit };
 
         var b = Buildings().Match(t.Text);
         if (b.Success)
@@ -431,7 +431,7 @@ public static partial class FigureExtractor
                 continue;
             }
 
-            var qty = SentenceReader.ParseNumber(e.Groups["qty"].Value);
+            var qty = SentenceReader.ParseNumber(e.Groups["qty"].ValueSpan);
             list.Add(new ExplanationFigure("assets", key, "单位价值" + e.Groups["size"].Value + "万元以上大型设备", null, null, string.Empty, qty, "台", null, null, null, t.LineAt(e.Groups["qty"].Index)));
         }
     }

@@ -18,7 +18,7 @@ public static class IndicatorValue
             return (null, null, null, printed.Length > 0 ? printed : null);
         }
 
-        var num = SentenceReader.ParseNumber(folded[numStart..numEnd]);
+        var num = SentenceReader.ParseNumber(folded.AsSpan(numStart, numEnd - numStart));
         var unit = folded.AsSpan(numEnd);
         if (HasDigit(unit))
         {

@@ -61,7 +61,7 @@ public static partial class ItemExtractor
 
                 var (code, source) = codes.Resolve(cls, sec, item);
                 list.Add(new ItemExplanation(list.Count + 1, string.Join('/', names), cls, sec, item, code, source,
-                    SentenceReader.ParseNumber(m.Groups["amt"].Value), m.Groups["unit"].Value, change, reason, t.LineAt(m.Groups["path"].Index)));
+                    SentenceReader.ParseNumber(m.Groups["amt"].ValueSpan), SentenceReader.Unit(m.Groups["unit"]), change, reason, t.LineAt(m.Groups["path"].Index)));
             }
         }
 
@@ -124,7 +124,7 @@ public static partial class ItemExtractor
         {
             var (_, change, reason, _) = SentenceReader.Tail(t, m.Index + m.Length, limit);
             yield return new ItemExplanation(++seq, name + "(类)", name, null, null, code.Code, code.Source,
-                SentenceReader.ParseNumber(m.Groups["amt"].Value), m.Groups["unit"].Value, change, reason?.TrimEnd(';', '；', '。'), t.LineAt(m.Index));
+                SentenceReader.ParseNumber(m.Groups["amt"].ValueSpan), SentenceReader.Unit(m.Groups["unit"]), change, reason?.TrimEnd(';', '；', '。'), t.LineAt(m.Index));
         }
     }
 }

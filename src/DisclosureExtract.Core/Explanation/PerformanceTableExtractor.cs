@@ -103,7 +103,7 @@ public static partial class PerformanceTableExtractor
         var tm = BudgetTotal().Match(head.Text);
         if (tm.Success)
         {
-            total = SentenceReader.ParseNumber(tm.Groups["amt"].Value);
+            total = SentenceReader.ParseNumber(tm.Groups["amt"].ValueSpan);
         }
 
         var sources = new List<FundSource>();
@@ -112,7 +112,7 @@ public static partial class PerformanceTableExtractor
             var label = m.Groups["label"].Value;
             if (sources.All(x => x.Label != label))
             {
-                sources.Add(new FundSource(label, SentenceReader.ParseNumber(m.Groups["amt"].Value), head.LineAt(m.Groups["amt"].Index)));
+                sources.Add(new FundSource(label, SentenceReader.ParseNumber(m.Groups["amt"].ValueSpan), head.LineAt(m.Groups["amt"].Index)));
             }
         }
 

@@ -162,8 +162,8 @@ public static partial class ProjectExtractor
             var am = AmountAtStart().Match(FoldAll(amountText));
             if (am.Success)
             {
-                amount = SentenceReader.ParseNumber(am.Groups["amt"].Value);
-                unit = am.Groups["unit"].Success ? am.Groups["unit"].Value : unit;
+                amount = SentenceReader.ParseNumber(am.Groups["amt"].ValueSpan);
+                unit = am.Groups["unit"].Success ? SentenceReader.Unit(am.Groups["unit"]) : unit;
             }
         }
 

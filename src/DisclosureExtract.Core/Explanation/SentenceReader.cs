@@ -60,6 +60,35 @@ public static partial class SentenceReader
     public static decimal ParseNumber(string printed) =>
         decimal.Parse(printed.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 
+    /// <summary>The same for a span (a group's value read in place): thousands separators dropped into a scratch buffer.</summary>
+    public static decimal ParseNumber(ReadOnlySpan<char> printed)
+    {
+        if (!printed.Contains(','))
+        {
+            return decimal.Parse(printed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        }
+
+        var digits = printed.Length <= 64 ? stackalloc char[printed.Length] : new char[printed.Length];
+        var k = 0;
+        foreach (var c in printed)
+        {
+            if (c != ',')
+            {
+                digits[k++] = c;
+            }
+        }
+
+        return decimal.Parse(digits[..k], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A unit group's value: the literal 万元 / 元 (no new string), else the group's own value.</summary>
+    internal static string Unit(Group g) => g.ValueSpan switch
+    {
+        "万元" => "万元",
+        "元" => "元",
+        _ => g.Value,
+    };
+
     /// <summary>The tail after an amount: share, change and reason. <paramref name="limit"/> bounds the reason.</summary>
     public static (decimal? Share, YearChange? Change, string? Reason, int End) Tail(JoinedText t, int from, int limit, char[]? reasonStops = null)
     {
@@ -71,7 +100,7 @@ public static partial class SentenceReader
         var m = ShareAt().Match(t.Text, pos);
         if (m.Success && m.Index == pos)
         {
-            share = ParseNumber(m.Groups["share"].Value);
+            share = ParseNumber(m.Groups["share"].ValueSpan);
             pos = m.Index + m.Length;
         }
 
@@ -139,8 +168,8 @@ public static partial class SentenceReader
     {
         var word = m.Groups["dir"].Value;
         var dir = word is "减少" or "下降" ? "decrease" : "increase";
-        decimal? amount = m.Groups["chg"].Success ? ParseNumber(m.Groups["chg"].Value) : null;
-        decimal? rate = m.Groups["rate"].Success ? ParseNumber(m.Groups["rate"].Value) : null;
-        return new YearChange(dir, amount, rate, m.Groups["cunit"].Success ? m.Groups["cunit"].Value : null);
+        decimal? amount = m.Groups["chg"].Success ? ParseNumber(m.Groups["chg"].ValueSpan) : null;
+        decimal? rate = m.Groups["rate"].Success ? ParseNumber(m.Groups["rate"].ValueSpan) : null;
+        return new YearChange(dir, amount, rate, m.Groups["cunit"].Success ? Unit(m.Groups["cunit"]) : null);
     }
 }
