@@ -97,11 +97,13 @@ public static partial class SentenceReader
         YearChange? change = null;
         string? reason = null;
         var pos = from;
-        var m = ShareAt().Match(t.Text, pos);
-        if (m.Success && m.Index == pos)
+        if (MatchAt(ShareAt(), t.Text, pos) is { } sm)
         {
-            share = ParseNumber(m.Groups["share"].ValueSpan);
-            pos = m.Index + m.Length;
+            // [,;、]?占(比)?<share>%: the share is what lies between 占 (or 占比) and the closing %
+            var span = t.Text.AsSpan(sm.Index, sm.Length);
+            span = span[(span.IndexOf('占') + 1)..^1];
+            share = ParseNumber(span.StartsWith('比') ? span[1..] : span);
+            pos = sm.Index + sm.Length;
         }
 
         (change, pos) = Change(t, pos);
@@ -117,8 +119,7 @@ public static partial class SentenceReader
         var m = ChangeAt().Match(t.Text, from);
         if (!m.Success || m.Index != from)
         {
-            var same = UnchangedAt().Match(t.Text, from);
-            return same.Success && same.Index == from ? (new YearChange("unchanged", null, null), same.Index + same.Length) : (null, from);
+            return MatchAt(UnchangedAt(), t.Text, from) is { } same ? (new YearChange("unchanged", null, null), same.Index + same.Length) : (null, from);
         }
 
         var end = m.Index + m.Length;
@@ -143,14 +144,9 @@ public static partial class SentenceReader
             return (null, pos);
         }
 
-        var m = ReasonAt().Match(t.Text, pos);
-        if (!m.Success || m.Index != pos)
+        if ((MatchAt(ReasonAt(), t.Text, pos) ?? MatchAt(PurposeAt(), t.Text, pos)) is not { } m)
         {
-            m = PurposeAt().Match(t.Text, pos);
-            if (!m.Success || m.Index != pos)
-            {
-                return (null, pos);
-            }
+            return (null, pos);
         }
 
         var start = m.Index + m.Length;
@@ -162,6 +158,17 @@ public static partial class SentenceReader
 
         var reason = t.PrintedSpan(start, end - start);
         return (reason.Length > 0 ? reason : null, end);
+    }
+
+    /// <summary>The extent of the pattern's match when it starts at the offset (no Match object: only where it is needed).</summary>
+    private static (int Index, int Length)? MatchAt(Regex pattern, string text, int at)
+    {
+        foreach (var m in pattern.EnumerateMatches(text, at))
+        {
+            return m.Index == at ? (m.Index, m.Length) : null;
+        }
+
+        return null;
     }
 
     private static YearChange ToChange(Match m)

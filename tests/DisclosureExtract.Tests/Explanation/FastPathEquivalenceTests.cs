@@ -230,4 +230,19 @@ public class FastPathEquivalenceTests
             Assert.Equal(c, JoinedText.Fold(c));
         }
     }
+
+    [Theory]
+    [InlineData("占12.5%，主要原因是人员增加。", "12.5", "人员增加")]
+    [InlineData("，占比1,234.50%；主要用于办公。", "1234.50", "办公")]
+    [InlineData("占比%，原因是", null, null)]
+    public void Share_and_reason_are_read_from_the_match_extents(string text, string? share, string? reason)
+    {
+        var doc = new DisclosureExtract.Reading.PlainTextReader().Read("x", "x", Encoding.UTF8.GetBytes(text), "");
+        var t = JoinedText.Of(doc.Lines);
+
+        var (s, _, r, _) = SentenceReader.Tail(t, 0, t.Length);
+
+        Assert.Equal(share, s?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(reason, r);
+    }
 }
