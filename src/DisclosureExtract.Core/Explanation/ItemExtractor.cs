@@ -44,12 +44,13 @@ public static partial class ItemExtractor
                 var (_, change, reason, _) = SentenceReader.Tail(t, m.Index + m.Length, limit);
                 string? cls = null, sec = null, item = null;
                 var names = new List<string>();
-                foreach (Match seg in Segment().Matches(m.Groups["path"].Value))
+                var path = m.Groups["path"];
+                foreach (var seg in Segment().EnumerateMatches(path.ValueSpan))
                 {
-                    var g = seg.Groups["name"];
-                    var printed = t.PrintedSpan(m.Groups["path"].Index + g.Index, g.Length);
+                    // name(level): the name is all but the last three characters, the level the one before the closing bracket
+                    var printed = t.PrintedSpan(path.Index + seg.Index, seg.Length - 3);
                     printed = LeadingEnumerator().Replace(printed, string.Empty);
-                    var level = seg.Groups["level"].Value;
+                    var level = path.ValueSpan[seg.Index + seg.Length - 2] switch { '类' => "类", '款' => "款", _ => "项" };
                     names.Add(printed + "(" + level + ")");
                     switch (level)
                     {
