@@ -28,6 +28,19 @@ public static class TextNormalizer
             var pendingSpace = false;
             foreach (var ch in text)
             {
+                if (ch is (> ' ' and < '\u007F') or (> '\u3000' and < '\uFF01'))
+                {
+                    // printable ASCII, ideographs and most other text: kept as they are (no white-space look-up)
+                    if (pendingSpace)
+                    {
+                        buffer[k++] = ' ';
+                        pendingSpace = false;
+                    }
+
+                    buffer[k++] = ch;
+                    continue;
+                }
+
                 var c = ch switch
                 {
                     >= '\uFF01' and <= '\uFF5E' => (char)(ch - 0xFEE0),
