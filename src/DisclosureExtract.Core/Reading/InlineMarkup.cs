@@ -44,6 +44,11 @@ public static class InlineMarkup
             s = trimmed[2..].ToString();
         }
 
+        if (s.AsSpan().IndexOfAny('<', '*') < 0)
+        {
+            return (s, heading); // neither a tag nor emphasis (one scan for both)
+        }
+
         if (s.Contains('<', StringComparison.Ordinal))
         {
             s = HtmlFragment.ToText(s);

@@ -93,6 +93,11 @@ public static class TextDecoder
     public static bool LooksBinary(ReadOnlySpan<byte> bytes)
     {
         var sample = bytes[..Math.Min(bytes.Length, 8192)];
+        if (sample.IndexOfAnyInRange((byte)0x00, (byte)0x08) < 0 && sample.IndexOfAnyInRange((byte)0x0E, (byte)0x1F) < 0)
+        {
+            return false; // no NUL and no control character at all (two vectorized scans; the count below is for the rest)
+        }
+
         var control = 0;
         foreach (var b in sample)
         {
