@@ -70,15 +70,17 @@ public sealed partial class JoinedText
             capacity += lines[i].Text.Length;
         }
 
-        // one pass into scratch buffers as long as all the lines; the kept characters are copied out
+        // one pass into scratch buffers as long as all the lines; the kept characters are copied out, and the printed ones
+        // only where folding changed them
         var text = ArrayPool<char>.Shared.Rent(capacity);
-        var printed = ArrayPool<char>.Shared.Rent(capacity);
+        var foldedAt = ArrayPool<int>.Shared.Rent(capacity);
+        var printedAt = ArrayPool<char>.Shared.Rent(capacity);
         var runs = ArrayPool<LineRun>.Shared.Rent(Math.Max(end - start, 1));
         try
         {
             var k = 0;
             var r = 0;
-            var folds = false;
+            var d = 0;
             for (var i = start; i < end; i++)
             {
                 var line = lines[i];
@@ -93,9 +95,7 @@ public sealed partial class JoinedText
                     if (c is (> ' ' and < '\u007F' and not '*') or (>= '\u3016' and <= '\uFF00'))
                     {
                         // printable ASCII, ideographs and most other non-Latin text: neither white space nor folded (the look-ups below are skipped)
-                        text[k] = c;
-                        printed[k] = c;
-                        k++;
+                        text[k++] = c;
                         continue;
                     }
 
@@ -105,10 +105,13 @@ public sealed partial class JoinedText
                     }
 
                     var f = Fold(c);
-                    folds |= f != c;
-                    text[k] = f;
-                    printed[k] = c;
-                    k++;
+                    if (f != c)
+                    {
+                        foldedAt[d] = k;
+                        printedAt[d++] = c;
+                    }
+
+                    text[k++] = f;
                 }
 
                 if (k > lineStart)
@@ -117,40 +120,15 @@ public sealed partial class JoinedText
                 }
             }
 
-            // the printed characters are kept only where folding changed them
-            var (foldedAt, printedAt) = folds ? Differences(text.AsSpan(0, k), printed.AsSpan(0, k)) : ([], []);
-            return new JoinedText(new string(text, 0, k), foldedAt, printedAt, runs.AsSpan(0, r).ToArray());
+            return new JoinedText(new string(text, 0, k), foldedAt.AsSpan(0, d).ToArray(), printedAt.AsSpan(0, d).ToArray(), runs.AsSpan(0, r).ToArray());
         }
         finally
         {
             ArrayPool<char>.Shared.Return(text);
-            ArrayPool<char>.Shared.Return(printed);
+            ArrayPool<int>.Shared.Return(foldedAt);
+            ArrayPool<char>.Shared.Return(printedAt);
             ArrayPool<LineRun>.Shared.Return(runs);
         }
-    }
-
-    /// <summary>Where two texts of one length differ, and the characters of the second there.</summary>
-    private static (int[] At, char[] Chars) Differences(ReadOnlySpan<char> folded, ReadOnlySpan<char> printed)
-    {
-        var n = 0;
-        for (var i = 0; i < folded.Length; i++)
-        {
-            n += folded[i] != printed[i] ? 1 : 0;
-        }
-
-        var at = new int[n];
-        var chars = new char[n];
-        n = 0;
-        for (var i = 0; i < folded.Length; i++)
-        {
-            if (folded[i] != printed[i])
-            {
-                at[n] = i;
-                chars[n++] = printed[i];
-            }
-        }
-
-        return (at, chars);
     }
 
     /// <summary>A page number line; the pattern starts (after white space) with a dash or a digit, tested before the pattern runs.</summary>
