@@ -28,11 +28,23 @@ public static class ExplanationExtractor
         {
             var sections = ExplanationSections.Split(doc, region.StartLine, region.EndLine);
             figures.AddRange(FigureExtractor.Extract(sections, codes));
-            var (p0, i0, t0) = (projects.Count, items.Count, tables.Count);
-            projects.AddRange(ProjectExtractor.Extract(sections).Concat(ProjectExtractor.ExtractSections(doc, region.StartLine, region.EndLine))
-                .Select((p, k) => p with { Seq = p0 + k + 1 }).ToList());
-            items.AddRange(ItemExtractor.Extract(sections, codes).Select(i => i with { Seq = i0 + i.Seq }).ToList());
-            tables.AddRange(PerformanceTableExtractor.Extract(doc, region.StartLine, region.EndLine).Select(t => t with { Seq = t0 + t.Seq }).ToList());
+            var (i0, t0) = (items.Count, tables.Count);
+            // numbered on across regions and both kinds of project text; a record already numbered so is kept, not copied
+            foreach (var p in ProjectExtractor.Extract(sections).Concat(ProjectExtractor.ExtractSections(doc, region.StartLine, region.EndLine)))
+            {
+                var seq = projects.Count + 1;
+                projects.Add(p.Seq == seq ? p : p with { Seq = seq });
+            }
+
+            foreach (var i in ItemExtractor.Extract(sections, codes))
+            {
+                items.Add(i0 == 0 ? i : i with { Seq = i0 + i.Seq });
+            }
+
+            foreach (var t in PerformanceTableExtractor.Extract(doc, region.StartLine, region.EndLine))
+            {
+                tables.Add(t0 == 0 ? t : t with { Seq = t0 + t.Seq });
+            }
         }
 
         return new ExplanationData(figures, projects, items, tables);

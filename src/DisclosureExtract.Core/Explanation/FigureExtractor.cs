@@ -25,7 +25,7 @@ public static partial class FigureExtractor
     private static partial Regex TotalAmount();
 
     [GeneratedRegex(@"(?<=^|[\d)][.、]|[。;:,)])(?<name>[^()。;:,\d]{2,40}?)\(类\)(?<amt>" + N + @")(?<unit>万元|元)")]
-    private static partial Regex ClassStructure();
+    internal static partial Regex ClassStructure();
 
     [GeneratedRegex(@"(?<=[:;。,])(?<name>[^()。;:,\d]{2,20}?支出)(?<amt>" + N + @")(?<unit>万元|元)")]
     private static partial Regex ClassAmount();
@@ -138,7 +138,7 @@ public static partial class FigureExtractor
     }
 
     private static ExplanationFigure Figure(JoinedText t, Match m, string section, string key, string label, decimal? share = null, YearChange? change = null, string? reason = null, (string? Code, string? Source) code = default) =>
-        new(section, key, label, code.Code, SentenceReader.ParseNumber(m.Groups["amt"].Value), m.Groups["unit"].Value, null, null, share, change, reason, t.LineAt(m.Groups["amt"].Index), code.Source);
+        new(section, key, label, code.Code, SentenceReader.ParseNumber(m.Groups["amt"].ValueSpan), SentenceReader.Unit(m.Groups["unit"]), null, null, share, change, reason, t.LineAt(m.Groups["amt"].Index), code.Source);
 
     private static void Totals(JoinedText t, string section, List<ExplanationFigure> list)
     {
@@ -212,7 +212,7 @@ public static partial class FigureExtractor
     /// <summary>一般公共预算当年拨款结构情况: 社会保障和就业支出（类）31.30 万元，占 2.65%.</summary>
     private static void Structure(JoinedText t, FunctionCodeIndex codes, List<ExplanationFigure> list)
     {
-        foreach (Match m in ClassStructure().Matches(t.Text))
+        foreach (var m in ClassMatches(t.Text))
         {
             var name = t.PrintedSpan(m.Groups["name"].Index, m.Groups["name"].Length);
             var cut = name.LastIndexOf("情况", StringComparison.Ordinal);
@@ -223,6 +223,35 @@ public static partial class FigureExtractor
 
             var (share, change, reason, _) = SentenceReader.Tail(t, m.Index + m.Length, t.Length);
             list.Add(Figure(t, m, "structure", "class", name, share, change, reason, codes.Resolve(name, null, null)));
+        }
+    }
+
+    /// <summary>
+    /// The matches of <see cref="ClassStructure"/> in order, as <see cref="Regex.Matches(string)"/> finds them, with each
+    /// search started near the next "(类)": a match's name is 2 to 40 characters right before its "(类)", so no match starts
+    /// more than 40 characters before the first "(类)" after the previous match (the engine then skips no match; look-behind
+    /// still sees the text before the start).
+    /// </summary>
+    internal static IEnumerable<Match> ClassMatches(string text)
+    {
+        const int LongestName = 40;
+        var pos = 0;
+        while (pos <= text.Length)
+        {
+            var mark = text.IndexOf("(类)", pos, StringComparison.Ordinal);
+            if (mark < 0)
+            {
+                yield break;
+            }
+
+            var m = ClassStructure().Match(text, Math.Max(pos, mark - LongestName));
+            if (!m.Success)
+            {
+                yield break;
+            }
+
+            yield return m;
+            pos = m.Index + m.Length; // matches are never empty
         }
     }
 
@@ -278,8 +307,8 @@ public static partial class FigureExtractor
 
                 var dirWord = t.Text.Substring(bm.Index, 2);
                 var change = new YearChange(dirWord == "减少" ? "decrease" : "increase",
-                    SentenceReader.ParseNumber(bm.Groups["chg"].Value), SentenceReader.ParseNumber(bm.Groups["rate"].Value),
-                    bm.Groups["cunit"].Success ? bm.Groups["cunit"].Value : null);
+                    SentenceReader.ParseNumber(bm.Groups["chg"].ValueSpan), SentenceReader.ParseNumber(bm.Groups["rate"].ValueSpan),
+                    bm.Groups["cunit"].Success ? SentenceReader.Unit(bm.Groups["cunit"]) : null);
                 var (reason, _) = SentenceReader.ReasonFrom(t, bm.Index + bm.Length, t.Length, [';']);
                 changes.TryAdd(ThreePublicKey(im.Groups["label"].Value), (change, reason, t.PrintedSpan(im.Groups["label"].Index, im.Groups["label"].Length), t.LineAt(im.Index)));
             }
@@ -356,7 +385,7 @@ public static partial class FigureExtractor
     private static void Assets(JoinedText t, List<ExplanationFigure> list)
     {
         ExplanationFigure WithQuantity(Match m, string key, string label, string qunit) =>
-            Figure(t, m, "assets", key, label) with { Quantity = SentenceReader.ParseNumber(m.Groups["qty"].Value), QuantityUnit = qunit };
+            Figure(t, m, "assets", key, label) with { Quantity = SentenceReader.ParseNumber(m.Groups["qty"].ValueSpan), QuantityUnit = qunit };
 
         var b = Buildings().Match(t.Text);
         if (b.Success)
@@ -402,7 +431,7 @@ public static partial class FigureExtractor
                 continue;
             }
 
-            var qty = SentenceReader.ParseNumber(e.Groups["qty"].Value);
+            var qty = SentenceReader.ParseNumber(e.Groups["qty"].ValueSpan);
             list.Add(new ExplanationFigure("assets", key, "单位价值" + e.Groups["size"].Value + "万元以上大型设备", null, null, string.Empty, qty, "台", null, null, null, t.LineAt(e.Groups["qty"].Index)));
         }
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using DisclosureExtract.Model;
 using DisclosureExtract.Text;
@@ -25,9 +26,6 @@ public sealed partial class FunctionCodeIndex
     [GeneratedRegex(@"^(?<code>2\d{2}(?:\d{2}){0,2})(?=[\s\t]|$)(?<rest>.*)$")]
     private static partial Regex GluedCode();
 
-    [GeneratedRegex(@"[\d.,]+")]
-    private static partial Regex Digits();
-
     private FunctionCodeIndex(PairIndex document, PairIndex reference)
     {
         _document = document;
@@ -41,15 +39,59 @@ public sealed partial class FunctionCodeIndex
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(parts);
         var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var part in parts.Where(p => p.Kind == PartKind.Tables))
+        var known = pairs.GetAlternateLookup<ReadOnlySpan<char>>();
+        char[]? buffer = null;
+        try
         {
-            for (var i = part.StartLine; i < part.EndLine; i++)
+            foreach (var part in parts)
             {
-                var (code, name) = Pair(doc, i, part.EndLine);
-                if (code is not null && name.Length > 0)
+                if (part.Kind != PartKind.Tables)
                 {
-                    pairs.TryAdd(code + "|" + Key(name), code);
+                    continue;
                 }
+
+                for (var i = part.StartLine; i < part.EndLine; i++)
+                {
+                    var norm = doc.Lines[i].Norm;
+                    if (norm.Length == 0 || norm[0] != '2')
+                    {
+                        continue; // both code patterns start with a 类 code 2xx at the start of the line
+                    }
+
+                    // "code|name key" written into a scratch buffer: a pair printed again (in the next table) makes no string
+                    var bound = 8;
+                    for (var j = i; j < part.EndLine && j <= i + 3; j++)
+                    {
+                        bound += doc.Lines[j].Norm.Length;
+                    }
+
+                    if (buffer is null || buffer.Length < bound)
+                    {
+                        if (buffer is not null)
+                        {
+                            ArrayPool<char>.Shared.Return(buffer);
+                        }
+
+                        buffer = ArrayPool<char>.Shared.Rent(Math.Max(bound, 256));
+                    }
+
+                    var (codeLength, keyLength) = Pair(doc, i, part.EndLine, buffer);
+                    if (codeLength > 0 && keyLength > codeLength + 1)
+                    {
+                        var key = buffer.AsSpan(0, keyLength);
+                        if (!known.ContainsKey(key))
+                        {
+                            pairs.Add(key.ToString(), key[..codeLength].ToString());
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<char>.Shared.Return(buffer);
             }
         }
 
@@ -98,7 +140,15 @@ public sealed partial class FunctionCodeIndex
         }
 
         string? found = null;
-        foreach (var code in pairs.CodesNamed(Key(name)))
+        var rented = name.Length > 128 ? ArrayPool<char>.Shared.Rent(name.Length) : null;
+        var buffer = rented is null ? stackalloc char[name.Length] : rented.AsSpan(0, name.Length);
+        var codes = pairs.CodesNamed(KeyInto(name, buffer)); // the key looked up without making it a string
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        foreach (var code in codes)
         {
             if (code.Length != length || (current is not null && !code.StartsWith(current, StringComparison.Ordinal)))
             {
@@ -134,6 +184,21 @@ public sealed partial class FunctionCodeIndex
         });
     }
 
+    /// <summary><see cref="Key"/> written into a buffer as long as the name.</summary>
+    private static ReadOnlySpan<char> KeyInto(string name, Span<char> buffer)
+    {
+        var k = 0;
+        foreach (var c in name)
+        {
+            if (!IsDropped(c))
+            {
+                buffer[k++] = JoinedText.Fold(c);
+            }
+        }
+
+        return buffer[..k];
+    }
+
     private static bool IsDropped(char c) => char.IsWhiteSpace(c) || c == '\u3000';
 
     private static int KeptLength(string s)
@@ -150,37 +215,24 @@ public sealed partial class FunctionCodeIndex
         return n;
     }
 
-    /// <summary>The code/name printed at a tables-part line: name on the line, or on the next lines when the code stands alone.</summary>
-    private static (string? Code, string Name) Pair(SourceDocument doc, int index, int end)
+    /// <summary>
+    /// The code/name printed at a tables-part line (name on the line, or on the next lines when the code stands alone),
+    /// written as "code|name key" into <paramref name="key"/>: the lengths of the code and of the whole (0, 0 when the line
+    /// starts with no code).
+    /// </summary>
+    private static (int CodeLength, int KeyLength) Pair(SourceDocument doc, int index, int end, char[] key)
     {
         var norm = doc.Lines[index].Norm;
-        if (norm.Length == 0 || norm[0] != '2')
+        if (!CodeAtStart(norm, key, out var codeLength, out var restStart))
         {
-            return (null, string.Empty); // both code patterns start with a 类 code 2xx at the start of the line
+            return (0, 0);
         }
 
-        string code;
-        string rest;
-        var m = SpacedCode().Match(norm);
-        if (m.Success && (m.Groups["b"].Success || !GluedCode().IsMatch(norm)))
-        {
-            code = m.Groups["a"].Value + m.Groups["b"].Value + m.Groups["c"].Value;
-            rest = m.Groups["rest"].Value;
-        }
-        else
-        {
-            var g = GluedCode().Match(norm);
-            if (!g.Success)
-            {
-                return (null, string.Empty);
-            }
-
-            code = g.Groups["code"].Value;
-            rest = g.Groups["rest"].Value;
-        }
-
-        var name = NameOf(rest);
-        if (name.Length == 0)
+        var k = codeLength;
+        key[k++] = '|';
+        var nameStart = k;
+        k = AppendName(norm.AsSpan(restStart), key, k);
+        if (k == nameStart)
         {
             // the name wraps onto the next lines: 208 05 05 / 机关事业单位基本养老 / 保险缴费支出 / 31.30 …
             for (var j = index + 1; j < end && j <= index + 3; j++)
@@ -196,24 +248,185 @@ public sealed partial class FunctionCodeIndex
                     break;
                 }
 
-                name += NameOf(next);
+                k = AppendName(next, key, k);
             }
         }
 
-        return (code, name);
+        return (codeLength, k);
     }
 
-    /// <summary>The CJK name before the first amount.</summary>
-    private static string NameOf(string rest)
+    /// <summary>
+    /// The code at the start of a line, written into <paramref name="code"/>: spaced (210 11 01, as <see cref="SpacedCode"/>)
+    /// unless only the glued form (2101101, as <see cref="GluedCode"/>) reads more than the 类; and where the rest of the line starts.
+    /// </summary>
+    internal static bool CodeAtStart(string norm, Span<char> code, out int codeLength, out int restStart)
     {
-        var cut = rest;
-        var d = Digits().Match(rest);
-        if (d.Success)
+        codeLength = restStart = 0;
+        if (norm.Contains('\n', StringComparison.Ordinal))
         {
-            cut = rest[..d.Index];
+            return CodeAtStartByPattern(norm, code, out codeLength, out restStart); // '.' and '$' treat a line end apart
         }
 
-        return Key(cut.Replace("\t", string.Empty, StringComparison.Ordinal));
+        var spaced = SpacedAt(norm, out var a, out var b, out var c, out var spacedRest);
+        var hasB = b >= 0;
+        if (spaced && (hasB || !GluedAt(norm, out _)))
+        {
+            norm.AsSpan(a, 3).CopyTo(code);
+            codeLength = 3;
+            foreach (var at in (ReadOnlySpan<int>)[b, c])
+            {
+                if (at >= 0)
+                {
+                    norm.AsSpan(at, 2).CopyTo(code[codeLength..]);
+                    codeLength += 2;
+                }
+            }
+
+            restStart = spacedRest;
+            return true;
+        }
+
+        if (!GluedAt(norm, out var glued))
+        {
+            return false;
+        }
+
+        norm.AsSpan(0, glued).CopyTo(code);
+        codeLength = glued;
+        restStart = glued;
+        return true;
+    }
+
+    /// <summary>The same through the patterns themselves (a line holding a line end).</summary>
+    internal static bool CodeAtStartByPattern(string norm, Span<char> code, out int codeLength, out int restStart)
+    {
+        codeLength = restStart = 0;
+        var m = SpacedCode().Match(norm);
+        string value;
+        Group rest;
+        if (m.Success && (m.Groups["b"].Success || !GluedCode().IsMatch(norm)))
+        {
+            value = m.Groups["a"].Value + m.Groups["b"].Value + m.Groups["c"].Value;
+            rest = m.Groups["rest"];
+        }
+        else
+        {
+            var g = GluedCode().Match(norm);
+            if (!g.Success)
+            {
+                return false;
+            }
+
+            value = g.Groups["code"].Value;
+            rest = g.Groups["rest"];
+        }
+
+        value.CopyTo(code);
+        codeLength = value.Length;
+        restStart = rest.Index;
+        return true;
+    }
+
+    private static bool IsDigitAt(string s, int i) => i < s.Length && char.IsDigit(s[i]);
+
+    /// <summary>What <see cref="SpacedCode"/> reads (the line holds no line end): offsets of the parts a, b, c (-1 when absent) and of the rest.</summary>
+    private static bool SpacedAt(string s, out int a, out int b, out int c, out int rest)
+    {
+        a = 0;
+        b = c = rest = -1;
+        if (s.Length < 3 || s[0] != '2' || !IsDigitAt(s, 1) || !IsDigitAt(s, 2))
+        {
+            return false;
+        }
+
+        b = TwoDigitsAfterSpace(s, 3);
+        if (b >= 0)
+        {
+            c = TwoDigitsAfterSpace(s, b + 2);
+            if (c >= 0 && EndsToken(s, c + 2))
+            {
+                rest = c + 2;
+                return true;
+            }
+
+            c = -1;
+            if (EndsToken(s, b + 2))
+            {
+                rest = b + 2;
+                return true;
+            }
+
+            b = -1; // without b, c would stand where b stood and fail the same way
+        }
+
+        if (EndsToken(s, 3))
+        {
+            rest = 3;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The offset of two digits after a run of white space at <paramref name="at"/>, or -1.</summary>
+    private static int TwoDigitsAfterSpace(string s, int at)
+    {
+        var j = at;
+        while (j < s.Length && char.IsWhiteSpace(s[j]))
+        {
+            j++;
+        }
+
+        return j > at && IsDigitAt(s, j) && IsDigitAt(s, j + 1) ? j : -1;
+    }
+
+    /// <summary>The look-ahead of both patterns: white space or the end.</summary>
+    private static bool EndsToken(string s, int at) => at == s.Length || (at < s.Length && char.IsWhiteSpace(s[at]));
+
+    /// <summary>What <see cref="GluedCode"/> reads (the line holds no line end): the code's length, 7, 5 or 3 digits.</summary>
+    private static bool GluedAt(string s, out int length)
+    {
+        length = 0;
+        if (s.Length < 3 || s[0] != '2' || !IsDigitAt(s, 1) || !IsDigitAt(s, 2))
+        {
+            return false;
+        }
+
+        var pairs = 0;
+        while (pairs < 2 && IsDigitAt(s, 3 + (2 * pairs)) && IsDigitAt(s, 4 + (2 * pairs)))
+        {
+            pairs++;
+        }
+
+        for (; pairs >= 0; pairs--)
+        {
+            if (EndsToken(s, 3 + (2 * pairs)))
+            {
+                length = 3 + (2 * pairs);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Appends the key (<see cref="Key"/>) of the CJK name before the first amount and returns the new length.</summary>
+    private static int AppendName(ReadOnlySpan<char> rest, char[] key, int k)
+    {
+        foreach (var c in rest)
+        {
+            if (char.IsDigit(c) || c is '.' or ',')
+            {
+                break; // the first amount: a digit, '.' or ','
+            }
+
+            if (!IsDropped(c))
+            {
+                key[k++] = JoinedText.Fold(c);
+            }
+        }
+
+        return k;
     }
 
     private static Dictionary<string, string> ReferencePairs()
@@ -268,6 +481,7 @@ public sealed partial class FunctionCodeIndex
 
         public int Count { get; }
 
-        public IReadOnlyList<string> CodesNamed(string name) => _byName.TryGetValue(name, out var codes) ? codes : [];
+        public IReadOnlyList<string> CodesNamed(ReadOnlySpan<char> name) =>
+            _byName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var codes) ? codes : [];
     }
 }

@@ -10,7 +10,7 @@ namespace DisclosureExtract.Explanation;
 public static partial class ItemExtractor
 {
     [GeneratedRegex(@"(?<=[\d)][.、]|[。;:])(?<path>(?:[^()。;:,]{1,40}?\((?:类|款|项)\)){2,3}):?(?:\d{4}年)?(?:的)?(?:预算数|预算|安排)(?:为)?(?<amt>" + SentenceReader.Number + @")(?<unit>万元|元)")]
-    private static partial Regex Item();
+    internal static partial Regex Item();
 
     /// <summary>A 类 stated without level marks: "教育支出 1.2 万元，主要用于 …".</summary>
     [GeneratedRegex(@"(?<=[:;。,])(?<name>[^()。;:,\d]{2,20}?支出)(?<amt>" + SentenceReader.Number + @")(?<unit>万元|元)")]
@@ -30,7 +30,7 @@ public static partial class ItemExtractor
         foreach (var s in sections.Where(x => x.Kind == SectionKind.GeneralBudget))
         {
             var t = s.Text;
-            var matches = Item().Matches(t.Text).ToList();
+            var matches = ItemMatches(t.Text);
             if (matches.Count == 0)
             {
                 list.AddRange(PlainClasses(t, codes, list.Count));
@@ -44,12 +44,13 @@ public static partial class ItemExtractor
                 var (_, change, reason, _) = SentenceReader.Tail(t, m.Index + m.Length, limit);
                 string? cls = null, sec = null, item = null;
                 var names = new List<string>();
-                foreach (Match seg in Segment().Matches(m.Groups["path"].Value))
+                var path = m.Groups["path"];
+                foreach (var seg in Segment().EnumerateMatches(path.ValueSpan))
                 {
-                    var g = seg.Groups["name"];
-                    var printed = t.PrintedSpan(m.Groups["path"].Index + g.Index, g.Length);
+                    // name(level): the name is all but the last three characters, the level the one before the closing bracket
+                    var printed = t.PrintedSpan(path.Index + seg.Index, seg.Length - 3);
                     printed = LeadingEnumerator().Replace(printed, string.Empty);
-                    var level = seg.Groups["level"].Value;
+                    var level = path.ValueSpan[seg.Index + seg.Length - 2] switch { '类' => "类", '款' => "款", _ => "项" };
                     names.Add(printed + "(" + level + ")");
                     switch (level)
                     {
@@ -61,11 +62,51 @@ public static partial class ItemExtractor
 
                 var (code, source) = codes.Resolve(cls, sec, item);
                 list.Add(new ItemExplanation(list.Count + 1, string.Join('/', names), cls, sec, item, code, source,
-                    SentenceReader.ParseNumber(m.Groups["amt"].Value), m.Groups["unit"].Value, change, reason, t.LineAt(m.Groups["path"].Index)));
+                    SentenceReader.ParseNumber(m.Groups["amt"].ValueSpan), SentenceReader.Unit(m.Groups["unit"]), change, reason, t.LineAt(m.Groups["path"].Index)));
             }
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// The matches of <see cref="Item"/> in order, as <see cref="Regex.Matches(string)"/> finds them, with each search
+    /// started near the next level mark ((类), (款) or (项)): a path's first name is 1 to 40 characters right before its
+    /// mark, so no match starts more than 40 characters before the first mark after the previous match (look-behind still
+    /// sees the text before the start).
+    /// </summary>
+    internal static List<Match> ItemMatches(string text)
+    {
+        const int LongestName = 40;
+        var list = new List<Match>();
+        var pos = 0;
+        while (NextLevelMark(text, pos) is var mark && mark >= 0)
+        {
+            var m = Item().Match(text, Math.Max(pos, mark - LongestName));
+            if (!m.Success)
+            {
+                break;
+            }
+
+            list.Add(m);
+            pos = m.Index + m.Length; // matches are never empty
+        }
+
+        return list;
+    }
+
+    /// <summary>The offset of the next "(类)", "(款)" or "(项)" from an offset, or -1.</summary>
+    private static int NextLevelMark(string text, int from)
+    {
+        for (var i = text.IndexOf('(', from); i >= 0; i = text.IndexOf('(', i + 1))
+        {
+            if (i + 2 < text.Length && text[i + 1] is '类' or '款' or '项' && text[i + 2] == ')')
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
@@ -84,7 +125,7 @@ public static partial class ItemExtractor
         {
             var (_, change, reason, _) = SentenceReader.Tail(t, m.Index + m.Length, limit);
             yield return new ItemExplanation(++seq, name + "(类)", name, null, null, code.Code, code.Source,
-                SentenceReader.ParseNumber(m.Groups["amt"].Value), m.Groups["unit"].Value, change, reason?.TrimEnd(';', '；', '。'), t.LineAt(m.Index));
+                SentenceReader.ParseNumber(m.Groups["amt"].ValueSpan), SentenceReader.Unit(m.Groups["unit"]), change, reason?.TrimEnd(';', '；', '。'), t.LineAt(m.Index));
         }
     }
 }

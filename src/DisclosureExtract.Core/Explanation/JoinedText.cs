@@ -18,10 +18,17 @@ public sealed partial class JoinedText
     [GeneratedRegex(@"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]?|\d{1,3}\s*[-－—–])\s*$")]
     private static partial Regex DashedPageNumber();
 
-    private JoinedText(string text, string printed, LineRun[] runs)
+    /// <summary>The offsets (ascending) where the printed character differs from the folded one, and those printed characters.</summary>
+    private readonly int[] _foldedAt;
+    private readonly char[] _printedAt;
+    private string? _printed;
+
+    private JoinedText(string text, int[] foldedAt, char[] printedAt, LineRun[] runs)
     {
         Text = text;
-        Printed = printed;
+        _foldedAt = foldedAt;
+        _printedAt = printedAt;
+        _printed = foldedAt.Length == 0 ? text : null;
         _runs = runs;
     }
 
@@ -30,8 +37,19 @@ public sealed partial class JoinedText
     /// <summary>The folded text used for matching.</summary>
     public string Text { get; }
 
-    /// <summary>The printed characters, offset for offset with <see cref="Text"/>.</summary>
-    public string Printed { get; }
+    /// <summary>The printed characters, offset for offset with <see cref="Text"/> (made when first asked for: most callers want a span).</summary>
+    public string Printed => _printed ??= string.Create(Length, this, static (span, t) => t.CopyPrinted(0, span));
+
+    /// <summary>The printed characters from an offset: the folded ones with the printed ones put back where folding changed them.</summary>
+    private void CopyPrinted(int start, Span<char> destination)
+    {
+        Text.AsSpan(start, destination.Length).CopyTo(destination);
+        var p = Array.BinarySearch(_foldedAt, start);
+        for (p = p < 0 ? ~p : p; p < _foldedAt.Length && _foldedAt[p] < start + destination.Length; p++)
+        {
+            destination[_foldedAt[p] - start] = _printedAt[p];
+        }
+    }
 
     public int Length => Text.Length;
 
@@ -52,13 +70,17 @@ public sealed partial class JoinedText
             capacity += lines[i].Text.Length;
         }
 
-        // one pass into scratch buffers as long as all the lines; the kept characters are copied out
+        // one pass into scratch buffers as long as all the lines; the kept characters are copied out, and the printed ones
+        // only where folding changed them
         var text = ArrayPool<char>.Shared.Rent(capacity);
-        var printed = ArrayPool<char>.Shared.Rent(capacity);
-        var runs = new List<LineRun>(end - start);
+        var foldedAt = ArrayPool<int>.Shared.Rent(capacity);
+        var printedAt = ArrayPool<char>.Shared.Rent(capacity);
+        var runs = ArrayPool<LineRun>.Shared.Rent(Math.Max(end - start, 1));
         try
         {
             var k = 0;
+            var r = 0;
+            var d = 0;
             for (var i = start; i < end; i++)
             {
                 var line = lines[i];
@@ -70,28 +92,42 @@ public sealed partial class JoinedText
                 var lineStart = k;
                 foreach (var c in line.Text)
                 {
+                    if (c is (> ' ' and < '\u007F' and not '*') or (>= '\u3016' and <= '\uFF00'))
+                    {
+                        // printable ASCII, ideographs and most other non-Latin text: neither white space nor folded (the look-ups below are skipped)
+                        text[k++] = c;
+                        continue;
+                    }
+
                     if (char.IsWhiteSpace(c) || c == '\u3000' || c == '*')
                     {
                         continue;
                     }
 
-                    text[k] = Fold(c);
-                    printed[k] = c;
-                    k++;
+                    var f = Fold(c);
+                    if (f != c)
+                    {
+                        foldedAt[d] = k;
+                        printedAt[d++] = c;
+                    }
+
+                    text[k++] = f;
                 }
 
                 if (k > lineStart)
                 {
-                    runs.Add(new LineRun(lineStart, line.Index));
+                    runs[r++] = new LineRun(lineStart, line.Index);
                 }
             }
 
-            return new JoinedText(new string(text, 0, k), new string(printed, 0, k), [.. runs]);
+            return new JoinedText(new string(text, 0, k), foldedAt.AsSpan(0, d).ToArray(), printedAt.AsSpan(0, d).ToArray(), runs.AsSpan(0, r).ToArray());
         }
         finally
         {
             ArrayPool<char>.Shared.Return(text);
-            ArrayPool<char>.Shared.Return(printed);
+            ArrayPool<int>.Shared.Return(foldedAt);
+            ArrayPool<char>.Shared.Return(printedAt);
+            ArrayPool<LineRun>.Shared.Return(runs);
         }
     }
 
@@ -133,9 +169,27 @@ public sealed partial class JoinedText
     /// <summary>The printed text of a span, trimmed of separators at both ends.</summary>
     public string PrintedSpan(int start, int length)
     {
-        start = Math.Clamp(start, 0, Printed.Length);
-        length = Math.Clamp(length, 0, Printed.Length - start);
-        return Printed.AsSpan(start, length).Trim(Separators).ToString();
+        start = Math.Clamp(start, 0, Length);
+        length = Math.Clamp(length, 0, Length - start);
+        if (_printed is not null)
+        {
+            return _printed.AsSpan(start, length).Trim(Separators).ToString();
+        }
+
+        var rented = length > 256 ? ArrayPool<char>.Shared.Rent(length) : null;
+        try
+        {
+            var buffer = rented is null ? stackalloc char[length] : rented.AsSpan(0, length);
+            CopyPrinted(start, buffer);
+            return ((ReadOnlySpan<char>)buffer).Trim(Separators).ToString();
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
     }
 
     /// <summary>The separators <see cref="PrintedSpan"/> trims (one array, not one per call).</summary>
@@ -148,7 +202,7 @@ public sealed partial class JoinedText
         length = Math.Clamp(length, 0, Length - start);
         if (length == 0)
         {
-            return new JoinedText(string.Empty, string.Empty, []);
+            return new JoinedText(string.Empty, [], [], []);
         }
 
         var runs = new List<LineRun>();
@@ -157,7 +211,18 @@ public sealed partial class JoinedText
             runs.Add(new LineRun(Math.Max(_runs[r].Start - start, 0), _runs[r].Line));
         }
 
-        return new JoinedText(Text.Substring(start, length), Printed.Substring(start, length), [.. runs]);
+        // the differences inside the part, shifted to its offsets
+        var from = Array.BinarySearch(_foldedAt, start);
+        from = from < 0 ? ~from : from;
+        var to = Array.BinarySearch(_foldedAt, start + length);
+        to = to < 0 ? ~to : to;
+        var at = new int[to - from];
+        for (var p = from; p < to; p++)
+        {
+            at[p - from] = _foldedAt[p] - start;
+        }
+
+        return new JoinedText(Text.Substring(start, length), at, _printedAt[from..to], [.. runs]);
     }
 
     /// <summary>NFKC of one character when it stays one character (full-width to ASCII); otherwise the character itself.</summary>

@@ -36,9 +36,9 @@ public static partial class PerformanceTableExtractor
         for (var i = start; i < end; i++)
         {
             var norm = doc.Lines[i].Norm;
-            if (!norm.Contains('表', StringComparison.Ordinal))
+            if (!norm.Contains('表', StringComparison.Ordinal) || !norm.Contains('绩', StringComparison.Ordinal))
             {
-                continue; // a title ends with 绩效目标表 (cheap test before compacting and matching)
+                continue; // a title ends with 绩效目标表 (cheap tests before compacting and matching)
             }
 
             var t = Compact(norm);
@@ -76,7 +76,7 @@ public static partial class PerformanceTableExtractor
     /// <summary>The text without white space and markdown marks (* and #); the same string when there is nothing to drop.</summary>
     internal static string Compact(string s) => Text.TextNormalizer.Without(s, IsDropped);
 
-    private static bool IsDropped(char c) => char.IsWhiteSpace(c) || c == '*' || c == '#';
+    internal static bool IsDropped(char c) => char.IsWhiteSpace(c) || c == '*' || c == '#';
 
     private static PerformanceTable? Read(SourceDocument doc, int start, int end, int seq)
     {
@@ -85,7 +85,7 @@ public static partial class PerformanceTableExtractor
         var headerRow = -1;
         for (var i = start + 1; i < end; i++)
         {
-            if (Compact(doc.Lines[i].Norm).StartsWith("一级", StringComparison.Ordinal))
+            if (FlatIndicatorReader.CompactStartsWith(doc.Lines[i].Norm, "一级"))
             {
                 headerRow = i;
                 break;
@@ -103,7 +103,7 @@ public static partial class PerformanceTableExtractor
         var tm = BudgetTotal().Match(head.Text);
         if (tm.Success)
         {
-            total = SentenceReader.ParseNumber(tm.Groups["amt"].Value);
+            total = SentenceReader.ParseNumber(tm.Groups["amt"].ValueSpan);
         }
 
         var sources = new List<FundSource>();
@@ -112,7 +112,7 @@ public static partial class PerformanceTableExtractor
             var label = m.Groups["label"].Value;
             if (sources.All(x => x.Label != label))
             {
-                sources.Add(new FundSource(label, SentenceReader.ParseNumber(m.Groups["amt"].Value), head.LineAt(m.Groups["amt"].Index)));
+                sources.Add(new FundSource(label, SentenceReader.ParseNumber(m.Groups["amt"].ValueSpan), head.LineAt(m.Groups["amt"].Index)));
             }
         }
 

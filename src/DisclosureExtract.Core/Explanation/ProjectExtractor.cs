@@ -21,7 +21,27 @@ public static partial class ProjectExtractor
     /// <summary>Further section labels of Shanghai project sections; they end a field there.</summary>
     private static readonly string[] ShanghaiStops = ["项目概述", "项目概况", "实施方案", "绩效目标"];
 
+    /// <summary>The label groups followed by each Shanghai stop as a group of its own.</summary>
+    private static readonly string[][] LabelGroupsWithStops = [.. LabelGroups, .. ShanghaiStops.Select(x => new[] { x })];
+
+    /// <summary>The words that may stand before a document number's issuer (cut off it).</summary>
+    private static readonly string[] IssuerLeads = ["根据", "依据", "按照", "转发", "详见", "文件", "通知", "的"];
+
     private const string ShanghaiProjectHeading = "项目经费情况说明";
+
+    /// <summary>True when the offset falls inside a label already found.</summary>
+    private static bool InsideFound(List<(string Label, int At)> found, int at)
+    {
+        foreach (var f in found)
+        {
+            if (at >= f.At && at < f.At + f.Label.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     [GeneratedRegex(@"(?<y>\d{4})年?(?:度)?全年")]
     private static partial Regex WholeYear();
@@ -96,7 +116,7 @@ public static partial class ProjectExtractor
         // label positions inside the chunk, in printed order
         var found = new List<(string Label, int At)>();
         var shanghai = t.Text.IndexOf("项目名称", start, end - start, StringComparison.Ordinal) < 0;
-        foreach (var group in LabelGroups.Concat(shanghai ? ShanghaiStops.Select(x => new[] { x }) : []))
+        foreach (var group in shanghai ? LabelGroupsWithStops : LabelGroups)
         {
             (string Label, int At)? first = null;
             foreach (var label in group)
@@ -108,14 +128,14 @@ public static partial class ProjectExtractor
                 }
             }
 
-            if (first is { } f0 && !found.Any(f => f0.At >= f.At && f0.At < f.At + f.Label.Length))
+            if (first is { } f0 && !InsideFound(found, f0.At))
             {
                 found.Add(f0);
             }
         }
 
         found.Sort((a, b) => a.At.CompareTo(b.At));
-        string? Field(params string[] names)
+        string? Field(params ReadOnlySpan<string> names)
         {
             for (var k = 0; k < found.Count; k++)
             {
@@ -131,11 +151,11 @@ public static partial class ProjectExtractor
                 }
 
                 var to = k + 1 < found.Count ? found[k + 1].At : end;
-                var text = t.Text[from..to];
-                var cut = TrailingEnumerator().Match(text.TrimEnd('#', ' '));
-                if (cut.Success)
+                var text = t.Text.AsSpan()[from..to];
+                foreach (var cut in TrailingEnumerator().EnumerateMatches(text.TrimEnd("# ")))
                 {
                     to = from + cut.Index;
+                    break; // the first match, as Match finds it
                 }
 
                 var printed = t.PrintedSpan(from, to - from);
@@ -147,8 +167,15 @@ public static partial class ProjectExtractor
 
         int? FieldLine(string name)
         {
-            var f = found.FirstOrDefault(x => x.Label == name);
-            return f.Label is null ? null : t.LineAt(f.At + f.Label.Length + 1);
+            foreach (var f in found)
+            {
+                if (f.Label == name)
+                {
+                    return t.LineAt(f.At + f.Label.Length + 1);
+                }
+            }
+
+            return null;
         }
 
         var name = Field("项目名称") ?? string.Empty;
@@ -162,8 +189,8 @@ public static partial class ProjectExtractor
             var am = AmountAtStart().Match(FoldAll(amountText));
             if (am.Success)
             {
-                amount = SentenceReader.ParseNumber(am.Groups["amt"].Value);
-                unit = am.Groups["unit"].Success ? am.Groups["unit"].Value : unit;
+                amount = SentenceReader.ParseNumber(am.Groups["amt"].ValueSpan);
+                unit = am.Groups["unit"].Success ? SentenceReader.Unit(am.Groups["unit"]) : unit;
             }
         }
 
@@ -181,14 +208,23 @@ public static partial class ProjectExtractor
             return [];
         }
 
-        var printed = text.Where(c => !char.IsWhiteSpace(c)).ToArray();
-        var folded = new string(printed.Select(JoinedText.Fold).ToArray());
+        var printed = new char[NonSpaceCount(text)];
+        var k = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                printed[k++] = c;
+            }
+        }
+
+        var folded = FoldAll(text);
         var list = new List<string>();
         foreach (Match m in DocumentNumber().Matches(folded))
         {
             var prefix = m.Groups["prefix"];
             var startAt = prefix.Index;
-            foreach (var lead in new[] { "根据", "依据", "按照", "转发", "详见", "文件", "通知", "的" })
+            foreach (var lead in IssuerLeads)
             {
                 var p = folded.LastIndexOf(lead, prefix.Index + prefix.Length - 1, prefix.Length, StringComparison.Ordinal);
                 if (p >= 0 && p + lead.Length > startAt && p + lead.Length < prefix.Index + prefix.Length)
@@ -243,7 +279,29 @@ public static partial class ProjectExtractor
         }
     }
 
-    private static string FoldAll(string s) => new(s.Where(c => !char.IsWhiteSpace(c)).Select(JoinedText.Fold).ToArray());
+    /// <summary>The text without white space, each character folded (<see cref="JoinedText.Fold"/>).</summary>
+    private static string FoldAll(string s) => string.Create(NonSpaceCount(s), s, static (span, src) =>
+    {
+        var k = 0;
+        foreach (var c in src)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                span[k++] = JoinedText.Fold(c);
+            }
+        }
+    });
+
+    private static int NonSpaceCount(string s)
+    {
+        var n = 0;
+        foreach (var c in s)
+        {
+            n += char.IsWhiteSpace(c) ? 0 : 1;
+        }
+
+        return n;
+    }
 
     private static List<int> AllIndexes(string text, string word)
     {

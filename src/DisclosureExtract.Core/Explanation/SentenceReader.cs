@@ -60,6 +60,35 @@ public static partial class SentenceReader
     public static decimal ParseNumber(string printed) =>
         decimal.Parse(printed.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 
+    /// <summary>The same for a span (a group's value read in place): thousands separators dropped into a scratch buffer.</summary>
+    public static decimal ParseNumber(ReadOnlySpan<char> printed)
+    {
+        if (!printed.Contains(','))
+        {
+            return decimal.Parse(printed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        }
+
+        var digits = printed.Length <= 64 ? stackalloc char[printed.Length] : new char[printed.Length];
+        var k = 0;
+        foreach (var c in printed)
+        {
+            if (c != ',')
+            {
+                digits[k++] = c;
+            }
+        }
+
+        return decimal.Parse(digits[..k], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A unit group's value: the literal 万元 / 元 (no new string), else the group's own value.</summary>
+    internal static string Unit(Group g) => g.ValueSpan switch
+    {
+        "万元" => "万元",
+        "元" => "元",
+        _ => g.Value,
+    };
+
     /// <summary>The tail after an amount: share, change and reason. <paramref name="limit"/> bounds the reason.</summary>
     public static (decimal? Share, YearChange? Change, string? Reason, int End) Tail(JoinedText t, int from, int limit, char[]? reasonStops = null)
     {
@@ -68,11 +97,13 @@ public static partial class SentenceReader
         YearChange? change = null;
         string? reason = null;
         var pos = from;
-        var m = ShareAt().Match(t.Text, pos);
-        if (m.Success && m.Index == pos)
+        if (MatchAt(ShareAt(), t.Text, pos) is { } sm)
         {
-            share = ParseNumber(m.Groups["share"].Value);
-            pos = m.Index + m.Length;
+            // [,;、]?占(比)?<share>%: the share is what lies between 占 (or 占比) and the closing %
+            var span = t.Text.AsSpan(sm.Index, sm.Length);
+            span = span[(span.IndexOf('占') + 1)..^1];
+            share = ParseNumber(span.StartsWith('比') ? span[1..] : span);
+            pos = sm.Index + sm.Length;
         }
 
         (change, pos) = Change(t, pos);
@@ -88,8 +119,7 @@ public static partial class SentenceReader
         var m = ChangeAt().Match(t.Text, from);
         if (!m.Success || m.Index != from)
         {
-            var same = UnchangedAt().Match(t.Text, from);
-            return same.Success && same.Index == from ? (new YearChange("unchanged", null, null), same.Index + same.Length) : (null, from);
+            return MatchAt(UnchangedAt(), t.Text, from) is { } same ? (new YearChange("unchanged", null, null), same.Index + same.Length) : (null, from);
         }
 
         var end = m.Index + m.Length;
@@ -114,14 +144,9 @@ public static partial class SentenceReader
             return (null, pos);
         }
 
-        var m = ReasonAt().Match(t.Text, pos);
-        if (!m.Success || m.Index != pos)
+        if ((MatchAt(ReasonAt(), t.Text, pos) ?? MatchAt(PurposeAt(), t.Text, pos)) is not { } m)
         {
-            m = PurposeAt().Match(t.Text, pos);
-            if (!m.Success || m.Index != pos)
-            {
-                return (null, pos);
-            }
+            return (null, pos);
         }
 
         var start = m.Index + m.Length;
@@ -135,12 +160,23 @@ public static partial class SentenceReader
         return (reason.Length > 0 ? reason : null, end);
     }
 
+    /// <summary>The extent of the pattern's match when it starts at the offset (no Match object: only where it is needed).</summary>
+    private static (int Index, int Length)? MatchAt(Regex pattern, string text, int at)
+    {
+        foreach (var m in pattern.EnumerateMatches(text, at))
+        {
+            return m.Index == at ? (m.Index, m.Length) : null;
+        }
+
+        return null;
+    }
+
     private static YearChange ToChange(Match m)
     {
         var word = m.Groups["dir"].Value;
         var dir = word is "减少" or "下降" ? "decrease" : "increase";
-        decimal? amount = m.Groups["chg"].Success ? ParseNumber(m.Groups["chg"].Value) : null;
-        decimal? rate = m.Groups["rate"].Success ? ParseNumber(m.Groups["rate"].Value) : null;
-        return new YearChange(dir, amount, rate, m.Groups["cunit"].Success ? m.Groups["cunit"].Value : null);
+        decimal? amount = m.Groups["chg"].Success ? ParseNumber(m.Groups["chg"].ValueSpan) : null;
+        decimal? rate = m.Groups["rate"].Success ? ParseNumber(m.Groups["rate"].ValueSpan) : null;
+        return new YearChange(dir, amount, rate, m.Groups["cunit"].Success ? Unit(m.Groups["cunit"]) : null);
     }
 }

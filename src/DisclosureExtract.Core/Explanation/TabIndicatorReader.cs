@@ -32,6 +32,8 @@ public static class TabIndicatorReader
 
         var list = new List<PerformanceIndicator>();
         string? l1 = null, l2 = null;
+        var all = new List<string>(fullHeader); // the row's cells, one list for every row (nothing keeps it)
+        var lead = new List<string>();
         for (var i = headerRow + 1; i < end; i++)
         {
             var line = doc.Lines[i];
@@ -42,8 +44,8 @@ public static class TabIndicatorReader
 
             // columns as in the header when the row has as many cells and its weight is where the header says;
             // otherwise counted from the right (rows that lost or gained a leading empty cell)
-            var all = Grid(line.Cells);
-            if (line.Cells.All(c => c.Column is not null))
+            Grid(line.Cells, all);
+            if (AllColumnsKnown(line.Cells))
             {
                 while (all.Count < fullHeader)
                 {
@@ -51,23 +53,37 @@ public static class TabIndicatorReader
                 }
             }
 
-            var trimmed = all.Count > 0 && all[^1].Length == 0 ? Trim([.. all]) : all; // a copy only when there is something to trim (neither is changed below)
-            bool WeightAt(List<string> c, int valueIndex) =>
-                weightCol >= 0 && valueIndex >= 0 && valueIndex + 1 + weightCol < c.Count && Text.Amounts.IsAmount(Squeeze(c[valueIndex + 1 + weightCol]));
+            var trimmedCount = all.Count; // the cells without the empty ones at the end are a prefix of them all
+            while (trimmedCount > 0 && all[trimmedCount - 1].Length == 0)
+            {
+                trimmedCount--;
+            }
+
+            bool WeightAt(int count, int valueIndex) =>
+                weightCol >= 0 && valueIndex >= 0 && valueIndex + 1 + weightCol < count && Text.Amounts.IsAmount(Squeeze(all[valueIndex + 1 + weightCol]));
             var direct = all.Count == fullHeader;
-            var (cells, v) = direct && WeightAt(all, valueAt) ? (all, valueAt)
-                : WeightAt(trimmed, trimmed.Count - tail.Count - 1) ? (trimmed, trimmed.Count - tail.Count - 1)
-                : direct ? (all, valueAt) : (trimmed, trimmed.Count - tail.Count - 1);
+            var fromRight = trimmedCount - tail.Count - 1;
+            var (cellCount, v) = direct && WeightAt(all.Count, valueAt) ? (all.Count, valueAt)
+                : WeightAt(trimmedCount, fromRight) ? (trimmedCount, fromRight)
+                : direct ? (all.Count, valueAt) : (trimmedCount, fromRight);
             if (v < 0)
             {
                 continue;
             }
 
-            string Tail(int col) => col >= 0 && v + 1 + col < cells.Count ? Squeeze(cells[v + 1 + col]) : string.Empty;
-            var value = Squeeze(cells[v]);
-            var lead = cells.Take(v).Where(c => c.Length > 0).Select(Squeeze).ToList();
+            string Tail(int col) => col >= 0 && v + 1 + col < cellCount ? Squeeze(all[v + 1 + col]) : string.Empty;
+            var value = Squeeze(all[v]);
+            lead.Clear();
+            for (var c = 0; c < v; c++)
+            {
+                if (all[c].Length > 0)
+                {
+                    lead.Add(Squeeze(all[c]));
+                }
+            }
+
             var weightText = Tail(weightCol);
-            var isValue = IndicatorValue.StartsWithOperator(value) || value.Any(char.IsDigit) || weightText.Length > 0;
+            var isValue = IndicatorValue.StartsWithOperator(value) || HasDigit(value) || weightText.Length > 0;
             if (!isValue && list.Count > 0)
             {
                 list[^1] = Continue(list[^1], lead, value, Tail(basisCol), Tail(priorCol), Tail(ruleCol), Tail(evidenceCol));
@@ -79,13 +95,13 @@ public static class TabIndicatorReader
                 continue;
             }
 
+            // the cells before the name are level labels: the last two of them, or level 2 alone
             var name = lead[^1];
-            var labels = lead.Take(lead.Count - 1).ToList();
-            var (a, b) = labels.Count switch
+            var (a, b) = (lead.Count - 1) switch
             {
                 0 => (null, null),
-                1 => (null, labels[0]),
-                _ => (labels[^2], labels[^1]),
+                1 => (null, lead[0]),
+                _ => (lead[^3], lead[^2]),
             };
             l1 = a ?? l1;
             l2 = b ?? l2;
@@ -124,19 +140,68 @@ public static class TabIndicatorReader
     /// <summary>The cells by grid column where the reader knows it (HTML, PDF), else in order (tab-separated text).</summary>
     private static List<string> Grid(IReadOnlyList<TextCell> cells)
     {
-        if (cells.Count == 0 || cells.Any(c => c.Column is null))
+        var grid = new List<string>(cells.Count);
+        Grid(cells, grid);
+        return grid;
+    }
+
+    /// <summary>The same written into a list (its former content dropped).</summary>
+    private static void Grid(IReadOnlyList<TextCell> cells, List<string> grid)
+    {
+        grid.Clear();
+        if (!AllColumnsKnown(cells))
         {
-            return cells.Select(c => c.Text.Trim()).ToList();
+            foreach (var c in cells)
+            {
+                grid.Add(c.Text.Trim());
+            }
+
+            return;
         }
 
-        var grid = Enumerable.Repeat(string.Empty, cells.Max(c => c.Column!.Value) + 1).ToList();
+        var width = 0;
+        foreach (var c in cells)
+        {
+            width = Math.Max(width, c.Column!.Value + 1);
+        }
+
+        for (var i = 0; i < width; i++)
+        {
+            grid.Add(string.Empty);
+        }
+
         foreach (var c in cells)
         {
             var i = c.Column!.Value;
             grid[i] = grid[i].Length == 0 ? c.Text.Trim() : grid[i] + c.Text.Trim();
         }
+    }
 
-        return grid;
+    /// <summary>True when the line has cells and each knows its grid column.</summary>
+    private static bool AllColumnsKnown(IReadOnlyList<TextCell> cells)
+    {
+        foreach (var c in cells)
+        {
+            if (c.Column is null)
+            {
+                return false;
+            }
+        }
+
+        return cells.Count > 0;
+    }
+
+    private static bool HasDigit(string s)
+    {
+        foreach (var c in s)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? Null(string s) => s.Length > 0 ? s : null;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -48,14 +49,14 @@ public static partial class FactsExtractor
         var counts = new Dictionary<string, (int Count, int Line)>(StringComparer.Ordinal);
         foreach (var line in doc.Lines)
         {
+            if (line.Norm.AsSpan().IndexOfAny(':', '：') < 0)
+            {
+                continue; // the pattern needs the colon after the label (one scan, before the label look-ups)
+            }
+
             if (!line.Norm.Contains("编制", StringComparison.Ordinal) && !line.Norm.Contains("主管部门", StringComparison.Ordinal) && !line.Norm.Contains("名称", StringComparison.Ordinal))
             {
                 continue;
-            }
-
-            if (line.Norm.AsSpan().IndexOfAny(':', '：') < 0)
-            {
-                continue; // the pattern needs the colon after the label
             }
 
             var m = PreparedBy().Match(line.Norm.Replace('\t', ' '));
@@ -114,16 +115,17 @@ public static partial class FactsExtractor
                 continue; // headings and titles with a year and 预算/决算, not sentences
             }
 
-            foreach (Match m in YearKind().Matches(line.Norm))
+            // the match starts with its year (20xx) and ends with its kind (预算 or 决算): no Match objects needed
+            foreach (var m in YearKind().EnumerateMatches(line.Norm))
             {
                 if (IsComparison(line.Norm, m.Index))
                 {
                     continue; // 比2024年预算减少, 与上年预算持平: the year compared with, not the budget's
                 }
 
-                var y = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+                var y = int.Parse(line.Norm.AsSpan(m.Index, 4), CultureInfo.InvariantCulture);
                 years[y] = years.GetValueOrDefault(y) + 1;
-                var k = m.Groups["kind"].Value;
+                var k = line.Norm.AsSpan(m.Index + m.Length - 2, 2).SequenceEqual("预算") ? "预算" : "决算";
                 kinds[k] = kinds.GetValueOrDefault(k) + 1;
             }
         }
@@ -138,24 +140,49 @@ public static partial class FactsExtractor
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var line in doc.Lines)
         {
+            if (line.Norm.AsSpan().IndexOfAny('算', '表') < 0)
+            {
+                continue; // every mention ends with 预算/决算 or a table name (…表) (one scan, before the word look-ups)
+            }
+
             if (!line.Norm.Contains("部门", StringComparison.Ordinal) && !line.Norm.Contains("单位", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            if (line.Norm.AsSpan().IndexOfAny('算', '表') < 0)
+            // the spaces dropped into a scratch buffer; a mention starts with its scope (部门 or 单位): no Match objects needed
+            var buffer = ArrayPool<char>.Shared.Rent(line.Norm.Length);
+            try
             {
-                continue; // every mention ends with 预算/决算 or a table name (…表)
+                var text = WithoutSpaces(line.Norm, buffer);
+                foreach (var m in ScopeMention().EnumerateMatches(text))
+                {
+                    var scope = text.Slice(m.Index, 2).SequenceEqual("部门") ? "部门" : "单位";
+                    counts[scope] = counts.GetValueOrDefault(scope) + 1;
+                }
             }
-
-            foreach (Match m in ScopeMention().Matches(line.Norm.Replace(" ", string.Empty, StringComparison.Ordinal)))
+            finally
             {
-                var s = m.Groups["scope"].Value;
-                counts[s] = counts.GetValueOrDefault(s) + 1;
+                ArrayPool<char>.Shared.Return(buffer);
             }
         }
 
         return counts.Count > 0 ? counts.OrderByDescending(kv => kv.Value).First().Key : null;
+    }
+
+    /// <summary>The text without its ' ' characters, written into the buffer.</summary>
+    private static ReadOnlySpan<char> WithoutSpaces(string text, char[] buffer)
+    {
+        var k = 0;
+        foreach (var c in text)
+        {
+            if (c != ' ')
+            {
+                buffer[k++] = c;
+            }
+        }
+
+        return buffer.AsSpan(0, k);
     }
 
     /// <summary>
@@ -174,7 +201,10 @@ public static partial class FactsExtractor
         foreach (var l in lines)
         {
             starts.Add((sb.Length, l.Index));
-            sb.Append(l.Norm.Replace(" ", string.Empty, StringComparison.Ordinal));
+            foreach (var range in l.Norm.AsSpan().Split(' '))
+            {
+                sb.Append(l.Norm.AsSpan()[range]); // the line without its spaces
+            }
         }
 
         var text = sb.ToString();

@@ -8,13 +8,23 @@ namespace DisclosureExtract.Reading;
 /// </summary>
 public static class InlineMarkup
 {
+    /// <summary>The spaces skipped before a heading mark or bullet.</summary>
+    private const string LeadingSpace = " \u3000";
+
+    /// <summary>True when <see cref="Strip"/> leaves the text as it is: no heading mark or bullet at its start, no '&lt;', no **.</summary>
+    public static bool IsPlain(ReadOnlySpan<char> line)
+    {
+        var trimmed = line.TrimStart(LeadingSpace);
+        return !(trimmed.StartsWith('#') || trimmed.StartsWith("- ", StringComparison.Ordinal) || line.Contains('<') || line.Contains("**", StringComparison.Ordinal));
+    }
+
     /// <summary>Returns the printed text and whether the line was marked as a heading.</summary>
     public static (string Text, bool IsHeading) Strip(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
         var s = line;
         var heading = false;
-        var trimmed = s.TrimStart(' ', '\u3000');
+        var trimmed = line.AsSpan().TrimStart(LeadingSpace);
         if (trimmed.StartsWith('#'))
         {
             var i = 0;
@@ -26,12 +36,17 @@ public static class InlineMarkup
             if (i <= 6 && (i == trimmed.Length || trimmed[i] == ' '))
             {
                 heading = true;
-                s = trimmed[i..].TrimStart();
+                s = trimmed[i..].TrimStart().ToString();
             }
         }
         else if (trimmed.StartsWith("- ", StringComparison.Ordinal))
         {
-            s = trimmed[2..];
+            s = trimmed[2..].ToString();
+        }
+
+        if (s.AsSpan().IndexOfAny('<', '*') < 0)
+        {
+            return (s, heading); // neither a tag nor emphasis (one scan for both)
         }
 
         if (s.Contains('<', StringComparison.Ordinal))

@@ -64,10 +64,40 @@ public static class TextDecoder
         }
     }
 
+    /// <summary>
+    /// When <see cref="Decode"/> tries the bytes as UTF-8 (a UTF-8 BOM, or no BOM and not binary): where the text starts
+    /// after the BOM and the encoding's name. The bytes are not checked: <see cref="Decode"/> reads them as UTF-8 when
+    /// they are valid, otherwise it says why not (after a BOM) or tries GB18030.
+    /// </summary>
+    public static (int Offset, string EncodingName)? Utf8Start(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length == 0)
+        {
+            return null;
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return (3, "utf-8-bom");
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || LooksBinary(bytes))
+        {
+            return null;
+        }
+
+        return (0, "utf-8");
+    }
+
     /// <summary>NUL bytes or many control characters in the first 8 KiB mean binary data (UTF-16 without BOM is rare in the field).</summary>
     public static bool LooksBinary(ReadOnlySpan<byte> bytes)
     {
         var sample = bytes[..Math.Min(bytes.Length, 8192)];
+        if (sample.IndexOfAnyInRange((byte)0x00, (byte)0x08) < 0 && sample.IndexOfAnyInRange((byte)0x0E, (byte)0x1F) < 0)
+        {
+            return false; // no NUL and no control character at all (two vectorized scans; the count below is for the rest)
+        }
+
         var control = 0;
         foreach (var b in sample)
         {

@@ -15,7 +15,7 @@ public static class TextNormalizer
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length == 0)
+        if (text.Length == 0 || IsFolded(text))
         {
             return text;
         }
@@ -28,6 +28,19 @@ public static class TextNormalizer
             var pendingSpace = false;
             foreach (var ch in text)
             {
+                if (ch is (> ' ' and < '\u007F') or (> '\u3000' and < '\uFF01'))
+                {
+                    // printable ASCII, ideographs and most other text: kept as they are (no white-space look-up)
+                    if (pendingSpace)
+                    {
+                        buffer[k++] = ' ';
+                        pendingSpace = false;
+                    }
+
+                    buffer[k++] = ch;
+                    continue;
+                }
+
                 var c = ch switch
                 {
                     >= '\uFF01' and <= '\uFF5E' => (char)(ch - 0xFEE0),
@@ -58,6 +71,34 @@ public static class TextNormalizer
             ArrayPool<char>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>
+    /// Every character <see cref="Fold"/> may change or drop: white space other than ' ' (the no-break and ideographic
+    /// spaces among them) and the full-width ASCII forms.
+    /// </summary>
+    private static readonly SearchValues<char> Foldable = SearchValues.Create(FoldableChars());
+
+    private static string FoldableChars()
+    {
+        var sb = new StringBuilder();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var ch = (char)c;
+            if ((char.IsWhiteSpace(ch) && ch != ' ') || ch is >= '\uFF01' and <= '\uFF5E')
+            {
+                sb.Append(ch);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// True when <see cref="Fold"/> returns the text as it is: no character to fold, and its spaces single ones
+    /// between other characters (none at either end, no run).
+    /// </summary>
+    private static bool IsFolded(string text) =>
+        text[0] != ' ' && text[^1] != ' ' && text.AsSpan().IndexOfAny(Foldable) < 0 && !text.Contains("  ", StringComparison.Ordinal);
 
     /// <summary>True when every white-space character of the text is a plain ' ' (k == length already rules out runs and ends).</summary>
     private static bool SpacesAreAsPrinted(string text)
