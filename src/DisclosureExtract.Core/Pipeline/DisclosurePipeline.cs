@@ -28,7 +28,46 @@ public sealed class DisclosurePipeline
 
     public static IEnumerable<IDocumentReader> DefaultReaders() => [new PlainTextReader(), new HtmlDocumentReader(), new PdfDocumentReader()];
 
+    /// <summary>The options this pipeline applies (limits of size, pages and time).</summary>
+    public ConvertOptions Options => _options;
+
+    /// <summary>Reads and converts one file within the time limit of the options (the conversion runs on another
+    /// thread that is abandoned if it overruns). A batch uses <see cref="ConvertWithoutTimeLimit"/> on its own
+    /// threads and enforces the limit itself (<see cref="BatchConverter"/>), which saves two thread switches a document.</summary>
     public ConversionResult Convert(InputFile input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var work = Task.Run(() => ConvertWithoutTimeLimit(input));
+        return work.Wait(_options.Timeout) ? work.Result : TimedOut(input);
+    }
+
+    /// <summary>Converts bytes already read, within the time limit of the options.</summary>
+    public ConversionResult Convert(InputFile input, byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(bytes);
+        var work = Task.Run(() => ConvertUnbounded(input, bytes));
+        if (work.Wait(_options.Timeout))
+        {
+            return work.Result;
+        }
+
+        // The stage still running is abandoned (it holds no shared state) and the batch goes on.
+        return ConversionResult.Failure(input.DocumentId, input.Path, InputSniffer.Sniff(bytes), Convert256(bytes), TimeLimitMessage);
+    }
+
+    /// <summary>The result for a document whose conversion overran the time limit.</summary>
+    public ConversionResult TimedOut(InputFile input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return ConversionResult.Failure(input.DocumentId, input.Path, null, null, TimeLimitMessage);
+    }
+
+    private string TimeLimitMessage => $"time limit: conversion took longer than {_options.Timeout.TotalSeconds:0} s (--timeout)";
+
+    /// <summary>Reads and converts one file on the calling thread, however long it takes: for callers that enforce the
+    /// time limit themselves. Every failure becomes a result; nothing throws.</summary>
+    public ConversionResult ConvertWithoutTimeLimit(InputFile input)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.SkipReason is { } why)
@@ -62,23 +101,7 @@ public sealed class DisclosurePipeline
             return ConversionResult.Failure(input.DocumentId, input.Path, null, null, $"cannot read the file: {ex.Message}");
         }
 
-        return Convert(input, bytes);
-    }
-
-    /// <summary>Converts bytes already read, within the time limit of the options.</summary>
-    public ConversionResult Convert(InputFile input, byte[] bytes)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(bytes);
-        var work = Task.Run(() => ConvertUnbounded(input, bytes));
-        if (work.Wait(_options.Timeout))
-        {
-            return work.Result;
-        }
-
-        // The stage still running is abandoned (it holds no shared state) and the batch goes on.
-        return ConversionResult.Failure(input.DocumentId, input.Path, InputSniffer.Sniff(bytes), Convert256(bytes),
-            $"time limit: conversion took longer than {_options.Timeout.TotalSeconds:0} s (--timeout)");
+        return ConvertUnbounded(input, bytes);
     }
 
     private ConversionResult ConvertUnbounded(InputFile input, byte[] bytes)
