@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
-using CsvHelper.Configuration;
 using DisclosureExtract.Model;
 
 namespace DisclosureExtract.Export;
@@ -15,7 +14,6 @@ namespace DisclosureExtract.Export;
 /// </summary>
 public sealed class DocumentFileWriter
 {
-    private static readonly CsvConfiguration CsvConfig = new(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
     private static readonly byte[] Utf8Preamble = Encoding.UTF8.GetPreamble();
 
     private readonly Utf8Buffer _bytes = new();
@@ -31,7 +29,7 @@ public sealed class DocumentFileWriter
             Encoder = JsonOutput.Options.Encoder,
             MaxDepth = JsonOutput.Options.MaxDepth,
         });
-        _csv = new CsvWriter(_text, CsvConfig);
+        _csv = new CsvWriter(_text, CsvOutput.Config);
     }
 
     /// <param name="outDir">The output (or staging) folder.</param>

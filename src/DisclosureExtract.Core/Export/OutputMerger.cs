@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace DisclosureExtract.Export;
 
@@ -12,7 +11,6 @@ namespace DisclosureExtract.Export;
 /// </summary>
 public static class OutputMerger
 {
-    private static readonly CsvConfiguration Config = new(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
 
     public static void Merge(IReadOnlyList<string> shardDirs, string outDir)
     {
@@ -79,7 +77,7 @@ public static class OutputMerger
     private static List<T> ReadRows<T>(string path)
     {
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        using var csv = new CsvReader(reader, Config);
+        using var csv = new CsvReader(reader, CsvOutput.Config);
         return csv.GetRecords<T>().ToList();
     }
 
@@ -91,7 +89,7 @@ public static class OutputMerger
         foreach (var f in files)
         {
             using var reader = new StreamReader(f, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            using var parser = new CsvParser(reader, Config);
+            using var parser = new CsvParser(reader, CsvOutput.Config);
             var first = true;
             while (parser.Read())
             {

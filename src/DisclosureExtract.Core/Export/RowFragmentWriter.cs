@@ -1,6 +1,5 @@
 using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
 using DisclosureExtract.Model;
 
 namespace DisclosureExtract.Export;
@@ -13,7 +12,6 @@ namespace DisclosureExtract.Export;
 /// </summary>
 public sealed class RowFragmentWriter
 {
-    private static readonly CsvConfiguration Config = new(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
 
     private readonly StringWriter _text = new(CultureInfo.InvariantCulture);
     private readonly CsvWriter _csv;
@@ -22,7 +20,7 @@ public sealed class RowFragmentWriter
 
     public RowFragmentWriter()
     {
-        _csv = new CsvWriter(_text, Config);
+        _csv = new CsvWriter(_text, CsvOutput.Config);
     }
 
     /// <summary>The document's rows of the table; the memory is valid until the next call.</summary>
@@ -58,7 +56,7 @@ public sealed class RowFragmentWriter
     {
         ArgumentNullException.ThrowIfNull(rowType);
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, Config))
+        using (var csv = new CsvWriter(text, CsvOutput.Config))
         {
             csv.WriteHeader(rowType);
             csv.NextRecord();

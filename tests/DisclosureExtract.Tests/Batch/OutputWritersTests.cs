@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
 using DisclosureExtract.Export;
 using DisclosureExtract.Model;
 
@@ -22,13 +21,14 @@ public class OutputWritersTests
             new("a,b", 1, null, "say \"hi\""),
             new(" lead", -2, "x\r\ny", "尾 "),
             new("", 0, "", "=1+2"),
+            new("lf", 3, "line\nfeed", "cr\ronly"),
         ];
         var table = new CsvTable("awkward.csv", typeof(Awkward), _ => rows);
 
         var ours = Encoding.UTF8.GetString(new RowFragmentWriter().Render(table, ConversionResult.Failure("d", "d.txt", null, null, "x")).Span);
 
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" }))
+        using (var csv = new CsvWriter(text, CsvOutput.Config))
         {
             csv.WriteRecords(rows);
         }
@@ -36,6 +36,24 @@ public class OutputWritersTests
         var expected = text.ToString();
         Assert.Equal(expected[(expected.IndexOf("\r\n", StringComparison.Ordinal) + 2)..], ours);
         Assert.Equal(expected[..(expected.IndexOf("\r\n", StringComparison.Ordinal) + 2)], Encoding.UTF8.GetString(RowFragmentWriter.Header(typeof(Awkward)).Span));
+
+        // a lone line feed or carriage return is quoted, so the row stays one record in a spreadsheet
+        Assert.Contains("lf,3,\"line\nfeed\",\"cr\ronly\"\r\n", ours, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("plain", false)]
+    [InlineData("", false)]
+    [InlineData("中文，全角逗号", false)]
+    [InlineData("a,b", true)]
+    [InlineData("say \"hi\"", true)]
+    [InlineData(" lead", true)]
+    [InlineData("trail ", true)]
+    [InlineData("a\nb", true)]
+    [InlineData("a\rb", true)]
+    public void Fields_are_quoted_exactly_when_a_spreadsheet_needs_it(string field, bool quoted)
+    {
+        Assert.Equal(quoted, CsvOutput.NeedsQuotes(field));
     }
 
     [Fact]
