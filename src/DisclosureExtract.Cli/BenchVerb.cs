@@ -20,7 +20,7 @@ public static class BenchVerb
         var formats = new Option<string>("--formats") { Description = "Comma-separated: text,html,pdf.", DefaultValueFactory = _ => "text,html,pdf" };
         var corpus = new Option<string>("--corpus") { Description = "Sample corpus folder with text/, html/, pdf/.", DefaultValueFactory = _ => "corpus" };
         var work = new Option<string>("--work") { Description = "Scratch folder (deleted afterwards).", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "dx-bench") };
-        var write = new Option<string?>("--write") { Description = "Also write the figures as Markdown to this file (e.g. bench/results.md)." };
+        var write = new Option<string?>("--write") { Description = "Also append the figures as Markdown to this file (e.g. bench/results.md), which keeps earlier runs." };
         var cmd = new Command("bench", "Measure conversion speed and memory on copies of the sample corpus.") { docs, formats, corpus, work, write };
         cmd.SetAction(parse =>
         {
@@ -53,7 +53,7 @@ public static class BenchVerb
         var machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}";
         report.AppendLine(CultureInfo.InvariantCulture, $"# Benchmark ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine}. {n} documents per format, copies of `{corpus}/`. Each run is a separate process (`convert --no-progress`), so start-up (about 0.1 s) is included and peak memory is that run's. \"pinned\" runs are started with `taskset -c 0`: the whole process (garbage collector and JIT threads too) shares one CPU. CPU s is the process's user + system time.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine}. {n} documents per format, copies of `{corpus}/`. Each run is a separate process (`convert --no-progress`), so process start-up and JIT compilation are included and peak memory is that run's. \"pinned\" runs are started with `taskset -c 0`: the whole process (garbage collector and JIT threads too) shares one CPU. CPU s is the process's user + system time.");
         report.AppendLine();
         report.AppendLine("| format | docs | jobs | seconds | docs/s | MB/s | pages/s | CPU s | peak MB |");
         report.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
@@ -134,8 +134,9 @@ public static class BenchVerb
         if (writePath is not null)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(writePath))!);
-            File.WriteAllText(writePath, report.ToString());
-            stdout.WriteLine($"figures written to {writePath}");
+            var separator = File.Exists(writePath) && new FileInfo(writePath).Length > 0 ? Environment.NewLine : string.Empty;
+            File.AppendAllText(writePath, separator + report.ToString().Replace("# Benchmark (", "## Benchmark (", StringComparison.Ordinal));
+            stdout.WriteLine($"figures appended to {writePath}");
         }
 
         return CliApp.ExitOk;
