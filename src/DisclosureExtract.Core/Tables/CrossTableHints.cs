@@ -253,7 +253,7 @@ internal sealed class CrossTableHints
     {
         foreach (var r in rows)
         {
-            var name = Squeezed.Of(r.CellName ?? r.JoinedText);
+            var name = Text.TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText);
             if (r.Code is { } c && (name.Contains("基金的补助", StringComparison.Ordinal) || name.Contains("基金补助", StringComparison.Ordinal)))
             {
                 if (!Bonus.ContainsKey(c))

@@ -13,7 +13,7 @@ internal static class HeaderColumns
     /// </summary>
     public static List<string> FromText(TableKind kind, IEnumerable<string> headerTexts)
     {
-        var h = Squeezed.Of(Folded.Of(string.Concat(headerTexts)));
+        var h = Text.TextNormalizer.RemoveWhiteSpace(Text.TextNormalizer.Fold(string.Concat(headerTexts)));
         var found = new HashSet<string>(StringComparer.Ordinal);
         var labels = kind.LabelsLongestFirst;
         for (var i = 0; i < labels.Count; i++)
@@ -37,7 +37,7 @@ internal static class HeaderColumns
     /// <summary>The column a header cell names, or null (group headers such as 财政拨款（补助） or 支出预算 name none).</summary>
     public static string? MatchCell(TableKind kind, string cellText)
     {
-        var t = Squeezed.Of(Folded.Of(cellText)).Trim(Quotes);
+        var t = Text.TextNormalizer.RemoveWhiteSpace(Text.TextNormalizer.Fold(cellText)).Trim(Quotes);
         if (t.Length == 0)
         {
             return null;

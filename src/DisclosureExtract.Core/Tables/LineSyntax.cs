@@ -114,7 +114,7 @@ internal static partial class LineSyntax
     public static bool IsNoteStart(ReadOnlySpan<char> squeezed) =>
         squeezed.StartsWith("备注", StringComparison.Ordinal) || squeezed.StartsWith("注:", StringComparison.Ordinal) || squeezed.Contains("空表", StringComparison.Ordinal);
 
-    /// <summary>The line without white space (as <see cref="Squeezed.Of"/>) in <paramref name="buffer"/>, or in a new array when it is too short.</summary>
+    /// <summary>The line without white space (as <see cref="Text.TextNormalizer.RemoveWhiteSpace"/>) in <paramref name="buffer"/>, or in a new array when it is too short.</summary>
     public static ReadOnlySpan<char> Squeeze(string norm, ref char[] buffer)
     {
         if (buffer.Length < norm.Length)
@@ -259,7 +259,7 @@ internal static partial class LineSyntax
 
             var piece = printed.Substring(at, end - at);
             at = end;
-            var folded = Folded.Of(piece);
+            var folded = Text.TextNormalizer.Fold(piece);
             if (folded.Length > 3 && TokenShapes.IsGluedCode(folded) && piece.Length == folded.Length)
             {
                 list.Add(new Tok(piece[..3], folded[..3]));

@@ -52,7 +52,7 @@ internal static class NamedRows
 
     internal static string Squeeze(string label)
     {
-        var t = Squeezed.Of(Folded.Of(label));
+        var t = Text.TextNormalizer.RemoveWhiteSpace(Text.TextNormalizer.Fold(label));
         if (t.StartsWith("其中:", StringComparison.Ordinal))
         {
             t = t[3..];

@@ -166,7 +166,7 @@ internal static class TableBodyReader
         {
             foreach (var c in toks[i].Folded)
             {
-                if (!Squeezed.IsDropped(c))
+                if (!Text.TextNormalizer.IsRemovedWhiteSpace(c))
                 {
                     buffer[n++] = c;
                 }
@@ -422,7 +422,7 @@ internal static class TableBodyReader
             }
             else
             {
-                var squeezed = Squeezed.Of(Folded.Of(label));
+                var squeezed = Text.TextNormalizer.RemoveWhiteSpace(Text.TextNormalizer.Fold(label));
                 var expenditure = s > 0 || squeezed.Contains("支出总计", StringComparison.Ordinal) || squeezed.Contains("支出合计", StringComparison.Ordinal)
                     || (squeezed.EndsWith("支出", StringComparison.Ordinal) && !squeezed.Contains("收入", StringComparison.Ordinal));
                 row.Side = expenditure ? "expenditure" : "income";
@@ -500,7 +500,7 @@ internal static class TableBodyReader
         texts.Clear();
         for (var k = 0; k < cells.Count; k++)
         {
-            texts.Add(Folded.Of(cells[k].Text));
+            texts.Add(Text.TextNormalizer.Fold(cells[k].Text));
         }
 
         if (texts.TrueForAll(t => t.Length == 0) || texts.Exists(t => t.Contains('※', StringComparison.Ordinal)) || LineSyntax.IsColumnNumberRow(texts))
@@ -560,7 +560,7 @@ internal static class TableBodyReader
         }
 
         var name = cells[nameIdx].Text.Trim();
-        if (code.Length is 3 or 5 && LineSyntax.SubCode(Folded.Of(name)) is { } sub)
+        if (code.Length is 3 or 5 && LineSyntax.SubCode(Text.TextNormalizer.Fold(name)) is { } sub)
         {
             code += sub.Sub;
             name = name.TrimStart()[2..].Trim();
@@ -647,7 +647,7 @@ internal static class TableBodyReader
         }
         else
         {
-            var squeezed = Squeezed.Of(Folded.Of(label));
+            var squeezed = Text.TextNormalizer.RemoveWhiteSpace(Text.TextNormalizer.Fold(label));
             exp.IsTotal = squeezed.Contains("总计", StringComparison.Ordinal) || squeezed.Contains("合计", StringComparison.Ordinal);
         }
 

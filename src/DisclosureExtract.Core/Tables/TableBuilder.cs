@@ -186,7 +186,7 @@ internal sealed class TableBuilder
                 continue;
             }
 
-            var label = Squeezed.Of(r.JoinedText);
+            var label = Text.TextNormalizer.RemoveWhiteSpace(r.JoinedText);
             var key = keys.KeyOf(label);
             if (!r.HasAmounts)
             {
@@ -729,21 +729,21 @@ internal sealed class TableBuilder
     {
         if (Kind.Shape == TableShape.Named)
         {
-            return new TableRow(null, null, NamedRows.KeyOf(r.JoinedText), Squeezed.Of(r.JoinedText), null, null, values, r.Line);
+            return new TableRow(null, null, NamedRows.KeyOf(r.JoinedText), Text.TextNormalizer.RemoveWhiteSpace(r.JoinedText), null, null, values, r.Line);
         }
 
         if (r.Side == "expenditure" && r.Code is null)
         {
-            return new TableRow(null, null, r.IsTotal ? "expenditure_total" : null, Squeezed.Of(r.JoinedText), null, "expenditure", values, r.Line);
+            return new TableRow(null, null, r.IsTotal ? "expenditure_total" : null, Text.TextNormalizer.RemoveWhiteSpace(r.JoinedText), null, "expenditure", values, r.Line);
         }
 
         if (r.Code is null)
         {
-            var name = Squeezed.Of(r.CellName ?? r.JoinedText);
+            var name = Text.TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText);
             return new TableRow(null, null, r.IsTotal ? "total" : null, name, null, null, values, r.Line);
         }
 
-        var (item, project) = Kind.Number == 7 ? SplitProject(r) : (Squeezed.Of(r.CellName ?? r.JoinedText), null);
+        var (item, project) = Kind.Number == 7 ? SplitProject(r) : (Text.TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText), null);
         return new TableRow(r.Code, LineSyntax.LevelOf(r.Code), null, item, project, null, values, r.Line);
     }
 
@@ -755,11 +755,11 @@ internal sealed class TableBuilder
     {
         if (r.FromCells)
         {
-            var p = r.CellProject is { } cp ? Squeezed.Of(cp) : null;
-            return (Squeezed.Of(r.CellName ?? string.Empty), string.IsNullOrEmpty(p) ? null : p);
+            var p = r.CellProject is { } cp ? Text.TextNormalizer.RemoveWhiteSpace(cp) : null;
+            return (Text.TextNormalizer.RemoveWhiteSpace(r.CellName ?? string.Empty), string.IsNullOrEmpty(p) ? null : p);
         }
 
-        var joined = Squeezed.Of(r.JoinedText);
+        var joined = Text.TextNormalizer.RemoveWhiteSpace(r.JoinedText);
         if (_names.TryGetValue(r.Code!, out var known) && joined.StartsWith(known, StringComparison.Ordinal))
         {
             var rest = joined[known.Length..];
@@ -775,11 +775,11 @@ internal sealed class TableBuilder
         var space = first.IndexOf(' ', StringComparison.Ordinal);
         if (space > 0)
         {
-            var project = Squeezed.Of(first[(space + 1)..] + string.Concat(r.Texts.Skip(1)));
-            return (Squeezed.Of(first[..space]), project.Length > 0 ? project : null);
+            var project = Text.TextNormalizer.RemoveWhiteSpace(first[(space + 1)..] + string.Concat(r.Texts.Skip(1)));
+            return (Text.TextNormalizer.RemoveWhiteSpace(first[..space]), project.Length > 0 ? project : null);
         }
 
-        var tail = Squeezed.Of(string.Concat(r.Texts.Skip(1)));
-        return (Squeezed.Of(first), tail.Length > 0 ? tail : null);
+        var tail = Text.TextNormalizer.RemoveWhiteSpace(string.Concat(r.Texts.Skip(1)));
+        return (Text.TextNormalizer.RemoveWhiteSpace(first), tail.Length > 0 ? tail : null);
     }
 }

@@ -142,7 +142,7 @@ internal static class TableCatalog
     public static TableKind? ClassifyTitle(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
-        var t = Squeezed.Of(Folded.Of(title));
+        var t = Text.TextNormalizer.RemoveWhiteSpace(Text.TextNormalizer.Fold(title));
         if (!t.Contains('表', StringComparison.Ordinal) || t.Contains("绩效", StringComparison.Ordinal) || t.Contains("目标", StringComparison.Ordinal))
         {
             return null;

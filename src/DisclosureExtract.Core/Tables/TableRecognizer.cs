@@ -84,7 +84,7 @@ public static class TableRecognizer
             {
                 if (r.Code is { } c)
                 {
-                    var n = Squeezed.Of(r.CellName ?? r.JoinedText);
+                    var n = Text.TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText);
                     if (n.Length > 0)
                     {
                         names.TryAdd(c, n);

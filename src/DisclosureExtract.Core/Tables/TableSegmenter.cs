@@ -96,7 +96,7 @@ internal static partial class TableSegmenter
                 kind = TableCatalog.ClassifyTitle(acc);
                 if (kind is not null)
                 {
-                    title = Squeezed.Of(acc);
+                    title = Text.TextNormalizer.RemoveWhiteSpace(acc);
                     body = j + 1;
                 }
             }
@@ -124,7 +124,7 @@ internal static partial class TableSegmenter
             s = s[1..];
         }
 
-        return Squeezed.Of(s);
+        return Text.TextNormalizer.RemoveWhiteSpace(s);
     }
 
     private static List<TableSegment> TitleStarts(SourceDocument doc, int from, int to)
@@ -133,7 +133,7 @@ internal static partial class TableSegmenter
         for (var i = from; i < to; i++)
         {
             var line = doc.Lines[i];
-            var t = Squeezed.Of(line.Norm);
+            var t = Text.TextNormalizer.RemoveWhiteSpace(line.Norm);
             if (t.Length == 0 || t.Length > MaxTitleLength || !t.EndsWith('表') || TocLeader().IsMatch(line.Norm)
                 || t.Contains('，', StringComparison.Ordinal) || t.Contains('。', StringComparison.Ordinal))
             {
@@ -143,7 +143,7 @@ internal static partial class TableSegmenter
             var kind = TableCatalog.ClassifyTitle(t);
             if (kind is not null)
             {
-                list.Add(new TableSegment(kind.Number, kind, Squeezed.Of(line.Text), i, i + 1, to));
+                list.Add(new TableSegment(kind.Number, kind, Text.TextNormalizer.RemoveWhiteSpace(line.Text), i, i + 1, to));
             }
         }
 

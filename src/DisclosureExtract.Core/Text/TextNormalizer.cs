@@ -146,21 +146,40 @@ public static class TextNormalizer
         });
     }
 
-    /// <summary>Removes every white-space character (how item names are output).</summary>
+    /// <summary>Removes every white-space character (how item names are output): the same string when it has none,
+    /// otherwise one string of the exact length.</summary>
     public static string RemoveWhiteSpace(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var sb = new StringBuilder(text.Length);
+        var kept = 0;
         foreach (var c in text)
         {
-            if (!char.IsWhiteSpace(c) && c != '\u3000')
+            if (!IsRemovedWhiteSpace(c))
             {
-                sb.Append(c);
+                kept++;
             }
         }
 
-        return sb.ToString();
+        if (kept == text.Length)
+        {
+            return text;
+        }
+
+        return string.Create(kept, text, static (span, source) =>
+        {
+            var k = 0;
+            foreach (var c in source)
+            {
+                if (!IsRemovedWhiteSpace(c))
+                {
+                    span[k++] = c;
+                }
+            }
+        });
     }
+
+    /// <summary>The characters <see cref="RemoveWhiteSpace"/> removes.</summary>
+    public static bool IsRemovedWhiteSpace(char c) => char.IsWhiteSpace(c) || c == '\u3000';
 
     public static string CollapseWhiteSpace(string text)
     {
