@@ -20,19 +20,20 @@ public static class BenchVerb
         var formats = new Option<string>("--formats") { Description = "Comma-separated: text,html,pdf.", DefaultValueFactory = _ => "text,html,pdf" };
         var corpus = new Option<string>("--corpus") { Description = "Sample corpus folder with text/, html/, pdf/.", DefaultValueFactory = _ => "corpus" };
         var work = new Option<string>("--work") { Description = "Scratch folder (deleted afterwards).", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "dx-bench") };
+        var repeat = new Option<int>("--repeat", "-r") { Description = "Runs of each kind, interleaved; the fastest is reported, with the slowest beside it (machines drift).", DefaultValueFactory = _ => 1 };
         var write = new Option<string?>("--write") { Description = "Also append the figures as Markdown to this file (e.g. bench/results.md), which keeps earlier runs." };
-        var cmd = new Command("bench", "Measure conversion speed and memory on copies of the sample corpus.") { docs, formats, corpus, work, write };
+        var cmd = new Command("bench", "Measure conversion speed and memory on copies of the sample corpus.") { docs, formats, corpus, work, repeat, write };
         cmd.SetAction(parse =>
         {
             var n = parse.GetValue(docs);
             var fs = (parse.GetValue(formats) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (n < 1 || fs.Length == 0 || fs.Any(f => !Formats.Contains(f)))
+            if (n < 1 || fs.Length == 0 || fs.Any(f => !Formats.Contains(f)) || parse.GetValue(repeat) < 1)
             {
-                stderr.WriteLine("error: --docs must be at least 1 and --formats a list of text, html, pdf");
+                stderr.WriteLine("error: --docs and --repeat must be at least 1 and --formats a list of text, html, pdf");
                 return CliApp.ExitUsage;
             }
 
-            return Run(n, fs, parse.GetValue(corpus)!, parse.GetValue(work)!, parse.GetValue(write), stdout, stderr);
+            return Run(n, fs, parse.GetValue(repeat), parse.GetValue(corpus)!, parse.GetValue(work)!, parse.GetValue(write), stdout, stderr);
         });
         return cmd;
     }
@@ -47,7 +48,7 @@ public static class BenchVerb
         public string Words => OneCpu ? "one job pinned to one CPU" : Jobs == 1 ? "one job" : $"{Jobs} jobs";
     }
 
-    private static int Run(int n, string[] formats, string corpus, string work, string? writePath, TextWriter stdout, TextWriter stderr)
+    private static int Run(int n, string[] formats, int repeat, string corpus, string work, string? writePath, TextWriter stdout, TextWriter stderr)
     {
         var report = new StringBuilder();
         var machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}";
@@ -55,8 +56,14 @@ public static class BenchVerb
         report.AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine}. {n} documents per format, copies of `{corpus}/`. Each run is a separate process (`convert --no-progress`), so process start-up and JIT compilation are included and peak memory is that run's. \"pinned\" runs are started with `taskset -c 0`: the whole process (garbage collector and JIT threads too) shares one CPU. CPU s is the process's user + system time.");
         report.AppendLine();
-        report.AppendLine("| format | docs | jobs | seconds | docs/s | MB/s | pages/s | CPU s | peak MB |");
-        report.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        if (repeat > 1)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"Each kind of run was made {repeat} times, the kinds interleaved; the table gives the fastest run (its CPU seconds and peak memory) and the slowest run's seconds.");
+            report.AppendLine();
+        }
+
+        report.AppendLine("| format | docs | jobs | seconds | docs/s | MB/s | pages/s | CPU s | peak MB | slowest s |");
+        report.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         var kinds = new List<RunKind> { new(1, false) };
         if (CanPin())
         {
@@ -82,18 +89,29 @@ public static class BenchVerb
             var copies = MakeCopies(samples, inDir, n);
             var bytes = copies.Sum(f => new FileInfo(f).Length);
             var pages = format == "pdf" ? copies.Sum(PdfPages) : 0;
+            var runs = kinds.ToDictionary(k => k, _ => new List<RunFigures>());
+            for (var r = 0; r < repeat; r++)
+            {
+                foreach (var kind in kinds)
+                {
+                    var run = Convert(inDir, Path.Combine(work, $"{format}-out"), kind, stderr);
+                    if (run is null)
+                    {
+                        return CliApp.ExitSomeFailed;
+                    }
+
+                    runs[kind].Add(run);
+                }
+            }
+
             var figures = new Dictionary<RunKind, RunFigures>();
             foreach (var kind in kinds)
             {
-                var fig = Convert(inDir, Path.Combine(work, $"{format}-out"), kind, stderr);
-                if (fig is null)
-                {
-                    return CliApp.ExitSomeFailed;
-                }
-
+                var fig = runs[kind].MinBy(f => f.Seconds)!;
+                var slowest = runs[kind].Max(f => f.Seconds);
                 figures[kind] = fig;
                 var line = string.Create(CultureInfo.InvariantCulture,
-                    $"| {format} | {n} | {kind.Label} | {fig.Seconds:0.00} | {n / fig.Seconds:0.0} | {(format == "pdf" ? "" : (bytes / 1e6 / fig.Seconds).ToString("0.00", CultureInfo.InvariantCulture))} | {(format == "pdf" ? (pages / fig.Seconds).ToString("0.0", CultureInfo.InvariantCulture) : "")} | {fig.CpuSeconds:0.0} | {fig.PeakBytes / 1e6:0} |");
+                    $"| {format} | {n} | {kind.Label} | {fig.Seconds:0.00} | {n / fig.Seconds:0.0} | {(format == "pdf" ? "" : (bytes / 1e6 / fig.Seconds).ToString("0.00", CultureInfo.InvariantCulture))} | {(format == "pdf" ? (pages / fig.Seconds).ToString("0.0", CultureInfo.InvariantCulture) : "")} | {fig.CpuSeconds:0.0} | {fig.PeakBytes / 1e6:0} | {slowest:0.00} |");
                 report.AppendLine(line);
                 stdout.WriteLine(line);
                 notes.Add(string.Create(CultureInfo.InvariantCulture, $"{format}, {kind.Words}: {fig.Seconds / n * 1000:0.00} ms per document ({n / fig.Seconds:0} documents/s)"));
