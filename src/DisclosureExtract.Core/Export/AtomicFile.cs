@@ -5,22 +5,14 @@ public static class AtomicFile
 {
     /// <param name="path">The file to write.</param>
     /// <param name="write">Writes the content.</param>
-    /// <param name="staged">The file is inside a staging folder that is itself swapped into place later (see
-    /// <see cref="BatchOutput"/>): nobody reads it before then, so it is written in place, without a temporary
-    /// file, a rename or an fsync (those cost more than converting the document).</param>
-    public static void Write(string path, Action<Stream> write, bool staged = false)
+    /// <remarks>Files inside a batch's staging folder, which is swapped into place as a whole, need none of this and are
+    /// written directly (<see cref="DocumentFileWriter"/>).</remarks>
+    public static void Write(string path, Action<Stream> write)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(write);
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
-        if (staged)
-        {
-            using var direct = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 12);
-            write(direct);
-            return;
-        }
-
         var tmp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {

@@ -67,7 +67,7 @@ public static class CsvOutput
     }
 
     /// <summary>Writes raw string rows (for the wide per-table CSVs whose columns vary).</summary>
-    public static void WriteGrid(string path, IEnumerable<IReadOnlyList<string>> rows, bool staged = false)
+    public static void WriteGrid(string path, IEnumerable<IReadOnlyList<string>> rows)
     {
         AtomicFile.Write(path, stream =>
         {
@@ -82,6 +82,6 @@ public static class CsvOutput
 
                 csv.NextRecord();
             }
-        }, staged);
+        });
     }
 }

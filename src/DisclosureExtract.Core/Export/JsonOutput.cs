@@ -112,9 +112,4 @@ public static class JsonOutput
             }
         });
     }
-
-    public static void Write(string path, ConversionResult r, bool staged = false)
-    {
-        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, ToJson(r), Options), staged);
-    }
 }

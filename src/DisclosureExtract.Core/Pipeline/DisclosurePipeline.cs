@@ -37,8 +37,7 @@ public sealed class DisclosurePipeline
     public ConversionResult Convert(InputFile input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var work = Task.Run(() => ConvertWithoutTimeLimit(input));
-        return work.Wait(_options.Timeout) ? work.Result : TimedOut(input);
+        return WithinTimeLimit(() => ConvertWithoutTimeLimit(input), () => TimedOut(input));
     }
 
     /// <summary>Converts bytes already read, within the time limit of the options.</summary>
@@ -46,14 +45,16 @@ public sealed class DisclosurePipeline
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(bytes);
-        var work = Task.Run(() => ConvertUnbounded(input, bytes));
-        if (work.Wait(_options.Timeout))
-        {
-            return work.Result;
-        }
+        return WithinTimeLimit(() => ConvertUnbounded(input, bytes),
+            () => ConversionResult.Failure(input.DocumentId, input.Path, InputSniffer.Sniff(bytes), Convert256(bytes), TimeLimitMessage));
+    }
 
-        // The stage still running is abandoned (it holds no shared state) and the batch goes on.
-        return ConversionResult.Failure(input.DocumentId, input.Path, InputSniffer.Sniff(bytes), Convert256(bytes), TimeLimitMessage);
+    /// <summary>Runs the work on another thread and waits at most the time limit; a stage still running then is
+    /// abandoned (it holds no shared state) and the time-out result is returned.</summary>
+    private ConversionResult WithinTimeLimit(Func<ConversionResult> work, Func<ConversionResult> timedOut)
+    {
+        var task = Task.Run(work);
+        return task.Wait(_options.Timeout) ? task.Result : timedOut();
     }
 
     /// <summary>The result for a document whose conversion overran the time limit.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using AngleSharp.Dom;
+using DisclosureExtract.Text;
 
 namespace DisclosureExtract.Reading;
 
@@ -105,30 +106,8 @@ public static class HtmlText
     }
 
     /// <summary>Collapses runs of HTML white space and no-break spaces to one space and trims spaces and ideographic spaces.</summary>
-    public static string Collapse(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var sb = new StringBuilder(text.Length);
-        var pending = false;
-        foreach (var c in text)
-        {
-            if (c is ' ' or '\t' or '\n' or '\r' or '\f' or '\u00A0')
-            {
-                pending = sb.Length > 0;
-                continue;
-            }
-
-            if (pending)
-            {
-                sb.Append(' ');
-                pending = false;
-            }
-
-            sb.Append(c);
-        }
-
-        return sb.ToString().Trim(' ', '\u3000');
-    }
+    public static string Collapse(string text) =>
+        TextNormalizer.CollapseRuns(text, c => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\u00A0').Trim(' ', '\u3000');
 
     private static void Append(INode node, StringBuilder sb)
     {

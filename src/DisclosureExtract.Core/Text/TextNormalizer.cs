@@ -146,49 +146,25 @@ public static class TextNormalizer
         });
     }
 
-    /// <summary>Removes every white-space character (how item names are output): the same string when it has none,
-    /// otherwise one string of the exact length.</summary>
-    public static string RemoveWhiteSpace(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var kept = 0;
-        foreach (var c in text)
-        {
-            if (!IsRemovedWhiteSpace(c))
-            {
-                kept++;
-            }
-        }
-
-        if (kept == text.Length)
-        {
-            return text;
-        }
-
-        return string.Create(kept, text, static (span, source) =>
-        {
-            var k = 0;
-            foreach (var c in source)
-            {
-                if (!IsRemovedWhiteSpace(c))
-                {
-                    span[k++] = c;
-                }
-            }
-        });
-    }
+    /// <summary>Removes every white-space character (how item names are output): the same string when it has none.</summary>
+    public static string RemoveWhiteSpace(string text) => Without(text, IsRemovedWhiteSpace);
 
     /// <summary>The characters <see cref="RemoveWhiteSpace"/> removes.</summary>
     public static bool IsRemovedWhiteSpace(char c) => char.IsWhiteSpace(c) || c == '\u3000';
 
-    public static string CollapseWhiteSpace(string text)
+    /// <summary>Runs of white space (and ideographic spaces) as one space; none at the start or the end.</summary>
+    public static string CollapseWhiteSpace(string text) => CollapseRuns(text, IsRemovedWhiteSpace);
+
+    /// <summary>Runs of the characters <paramref name="isSpace"/> selects as one space; none at the start or the end.</summary>
+    public static string CollapseRuns(string text, Func<char, bool> isSpace)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(isSpace);
         var sb = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var c in text)
         {
-            if (char.IsWhiteSpace(c) || c == '\u3000')
+            if (isSpace(c))
             {
                 pendingSpace = sb.Length > 0;
                 continue;
