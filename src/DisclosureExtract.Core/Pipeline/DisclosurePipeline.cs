@@ -15,6 +15,8 @@ namespace DisclosureExtract.Pipeline;
 /// </summary>
 public sealed class DisclosurePipeline
 {
+    private static readonly PartKind[] AllPartKinds = Enum.GetValues<PartKind>();
+
     private readonly ConvertOptions _options;
     private readonly IReadOnlyDictionary<SourceFormat, IDocumentReader> _readers;
     private readonly Func<string, byte[]> _readFile;
@@ -152,7 +154,7 @@ public sealed class DisclosurePipeline
         var explanation = ExplanationExtractor.Extract(doc, parts);
         var checks = Validator.Validate(doc, parts, facts, tables, TextFiguresFromExplanation.Map(explanation ?? ExplanationData.Empty));
         var findings = new List<Finding>();
-        var missing = Enum.GetValues<PartKind>().Where(k => parts.All(p => p.Kind != k)).ToList();
+        var missing = AllPartKinds.Where(k => parts.All(p => p.Kind != k)).ToList();
         foreach (var k in missing)
         {
             findings.Add(new Finding("part_missing", Severity.Warning, $"the document has no {DocumentPart.KeyOf(k)} part"));

@@ -279,9 +279,10 @@ internal static class ColumnSolver
     }
 
     /// <summary>
-    /// The counts of <see cref="Match"/> four columns at a time, as far as whole groups of four go, then two
-    /// (<paramref name="j"/> is where the rest starts). False, with nothing to keep, where a difference is <see cref="long.MinValue"/> (whose
-    /// absolute value the column-by-column loop rejects as it always has).
+    /// The counts of <see cref="Match"/> four columns at a time, as far as whole groups of four go
+    /// (<paramref name="j"/> is where the rest starts; the column-by-column loop does the rest). False, with nothing
+    /// to keep, where a difference is <see cref="long.MinValue"/> (whose absolute value the column-by-column loop
+    /// rejects as it always has).
     /// </summary>
     private static bool MatchFourAtATime(long[] parent, ReadOnlySpan<long> sum, long tol, ref int j, ref int exact, ref int near, ref int off)
     {
@@ -311,31 +312,6 @@ internal static class ColumnSolver
             exact += BitOperations.PopCount(isExact.ExtractMostSignificantBits());
             near += BitOperations.PopCount(isNear.ExtractMostSignificantBits());
             off += BitOperations.PopCount(isOff.ExtractMostSignificantBits());
-        }
-
-        if (j + 2 <= parent.Length && Vector128.IsHardwareAccelerated)
-        {
-            var a = Vector128.LoadUnsafe(ref pa, (nuint)j);
-            var b = Vector128.LoadUnsafe(ref pb, (nuint)j);
-            var diff = a - b;
-            if (Vector128.EqualsAny(diff, Vector128.Create(long.MinValue)))
-            {
-                return false;
-            }
-
-            var zero2 = Vector128<long>.Zero;
-            var d = Vector128.ConditionalSelect(Vector128.LessThan(diff, zero2), zero2 - diff, diff);
-            var aSet = ~Vector128.Equals(a, zero2);
-            var bSet = ~Vector128.Equals(b, zero2);
-            var counted = aSet | bSet;
-            var same = Vector128.Equals(d, zero2);
-            var isExact = same & counted;
-            var isNear = ~same & ~Vector128.GreaterThan(d, Vector128.Create(tol)) & aSet & bSet;
-            var isOff = counted & ~isExact & ~isNear;
-            exact += BitOperations.PopCount(isExact.ExtractMostSignificantBits());
-            near += BitOperations.PopCount(isNear.ExtractMostSignificantBits());
-            off += BitOperations.PopCount(isOff.ExtractMostSignificantBits());
-            j += 2;
         }
 
         return true;
