@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using DisclosureExtract.Pipeline;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DisclosureExtract.Worker;
 
@@ -13,20 +16,29 @@ public sealed record InboxScan(IReadOnlyList<InboxFile> Ready, IReadOnlyList<Inb
 
 /// <summary>
 /// Lists the inbox with the library's <see cref="InputDiscovery"/> (same files and document ids as <c>convert</c>),
-/// then leaves out files that are still being copied: modified less than MinFileAge ago, or whose size or
-/// modification time changed between two looks <c>settleDelay</c> apart.
+/// then leaves out files that are still being copied: whose size or modification time changed between two looks
+/// <c>settleDelay</c> apart, or (only when MinFileAge is above zero) modified less than MinFileAge ago by the clock.
+/// A modification time in the future (clock skew with a file server, an archive extracted with its original times)
+/// says nothing about copying: such a file is settled, and logged once.
 /// </summary>
 public sealed class InboxScanner
 {
     private readonly TimeProvider _clock;
     private readonly Func<TimeSpan, CancellationToken, Task> _wait;
+    private readonly ILogger _logger;
 
+    /// <summary>Files already logged as modified in the future, with the time they had: each is logged once.</summary>
+    private readonly ConcurrentDictionary<string, DateTime> _futureLogged = new(StringComparer.Ordinal);
+
+    /// <param name="clock">The clock that says how old a file is.</param>
     /// <param name="wait">How to wait between the two looks; tests pass one that changes a file meanwhile.</param>
-    public InboxScanner(TimeProvider clock, Func<TimeSpan, CancellationToken, Task>? wait = null)
+    /// <param name="logger">Where a future modification time is reported.</param>
+    public InboxScanner(TimeProvider clock, Func<TimeSpan, CancellationToken, Task>? wait = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(clock);
         _clock = clock;
         _wait = wait ?? ((delay, ct) => Task.Delay(delay, clock, ct));
+        _logger = logger ?? NullLogger.Instance;
     }
 
     public async Task<InboxScan> ScanAsync(string inbox, TimeSpan settleDelay, TimeSpan minFileAge, CancellationToken cancellationToken)
@@ -59,7 +71,13 @@ public sealed class InboxScanner
         var candidates = new List<InboxFile>();
         foreach (var f in first)
         {
-            if (now - f.LastWriteUtc < minFileAge)
+            var age = now - f.LastWriteUtc;
+            if (age < TimeSpan.Zero)
+            {
+                LogFutureOnce(f, now);
+                candidates.Add(f);
+            }
+            else if (minFileAge > TimeSpan.Zero && age < minFileAge)
             {
                 unsettled.Add(f);
             }
@@ -100,6 +118,17 @@ public sealed class InboxScanner
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(path);
         return Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
+    }
+
+    private void LogFutureOnce(InboxFile f, DateTime now)
+    {
+        if (_futureLogged.TryGetValue(f.RelativePath, out var logged) && logged == f.LastWriteUtc)
+        {
+            return;
+        }
+
+        _futureLogged[f.RelativePath] = f.LastWriteUtc;
+        Log.FutureModificationTime(_logger, f.RelativePath, f.LastWriteUtc, now);
     }
 
     private static InboxFile? Look(string root, InputFile input)

@@ -50,4 +50,8 @@ internal static partial class Log
 
     [LoggerMessage(15, LogLevel.Warning, "Cannot watch the inbox ({Reason}); passes run on the schedule only")]
     public static partial void WatchUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(16, LogLevel.Warning,
+        "{Path} was modified in the future ({LastWriteUtc:O}, clock {Now:O}): clock skew or times kept from an archive; treated as settled")]
+    public static partial void FutureModificationTime(ILogger logger, string path, DateTime lastWriteUtc, DateTime now);
 }

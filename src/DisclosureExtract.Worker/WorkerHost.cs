@@ -1,6 +1,7 @@
 using DisclosureExtract.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DisclosureExtract.Worker;
@@ -20,7 +21,7 @@ public static class WorkerHost
         builder.Services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => new DisclosurePipeline());
-        builder.Services.AddSingleton(sp => new InboxScanner(sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new InboxScanner(sp.GetRequiredService<TimeProvider>(), logger: sp.GetRequiredService<ILogger<InboxScanner>>()));
         builder.Services.AddSingleton<NightlyRunner>();
         builder.Services.AddSingleton<NightlyService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NightlyService>());

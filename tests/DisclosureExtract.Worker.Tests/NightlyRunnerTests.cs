@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging;
 
 namespace DisclosureExtract.Worker.Tests;
 
@@ -216,23 +217,41 @@ public sealed class NightlyRunnerTests : IDisposable
     public async Task Files_modified_more_recently_than_MinFileAge_wait_for_a_later_pass()
     {
         _bed.Options.MinFileAge = TimeSpan.FromMinutes(10);
-        var written = new DateTime(2026, 11, 24, 2, 0, 0, DateTimeKind.Utc);
-        foreach (var f in Directory.GetFiles(_bed.Inbox))
-        {
-            File.SetLastWriteTimeUtc(f, written);
-        }
-
-        _bed.Clock.Now = new DateTimeOffset(written).AddMinutes(1);
+        var written = _bed.Clock.Now.AddHours(-2);
+        _bed.DateInbox(written);
+        _bed.Clock.Now = written.AddMinutes(1);
 
         var early = await _bed.RunAsync();
 
         Assert.Equal(new RunCounts(0, 0, 0, 4, 0), early.Counts);
         Assert.Empty(_bed.Versions());
 
-        _bed.Clock.Now = new DateTimeOffset(written).AddMinutes(11);
+        _bed.Clock.Now = written.AddMinutes(11);
         var later = await _bed.RunAsync();
 
         Assert.Equal(new RunCounts(4, 0, 0, 0, 0), later.Counts);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10)]
+    public async Task Files_modified_in_the_future_are_settled_and_logged_once(int minFileAgeMinutes)
+    {
+        // Clock skew between a file server and the worker, or an archive extracted with its original times.
+        _bed.Options.MinFileAge = TimeSpan.FromMinutes(minFileAgeMinutes);
+        _bed.DateInbox(_bed.Clock.Now.AddDays(30));
+        var log = new ListLogger<NightlyRunner>();
+        var scanner = new InboxScanner(_bed.Clock, logger: log);
+
+        var first = await _bed.Runner(scanner, logger: log).RunOnceAsync(CancellationToken.None);
+        var second = await _bed.Runner(scanner, logger: log).RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(new RunCounts(4, 0, 0, 0, 0), first.Counts);
+        Assert.Equal(new RunCounts(0, 4, 0, 0, 0), second.Counts);
+        var future = log.Entries.Where(e => e.Event.Name == "FutureModificationTime").ToList();
+        Assert.Equal(4, future.Count);
+        Assert.All(future, e => Assert.Equal(LogLevel.Warning, e.Level));
+        Assert.Equal(["bayingol-2023.txt", "kizilsu-2025.txt", "shanshan-2024.txt", "tekes-2023.txt"], future.Select(e => (string)e.Fields["Path"]!).Order(StringComparer.Ordinal));
     }
 
     [Fact]

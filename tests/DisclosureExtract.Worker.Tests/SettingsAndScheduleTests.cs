@@ -48,13 +48,14 @@ public sealed class SettingsAndScheduleTests
     public void The_host_binds_the_command_line_and_validates_at_start()
     {
         var inbox = WorkerTestbed.Corpus("text");
-        using var good = WorkerHost.Build([$"--Worker:Inbox={inbox}", "--Worker:Output=/tmp/dx-out", "--Worker:SettleDelay=00:00:02", "--Worker:Once=true"]);
+        using var bed = new WorkerTestbed(corpusFiles: 0);
+        using var good = WorkerHost.Build([$"--Worker:Inbox={inbox}", $"--Worker:Output={bed.Output}", "--Worker:SettleDelay=00:00:02", "--Worker:Once=true"]);
         var options = good.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
         Assert.Equal(inbox, options.Inbox);
         Assert.Equal(TimeSpan.FromSeconds(2), options.SettleDelay);
         Assert.True(options.Once);
 
-        using var bad = WorkerHost.Build(["--Worker:Output=/tmp/dx-out"]);
+        using var bad = WorkerHost.Build([$"--Worker:Output={bed.Output}"]);
         var ex = Assert.Throws<OptionsValidationException>(() => bad.Services.GetRequiredService<IOptions<WorkerOptions>>().Value);
         Assert.Contains(ex.Failures, f => f.Contains("Worker:Inbox is required", StringComparison.Ordinal));
     }

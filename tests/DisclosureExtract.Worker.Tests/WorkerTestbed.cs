@@ -34,9 +34,19 @@ public sealed class AfterFiles(int count, Action act) : IRunObserver
     }
 }
 
-/// <summary>A temporary inbox with copies of the corpus text documents, an output folder, and a worker over them.</summary>
+/// <summary>
+/// A temporary inbox with copies of the corpus text documents, an output folder, and a worker over them.
+/// The worker's clock is <see cref="TestNow"/> and the inbox files are dated from that clock (an hour before it),
+/// so no test compares a fixed date with a file's real time.
+/// </summary>
 public sealed class WorkerTestbed : IDisposable
 {
+    /// <summary>Environment variable that moves the tests' clock by whole days (e.g. 365 or -365) to show nothing depends on the date.</summary>
+    public const string ClockShiftVariable = "DX_TEST_CLOCK_SHIFT_DAYS";
+
+    /// <summary>The tests' clock: a fixed instant, moved by <see cref="ClockShiftVariable"/> days when it is set.</summary>
+    public static DateTimeOffset TestNow { get; } = new DateTimeOffset(2026, 11, 24, 2, 30, 0, TimeSpan.Zero).AddDays(ClockShiftDays());
+
     public WorkerTestbed(int corpusFiles = 4)
     {
         Root = Path.Combine(Path.GetTempPath(), "dx-worker-" + Guid.NewGuid().ToString("N"));
@@ -49,7 +59,8 @@ public sealed class WorkerTestbed : IDisposable
         }
 
         Options = new WorkerOptions { Inbox = Inbox, Output = Output, Once = true, SettleDelay = TimeSpan.Zero };
-        Clock = new FakeClock(new DateTimeOffset(2026, 11, 24, 2, 30, 0, TimeSpan.Zero));
+        Clock = new FakeClock(TestNow);
+        DateInbox(Clock.Now.AddHours(-1));
     }
 
     public string Root { get; }
@@ -66,6 +77,15 @@ public sealed class WorkerTestbed : IDisposable
 
     public string StatePath => Options.StatePath;
 
+    /// <summary>Sets every inbox file's modification time (files the test adds later too).</summary>
+    public void DateInbox(DateTimeOffset modified)
+    {
+        foreach (var f in Directory.GetFiles(Inbox, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(f, modified.UtcDateTime);
+        }
+    }
+
     public static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
@@ -80,7 +100,10 @@ public sealed class WorkerTestbed : IDisposable
     public static string Corpus(params string[] parts) => Path.Combine([RepoRoot(), "corpus", .. parts]);
 
     public NightlyRunner Runner(IRunObserver? observer = null, Func<TimeSpan, CancellationToken, Task>? settleWait = null, ILogger<NightlyRunner>? logger = null) =>
-        new(Microsoft.Extensions.Options.Options.Create(Options), new DisclosurePipeline(), new InboxScanner(Clock, settleWait), Clock,
+        Runner(new InboxScanner(Clock, settleWait, logger), observer, logger);
+
+    public NightlyRunner Runner(InboxScanner scanner, IRunObserver? observer = null, ILogger<NightlyRunner>? logger = null) =>
+        new(Microsoft.Extensions.Options.Options.Create(Options), new DisclosurePipeline(), scanner, Clock,
             logger ?? NullLogger<NightlyRunner>.Instance, observer);
 
     public Task<RunSummary> RunAsync(IRunObserver? observer = null, CancellationToken cancellationToken = default) =>
@@ -128,6 +151,12 @@ public sealed class WorkerTestbed : IDisposable
         var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = StatePath, Pooling = false }.ToString());
         db.Open();
         return db;
+    }
+
+    private static int ClockShiftDays()
+    {
+        var text = Environment.GetEnvironmentVariable(ClockShiftVariable);
+        return string.IsNullOrWhiteSpace(text) ? 0 : int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public void Dispose()
