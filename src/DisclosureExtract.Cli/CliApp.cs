@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(ConvertVerb.Command(stdout, stderr));
         root.Subcommands.Add(MergeVerb.Command(stdout, stderr));
         root.Subcommands.Add(BenchVerb.Command(stdout, stderr));
+        root.Subcommands.Add(InspectVerb.Command(stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
