@@ -1,3 +1,4 @@
+using DisclosureExtract.Catalog;
 using DisclosureExtract.Model;
 using DisclosureExtract.Text;
 
@@ -45,19 +46,19 @@ internal static class HeaderColumns
 
         string? best = null;
         var bestLen = 0;
-        for (var i = 0; i < kind.Columns.Count; i++)
+        foreach (var (l, key) in kind.LabelsLongestFirst)
         {
-            var c = kind.Columns[i];
-            for (var j = 0; j < c.Labels.Count; j++)
+            if (l.Length <= bestLen)
             {
-                var l = c.Labels[j];
-                var exact = t == l;
-                var covers = t.Contains(l, StringComparison.Ordinal) && l.Length >= t.Length - 2;
-                if ((exact || covers) && l.Length > bestLen)
-                {
-                    best = c.Key;
-                    bestLen = l.Length;
-                }
+                break; // longest first: nothing later can be longer
+            }
+
+            var exact = t == l;
+            var covers = t.Contains(l, StringComparison.Ordinal) && l.Length >= t.Length - 2;
+            if (exact || covers)
+            {
+                best = key;
+                bestLen = l.Length;
             }
         }
 

@@ -1,58 +1,67 @@
+using DisclosureExtract.Catalog;
 using DisclosureExtract.Text;
 
 namespace DisclosureExtract.Tables;
 
-/// <summary>row_key of uncoded rows by the meaning of their labels (schema/row-keys.csv).</summary>
-internal static class NamedRows
+/// <summary>
+/// row_key of uncoded rows by the meaning of their labels, from a row set of the catalog (income rows of 收支总表,
+/// 三公 rows). Labels that open a section (财政拨款结转) change the key of the rows under them (其中：一般公共预算拨款 is
+/// then fiscal_carryover_general_budget): one matcher reads one table's rows in printed order.
+/// </summary>
+internal sealed class RowKeyMatcher
 {
-    /// <summary>表10 rows: 合计, 因公出国（境）费, 公务接待费, 公务用车购置及运行费（小计）, 其中：公务用车购置费, 公务用车运行费, 机关运行经费.</summary>
-    public static string? KeyOf(string label)
+    private readonly RowSet _set;
+    private string? _section;
+
+    public RowKeyMatcher(RowSet set)
     {
-        var t = Squeeze(label);
-        if (t.StartsWith("合计", StringComparison.Ordinal) || t.StartsWith("总计", StringComparison.Ordinal))
-        {
-            return "total";
-        }
-
-        if (t.Contains("因公出国", StringComparison.Ordinal))
-        {
-            return "overseas_travel";
-        }
-
-        if (t.Contains("公务接待", StringComparison.Ordinal))
-        {
-            return "reception";
-        }
-
-        if (t.Contains("购置及运行", StringComparison.Ordinal) || t.Contains("购置和运行", StringComparison.Ordinal))
-        {
-            return "vehicles";
-        }
-
-        if (t.Contains("公务用车购置", StringComparison.Ordinal))
-        {
-            return "vehicle_purchase";
-        }
-
-        if (t.Contains("公务用车运行", StringComparison.Ordinal))
-        {
-            return "vehicle_operation";
-        }
-
-        return t.Contains("机关运行经费", StringComparison.Ordinal) ? "operating_expenses" : null;
+        _set = set;
     }
 
-    /// <summary>The row whose sum a 表10 row is part of (合计 ← 出国, 接待, 公务用车; 公务用车 ← 购置, 运行).</summary>
-    public static string? ParentOf(string key) => key switch
+    /// <summary>The row_key of a label (on a side of a two-sided table, when known); null when no rule matches.</summary>
+    public string? KeyOf(string label, string? side = null)
     {
-        "overseas_travel" or "reception" or "vehicles" => "total",
-        "vehicle_purchase" or "vehicle_operation" => "vehicles",
-        _ => null,
-    };
+        var t = StripNumbering(Squeeze(label));
+        foreach (var rule in _set.Labels)
+        {
+            if ((rule.InSection is { } s && s != _section) || (rule.Side is { } rs && side is not null && rs != side) || (rule.Side is not null && side is null))
+            {
+                continue;
+            }
 
+            if (rule.Any.Any(w => t.Contains(w, StringComparison.Ordinal)) || rule.Starts.Any(w => t.StartsWith(w, StringComparison.Ordinal)))
+            {
+                if (rule.Section is { } open)
+                {
+                    _section = open;
+                }
+
+                return rule.Key;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The row a row's amount is a part of (三公: 合计 ← 出国, 接待, 公务用车; 公务用车 ← 购置, 运行), from the set's sum rules.</summary>
+    public static string? ParentOf(RowSet set, string key)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        foreach (var rule in set.Rules)
+        {
+            if (rule.Parts.Contains(key))
+            {
+                return rule.Total;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A label folded, without white space and without a leading 其中：.</summary>
     internal static string Squeeze(string label)
     {
-        var t = Text.TextNormalizer.RemoveWhiteSpace(Text.TextNormalizer.Fold(label));
+        var t = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(label));
         if (t.StartsWith("其中:", StringComparison.Ordinal))
         {
             t = t[3..];
@@ -60,141 +69,11 @@ internal static class NamedRows
 
         return t;
     }
-}
 
-/// <summary>Income-side rows of 表1 and 表4 by the meaning of their labels; the 其中 rows under 财政拨款结转 get their own keys.</summary>
-internal sealed class IncomeRows
-{
-    private string _section = string.Empty;
-
-    public string? KeyOf(string label)
+    /// <summary>"一、" "1." "1、" "(一)" "(1)" at the start of a label.</summary>
+    internal static string StripNumbering(string t)
     {
-        var t = NamedRows.Squeeze(label);
-        t = StripNumbering(t);
-        bool Has(string s) => t.Contains(s, StringComparison.Ordinal);
-        if (Has("收入总计") || Has("收入合计"))
-        {
-            return "income_total";
-        }
-
-        if (Has("支出总计") || Has("支出合计"))
-        {
-            return "expenditure_total";
-        }
-
-        if (Has("本年收入"))
-        {
-            _section = "current";
-            return "current_income";
-        }
-
-        if (Has("上年结转"))
-        {
-            _section = "carryover";
-            return "carryover";
-        }
-
-        if (Has("非财政拨款结"))
-        {
-            _section = "non_fiscal";
-            return "non_fiscal_carryover";
-        }
-
-        if (Has("财政拨款结转"))
-        {
-            _section = "fiscal_carryover";
-            return "fiscal_carryover";
-        }
-
-        var fc = _section == "fiscal_carryover";
-        if (Has("一般财力"))
-        {
-            return "general_revenue";
-        }
-
-        if (Has("上级一般公共预算"))
-        {
-            return "general_budget_transfer";
-        }
-
-        if (Has("上级政府性基金"))
-        {
-            return "gov_fund_transfer";
-        }
-
-        if (Has("上级国有资本"))
-        {
-            return "state_capital_transfer";
-        }
-
-        if (Has("政府性基金收入"))
-        {
-            return "gov_fund_revenue";
-        }
-
-        if (Has("国有资本经营收入"))
-        {
-            return "state_capital_revenue";
-        }
-
-        if (Has("一般公共预算"))
-        {
-            return fc ? "fiscal_carryover_general_budget" : "general_budget_appropriation";
-        }
-
-        if (Has("基金预算"))
-        {
-            return fc ? "fiscal_carryover_gov_fund" : "gov_fund_appropriation";
-        }
-
-        if (Has("国有资本经营预算"))
-        {
-            return fc ? "fiscal_carryover_state_capital" : "state_capital_appropriation";
-        }
-
-        if (Has("财政专户"))
-        {
-            return "special_account";
-        }
-
-        if (Has("事业单位经营收入"))
-        {
-            return "operating_income";
-        }
-
-        if (Has("事业收入"))
-        {
-            return "business_income";
-        }
-
-        if (Has("上级补助收入"))
-        {
-            return "superior_subsidy";
-        }
-
-        if (Has("附属单位上缴"))
-        {
-            return "subsidiary_income";
-        }
-
-        if (Has("其他收入"))
-        {
-            return "other_income";
-        }
-
-        if (Has("单位资金"))
-        {
-            return "unit_funds";
-        }
-
-        return Has("财政拨款") ? "fiscal_appropriation" : null;
-    }
-
-    /// <summary>"一、" "1." "1、" "(一)" at the start of a label.</summary>
-    private static string StripNumbering(string t)
-    {
-        var i = 0;
-        if (i < t.Length && t[i] == '(')
+        if (t.Length > 0 && t[0] == '(')
         {
             var close = t.IndexOf(')', StringComparison.Ordinal);
             if (close > 0 && close < 5)
@@ -203,6 +82,7 @@ internal sealed class IncomeRows
             }
         }
 
+        var i = 0;
         while (i < t.Length && (char.IsAsciiDigit(t[i]) || "一二三四五六七八九十".Contains(t[i], StringComparison.Ordinal)))
         {
             i++;

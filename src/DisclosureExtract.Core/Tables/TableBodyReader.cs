@@ -1,3 +1,4 @@
+using DisclosureExtract.Catalog;
 using DisclosureExtract.Model;
 using DisclosureExtract.Text;
 
@@ -56,7 +57,7 @@ internal static class TableBodyReader
             current = seg.Kind.Shape switch
             {
                 TableShape.TwoSided => ReadTwoSidedText(line, body, current, scratch),
-                TableShape.Named => ReadNamedText(line, body, current, tokens),
+                TableShape.Named => ReadNamedText(line, body, current, tokens, seg.Rows),
                 _ => ReadCodedText(seg.Kind, line, body, current, tokens),
             };
         }
@@ -448,7 +449,7 @@ internal static class TableBodyReader
 
     // ---------------------------------------------------------------- flattened text, named rows (表10)
 
-    private static RawRow? ReadNamedText(DocLine line, TableBody body, RawRow? current, List<Tok> tokens)
+    private static RawRow? ReadNamedText(DocLine line, TableBody body, RawRow? current, List<Tok> tokens, RowSet? rowSet)
     {
         var toks = LineSyntax.Tokenize(line.Text, tokens);
         if (toks.Count == 0 || LineSyntax.IsColumnNumberRow(toks))
@@ -464,7 +465,7 @@ internal static class TableBodyReader
             return current;
         }
 
-        if (label.Length > 0 && NamedRows.KeyOf(label) is not null)
+        if (label.Length > 0 && rowSet is not null && new RowKeyMatcher(rowSet).KeyOf(label) is not null)
         {
             var row = new RawRow(line.Index);
             row.Texts.Add(label);

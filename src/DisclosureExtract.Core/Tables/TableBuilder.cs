@@ -1,3 +1,4 @@
+using DisclosureExtract.Catalog;
 using DisclosureExtract.Model;
 using DisclosureExtract.Text;
 
@@ -19,10 +20,12 @@ internal sealed class TableBuilder
     private readonly StateSearch _search;
     private readonly CandidateScratch _scratch;
     private readonly Dictionary<string, int> _firstById;
+    private readonly DisclosureCatalog _catalog;
 
     /// <param name="scratch">Scratch space for the column search and the candidates, shared by the tables of one document.</param>
-    public TableBuilder(SourceDocument doc, TableSegment seg, TableBody body, List<Finding> findings, IReadOnlyDictionary<string, string> names, TableScratch scratch)
+    public TableBuilder(SourceDocument doc, TableSegment seg, TableBody body, List<Finding> findings, IReadOnlyDictionary<string, string> names, DisclosureCatalog catalog, TableScratch scratch)
     {
+        _catalog = catalog;
         _scratch = scratch.Candidates;
         _search = scratch.Search;
         _firstById = scratch.FirstById;
@@ -35,7 +38,7 @@ internal sealed class TableBuilder
 
     private TableKind Kind => _seg.Kind;
 
-    public BudgetTable Build(IReadOnlyDictionary<int, BudgetTable> solved)
+    public BudgetTable Build(IReadOnlyDictionary<string, BudgetTable> solved)
     {
         var unit = _body.Unit ?? UnitAfterTable() ?? "万元";
         var rows = Kind.Shape == TableShape.TwoSided ? BuildTwoSided(solved, out var columns) : BuildRows(_body.Rows.Where(r => r.HasAmounts).ToList(), solved, out columns, null);
@@ -63,9 +66,6 @@ internal sealed class TableBuilder
 
     // ---------------------------------------------------------------- columns present
 
-    /// <summary>Columns a header must name to be present (no default: most tables leave them out).</summary>
-    private static readonly string[] SubColumns = ["personnel", "public_use", "business_income", "operating_income", "other_income"];
-
     private List<string> PresentColumns(List<string> allow)
     {
         if (_body.CellColumns.Count > 0 && FromCells(allow) is { Count: > 0 } fromCells)
@@ -91,8 +91,9 @@ internal sealed class TableBuilder
             return fromText;
         }
 
-        var defaults = Kind.Columns.Select(c => c.Key).Where(k => allow.Contains(k) && (Kind.Number == 6 || !SubColumns.Contains(k))).ToList();
-        return defaults.Union(fromText).OrderBy(k => Kind.Columns.ToList().FindIndex(c => c.Key == k)).ToList();
+        // optional columns (人员经费 under 基本支出, 事业收入 …) only where the header names them: most tables leave them out
+        var defaults = Kind.Columns.Where(c => allow.Contains(c.Key) && !c.Optional).Select(c => c.Key).ToList();
+        return defaults.Union(fromText).OrderBy(Kind.ColumnIndex).ToList();
     }
 
     /// <summary>
@@ -170,11 +171,11 @@ internal sealed class TableBuilder
 
     // ---------------------------------------------------------------- two-sided tables
 
-    private List<TableRow> BuildTwoSided(IReadOnlyDictionary<int, BudgetTable> solved, out List<string> columns)
+    private List<TableRow> BuildTwoSided(IReadOnlyDictionary<string, BudgetTable> solved, out List<string> columns)
     {
         var result = new List<(int Order, TableRow Row)>();
-        var keys = new IncomeRows();
-        var incomeColumn = Kind.Number == 1 ? "amount" : "total";
+        var keys = _seg.Rows is { } set ? new RowKeyMatcher(set) : null;
+        var incomeColumn = Kind.IncomeColumn ?? "total";
         var order = 0;
         var expRows = new List<RawRow>();
         foreach (var r in _body.Rows)
@@ -187,7 +188,7 @@ internal sealed class TableBuilder
             }
 
             var label = Text.TextNormalizer.RemoveWhiteSpace(r.JoinedText);
-            var key = keys.KeyOf(label);
+            var key = keys?.KeyOf(label, "income");
             if (!r.HasAmounts)
             {
                 continue;
@@ -215,9 +216,9 @@ internal sealed class TableBuilder
             result.Add((row.Line * 2 + 1, row with { Side = "expenditure" }));
         }
 
-        if (Kind.Number == 1)
+        if (Kind.Columns.Count == 1)
         {
-            columns = ["amount"];
+            columns = [Kind.Columns[0].Key];
         }
 
         return result.OrderBy(x => x.Order).Select(x => x.Row).ToList();
@@ -225,7 +226,7 @@ internal sealed class TableBuilder
 
     // ---------------------------------------------------------------- coded and named rows
 
-    private List<TableRow> BuildRows(List<RawRow> rows, IReadOnlyDictionary<int, BudgetTable> solved, out List<string> columns, List<TableRow>? ownIncome)
+    private List<TableRow> BuildRows(List<RawRow> rows, IReadOnlyDictionary<string, BudgetTable> solved, out List<string> columns, List<TableRow>? ownIncome)
     {
         var allowed = Kind.Columns.Select(c => c.Key).ToList();
         columns = PresentColumns(allowed);
@@ -234,13 +235,14 @@ internal sealed class TableBuilder
             return [];
         }
 
-        var hints = CrossTableHints.For(Kind, solved, rows);
+        var hints = CrossTableHints.For(Kind, _catalog, solved, rows);
         if (ownIncome is not null)
         {
             hints.FromOwnIncome(ownIncome);
         }
 
-        var ids = rows.Select(RowId).ToList();
+        var rowKeys = _seg.Rows is { } set ? new RowKeyMatcher(set) : null;
+        var ids = rows.Select(r => RowId(r, rowKeys)).ToList();
         var parents = Parents(rows, ids);
         var present = columns;
         var scoring = new Scoring(Kind, present);
@@ -283,7 +285,7 @@ internal sealed class TableBuilder
                     Kind.Key, r.Code, Line: r.Line));
             }
 
-            result.Add(MakeRow(r, values));
+            result.Add(MakeRow(r, values, ids[i]));
         }
 
         return result;
@@ -294,11 +296,11 @@ internal sealed class TableBuilder
             $"表{_seg.TableNo}: more numbers than columns on the row at {_doc.Lines[r.Line].Where}; not assigned: {string.Join(" ", extra.Select(a => a.Text))}",
             Kind.Key, r.Code, Line: r.Line));
 
-    private string RowId(RawRow r)
+    private string RowId(RawRow r, RowKeyMatcher? rowKeys)
     {
         if (Kind.Shape == TableShape.Named)
         {
-            return NamedRows.KeyOf(r.JoinedText) ?? "#row" + r.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return rowKeys?.KeyOf(r.JoinedText) ?? "#row" + r.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         if (r.Code is not null)
@@ -348,7 +350,7 @@ internal sealed class TableBuilder
                     }
                 }
             }
-            else if (NamedRows.ParentOf(id) is { } parentKey)
+            else if (_seg.Rows is { } set && RowKeyMatcher.ParentOf(set, id) is { } parentKey)
             {
                 parents[i] = firstById.GetValueOrDefault(parentKey, -1);
             }
@@ -725,11 +727,11 @@ internal sealed class TableBuilder
 
     // ---------------------------------------------------------------- names
 
-    private TableRow MakeRow(RawRow r, List<CellValue> values)
+    private TableRow MakeRow(RawRow r, List<CellValue> values, string id)
     {
         if (Kind.Shape == TableShape.Named)
         {
-            return new TableRow(null, null, NamedRows.KeyOf(r.JoinedText), Text.TextNormalizer.RemoveWhiteSpace(r.JoinedText), null, null, values, r.Line);
+            return new TableRow(null, null, id.StartsWith('#') ? null : id, Text.TextNormalizer.RemoveWhiteSpace(r.JoinedText), null, null, values, r.Line);
         }
 
         if (r.Side == "expenditure" && r.Code is null)
@@ -743,7 +745,7 @@ internal sealed class TableBuilder
             return new TableRow(null, null, r.IsTotal ? "total" : null, name, null, null, values, r.Line);
         }
 
-        var (item, project) = Kind.Number == 7 ? SplitProject(r) : (Text.TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText), null);
+        var (item, project) = Kind.Projects ? SplitProject(r) : (Text.TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText), null);
         return new TableRow(r.Code, LineSyntax.LevelOf(r.Code), null, item, project, null, values, r.Line);
     }
 

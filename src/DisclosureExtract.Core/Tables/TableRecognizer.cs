@@ -1,3 +1,4 @@
+using DisclosureExtract.Catalog;
 using DisclosureExtract.Model;
 using DisclosureExtract.Text;
 
@@ -5,13 +6,11 @@ namespace DisclosureExtract.Tables;
 
 /// <summary>
 /// Finds the budget tables of a document and maps their rows onto codes and columns. Tables are segmented and
-/// their rows assembled first (<see cref="TableBodyReader"/>); columns are then assigned table by table in an order
-/// that lets later tables use earlier ones (表7 before 表5 before 表3; 表1 before 表2; 表5 before 表4).
+/// their rows assembled first (<see cref="TableBodyReader"/>); columns are then assigned table by table, each after the
+/// tables the catalog's hints take values from (表7 before 表5 before 表3; 表1 before 表2; 表5 before 表4).
 /// </summary>
 public static class TableRecognizer
 {
-    private static readonly int[] SolveOrder = [1, 7, 5, 3, 2, 4, 6, 10, 8, 9, 11];
-
     /// <summary>
     /// The scratch space of the last recognition on this thread, taken by the next one (a nested or failed one
     /// makes its own). Scratch holds no result between documents (see <see cref="TableScratch"/>).
@@ -19,22 +18,27 @@ public static class TableRecognizer
     [ThreadStatic]
     private static TableScratch? t_idle;
 
-    public static (IReadOnlyList<BudgetTable> Tables, IReadOnlyList<Finding> Findings) Recognize(SourceDocument doc, IReadOnlyList<DocumentPart> parts)
+    public static (IReadOnlyList<BudgetTable> Tables, IReadOnlyList<Finding> Findings) Recognize(SourceDocument doc, IReadOnlyList<DocumentPart> parts) =>
+        Recognize(doc, parts, Catalogs.Budget);
+
+    /// <summary>The tables of a document of the catalog's kind.</summary>
+    public static (IReadOnlyList<BudgetTable> Tables, IReadOnlyList<Finding> Findings) Recognize(SourceDocument doc, IReadOnlyList<DocumentPart> parts, DisclosureCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(catalog);
         var scratch = t_idle ?? new TableScratch();
         t_idle = null;
-        var result = Recognize(doc, parts, scratch);
+        var result = Recognize(doc, parts, catalog, scratch);
         scratch.Release();
         t_idle = scratch;
         return result;
     }
 
-    private static (IReadOnlyList<BudgetTable> Tables, IReadOnlyList<Finding> Findings) Recognize(SourceDocument doc, IReadOnlyList<DocumentPart> parts, TableScratch scratch)
+    private static (IReadOnlyList<BudgetTable> Tables, IReadOnlyList<Finding> Findings) Recognize(SourceDocument doc, IReadOnlyList<DocumentPart> parts, DisclosureCatalog catalog, TableScratch scratch)
     {
         var findings = new List<Finding>();
-        var segments = TableSegmenter.Find(doc, parts);
+        var segments = TableSegmenter.Find(doc, parts, catalog);
         var bodies = new List<(TableSegment Seg, TableBody Body)>(segments.Count);
         foreach (var s in segments)
         {
@@ -51,22 +55,32 @@ public static class TableRecognizer
         }
 
         search.Reserve(widest);
-        var solved = new Dictionary<int, BudgetTable>();
+        var solved = new Dictionary<string, BudgetTable>(StringComparer.Ordinal);
         var built = new List<BudgetTable>();
-        foreach (var (seg, body) in bodies.OrderBy(b => Priority(b.Seg.Kind.Number)).ThenBy(b => b.Seg.Start))
+        var order = SolveOrder(catalog);
+        foreach (var (seg, body) in bodies.OrderBy(b => order.GetValueOrDefault(b.Seg.Kind.Key, order.Count)).ThenBy(b => b.Seg.Start))
         {
-            var table = new TableBuilder(doc, seg, body, findings, names, scratch).Build(solved);
-            solved.TryAdd(seg.Kind.Number, table);
+            var table = new TableBuilder(doc, seg, body, findings, names, catalog, scratch).Build(solved);
+            solved.TryAdd(seg.Kind.Key, table);
             built.Add(table);
         }
 
         return (built.OrderBy(t => t.StartLine).ToList(), findings);
     }
 
-    private static int Priority(int number)
+    /// <summary>Table kinds in an order where every hint's source comes before its target (ties in catalog order).</summary>
+    private static Dictionary<string, int> SolveOrder(DisclosureCatalog catalog)
     {
-        var i = Array.IndexOf(SolveOrder, number);
-        return i < 0 ? SolveOrder.Length : i;
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        var pending = catalog.Tables.Select(t => t.Key).ToList();
+        while (pending.Count > 0)
+        {
+            var next = pending.FirstOrDefault(k => !catalog.Hints.Any(h => h.Target.Table == k && h.Source.Table != k && pending.Contains(h.Source.Table))) ?? pending[0];
+            order[next] = order.Count;
+            pending.Remove(next);
+        }
+
+        return order;
     }
 
     /// <summary>Code → item name as printed in the function-classification tables (to split 表7's name from its project).</summary>
@@ -75,7 +89,7 @@ public static class TableRecognizer
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (seg, body) in bodies)
         {
-            if (seg.Kind.Number is 7 or 6 || seg.Kind.Shape != TableShape.Coded)
+            if (seg.Kind.Projects || seg.Kind.Classification != "function" || seg.Kind.Shape != TableShape.Coded)
             {
                 continue;
             }

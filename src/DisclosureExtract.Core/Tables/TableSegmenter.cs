@@ -1,11 +1,14 @@
 using System.Text.RegularExpressions;
+using DisclosureExtract.Catalog;
 using DisclosureExtract.Model;
 using DisclosureExtract.Text;
 
 namespace DisclosureExtract.Tables;
 
 /// <summary>A table's span of lines: the 表 number line or title at Start, its body from BodyStart, End exclusive.</summary>
-internal sealed record TableSegment(int TableNo, TableKind Kind, string Title, int Start, int BodyStart, int End);
+/// <summary>A table's span of lines: the 表 number line or title at Start, its body from BodyStart, End exclusive; its kind and
+/// the row set of its uncoded rows.</summary>
+internal sealed record TableSegment(int TableNo, TableKind Kind, string Title, int Start, int BodyStart, int End, RowSet? Rows = null);
 
 /// <summary>
 /// Finds the budget tables in the tables part: a "表 N" line with its title on the same or the next lines, or (layouts
@@ -21,7 +24,7 @@ internal static partial class TableSegmenter
     [GeneratedRegex(@"(…{2,}|\.{4,}|·{4,})", RegexOptions.CultureInvariant)]
     private static partial Regex TocLeader();
 
-    public static List<TableSegment> Find(SourceDocument doc, IReadOnlyList<DocumentPart> parts)
+    public static List<TableSegment> Find(SourceDocument doc, IReadOnlyList<DocumentPart> parts, DisclosureCatalog catalog)
     {
         var spans = parts.Where(p => p.Kind == PartKind.Tables).Select(p => (p.StartLine, p.EndLine)).ToList();
         if (spans.Count == 0)
@@ -32,23 +35,23 @@ internal static partial class TableSegmenter
         var result = new List<TableSegment>();
         foreach (var (from, to) in spans)
         {
-            var starts = NumberedStarts(doc, from, to);
+            var starts = NumberedStarts(doc, from, to, catalog);
             if (starts.Count == 0)
             {
-                starts = TitleStarts(doc, from, to);
+                starts = TitleStarts(doc, from, to, catalog);
             }
 
             for (var i = 0; i < starts.Count; i++)
             {
                 var end = i + 1 < starts.Count ? starts[i + 1].Start : to;
-                result.Add(starts[i] with { End = end });
+                result.Add(starts[i] with { End = end, Rows = catalog.RowSetOf(starts[i].Kind) });
             }
         }
 
         return result;
     }
 
-    private static List<TableSegment> NumberedStarts(SourceDocument doc, int from, int to)
+    private static List<TableSegment> NumberedStarts(SourceDocument doc, int from, int to, DisclosureCatalog catalog)
     {
         var list = new List<TableSegment>();
         for (var i = from; i < to; i++)
@@ -71,7 +74,7 @@ internal static partial class TableSegmenter
             var body = i + 1;
             if (rest.Length > 0)
             {
-                kind = TableCatalog.ClassifyTitle(rest);
+                kind = catalog.ClassifyTitle(rest);
                 title = PrintedRest(line.Text);
             }
 
@@ -93,7 +96,7 @@ internal static partial class TableSegmenter
                 }
 
                 acc += doc.Lines[j].Text.Trim();
-                kind = TableCatalog.ClassifyTitle(acc);
+                kind = catalog.ClassifyTitle(acc);
                 if (kind is not null)
                 {
                     title = Text.TextNormalizer.RemoveWhiteSpace(acc);
@@ -127,7 +130,7 @@ internal static partial class TableSegmenter
         return Text.TextNormalizer.RemoveWhiteSpace(s);
     }
 
-    private static List<TableSegment> TitleStarts(SourceDocument doc, int from, int to)
+    private static List<TableSegment> TitleStarts(SourceDocument doc, int from, int to, DisclosureCatalog catalog)
     {
         var list = new List<TableSegment>();
         for (var i = from; i < to; i++)
@@ -140,7 +143,7 @@ internal static partial class TableSegmenter
                 continue;
             }
 
-            var kind = TableCatalog.ClassifyTitle(t);
+            var kind = catalog.ClassifyTitle(t);
             if (kind is not null)
             {
                 list.Add(new TableSegment(kind.Number, kind, Text.TextNormalizer.RemoveWhiteSpace(line.Text), i, i + 1, to));

@@ -28,13 +28,13 @@ public class TableRecognizerTests
     [InlineData("上年结转结余情况明细表", "prior_year_carryover")]
     public void Titles_are_matched_by_meaning(string title, string key)
     {
-        Assert.Equal(key, TableCatalog.ClassifyTitle(title)?.Key);
+        Assert.Equal(key, DisclosureExtract.Catalog.Catalogs.Budget.ClassifyTitle(title)?.Key);
     }
 
     [Fact]
     public void A_performance_target_table_is_not_a_budget_table()
     {
-        Assert.Null(TableCatalog.ClassifyTitle("项目支出绩效目标表"));
+        Assert.Null(DisclosureExtract.Catalog.Catalogs.Budget.ClassifyTitle("项目支出绩效目标表"));
     }
 
     [Fact]
@@ -490,5 +490,5 @@ public class FinalAccountsTitleTests
     [InlineData("一般公共预算财政拨款基本支出决算表")]
     [InlineData("财政拨款“三公”经费支出决算表")]
     public void Final_accounts_tables_are_not_read_as_budget_tables(string title) =>
-        Assert.Null(DisclosureExtract.Tables.TableCatalog.ClassifyTitle(title));
+        Assert.Null(DisclosureExtract.Catalog.Catalogs.Budget.ClassifyTitle(title));
 }

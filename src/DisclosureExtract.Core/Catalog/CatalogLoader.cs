@@ -1,0 +1,163 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DisclosureExtract.Text;
+
+namespace DisclosureExtract.Catalog;
+
+/// <summary>Reads a catalog file (JSON with comments, see Catalog/budget.json) into a <see cref="DisclosureCatalog"/>,
+/// refusing anything it does not understand with a message that names the place.</summary>
+public static class CatalogLoader
+{
+    private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    public static DisclosureCatalog Load(Stream json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using var doc = JsonDocument.Parse(json, Options);
+        var root = doc.RootElement;
+        var kind = Str(root, "kind") ?? throw Bad("kind", "missing");
+        var columnSets = root.TryGetProperty("column_sets", out var cs)
+            ? cs.EnumerateObject().ToDictionary(p => p.Name, p => Columns(p.Value), StringComparer.Ordinal)
+            : [];
+        var ruleSets = root.TryGetProperty("rule_sets", out var rs)
+            ? rs.EnumerateObject().ToDictionary(p => p.Name, p => Rules(p.Value), StringComparer.Ordinal)
+            : [];
+        var columnLabels = Array(root, "column_labels").Select(Label).ToList();
+        var tables = Array(root, "tables").Select(t => Table(t, columnSets, ruleSets, columnLabels)).ToList();
+        var rowSets = root.TryGetProperty("row_sets", out var rows)
+            ? rows.EnumerateObject().ToDictionary(p => p.Name, p => new RowSet(p.Name, Array(p.Value, "labels").Select(RowLabel).ToList(), Rules(p.Value.GetProperty("rules"))), StringComparer.Ordinal)
+            : [];
+        var numbering = Strings(root, "numbering").Select(p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.Compiled)).ToList();
+        var catalog = new DisclosureCatalog(kind, Strings(root, "document_words"), numbering, Strings(root, "not_table_words"), tables, columnLabels, rowSets,
+            Array(root, "identities").Select(Identity).ToList(), Array(root, "hints").Select(Hint).ToList());
+        return catalog;
+    }
+
+    private static TableKind Table(JsonElement e, Dictionary<string, List<ColumnSpec>> columnSets, Dictionary<string, List<SumRule>> ruleSets, List<ColumnLabel> catalogLabels)
+    {
+        var key = Str(e, "key") ?? throw Bad("tables", "a table without key");
+        var columns = e.TryGetProperty("columns", out var c)
+            ? c.ValueKind == JsonValueKind.String ? columnSets.GetValueOrDefault(c.GetString()!) ?? throw Bad(key, $"unknown column set {c.GetString()}") : Columns(c)
+            : [];
+        var rules = e.TryGetProperty("rules", out var r)
+            ? r.ValueKind == JsonValueKind.String ? ruleSets.GetValueOrDefault(r.GetString()!) ?? throw Bad(key, $"unknown rule set {r.GetString()}") : Rules(r)
+            : [];
+        var shape = Str(e, "shape") switch
+        {
+            "coded" => TableShape.Coded,
+            "two_sided" => TableShape.TwoSided,
+            "named" => TableShape.Named,
+            "listing" => TableShape.Listing,
+            var s => throw Bad(key, $"unknown shape {s}"),
+        };
+        var labels = Array(e, "labels").Select(Label).ToList();
+        var kind = new TableKind(
+            key,
+            e.GetProperty("no").GetInt32(),
+            shape,
+            Str(e, "classification") ?? "none",
+            Array(e, "titles").Select(t => new TitleRule(Squeezed(t, "all"), Squeezed(t, "any"), Squeezed(t, "none"))).ToList(),
+            columns,
+            labels,
+            rules,
+            Str(e, "row_set"),
+            Str(e, "income_column"),
+            e.TryGetProperty("projects", out var p) && p.GetBoolean(),
+            Array(e, "code_priors").Select(x => new CodePrior(Strings(x, "prefixes"), Str(x, "column")!, Str(x, "otherwise"), x.GetProperty("bonus").GetDouble())).ToList(),
+            Array(e, "name_priors").Select(x => new NamePrior(Strings(x, "contains"), Str(x, "column")!, x.GetProperty("bonus").GetDouble())).ToList());
+        return kind with { LabelsLongestFirst = LongestFirst(kind, catalogLabels) };
+    }
+
+    /// <summary>The kind's columns by label, longest first: its own labels, then the catalog's labels without a group condition.</summary>
+    private static List<(string Label, string Key)> LongestFirst(TableKind kind, List<ColumnLabel> catalogLabels)
+    {
+        var keys = kind.Columns.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        var list = new List<(string, string)>();
+        foreach (var l in kind.Labels.Concat(catalogLabels.Where(l => l.Under.Count == 0)))
+        {
+            if (!keys.Contains(l.Key))
+            {
+                continue;
+            }
+
+            foreach (var label in l.Labels)
+            {
+                if (!list.Exists(x => x.Item1 == label))
+                {
+                    list.Add((label, l.Key));
+                }
+            }
+        }
+
+        // stable: equal lengths keep the kind's column order, then label order
+        return list.Select((x, i) => (x, i)).OrderByDescending(p => p.x.Item1.Length).ThenBy(p => kind.ColumnIndex(p.x.Item2)).ThenBy(p => p.i).Select(p => p.x).ToList();
+    }
+
+    private static List<ColumnSpec> Columns(JsonElement e) =>
+        e.EnumerateArray().Select(c => new ColumnSpec(Str(c, "key")!, c.GetProperty("prior").GetDouble(), c.TryGetProperty("optional", out var o) && o.GetBoolean())).ToList();
+
+    private static List<SumRule> Rules(JsonElement e) =>
+        e.EnumerateArray().Select(r => new SumRule(Str(r, "total")!, Strings(r, "parts"), Strings(r, "tables"))).ToList();
+
+    private static ColumnLabel Label(JsonElement e) => new(Str(e, "key")!, Squeezed(e, "labels"), Squeezed(e, "under"));
+
+    private static RowLabel RowLabel(JsonElement e) =>
+        new(Str(e, "key")!, Squeezed(e, "any"), Squeezed(e, "starts"), Str(e, "section"), Str(e, "in_section"), Str(e, "side"));
+
+    private static CellRef Ref(JsonElement e) =>
+        new(Str(e, "table")!, Str(e, "side"), Str(e, "row"), Strings(e, "rows_keys"), Strings(e, "columns"));
+
+    /// <summary>How rows are paired: the "rows" setting, else one cell when <paramref name="anchor"/> names a row, else code by code.</summary>
+    private static RowPairing Pairing(JsonElement e, string anchor) => Str(e, "rows") switch
+    {
+        null => e.GetProperty(anchor).TryGetProperty("row", out _) ? RowPairing.Cell : RowPairing.Codes,
+        "cell" => RowPairing.Cell,
+        "codes" => RowPairing.Codes,
+        "classes" => RowPairing.Classes,
+        "codes_and_total" => RowPairing.CodesAndTotal,
+        var s => throw Bad("rows", $"unknown pairing {s}"),
+    };
+
+    private static Identity Identity(JsonElement e) =>
+        new(Str(e, "check") ?? throw Bad("identities", "an identity without check"), Ref(e.GetProperty("left")), Ref(e.GetProperty("right")), Pairing(e, "left"),
+            Bool(e, "only_left_codes"), Str(e, "relation") == "le", Bool(e, "empty_means_zero"), Str(e, "unless"));
+
+    private static Hint Hint(JsonElement e) =>
+        new(Ref(e.GetProperty("target")), Ref(e.GetProperty("source")), Pairing(e, "target"), Bool(e, "when_total_equal"), Bool(e, "missing_is_zero"),
+            e.TryGetProperty("bonus", out var b) ? b.GetDouble() : 0);
+
+    private static bool Bool(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.GetBoolean();
+
+    private static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static List<string> Strings(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) ? v.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
+
+    /// <summary>Words as matched: folded (NFKC) and without white space, as titles and labels are compared.</summary>
+    private static List<string> Squeezed(JsonElement e, string name) =>
+        Strings(e, name).Select(s => TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(s))).ToList();
+
+    private static IEnumerable<JsonElement> Array(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) ? v.EnumerateArray() : Enumerable.Empty<JsonElement>();
+
+    private static InvalidDataException Bad(string where, string what) => new($"catalog: {where}: {what}");
+}
+
+/// <summary>The catalogs shipped with the tool (embedded Catalog/*.json), one per disclosure kind.</summary>
+public static class Catalogs
+{
+    private static readonly Lazy<DisclosureCatalog> BudgetCatalog = new(() => Embedded("budget.json"));
+
+    public static DisclosureCatalog Budget => BudgetCatalog.Value;
+
+    /// <summary>Every catalog, in the order a document's kind is decided (final accounts say 决算, budgets 预算).</summary>
+    public static IReadOnlyList<DisclosureCatalog> All => [Budget];
+
+    private static DisclosureCatalog Embedded(string name)
+    {
+        var asm = typeof(Catalogs).Assembly;
+        var resource = asm.GetManifestResourceNames().Single(n => n.EndsWith("Catalog." + name, StringComparison.Ordinal));
+        using var stream = asm.GetManifestResourceStream(resource)!;
+        return CatalogLoader.Load(stream);
+    }
+}
