@@ -3,10 +3,10 @@ using CsvHelper;
 
 namespace DisclosureExtract.Export;
 
-/// <summary>The public keys of the normalized output (copies of ../shared/schema, embedded).</summary>
+/// <summary>The public keys of the normalized output (Schema/*.csv, embedded; documented in docs/schema.md and tested against the catalog).</summary>
 public sealed class Schema
 {
-    public sealed record TableDef(int table_no, string table_key, string title_zh, string classification, string notes);
+    public sealed record TableDef(int table_no, string table_key, string title_zh, string classification, string notes, string kind);
 
     public sealed record ColumnDef(string column_key, string label_zh, string tables);
 
@@ -24,8 +24,6 @@ public sealed class Schema
 
     public string ColumnLabel(string key) =>
         Columns.FirstOrDefault(c => c.column_key == key)?.label_zh.Split('/')[0].Trim() ?? key;
-
-    public string TableKey(int tableNo) => Tables.First(t => t.table_no == tableNo).table_key;
 
     private static Schema Load() => new()
     {
