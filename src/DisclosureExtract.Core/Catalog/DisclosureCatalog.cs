@@ -178,7 +178,7 @@ public sealed class DisclosureCatalog
 {
     private readonly Dictionary<string, TableKind> _byKey;
 
-    internal DisclosureCatalog(string kind, IReadOnlyList<string> documentWords, IReadOnlyList<Regex> numbering, IReadOnlyList<string> notTableWords,
+    internal DisclosureCatalog(string kind, IReadOnlyList<string> documentWords, IReadOnlyList<Regex> numbering, IReadOnlyList<string> notTableWords, IReadOnlyList<string> otherTableWords,
         IReadOnlyList<TableKind> tables, IReadOnlyList<ColumnLabel> columnLabels, IReadOnlyDictionary<string, RowSet> rowSets,
         IReadOnlyList<Identity> identities, IReadOnlyList<Hint> hints)
     {
@@ -186,6 +186,7 @@ public sealed class DisclosureCatalog
         DocumentWords = documentWords;
         Numbering = numbering;
         NotTableWords = notTableWords;
+        OtherTableWords = otherTableWords;
         Tables = tables;
         ColumnLabels = columnLabels;
         RowSets = rowSets;
@@ -206,6 +207,9 @@ public sealed class DisclosureCatalog
 
     /// <summary>Words that make a title not a table of amounts (绩效, 目标, 目录).</summary>
     public IReadOnlyList<string> NotTableWords { get; }
+
+    /// <summary>Words that make a title the catalog does not know a table of amounts all the same (kept as <c>other</c>).</summary>
+    public IReadOnlyList<string> OtherTableWords { get; }
 
     /// <summary>Table kinds in the order their title rules are tried.</summary>
     public IReadOnlyList<TableKind> Tables { get; }

@@ -28,6 +28,23 @@ public static partial class PartSplitter
         return numbered.Count > 0 ? FromNumbered(doc, numbered, contents) : FromSections(doc, contents);
     }
 
+    /// <summary>A line that starts a part other than the tables: 第三部分 …, or a section heading such as 名词解释 or 情况说明.</summary>
+    public static bool IsPartHeading(string norm)
+    {
+        ArgumentNullException.ThrowIfNull(norm);
+        if (norm.Length > MaxHeadingLength)
+        {
+            return false;
+        }
+
+        if (NumberedPart().IsMatch(norm))
+        {
+            return Classify(norm) != PartKind.Tables;
+        }
+
+        return LooksLikeSectionHeading(norm) && Classify(norm) is PartKind.Overview or PartKind.Explanation or PartKind.Glossary;
+    }
+
     /// <summary>Classifies heading text (with the line after it, for wrapped headings) by meaning.</summary>
     public static PartKind? Classify(string heading)
     {

@@ -1,155 +1,316 @@
-using System.Text.RegularExpressions;
 using DisclosureExtract.Catalog;
 using DisclosureExtract.Model;
+using DisclosureExtract.Parts;
 using DisclosureExtract.Text;
 
 namespace DisclosureExtract.Tables;
 
-/// <summary>A table's span of lines: the 表 number line or title at Start, its body from BodyStart, End exclusive.</summary>
 /// <summary>A table's span of lines: the 表 number line or title at Start, its body from BodyStart, End exclusive; its kind and
 /// the row set of its uncoded rows.</summary>
 internal sealed record TableSegment(int TableNo, TableKind Kind, string Title, int Start, int BodyStart, int End, RowSet? Rows = null);
 
 /// <summary>
-/// Finds the budget tables in the tables part: a "表 N" line with its title on the same or the next lines, or (layouts
-/// without numbers) a short line that is a table title by meaning. A table runs to the next table or the end of the part.
+/// Finds the tables of a document wherever they are printed (before or after the text, in a part of their own or
+/// not): a title by meaning (catalog title rules), with or without a printed number before or above it (表1, 公开01表,
+/// （一）, 一、 — the catalog's numbering styles). A candidate is a table only when a body follows it — amounts, or a
+/// note that the table is empty — so a table of contents, a list of tables or a sentence naming a table is not one.
+/// A table runs to the next table, a part heading, or (for tables whose rows the reader saw as cells) the prose after it.
+/// A title repeated over a continuation page continues the table.
 /// </summary>
-internal static partial class TableSegmenter
+internal static class TableSegmenter
 {
-    private const int MaxTitleLength = 48;
+    private const int MaxTitleLength = 60;
 
-    [GeneratedRegex(@"^表\s*(?<n>\d{1,2})(?!\d)\s*[:：.、]?\s*(?<rest>.*)$", RegexOptions.CultureInvariant)]
-    private static partial Regex NumberLine();
+    /// <summary>How far below its title a table's first amount or empty-table note may be (header rows, unit line, page break).</summary>
+    private const int MaxLinesToBody = 150;
 
-    [GeneratedRegex(@"(…{2,}|\.{4,}|·{4,})", RegexOptions.CultureInvariant)]
-    private static partial Regex TocLeader();
+    private sealed record Candidate(int Start, int BodyStart, TableKind Kind, string Title, string? Number);
 
     public static List<TableSegment> Find(SourceDocument doc, IReadOnlyList<DocumentPart> parts, DisclosureCatalog catalog)
     {
-        var spans = parts.Where(p => p.Kind == PartKind.Tables).Select(p => (p.StartLine, p.EndLine)).ToList();
-        if (spans.Count == 0)
-        {
-            spans.Add((0, doc.Lines.Count));
-        }
-
+        var contents = Contents.Pages(doc);
+        var candidates = Candidates(doc, catalog, contents);
         var result = new List<TableSegment>();
-        foreach (var (from, to) in spans)
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var starts = NumberedStarts(doc, from, to, catalog);
-            if (starts.Count == 0)
+            var c = candidates[i];
+            var limit = i + 1 < candidates.Count ? candidates[i + 1].Start : doc.Lines.Count;
+            if (!HasBody(doc, c.BodyStart, limit))
             {
-                starts = TitleStarts(doc, from, to, catalog);
+                continue;
             }
 
-            for (var i = 0; i < starts.Count; i++)
+            var end = EndOf(doc, c.BodyStart, limit);
+            if (result.Count > 0 && IsContinuation(result[^1], c))
             {
-                var end = i + 1 < starts.Count ? starts[i + 1].Start : to;
-                result.Add(starts[i] with { End = end, Rows = catalog.RowSetOf(starts[i].Kind) });
+                result[^1] = result[^1] with { End = end };
+                continue;
+            }
+
+            result.Add(new TableSegment(c.Kind.Number, c.Kind, c.Title, c.Start, c.BodyStart, end, catalog.RowSetOf(c.Kind)));
+        }
+
+        // a candidate dropped for want of a body lets the table before it run on: bound it again
+        for (var i = 0; i + 1 < result.Count; i++)
+        {
+            if (result[i].End > result[i + 1].Start)
+            {
+                result[i] = result[i] with { End = result[i + 1].Start };
             }
         }
 
         return result;
     }
 
-    private static List<TableSegment> NumberedStarts(SourceDocument doc, int from, int to, DisclosureCatalog catalog)
+    /// <summary>Every line that starts a table title (with its number, if printed), in document order.</summary>
+    private static List<Candidate> Candidates(SourceDocument doc, DisclosureCatalog catalog, HashSet<int> contents)
     {
-        var list = new List<TableSegment>();
-        for (var i = from; i < to; i++)
+        var list = new List<Candidate>();
+        for (var i = 0; i < doc.Lines.Count; i++)
         {
             var line = doc.Lines[i];
-            if (!line.Norm.StartsWith('表'))
-            {
-                continue; // the pattern starts there
-            }
-
-            var m = NumberLine().Match(line.Norm);
-            if (!m.Success || TocLeader().IsMatch(line.Norm))
+            var norm = line.Norm;
+            if (norm.Length == 0 || (line.Page is { } p && contents.Contains(p)) || HasSeveralCells(line) || Contents.IsContentsLine(norm))
             {
                 continue;
             }
 
-            var rest = m.Groups["rest"].Value.Trim();
-            TableKind? kind = null;
-            var title = string.Empty;
-            var body = i + 1;
-            if (rest.Length > 0)
+            if (catalog.TableNumber(norm) is { } numbered)
             {
-                kind = catalog.ClassifyTitle(rest);
-                title = PrintedRest(line.Text);
-            }
-
-            // the title on the next non-empty lines (it may wrap)
-            var seen = 0;
-            var acc = string.Empty;
-            for (var j = i + 1; kind is null && j < to && seen < 3; j++)
-            {
-                var t = doc.Lines[j].Norm;
-                if (t.Length == 0)
+                if (TitleAt(doc, i, numbered.Remainder, catalog) is { } t)
                 {
-                    continue;
+                    list.Add(new Candidate(i, t.BodyStart, t.Kind, t.Title, numbered.Number));
+                    i = t.BodyStart - 1;
                 }
 
-                seen++;
-                if (t.Length > MaxTitleLength || LineSyntax.IsUnitLine(t))
-                {
-                    break;
-                }
-
-                acc += doc.Lines[j].Text.Trim();
-                kind = catalog.ClassifyTitle(acc);
-                if (kind is not null)
-                {
-                    title = Text.TextNormalizer.RemoveWhiteSpace(acc);
-                    body = j + 1;
-                }
+                continue;
             }
 
-            if (kind is null)
+            if (LooksLikeTitle(norm) && Classify(norm, catalog) is { } kind)
             {
-                continue; // "表 N" in running text, not a table
+                list.Add(new Candidate(i, i + 1, kind, TextNormalizer.RemoveWhiteSpace(line.Text), null));
             }
-
-            // table_no follows the meaning, not the printed number (Shanghai prints 政府性基金 as 6, the schema has it as 8)
-            list.Add(new TableSegment(kind.Number, kind, title, i, body, to));
         }
 
         return list;
     }
 
-    private static string PrintedRest(string text)
+    /// <summary>The title after a printed number: on the same line, or on the next lines (it may wrap).</summary>
+    private static (TableKind Kind, string Title, int BodyStart)? TitleAt(SourceDocument doc, int i, string remainder, DisclosureCatalog catalog)
     {
-        var t = text.Trim();
-        var k = t.IndexOf('表', StringComparison.Ordinal);
-        var s = k >= 0 ? t[(k + 1)..] : t;
-        s = s.TrimStart(' ', '\u3000', ':', '：', '.', '、');
-        while (s.Length > 0 && (char.IsDigit(s[0]) || s[0] is ' ' or ':' or '：' or '、' or '.'))
+        if (remainder.Length > 0)
         {
-            s = s[1..];
+            if (!LooksLikeTitle(remainder))
+            {
+                return null;
+            }
+
+            var kind = Classify(remainder, catalog);
+            var title = PrintedRemainder(doc.Lines[i].Text, remainder);
+            if (kind is null && i + 1 < doc.Lines.Count && doc.Lines[i + 1] is { Cells: null } next && next.Norm.Length is > 0 and <= MaxTitleLength)
+            {
+                // a title wrapped onto the next line: 一般公共预算支出明细表（按支出功能 / 分类科目）
+                kind = Classify(remainder + next.Norm, catalog);
+                return kind is null ? null : (kind, title + TextNormalizer.RemoveWhiteSpace(next.Text), i + 2);
+            }
+
+            return kind is null ? null : (kind, title, i + 1);
         }
 
-        return Text.TextNormalizer.RemoveWhiteSpace(s);
-    }
-
-    private static List<TableSegment> TitleStarts(SourceDocument doc, int from, int to, DisclosureCatalog catalog)
-    {
-        var list = new List<TableSegment>();
-        for (var i = from; i < to; i++)
+        var acc = string.Empty;
+        var printed = string.Empty;
+        var seen = 0;
+        for (var j = i + 1; j < doc.Lines.Count && seen < 3; j++)
         {
-            var line = doc.Lines[i];
-            var t = Text.TextNormalizer.RemoveWhiteSpace(line.Norm);
-            if (t.Length == 0 || t.Length > MaxTitleLength || !t.EndsWith('表') || TocLeader().IsMatch(line.Norm)
-                || t.Contains('，', StringComparison.Ordinal) || t.Contains('。', StringComparison.Ordinal))
+            var line = doc.Lines[j];
+            if (line.Norm.Length == 0)
             {
                 continue;
             }
 
-            var kind = catalog.ClassifyTitle(t);
-            if (kind is not null)
+            seen++;
+            if (line.Norm.Length > MaxTitleLength || HasSeveralCells(line) || LineSyntax.IsUnitLine(line.Norm))
             {
-                list.Add(new TableSegment(kind.Number, kind, Text.TextNormalizer.RemoveWhiteSpace(line.Text), i, i + 1, to));
+                return null;
+            }
+
+            acc += line.Norm;
+            printed += TextNormalizer.RemoveWhiteSpace(line.Text);
+            if (Classify(acc, catalog) is { } kind)
+            {
+                return (kind, printed, j + 1);
             }
         }
 
-        return list;
+        return null;
+    }
+
+    /// <summary>The kind a title names; a title the catalog does not know is <c>other</c> when it reads as a table of amounts.</summary>
+    private static TableKind? Classify(string title, DisclosureCatalog catalog)
+    {
+        if (catalog.ClassifyTitle(title) is { } kind)
+        {
+            return kind;
+        }
+
+        var t = TextNormalizer.RemoveWhiteSpace(title);
+        var endsAsTable = t.EndsWith('表') || (t.Contains('表', StringComparison.Ordinal) && t.EndsWith(')'));
+        return endsAsTable && !catalog.NotTableWords.Any(w => t.Contains(w, StringComparison.Ordinal)) && catalog.OtherTableWords.Any(w => t.Contains(w, StringComparison.Ordinal))
+            ? catalog.Other
+            : null;
+    }
+
+    /// <summary>A short line that names a table, not a sentence that mentions one.</summary>
+    private static bool LooksLikeTitle(string norm)
+    {
+        var t = TextNormalizer.RemoveWhiteSpace(norm);
+        return t.Length is > 2 and <= MaxTitleLength && t.Contains('表', StringComparison.Ordinal)
+            && !t.Contains('，', StringComparison.Ordinal) && !t.Contains(',', StringComparison.Ordinal) && !t.Contains('。', StringComparison.Ordinal)
+            && !t.StartsWith("注", StringComparison.Ordinal) && !t.Contains("详见", StringComparison.Ordinal) && !t.Contains("见附", StringComparison.Ordinal);
+    }
+
+    private static bool HasSeveralCells(DocLine line)
+    {
+        if (line.Cells is not { Count: > 1 } cells)
+        {
+            return false;
+        }
+
+        var filled = 0;
+        foreach (var c in cells)
+        {
+            filled += c.Text.Trim().Length > 0 ? 1 : 0;
+        }
+
+        return filled > 1;
+    }
+
+    /// <summary>The printed title after the number: "公开02表 收入总表" → 收入总表.</summary>
+    private static string PrintedRemainder(string printed, string remainder)
+    {
+        var p = TextNormalizer.RemoveWhiteSpace(printed);
+        var r = TextNormalizer.RemoveWhiteSpace(remainder);
+        return p.Length >= r.Length ? p[(p.Length - r.Length)..] : r;
+    }
+
+    /// <summary>Amounts (in cells, or a line of a flattened row) or a note that the table is empty follow the title.</summary>
+    private static bool HasBody(SourceDocument doc, int from, int to)
+    {
+        var limit = Math.Min(to, from + MaxLinesToBody);
+        var tokens = new List<Tok>(8);
+        for (var i = from; i < limit; i++)
+        {
+            var line = doc.Lines[i];
+            if (line.Norm.Length == 0)
+            {
+                continue;
+            }
+
+            if (IsEmptyTableNote(line.Norm))
+            {
+                return true;
+            }
+
+            if (line.Cells is { Count: > 1 } cells)
+            {
+                foreach (var c in cells)
+                {
+                    if (LineSyntax.IsAmount(TextNormalizer.Fold(c.Text).Trim()))
+                    {
+                        return true;
+                    }
+                }
+
+                continue;
+            }
+
+            var toks = LineSyntax.Tokenize(line.Text, tokens);
+            var amounts = 0;
+            foreach (var t in toks)
+            {
+                amounts += LineSyntax.IsAmount(t.Folded) ? 1 : 0;
+            }
+
+            if (amounts > 0 && (amounts >= 2 || LineSyntax.CodeTokens(toks) is not null || LineSyntax.IsTotalLabel(toks[0].Folded)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsEmptyTableNote(string norm)
+    {
+        var t = TextNormalizer.RemoveWhiteSpace(norm);
+        return t.Contains("空表", StringComparison.Ordinal) || t.Contains("无数据", StringComparison.Ordinal) || t.Contains("本表无", StringComparison.Ordinal)
+            || t.Contains("无发生额", StringComparison.Ordinal) || t.Contains("不涉及", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Where a table ends before the next one: at a part heading (第三部分 …, 名词解释), or — for a table whose rows the
+    /// reader saw as cells — where prose starts after its last row.
+    /// </summary>
+    private static int EndOf(SourceDocument doc, int from, int to)
+    {
+        var lastCells = -1;
+        var prose = 0;
+        for (var i = from; i < to; i++)
+        {
+            var line = doc.Lines[i];
+            if (line.Norm.Length == 0)
+            {
+                continue;
+            }
+
+            if (PartSplitter.IsPartHeading(line.Norm))
+            {
+                return i;
+            }
+
+            if (line.Cells is { Count: > 1 })
+            {
+                lastCells = i;
+                prose = 0;
+                continue;
+            }
+
+            if (lastCells >= 0 && IsProse(line.Norm) && ++prose >= 3)
+            {
+                // back to the first prose line after the table's last row
+                var end = i;
+                while (end > lastCells + 1 && IsProse(doc.Lines[end - 1].Norm))
+                {
+                    end--;
+                }
+
+                return end;
+            }
+        }
+
+        return to;
+    }
+
+    /// <summary>A line of running text: long, or with the punctuation of a sentence, and no note to the table.</summary>
+    private static bool IsProse(string norm)
+    {
+        var t = TextNormalizer.RemoveWhiteSpace(norm);
+        if (t.Length == 0 || LineSyntax.IsNoteStart(t) || t.StartsWith("说明", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return t.Length >= 24 || t.Contains('。', StringComparison.Ordinal) || t.Contains('，', StringComparison.Ordinal);
+    }
+
+    /// <summary>The same table again on a continuation page: same kind and title (or 续表), nothing else between.</summary>
+    private static bool IsContinuation(TableSegment previous, Candidate c)
+    {
+        if (previous.Kind.Key != c.Kind.Key || c.Kind.Shape == TableShape.Other && previous.Title != c.Title)
+        {
+            return false;
+        }
+
+        return previous.Title == c.Title || c.Title.Contains("续", StringComparison.Ordinal);
     }
 }
