@@ -1,3 +1,5 @@
+using DisclosureExtract.Model;
+
 namespace DisclosureExtract.Tables;
 
 /// <summary>
@@ -41,6 +43,9 @@ internal sealed class RawRow
     /// <summary>Grid column → column key of the header in force when the row was read (a header repeated after a page break may differ).</summary>
     public IReadOnlyDictionary<int, string>? ColumnMap { get; set; }
 
+    /// <summary>Grid column → the printed header over it (labels top to bottom, joined by /), of the header in force.</summary>
+    public IReadOnlyDictionary<int, string>? ColumnLabels { get; set; }
+
     public string JoinedText => string.Join(" ", Texts);
 }
 
@@ -64,14 +69,11 @@ internal sealed class TableBody
     /// <summary>The header map rows are read with now: <see cref="CellColumns"/> until a header is repeated.</summary>
     public Dictionary<int, string> CurrentMap { get; set; } = [];
 
-    /// <summary>Header text per grid column of the repeated header being read.</summary>
-    public Dictionary<int, string> RepeatedHeaderTexts { get; } = [];
+    /// <summary>Header rows (cells) read since the last data row: the header being read.</summary>
+    public List<IReadOnlyList<TextCell>> PendingHeader { get; } = [];
 
-    /// <summary>True while header lines repeated after rows are being read.</summary>
-    public bool RepeatedHeaderOpen { get; set; }
-
-    /// <summary>Header text per grid column across all header lines (a PDF header cell may wrap over several lines).</summary>
-    public Dictionary<int, string> HeaderCellTexts { get; } = [];
+    /// <summary>Grid column → printed header of the header in force.</summary>
+    public IReadOnlyDictionary<int, string>? HeaderLabels { get; set; }
 
     /// <summary>Lowest grid column index of the expenditure side (two-sided tables with cells).</summary>
     public int? ExpenditureColumn { get; set; }

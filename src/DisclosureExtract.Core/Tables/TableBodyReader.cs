@@ -13,7 +13,7 @@ internal static class TableBodyReader
     /// <param name="doc">The document.</param>
     /// <param name="seg">The table's lines.</param>
     /// <param name="scratch">Scratch lists for the tokens and cells of one line at a time.</param>
-    public static TableBody Read(SourceDocument doc, TableSegment seg, TableScratch scratch)
+    public static TableBody Read(SourceDocument doc, TableSegment seg, DisclosureCatalog catalog, TableScratch scratch)
     {
         var tokens = scratch.Tokens;
         var squeezeBuffer = scratch.LineBuffer;
@@ -50,7 +50,7 @@ internal static class TableBodyReader
             if (line.Cells is { Count: > 0 } cells && (cells.Count > 1 || cells[0].Column is not null))
             {
                 current = null;
-                ReadCells(seg.Kind, line, cells, body, scratch);
+                ReadCells(seg.Kind, catalog, line, cells, body, scratch);
                 continue;
             }
 
@@ -63,7 +63,11 @@ internal static class TableBodyReader
         }
 
         FinishSplitNumbers(body);
-        MapWrappedHeaderCells(seg.Kind, body);
+        if (body.Rows.Count == 0 && body.PendingHeader.Count > 0)
+        {
+            RowMap(seg.Kind, catalog, body); // a table with a header and no rows: its columns all the same
+        }
+
         return body;
     }
 
@@ -495,7 +499,7 @@ internal static class TableBodyReader
 
     // ---------------------------------------------------------------- lines with cells
 
-    private static void ReadCells(TableKind kind, DocLine line, IReadOnlyList<TextCell> cells, TableBody body, TableScratch scratch)
+    private static void ReadCells(TableKind kind, DisclosureCatalog catalog, DocLine line, IReadOnlyList<TextCell> cells, TableBody body, TableScratch scratch)
     {
         var texts = scratch.CellTexts;
         texts.Clear();
@@ -511,7 +515,7 @@ internal static class TableBodyReader
 
         if (kind.Shape == TableShape.TwoSided)
         {
-            ReadTwoSidedCells(kind, line, cells, texts, body, scratch.Tokens);
+            ReadTwoSidedCells(kind, catalog, line, cells, texts, body, scratch.Tokens);
             return;
         }
 
@@ -530,17 +534,17 @@ internal static class TableBodyReader
             if (body.Rows.Count == 0)
             {
                 body.HeaderLines.Add(line.Index);
-                MapHeaderCells(kind, cells, texts, body);
+                MapHeaderCells(cells, body);
             }
             else
             {
-                MapRepeatedHeaderCells(kind, cells, texts, body);
+                MapRepeatedHeaderCells(kind, catalog, cells, texts, body);
             }
 
             return;
         }
 
-        var row = new RawRow(line.Index) { FromCells = true, ColumnMap = RowMap(kind, body) };
+        var row = new RawRow(line.Index) { FromCells = true, ColumnMap = RowMap(kind, catalog, body), ColumnLabels = body.HeaderLabels };
         var code = string.Empty;
         for (var k = 0; k < nameIdx; k++)
         {
@@ -589,7 +593,7 @@ internal static class TableBodyReader
         body.Rows.Add(row);
     }
 
-    private static void ReadTwoSidedCells(TableKind kind, DocLine line, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body, List<Tok> tokens)
+    private static void ReadTwoSidedCells(TableKind kind, DisclosureCatalog catalog, DocLine line, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body, List<Tok> tokens)
     {
         var anyAmount = texts.Exists(LineSyntax.IsAmount);
         var expIdx = -1;
@@ -605,7 +609,7 @@ internal static class TableBodyReader
         if (body.Rows.Count == 0 && !anyAmount && !AnyCodeCell(texts, tokens))
         {
             body.HeaderLines.Add(line.Index);
-            MapHeaderCells(kind, cells, texts, body);
+            MapHeaderCells(cells, body);
             return;
         }
 
@@ -616,10 +620,10 @@ internal static class TableBodyReader
         }
 
         // income side: label in the first cell, amounts after it
-        var map = RowMap(kind, body);
+        var map = RowMap(kind, catalog, body);
         if (texts[0].Length > 0)
         {
-            var inc = new RawRow(line.Index) { Side = "income", FromCells = true, ColumnMap = map };
+            var inc = new RawRow(line.Index) { Side = "income", FromCells = true, ColumnMap = map, ColumnLabels = body.HeaderLabels };
             inc.Texts.Add(cells[0].Text.Trim());
             inc.IsTotal = texts[0].Contains("总计", StringComparison.Ordinal) || texts[0].Contains("合计", StringComparison.Ordinal);
             for (var k = 1; k < split; k++)
@@ -638,7 +642,7 @@ internal static class TableBodyReader
             return;
         }
 
-        var exp = new RawRow(line.Index) { Side = "expenditure", FromCells = true, ColumnMap = map };
+        var exp = new RawRow(line.Index) { Side = "expenditure", FromCells = true, ColumnMap = map, ColumnLabels = body.HeaderLabels };
         var label = cells[expIdx].Text.Trim();
         var lt = LineSyntax.Tokenize(label, tokens);
         if (LineSyntax.CodeTokens(lt) is { } code && code.Consumed < lt.Count)
@@ -679,70 +683,56 @@ internal static class TableBodyReader
 
     private static int ColumnOf(IReadOnlyList<TextCell> cells, int k) => cells[k].Column ?? k;
 
-    /// <summary>Header cells name their columns: grid column → column key (a lower header row refines an upper one).</summary>
-    private static void MapHeaderCells(TableKind kind, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body)
-    {
-        for (var k = 0; k < texts.Count; k++)
-        {
-            var col = cells[k].Column ?? k;
-            body.HeaderCellTexts[col] = body.HeaderCellTexts.GetValueOrDefault(col, string.Empty) + texts[k];
-            if (HeaderColumns.MatchCell(kind, texts[k]) is { } key)
-            {
-                body.CellColumns[col] = key;
-            }
-        }
-    }
-
-    /// <summary>A header label wrapped over several header lines in the same column (资本性支 / 出（基本 / 建设）) names it as a whole.</summary>
-    private static void MapWrappedHeaderCells(TableKind kind, TableBody body) => MapWrapped(kind, body.HeaderCellTexts, body.CellColumns);
-
-    private static void MapWrapped(TableKind kind, Dictionary<int, string> texts, Dictionary<int, string> map)
-    {
-        foreach (var (col, text) in texts)
-        {
-            if (!map.ContainsKey(col) && HeaderColumns.MatchCell(kind, text) is { } key)
-            {
-                map[col] = key;
-            }
-        }
-    }
+    /// <summary>A header row before the first data row: kept until the first data row, which reads the header as a whole.</summary>
+    private static void MapHeaderCells(IReadOnlyList<TextCell> cells, TableBody body) => body.PendingHeader.Add(cells);
 
     /// <summary>
     /// A header repeated after a page break names the columns of the rows after it (a PDF page may place them
     /// differently). It starts a new map when one of its cells names a column.
     /// </summary>
-    private static void MapRepeatedHeaderCells(TableKind kind, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body)
+    private static void MapRepeatedHeaderCells(TableKind kind, DisclosureCatalog catalog, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body)
     {
-        var matches = Enumerable.Range(0, texts.Count).Select(k => (Col: cells[k].Column ?? k, Key: HeaderColumns.MatchCell(kind, texts[k]), Text: texts[k])).ToList();
-        if (!body.RepeatedHeaderOpen && !matches.Exists(m => m.Key is not null))
+        if (body.PendingHeader.Count == 0 && !texts.Exists(t => HeaderPaths.Match(kind, catalog, [TextNormalizer.RemoveWhiteSpace(t)]) is not null))
         {
             return;
         }
 
-        if (!body.RepeatedHeaderOpen)
-        {
-            body.RepeatedHeaderOpen = true;
-            body.CurrentMap = [];
-            body.RepeatedHeaderTexts.Clear();
-        }
-
-        foreach (var (col, key, text) in matches)
-        {
-            body.RepeatedHeaderTexts[col] = body.RepeatedHeaderTexts.GetValueOrDefault(col, string.Empty) + text;
-            if (key is not null)
-            {
-                body.CurrentMap[col] = key;
-            }
-        }
+        body.PendingHeader.Add(cells);
     }
 
     /// <summary>The header map for a data row: the first header's, or the one repeated last.</summary>
-    private static Dictionary<int, string> RowMap(TableKind kind, TableBody body)
+    private static Dictionary<int, string> RowMap(TableKind kind, DisclosureCatalog catalog, TableBody body)
     {
-        if (body.RepeatedHeaderOpen)
+        if (body.PendingHeader.Count > 0)
         {
-            MapWrapped(kind, body.RepeatedHeaderTexts, body.CurrentMap);
-            body.RepeatedHeaderOpen = false;
+            var header = HeaderPaths.Map(kind, catalog, body.PendingHeader);
+            body.PendingHeader.Clear();
+            var keys = new Dictionary<int, string>();
+            var labels = new Dictionary<int, string>();
+            foreach (var (col, h) in header)
+            {
+                labels[col] = h.Label;
+                if (h.Key is { } k)
+                {
+                    keys[col] = k;
+                }
+            }
+
+            if (body.Rows.Count == 0)
+            {
+                foreach (var (col, key) in keys)
+                {
+                    body.CellColumns[col] = key;
+                }
+
+                body.HeaderLabels = labels;
+                body.CurrentMap = [];
+            }
+            else if (keys.Count > 0)
+            {
+                body.CurrentMap = keys;
+                body.HeaderLabels = labels;
+            }
         }
 
         return body.Rows.Count == 0 || body.CurrentMap.Count == 0 ? body.CellColumns : body.CurrentMap;

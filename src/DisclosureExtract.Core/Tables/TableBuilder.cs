@@ -228,7 +228,16 @@ internal sealed class TableBuilder
 
     private List<TableRow> BuildRows(List<RawRow> rows, IReadOnlyDictionary<string, BudgetTable> solved, out List<string> columns, List<TableRow>? ownIncome)
     {
+        // the kind's columns, and any other column a header names (the catalog's labels hold for every kind)
         var allowed = Kind.Columns.Select(c => c.Key).ToList();
+        foreach (var key in _body.CellColumns.Values.Concat(rows.Where(r => r.ColumnMap is not null).SelectMany(r => r.ColumnMap!.Values)))
+        {
+            if (!allowed.Contains(key))
+            {
+                allowed.Add(key);
+            }
+        }
+
         columns = PresentColumns(allowed);
         if (rows.Count == 0)
         {
