@@ -40,6 +40,7 @@ internal sealed class TableBuilder
 
     public BudgetTable Build(IReadOnlyDictionary<string, BudgetTable> solved)
     {
+        CodesFromNames();
         var unit = _body.Unit ?? UnitAfterTable() ?? "万元";
         var rows = Kind.Shape == TableShape.TwoSided ? BuildTwoSided(solved, out var columns) : BuildRows(_body.Rows.Where(r => r.HasAmounts).ToList(), solved, out columns, null);
         var isEmpty = rows.Count == 0;
@@ -49,6 +50,54 @@ internal sealed class TableBuilder
         }
 
         return new BudgetTable(_seg.TableNo, Kind.Key, _seg.Title, unit, isEmpty, _body.Note, isEmpty ? [] : columns, rows, _seg.Start, _seg.End);
+    }
+
+    /// <summary>
+    /// Rows printed by name only (一、一般公共服务支出 on a 收支总表's expenditure side; a 款 and its 项 by name) get their
+    /// code from the reference catalog: a 项 among the children of the 款 above it, a 款 among those of the 类 above it,
+    /// else a 类. Income rows, totals and names the catalog does not know keep no code.
+    /// </summary>
+    private void CodesFromNames()
+    {
+        var names = Kind.Classification switch
+        {
+            "function" => Reference.CodeByName.Function,
+            "economic" => Reference.CodeByName.Economic,
+            _ => null,
+        };
+        if (names is null)
+        {
+            return;
+        }
+
+        string? cls = null, kuan = null;
+        foreach (var r in _body.Rows)
+        {
+            if (r.Side == "income" || r.IsTotal)
+            {
+                continue;
+            }
+
+            // flattened text rows without a code are wrapped pieces or unit rows: only rows read from cells, and the
+            // expenditure side of a two-sided table, print names in place of codes
+            if (r.Code is null && (r.FromCells || r.Side == "expenditure"))
+            {
+                var name = r.CellName ?? r.JoinedText;
+                r.Code = (kuan is null ? null : names.Child(kuan, name)) ?? (cls is null ? null : names.Child(cls, name)) ?? names.Class(name);
+            }
+
+            switch (r.Code?.Length)
+            {
+                case 3:
+                    (cls, kuan) = (r.Code, null);
+                    break;
+                case 5:
+                    (cls, kuan) = (r.Code[..3], r.Code);
+                    break;
+                default:
+                    break;
+            }
+        }
     }
 
     private string? UnitAfterTable()
