@@ -102,7 +102,7 @@ public static class CatalogLoader
     private static ColumnLabel Label(JsonElement e) => new(Str(e, "key")!, Squeezed(e, "labels"), Squeezed(e, "under"));
 
     private static RowLabel RowLabel(JsonElement e) =>
-        new(Str(e, "key")!, Squeezed(e, "any"), Squeezed(e, "starts"), Str(e, "section"), Str(e, "in_section"), Str(e, "side"));
+        new(Str(e, "key")!, Squeezed(e, "all"), Squeezed(e, "any"), Squeezed(e, "starts"), Str(e, "section"), Str(e, "in_section"), Str(e, "side"));
 
     private static CellRef Ref(JsonElement e) =>
         new(Str(e, "table")!, Str(e, "side"), Str(e, "row"), Strings(e, "rows_keys"), Strings(e, "columns"));

@@ -133,7 +133,25 @@ public sealed record TableKind(
 }
 
 /// <summary>A row label rule of a row set (see the catalog's comments).</summary>
-public sealed record RowLabel(string Key, IReadOnlyList<string> Any, IReadOnlyList<string> Starts, string? Section, string? InSection, string? Side);
+public sealed record RowLabel(string Key, IReadOnlyList<string> All, IReadOnlyList<string> Any, IReadOnlyList<string> Starts, string? Section, string? InSection, string? Side)
+{
+    /// <summary>True when a label (folded, without white space and numbering) satisfies the rule's words.</summary>
+    public bool Matches(string label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        if (All.Count > 0 && !All.All(w => label.Contains(w, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        if (Any.Count == 0 && Starts.Count == 0)
+        {
+            return All.Count > 0;
+        }
+
+        return Any.Any(w => label.Contains(w, StringComparison.Ordinal)) || Starts.Any(w => label.StartsWith(w, StringComparison.Ordinal));
+    }
+}
 
 /// <summary>Uncoded rows by meaning: the label rules (tried in order) and the sums among those rows.</summary>
 public sealed record RowSet(string Name, IReadOnlyList<RowLabel> Labels, IReadOnlyList<SumRule> Rules);

@@ -40,12 +40,30 @@ internal static class HeaderPaths
                 continue;
             }
 
-            var squeezed = path.Select(p => TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(p)).Trim('"', '“', '”')).ToList();
+            var squeezed = path.Select(Squeeze).ToList();
             var key = Match(kind, catalog, squeezed);
             map[col] = new HeaderColumn(key, string.Join("/", path.Select(TextNormalizer.RemoveWhiteSpace)));
         }
 
         return map;
+    }
+
+    /// <summary>A header label as matched: folded, without white space and quotes, without a leading year (2026年预算数 → 预算数).</summary>
+    private static string Squeeze(string label)
+    {
+        var t = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(label)).Trim('"', '“', '”');
+        var year = 0;
+        while (year < t.Length && year < 4 && char.IsAsciiDigit(t[year]))
+        {
+            year++;
+        }
+
+        if (year == 4 && t.Length > 5 && t[4] == '年')
+        {
+            t = t[5..].StartsWith('度') ? t[6..] : t[5..];
+        }
+
+        return t;
     }
 
     /// <summary>The header texts over a column, top to bottom, a label repeated by a spanning cell once.</summary>

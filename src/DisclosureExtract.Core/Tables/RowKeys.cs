@@ -29,7 +29,7 @@ internal sealed class RowKeyMatcher
                 continue;
             }
 
-            if (rule.Any.Any(w => t.Contains(w, StringComparison.Ordinal)) || rule.Starts.Any(w => t.StartsWith(w, StringComparison.Ordinal)))
+            if (rule.Matches(t))
             {
                 if (rule.Section is { } open)
                 {

@@ -41,6 +41,7 @@ internal sealed class TableBuilder
     public BudgetTable Build(IReadOnlyDictionary<string, BudgetTable> solved)
     {
         CodesFromNames();
+        ColumnsByPosition();
         var unit = _body.Unit ?? UnitAfterTable() ?? "万元";
         var rows = Kind.Shape == TableShape.TwoSided ? BuildTwoSided(solved, out var columns) : BuildRows(_body.Rows.Where(r => r.HasAmounts).ToList(), solved, out columns, null);
         var isEmpty = rows.Count == 0;
@@ -114,6 +115,31 @@ internal sealed class TableBuilder
     }
 
     // ---------------------------------------------------------------- columns present
+
+    /// <summary>
+    /// A grid whose header names none of its money columns (a lone 预算数 the kind calls otherwise, a header the catalog
+    /// does not know): its amount columns are the kind's first columns in printed order, as many as the grid has.
+    /// </summary>
+    private void ColumnsByPosition()
+    {
+        if (_body.CellColumns.Count > 0 || _body.Rows.Count == 0 || !_body.Rows.TrueForAll(r => r.FromCells))
+        {
+            return;
+        }
+
+        var grid = _body.Rows.Where(r => Kind.Shape != TableShape.TwoSided || r.Side == "expenditure")
+            .SelectMany(r => r.Amounts).Select(a => a.Column).OfType<int>().Distinct().Order().ToList();
+        var keys = Kind.Columns.Where(c => !c.Optional).Select(c => c.Key).ToList();
+        if (grid.Count == 0 || grid.Count > keys.Count)
+        {
+            return;
+        }
+
+        for (var i = 0; i < grid.Count; i++)
+        {
+            _body.CellColumns[grid[i]] = keys[i];
+        }
+    }
 
     private List<string> PresentColumns(List<string> allow)
     {

@@ -224,6 +224,11 @@ internal static class TableSegmenter
                 continue;
             }
 
+            if (line.Norm.Contains('，', StringComparison.Ordinal) || line.Norm.Contains('。', StringComparison.Ordinal) || line.Norm.Contains("万元", StringComparison.Ordinal))
+            {
+                continue; // a sentence that cites amounts is not a row
+            }
+
             var toks = LineSyntax.Tokenize(line.Text, tokens);
             var amounts = 0;
             foreach (var t in toks)
