@@ -153,6 +153,20 @@ public static class Catalogs
     /// <summary>Every catalog, in the order a document's kind is decided (final accounts say 决算, budgets 预算).</summary>
     public static IReadOnlyList<DisclosureCatalog> All => [Budget];
 
+    /// <summary>The catalog of a document whose title names this kind (预算, 决算); budgets when it names none.</summary>
+    public static DisclosureCatalog For(string? kindWord)
+    {
+        foreach (var c in All)
+        {
+            if (kindWord is not null && c.DocumentWords.Contains(kindWord))
+            {
+                return c;
+            }
+        }
+
+        return Budget;
+    }
+
     private static DisclosureCatalog Embedded(string name)
     {
         var asm = typeof(Catalogs).Assembly;

@@ -319,6 +319,7 @@ internal sealed class TableBuilder
             return [];
         }
 
+        var unknown = SetAsideUnknownColumns(rows);
         var hints = CrossTableHints.For(Kind, _catalog, solved, rows);
         if (ownIncome is not null)
         {
@@ -354,7 +355,7 @@ internal sealed class TableBuilder
             for (var k = 0; k < positions.Length; k++)
             {
                 var a = r.Amounts[k];
-                values.Add(new CellValue(present[positions[k]], a.Value, a.Line));
+                values.Add(new CellValue(present[positions[k]], a.Value, a.Line, LabelOf(r, a)));
             }
 
             if (positions.Length < r.Amounts.Count)
@@ -369,10 +370,54 @@ internal sealed class TableBuilder
                     Kind.Key, r.Code, Line: r.Line));
             }
 
+            if (unknown.TryGetValue(r, out var aside))
+            {
+                values.AddRange(aside);
+            }
+
             result.Add(MakeRow(r, values, ids[i]));
         }
 
         return result;
+    }
+
+    /// <summary>The printed header over an amount's grid column, where the reader knew the cells.</summary>
+    private static string? LabelOf(RawRow r, AmountToken a) =>
+        a.Column is { } c && r.ColumnLabels is { } labels && labels.TryGetValue(c, out var label) ? label : null;
+
+    /// <summary>
+    /// Amounts in grid columns whose printed header the catalog does not know are kept as they are (column_key
+    /// unknown, with the printed header as column_label) and left out of the column search, which would otherwise
+    /// give them a column they are not in.
+    /// </summary>
+    private static Dictionary<RawRow, List<CellValue>> SetAsideUnknownColumns(List<RawRow> rows)
+    {
+        var aside = new Dictionary<RawRow, List<CellValue>>();
+        foreach (var r in rows)
+        {
+            if (!r.FromCells || r.ColumnLabels is not { } labels || r.ColumnMap is not { } map)
+            {
+                continue;
+            }
+
+            for (var k = r.Amounts.Count - 1; k >= 0; k--)
+            {
+                var a = r.Amounts[k];
+                if (a.Column is { } c && !map.ContainsKey(c) && labels.TryGetValue(c, out var label))
+                {
+                    if (!aside.TryGetValue(r, out var list))
+                    {
+                        list = [];
+                        aside[r] = list;
+                    }
+
+                    list.Insert(0, new CellValue("unknown", a.Value, a.Line, label));
+                    r.Amounts.RemoveAt(k);
+                }
+            }
+        }
+
+        return aside;
     }
 
     private void Unassigned(RawRow r, IEnumerable<AmountToken> extra) =>
