@@ -28,7 +28,10 @@ public static class CatalogLoader
             ? rows.EnumerateObject().ToDictionary(p => p.Name, p => new RowSet(p.Name, Array(p.Value, "labels").Select(RowLabel).ToList(), Rules(p.Value.GetProperty("rules"))), StringComparer.Ordinal)
             : [];
         var numbering = Strings(root, "numbering").Select(p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.Compiled)).ToList();
-        var catalog = new DisclosureCatalog(kind, Strings(root, "document_words"), numbering, Squeezed(root, "not_table_words"), Squeezed(root, "other_table_words"), tables, columnLabels, rowSets,
+        var roles = root.TryGetProperty("role_labels", out var rl)
+            ? rl.EnumerateObject().Select(p => new ColumnLabel(p.Name, p.Value.EnumerateArray().Select(x => TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(x.GetString()!))).ToList(), [])).ToList()
+            : [];
+        var catalog = new DisclosureCatalog(kind, Strings(root, "document_words"), numbering, Squeezed(root, "not_table_words"), Squeezed(root, "other_table_words"), tables, columnLabels, roles, rowSets,
             Array(root, "identities").Select(Identity).ToList(), Array(root, "hints").Select(Hint).ToList());
         return catalog;
     }

@@ -197,7 +197,7 @@ public sealed class DisclosureCatalog
     private readonly Dictionary<string, TableKind> _byKey;
 
     internal DisclosureCatalog(string kind, IReadOnlyList<string> documentWords, IReadOnlyList<Regex> numbering, IReadOnlyList<string> notTableWords, IReadOnlyList<string> otherTableWords,
-        IReadOnlyList<TableKind> tables, IReadOnlyList<ColumnLabel> columnLabels, IReadOnlyDictionary<string, RowSet> rowSets,
+        IReadOnlyList<TableKind> tables, IReadOnlyList<ColumnLabel> columnLabels, IReadOnlyList<ColumnLabel> roleLabels, IReadOnlyDictionary<string, RowSet> rowSets,
         IReadOnlyList<Identity> identities, IReadOnlyList<Hint> hints)
     {
         Kind = kind;
@@ -207,6 +207,7 @@ public sealed class DisclosureCatalog
         OtherTableWords = otherTableWords;
         Tables = tables;
         ColumnLabels = columnLabels;
+        RoleLabels = roleLabels;
         RowSets = rowSets;
         Identities = identities;
         Hints = hints;
@@ -234,6 +235,9 @@ public sealed class DisclosureCatalog
 
     /// <summary>Header labels → column keys, for every kind.</summary>
     public IReadOnlyList<ColumnLabel> ColumnLabels { get; }
+
+    /// <summary>Header labels of the columns without amounts → their role (unit, code, name, project, seq; Key is the role).</summary>
+    public IReadOnlyList<ColumnLabel> RoleLabels { get; }
 
     public IReadOnlyDictionary<string, RowSet> RowSets { get; }
 

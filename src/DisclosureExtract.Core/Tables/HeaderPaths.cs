@@ -4,8 +4,9 @@ using DisclosureExtract.Text;
 
 namespace DisclosureExtract.Tables;
 
-/// <summary>A grid column's header: its key (null when the catalog does not know the label) and the printed labels top to bottom.</summary>
-internal sealed record HeaderColumn(string? Key, string Label);
+/// <summary>A grid column's header: its money column key (null when the catalog does not know the label or the column holds
+/// no amounts), its role when it holds no amounts (unit, code, name, project, seq), and the printed labels top to bottom.</summary>
+internal sealed record HeaderColumn(string? Key, string Label, string? Role = null);
 
 /// <summary>
 /// Reads a header of 1-4 rows with spanning cells into column keys by meaning. A column's header is its path: the
@@ -41,11 +42,29 @@ internal static class HeaderPaths
             }
 
             var squeezed = path.Select(Squeeze).ToList();
-            var key = Match(kind, catalog, squeezed);
-            map[col] = new HeaderColumn(key, string.Join("/", path.Select(TextNormalizer.RemoveWhiteSpace)));
+            var role = RoleOf(catalog, squeezed[^1]);
+            var key = role is null ? Match(kind, catalog, squeezed) : null;
+            map[col] = new HeaderColumn(key, string.Join("/", path.Select(TextNormalizer.RemoveWhiteSpace)), role);
         }
 
         return map;
+    }
+
+    /// <summary>The role of a column without amounts by its lowest label (short labels such as 类 / 款 / 项 only exactly).</summary>
+    public static string? RoleOf(DisclosureCatalog catalog, string leaf)
+    {
+        foreach (var r in catalog.RoleLabels)
+        {
+            foreach (var label in r.Labels)
+            {
+                if (leaf == label || (label.Length >= 4 && leaf.Contains(label, StringComparison.Ordinal) && label.Length >= leaf.Length - 2))
+                {
+                    return r.Key;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A header label as matched: folded, without white space and quotes, without a leading year (2026年预算数 → 预算数).</summary>

@@ -42,15 +42,44 @@ internal sealed class TableBuilder
     {
         CodesFromNames();
         ColumnsByPosition();
+        SingleUnitIsTotal();
         var unit = _body.Unit ?? UnitAfterTable() ?? "万元";
         var rows = Kind.Shape == TableShape.TwoSided ? BuildTwoSided(solved, out var columns) : BuildRows(_body.Rows.Where(r => r.HasAmounts).ToList(), solved, out columns, null);
         var isEmpty = rows.Count == 0;
-        if (!isEmpty && Kind.Shape == TableShape.Coded && !rows.Any(r => r.RowKey == "total"))
+        if (!isEmpty && Kind.Shape == TableShape.Coded && !rows.Any(r => r.RowKey is "total" or "sub_unit"))
         {
             _findings.Add(new Finding("table_truncated", Severity.Warning, $"table 表{_seg.TableNo} ends before its 合计 row", Kind.Key, Line: _seg.Start));
         }
 
         return new BudgetTable(_seg.TableNo, Kind.Key, _seg.Title, unit, isEmpty, _body.Note, isEmpty ? [] : columns, rows, _seg.Start, _seg.End);
+    }
+
+    /// <summary>A table that lists one unit's row first and no 合计 row: the unit's row is the table's total.</summary>
+    private void SingleUnitIsTotal()
+    {
+        RawRow? unit = null;
+        foreach (var r in _body.Rows)
+        {
+            if (r.IsTotal)
+            {
+                return;
+            }
+
+            if (r.UnitName is not null)
+            {
+                if (unit is not null)
+                {
+                    return;
+                }
+
+                unit = r;
+            }
+        }
+
+        if (unit is not null && ReferenceEquals(unit, _body.Rows.FirstOrDefault(r => r.HasAmounts)))
+        {
+            unit.IsTotal = true;
+        }
     }
 
     /// <summary>
@@ -871,11 +900,17 @@ internal sealed class TableBuilder
         if (r.Code is null)
         {
             var name = Text.TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText);
-            return new TableRow(null, null, r.IsTotal ? "total" : null, name, null, null, values, r.Line);
+            if (r.UnitName is { } unit)
+            {
+                return new TableRow(null, null, r.IsTotal ? "total" : "sub_unit", name, null, null, values, r.Line, unit);
+            }
+
+            var project = r.CellProject is { } p ? Text.TextNormalizer.RemoveWhiteSpace(p) : Kind.Shape == TableShape.Listing && Kind.Projects && !r.IsTotal ? name : null;
+            return new TableRow(null, null, r.IsTotal ? "total" : null, name, string.IsNullOrEmpty(project) ? null : project, null, values, r.Line, r.SubUnit);
         }
 
-        var (item, project) = Kind.Projects ? SplitProject(r) : (Text.TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText), null);
-        return new TableRow(r.Code, LineSyntax.LevelOf(r.Code), null, item, project, null, values, r.Line);
+        var (item, projectName) = Kind.Projects ? SplitProject(r) : (Text.TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText), r.CellProject is { } cp ? Text.TextNormalizer.RemoveWhiteSpace(cp) : null);
+        return new TableRow(r.Code, LineSyntax.LevelOf(r.Code), null, item, string.IsNullOrEmpty(projectName) ? null : projectName, null, values, r.Line, r.SubUnit);
     }
 
     /// <summary>
