@@ -92,7 +92,7 @@ internal static class HeaderPaths
         foreach (var row in rows)
         {
             var text = Over(row, col);
-            if (text.Length > 0 && (path.Count == 0 || path[^1] != text))
+            if (text.Length > 0 && !text.All(c => char.IsAsciiDigit(c) || c is '*' or '※' or ' ') && (path.Count == 0 || path[^1] != text))
             {
                 path.Add(text);
             }
