@@ -29,7 +29,7 @@ public static class CatalogLoader
             : [];
         var numbering = Strings(root, "numbering").Select(p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.Compiled)).ToList();
         var roles = root.TryGetProperty("role_labels", out var rl)
-            ? rl.EnumerateObject().Select(p => new ColumnLabel(p.Name, p.Value.EnumerateArray().Select(x => TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(x.GetString()!))).ToList(), [])).ToList()
+            ? rl.EnumerateObject().Select(p => new ColumnLabel(p.Name, p.Value.EnumerateArray().Select(x => TextNormalizer.Squeeze(x.GetString()!)).ToList(), [])).ToList()
             : [];
         var catalog = new DisclosureCatalog(kind, Strings(root, "document_words"), numbering, Squeezed(root, "not_table_words"), Squeezed(root, "other_table_words"), tables, columnLabels, roles, rowSets,
             Array(root, "identities").Select(Identity).ToList(), Array(root, "hints").Select(Hint).ToList());
@@ -138,7 +138,7 @@ public static class CatalogLoader
 
     /// <summary>Words as matched: folded (NFKC) and without white space, as titles and labels are compared.</summary>
     private static List<string> Squeezed(JsonElement e, string name) =>
-        Strings(e, name).Select(s => TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(s))).ToList();
+        Strings(e, name).Select(TextNormalizer.Squeeze).ToList();
 
     private static IEnumerable<JsonElement> Array(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) ? v.EnumerateArray() : Enumerable.Empty<JsonElement>();

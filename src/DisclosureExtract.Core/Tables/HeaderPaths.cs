@@ -6,7 +6,7 @@ namespace DisclosureExtract.Tables;
 
 /// <summary>A grid column's header: its money column key (null when the catalog does not know the label or the column holds
 /// no amounts), its role when it holds no amounts (unit, code, name, project, seq), and the printed labels top to bottom.</summary>
-internal sealed record HeaderColumn(string? Key, string Label, string? Role = null);
+internal sealed record HeaderColumn(string? Key, string Label, string? Role = null, string? RowKey = null, int? Year = null);
 
 /// <summary>
 /// Reads a header of 1-4 rows with spanning cells into column keys by meaning. A column's header is its path: the
@@ -44,10 +44,43 @@ internal static class HeaderPaths
             var squeezed = path.Select(Squeeze).ToList();
             var role = RoleOf(catalog, squeezed[^1]);
             var key = role is null ? Match(kind, catalog, squeezed) : null;
-            map[col] = new HeaderColumn(key, string.Join("/", path.Select(TextNormalizer.RemoveWhiteSpace)), role);
+            var rowKey = role is null && catalog.RowSetOf(kind) is { } set ? RowKeyOf(set, path) : null;
+            map[col] = new HeaderColumn(key, string.Join("/", path.Select(TextNormalizer.RemoveWhiteSpace)), role, rowKey, YearOf(path));
         }
 
         return map;
+    }
+
+    /// <summary>
+    /// Tables that print their items as columns (三公: 因公出国(境)费 | 公务接待费 | 公务用车 …, one row of amounts): the row
+    /// key a column's header names, from its lowest label up (小计 under 公务用车购置及运行费 is the vehicles row).
+    /// </summary>
+    private static string? RowKeyOf(RowSet set, List<string> path)
+    {
+        for (var i = path.Count - 1; i >= 0; i--)
+        {
+            if (new RowKeyMatcher(set).KeyOf(path[i]) is { } key)
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A year a header label names (2025年预算数, 2026年): columns of several years side by side.</summary>
+    private static int? YearOf(List<string> path)
+    {
+        foreach (var p in path)
+        {
+            var t = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(p));
+            if (t.Length >= 5 && t[4] == '年' && t[..4].All(char.IsAsciiDigit) && t[0] == '2')
+            {
+                return int.Parse(t[..4], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The role of a column without amounts by its lowest label (short labels such as 类 / 款 / 项 only exactly).</summary>
@@ -70,7 +103,7 @@ internal static class HeaderPaths
     /// <summary>A header label as matched: folded, without white space and quotes, without a leading year (2026年预算数 → 预算数).</summary>
     private static string Squeeze(string label)
     {
-        var t = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(label)).Trim('"', '“', '”');
+        var t = TextNormalizer.Squeeze(label);
         var year = 0;
         while (year < t.Length && year < 4 && char.IsAsciiDigit(t[year]))
         {

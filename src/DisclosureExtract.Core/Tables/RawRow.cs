@@ -33,6 +33,9 @@ internal sealed class RawRow
 
     public string? CellProject { get; set; }
 
+    /// <summary>The row's other text cells (a 年度 cell, a note), joined: what the name and amounts leave.</summary>
+    public string OtherText { get; set; } = string.Empty;
+
     /// <summary>A unit's row (a consolidated 部门 table lists its units, each with its totals): the unit.</summary>
     public string? UnitName { get; set; }
 
@@ -80,6 +83,12 @@ internal sealed class TableBody
 
     /// <summary>Grid column → printed header of the header in force.</summary>
     public IReadOnlyDictionary<int, string>? HeaderLabels { get; set; }
+
+    /// <summary>Grid column → the row key its header names, for tables that print their items as columns (三公).</summary>
+    public Dictionary<int, string> ColumnRowKeys { get; } = [];
+
+    /// <summary>Grid column → the year its header names (columns of several years side by side).</summary>
+    public Dictionary<int, int> ColumnYears { get; } = [];
 
     /// <summary>Grid column → role of the columns without amounts (unit, code, name, project, seq) of the header in force.</summary>
     public IReadOnlyDictionary<int, string> Roles { get; set; } = new Dictionary<int, string>();

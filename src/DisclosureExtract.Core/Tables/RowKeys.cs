@@ -61,7 +61,7 @@ internal sealed class RowKeyMatcher
     /// <summary>A label folded, without white space and without a leading 其中：.</summary>
     internal static string Squeeze(string label)
     {
-        var t = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(label));
+        var t = TextNormalizer.Squeeze(label);
         if (t.StartsWith("其中:", StringComparison.Ordinal))
         {
             t = t[3..];

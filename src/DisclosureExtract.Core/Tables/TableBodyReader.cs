@@ -599,6 +599,14 @@ internal static class TableBodyReader
 
         row.IsTotal = row.Code is null && row.UnitName is null && LineSyntax.IsTotalLabel(name);
         row.CellProject = project;
+        for (var k = 0; k < texts.Count; k++)
+        {
+            if (k != nameIdx && !amountIdx.Contains(k) && texts[k].Length > 0 && TextNormalizer.ContainsCjk(texts[k]))
+            {
+                row.OtherText += texts[k];
+            }
+        }
+
         foreach (var k in amountIdx)
         {
             row.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, cells[k].Column ?? k)!);
@@ -873,6 +881,16 @@ internal static class TableBodyReader
                 if (h.Role is { } role)
                 {
                     roles[col] = role;
+                }
+
+                if (body.Rows.Count == 0 && h.RowKey is { } rowKey)
+                {
+                    body.ColumnRowKeys[col] = rowKey;
+                }
+
+                if (body.Rows.Count == 0 && h.Year is { } year)
+                {
+                    body.ColumnYears[col] = year;
                 }
             }
 

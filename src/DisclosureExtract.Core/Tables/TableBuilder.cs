@@ -44,7 +44,10 @@ internal sealed class TableBuilder
         ColumnsByPosition();
         SingleUnitIsTotal();
         var unit = _body.Unit ?? UnitAfterTable() ?? "万元";
-        var rows = Kind.Shape == TableShape.TwoSided ? BuildTwoSided(solved, out var columns) : BuildRows(_body.Rows.Where(r => r.HasAmounts).ToList(), solved, out columns, null);
+        List<string> columns;
+        var rows = Kind.Shape == TableShape.TwoSided ? BuildTwoSided(solved, out columns)
+            : ItemsAsColumns() ? BuildItemsAsColumns(out columns)
+            : BuildRows(_body.Rows.Where(r => r.HasAmounts).ToList(), solved, out columns, null);
         var isEmpty = rows.Count == 0;
         if (!isEmpty && Kind.Shape == TableShape.Coded && !rows.Any(r => r.RowKey is "total" or "sub_unit"))
         {
@@ -52,6 +55,96 @@ internal sealed class TableBuilder
         }
 
         return new BudgetTable(_seg.TableNo, Kind.Key, _seg.Title, unit, isEmpty, _body.Note, isEmpty ? [] : columns, rows, _seg.Start, _seg.End);
+    }
+
+    /// <summary>A table of named rows (三公) that prints its items as columns: the header names at least two of the row set's rows.</summary>
+    private bool ItemsAsColumns() =>
+        Kind.Shape == TableShape.Named && _body.ColumnRowKeys.Values.Distinct().Count() >= 2;
+
+    /// <summary>
+    /// Items printed as columns (三公经费合计 | 因公出国(境)费 | 公务用车 (小计 | 购置 | 运行) | 公务接待费, one row of amounts, or
+    /// one per unit): each column's amount becomes a row by row_key, in the column its lower labels name (一般公共预算,
+    /// 预算数/决算数; total when they name none). Rows of an earlier year or of the change between years are left out, as
+    /// are columns of an earlier year when the header prints several years side by side.
+    /// </summary>
+    private List<TableRow> BuildItemsAsColumns(out List<string> columns)
+    {
+        var latestColumnYear = _body.ColumnYears.Count > 0 ? _body.ColumnYears.Values.Max() : (int?)null;
+        var dataRows = _body.Rows.Where(r => r.HasAmounts && !IsChangeRow(r)).ToList();
+        var rowYears = dataRows.Select(r => YearIn(r.JoinedText + r.OtherText)).OfType<int>().ToList();
+        var latestRowYear = rowYears.Count > 0 ? rowYears.Max() : (int?)null;
+        var result = new List<TableRow>();
+        var keys = new List<string>();
+        foreach (var r in dataRows)
+        {
+            if (YearIn(r.JoinedText + r.OtherText) is { } y && y != latestRowYear)
+            {
+                continue;
+            }
+
+            var unit = r.UnitName ?? r.SubUnit;
+            var byItem = new Dictionary<string, List<CellValue>>(StringComparer.Ordinal);
+            var order = new List<string>();
+            foreach (var a in r.Amounts)
+            {
+                if (a.Column is not { } col || !_body.ColumnRowKeys.TryGetValue(col, out var item)
+                    || (latestColumnYear is { } ly && _body.ColumnYears.TryGetValue(col, out var cy) && cy != ly))
+                {
+                    continue;
+                }
+
+                // the lower labels name the column (一般公共预算, 预算数/决算数) when they name one of the kind's; 小计 is the item's own total
+                var column = (r.ColumnMap ?? _body.CellColumns).GetValueOrDefault(col) is { } c && Kind.ColumnIndex(c) >= 0 ? c : Kind.Columns[0].Key;
+                if (!byItem.TryGetValue(item, out var values))
+                {
+                    values = [];
+                    byItem[item] = values;
+                    order.Add(item);
+                }
+
+                values.Add(new CellValue(column, a.Value, a.Line, LabelOf(r, a)));
+                if (!keys.Contains(column))
+                {
+                    keys.Add(column);
+                }
+            }
+
+            foreach (var item in order)
+            {
+                result.Add(new TableRow(null, null, item, _body.HeaderLabels is { } l ? LabelOfItem(item, l) : item, null, null, byItem[item], r.Line,
+                    r.IsTotal && r.UnitName is null ? null : unit));
+            }
+        }
+
+        columns = keys;
+        return result;
+    }
+
+    /// <summary>The printed header of an item's first column (因公出国(境)费用).</summary>
+    private string LabelOfItem(string item, IReadOnlyDictionary<int, string> labels)
+    {
+        foreach (var (col, key) in _body.ColumnRowKeys.OrderBy(kv => kv.Key))
+        {
+            if (key == item && labels.TryGetValue(col, out var label))
+            {
+                return label;
+            }
+        }
+
+        return item;
+    }
+
+    private static bool IsChangeRow(RawRow r)
+    {
+        var t = TextNormalizer.RemoveWhiteSpace(r.JoinedText + r.OtherText);
+        return t.Contains("增减", StringComparison.Ordinal) || t.Contains("变化", StringComparison.Ordinal) || t.Contains("比上年", StringComparison.Ordinal);
+    }
+
+    private static int? YearIn(string text)
+    {
+        var t = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(text));
+        var i = t.IndexOf('年', StringComparison.Ordinal);
+        return i >= 4 && t.AsSpan(i - 4, 4) is var y && y[0] == '2' && int.TryParse(y, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) ? year : null;
     }
 
     /// <summary>A table that lists one unit's row first and no 合计 row: the unit's row is the table's total.</summary>
@@ -318,11 +411,6 @@ internal sealed class TableBuilder
         foreach (var row in expTable)
         {
             result.Add((row.Line * 2 + 1, row with { Side = "expenditure" }));
-        }
-
-        if (Kind.Columns.Count == 1)
-        {
-            columns = [Kind.Columns[0].Key];
         }
 
         return result.OrderBy(x => x.Order).Select(x => x.Row).ToList();
