@@ -68,19 +68,36 @@ internal static class HeaderPaths
         return null;
     }
 
-    /// <summary>A year a header label names (2025年预算数, 2026年): columns of several years side by side.</summary>
+    /// <summary>
+    /// The period a header's labels name, for columns of several periods side by side: a year (2025年预算数), or 上年 (0),
+    /// 本年 (9999); a change between periods (增减, 变化, 比上年) is -1. Null when the labels name none.
+    /// </summary>
     private static int? YearOf(List<string> path)
     {
+        int? period = null;
         foreach (var p in path)
         {
             var t = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(p));
+            if (t.Contains("增减", StringComparison.Ordinal) || t.Contains("变化", StringComparison.Ordinal) || t.Contains("比上年", StringComparison.Ordinal))
+            {
+                return -1;
+            }
+
             if (t.Length >= 5 && t[4] == '年' && t[..4].All(char.IsAsciiDigit) && t[0] == '2')
             {
-                return int.Parse(t[..4], System.Globalization.CultureInfo.InvariantCulture);
+                period = int.Parse(t[..4], System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (t.StartsWith("上年", StringComparison.Ordinal))
+            {
+                period = 0;
+            }
+            else if (t.StartsWith("本年", StringComparison.Ordinal) || t.StartsWith("当年", StringComparison.Ordinal))
+            {
+                period = 9999;
             }
         }
 
-        return null;
+        return period;
     }
 
     /// <summary>The role of a column without amounts by its lowest label (short labels such as 类 / 款 / 项 only exactly).</summary>

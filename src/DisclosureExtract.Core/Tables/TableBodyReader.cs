@@ -601,7 +601,7 @@ internal static class TableBodyReader
         row.CellProject = project;
         for (var k = 0; k < texts.Count; k++)
         {
-            if (k != nameIdx && !amountIdx.Contains(k) && texts[k].Length > 0 && TextNormalizer.ContainsCjk(texts[k]))
+            if ((k != nameIdx || row.UnitName is not null) && !amountIdx.Contains(k) && texts[k].Length > 0 && TextNormalizer.ContainsCjk(texts[k]))
             {
                 row.OtherText += texts[k];
             }

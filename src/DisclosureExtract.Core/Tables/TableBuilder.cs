@@ -69,7 +69,7 @@ internal sealed class TableBuilder
     /// </summary>
     private List<TableRow> BuildItemsAsColumns(out List<string> columns)
     {
-        var latestColumnYear = _body.ColumnYears.Count > 0 ? _body.ColumnYears.Values.Max() : (int?)null;
+        var latestColumnYear = _body.ColumnYears.Values.Where(y => y >= 0).DefaultIfEmpty(-1).Max() is var y0 and >= 0 ? y0 : (int?)null;
         var dataRows = _body.Rows.Where(r => r.HasAmounts && !IsChangeRow(r)).ToList();
         var rowYears = dataRows.Select(r => YearIn(r.JoinedText + r.OtherText)).OfType<int>().ToList();
         var latestRowYear = rowYears.Count > 0 ? rowYears.Max() : (int?)null;
@@ -88,13 +88,15 @@ internal sealed class TableBuilder
             foreach (var a in r.Amounts)
             {
                 if (a.Column is not { } col || !_body.ColumnRowKeys.TryGetValue(col, out var item)
-                    || (latestColumnYear is { } ly && _body.ColumnYears.TryGetValue(col, out var cy) && cy != ly))
+                    || (_body.ColumnYears.TryGetValue(col, out var cy) && (cy < 0 || (latestColumnYear is { } ly && cy != ly))))
                 {
                     continue;
                 }
 
-                // the lower labels name the column (一般公共预算, 预算数/决算数) when they name one of the kind's; 小计 is the item's own total
-                var column = (r.ColumnMap ?? _body.CellColumns).GetValueOrDefault(col) is { } c && Kind.ColumnIndex(c) >= 0 ? c : Kind.Columns[0].Key;
+                // the lowest label names the column (一般公共预算, 预算数/决算数) when it names one of the kind's; 小计 is the item's own total
+                var label = LabelOf(r, a);
+                var leaf = label?.Split('/')[^1];
+                var column = leaf is not null && HeaderPaths.Match(Kind, _catalog, [TextNormalizer.Squeeze(leaf)]) is { } c && Kind.ColumnIndex(c) >= 0 ? c : Kind.Columns[0].Key;
                 if (!byItem.TryGetValue(item, out var values))
                 {
                     values = [];
@@ -102,36 +104,34 @@ internal sealed class TableBuilder
                     order.Add(item);
                 }
 
-                values.Add(new CellValue(column, a.Value, a.Line, LabelOf(r, a)));
+                values.Add(new CellValue(column, a.Value, a.Line, label));
                 if (!keys.Contains(column))
                 {
                     keys.Add(column);
                 }
             }
 
+            // a 合计 beside the 三公 subtotal (三公 + 会议费 + 培训费) is the grand total, not the 三公 total
+            if (byItem.TryGetValue("total", out var totals) && totals.Count > 1)
+            {
+                var threePublic = totals.FindIndex(v => v.Label is { } l && TextNormalizer.Squeeze(l).Contains("三公", StringComparison.Ordinal) && !TextNormalizer.Squeeze(l).EndsWith("合计", StringComparison.Ordinal));
+                if (threePublic >= 0)
+                {
+                    byItem["grand_total"] = totals.Where((_, i) => i != threePublic).ToList();
+                    byItem["total"] = [totals[threePublic]];
+                    order.Insert(order.IndexOf("total"), "grand_total");
+                }
+            }
+
             foreach (var item in order)
             {
-                result.Add(new TableRow(null, null, item, _body.HeaderLabels is { } l ? LabelOfItem(item, l) : item, null, null, byItem[item], r.Line,
+                result.Add(new TableRow(null, null, item, byItem[item][0].Label ?? item, null, null, byItem[item], r.Line,
                     r.IsTotal && r.UnitName is null ? null : unit));
             }
         }
 
         columns = keys;
         return result;
-    }
-
-    /// <summary>The printed header of an item's first column (因公出国(境)费用).</summary>
-    private string LabelOfItem(string item, IReadOnlyDictionary<int, string> labels)
-    {
-        foreach (var (col, key) in _body.ColumnRowKeys.OrderBy(kv => kv.Key))
-        {
-            if (key == item && labels.TryGetValue(col, out var label))
-            {
-                return label;
-            }
-        }
-
-        return item;
     }
 
     private static bool IsChangeRow(RawRow r)
