@@ -559,7 +559,7 @@ internal static class TableBodyReader
 
         var row = new RawRow(line.Index) { FromCells = true, ColumnMap = RowMap(kind, catalog, body), ColumnLabels = body.HeaderLabels };
         var code = CodeBefore(texts, nameIdx);
-        if (roles.Values.Contains("code") && CodeFromColumns(texts, cells, roles, body) is { } fromColumns && fromColumns.Length > code.Length)
+        if (roles.Values.Contains("code") && CodeFromColumns(texts, cells, roles, body, nameIdx) is { } fromColumns && fromColumns.Length > code.Length)
         {
             code = fromColumns;
         }
@@ -668,11 +668,13 @@ internal static class TableBodyReader
     /// The code from the columns the header names as code columns: the digits of each, in order. A row that prints only
     /// its own level (| 03 | under a 类 row, | | 01 under a 款 row) continues the 类 and 款 read above it.
     /// </summary>
-    private static string CodeFromColumns(List<string> texts, IReadOnlyList<TextCell> cells, IReadOnlyDictionary<int, string> roles, TableBody body)
+    private static string CodeFromColumns(List<string> texts, IReadOnlyList<TextCell> cells, IReadOnlyDictionary<int, string> roles, TableBody body, int nameIdx)
     {
+        // a second group of code columns after the name (政府经济分类 beside 部门经济分类) is not part of the row's code
+        var before = nameIdx >= 0 ? cells[nameIdx].Column ?? nameIdx : int.MaxValue;
         var parts = new List<(int Column, string Digits)>();
-        var codeColumns = roles.Where(r => r.Value == "code").Select(r => r.Key).Order().ToList();
-        for (var k = 0; k < texts.Count; k++)
+        var codeColumns = roles.Where(r => r.Value == "code" && r.Key < before).Select(r => r.Key).Order().ToList();
+        for (var k = 0; k < texts.Count && (cells[k].Column ?? k) < before; k++)
         {
             var col = cells[k].Column ?? k;
             var t = TextNormalizer.RemoveWhiteSpace(texts[k]);

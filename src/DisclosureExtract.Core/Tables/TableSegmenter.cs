@@ -294,6 +294,8 @@ internal static class TableSegmenter
     {
         var lastCells = -1;
         var prose = 0;
+        HashSet<string>? header = null;
+        int? headerPage = null;
         for (var i = from; i < to; i++)
         {
             var line = doc.Lines[i];
@@ -307,8 +309,21 @@ internal static class TableSegmenter
                 return i;
             }
 
-            if (line.Cells is { Count: > 1 })
+            if (line.Cells is { Count: > 1 } cells)
             {
+                // a new page whose grid starts with a header sharing no label with the table's is another table
+                // (a performance-target table printed without its title)
+                var labels = HeaderLabels(cells);
+                if (header is null && labels is not null)
+                {
+                    (header, headerPage) = (labels, line.Page);
+                }
+                else if (header is not null && labels is { Count: >= 2 } && lastCells >= 0 && line.Page != headerPage && line.Page != doc.Lines[lastCells].Page
+                    && !labels.Overlaps(header))
+                {
+                    return i;
+                }
+
                 lastCells = i;
                 prose = 0;
                 continue;
@@ -328,6 +343,29 @@ internal static class TableSegmenter
         }
 
         return to;
+    }
+
+    /// <summary>The labels of a header row (cells with text and no amount), or null when the row holds an amount.</summary>
+    private static HashSet<string>? HeaderLabels(IReadOnlyList<TextCell> cells)
+    {
+        var labels = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in cells)
+        {
+            var t = TextNormalizer.Squeeze(c.Text);
+            if (t.Length == 0)
+            {
+                continue;
+            }
+
+            if (LineSyntax.IsAmount(t))
+            {
+                return null;
+            }
+
+            labels.Add(t);
+        }
+
+        return labels;
     }
 
     /// <summary>A line of running text: long, or with the punctuation of a sentence, and no note to the table.</summary>
