@@ -84,6 +84,9 @@ internal sealed class TableBody
     /// <summary>Grid column → printed header of the header in force.</summary>
     public IReadOnlyDictionary<int, string>? HeaderLabels { get; set; }
 
+    /// <summary>Grid columns of the header's label columns (项目, 支出功能分类科目 …) of a two-sided table: each starts a side-by-side block.</summary>
+    public List<int> LabelColumns { get; } = [];
+
     /// <summary>Grid column → the row key its header names, for tables that print their items as columns (三公).</summary>
     public Dictionary<int, string> ColumnRowKeys { get; } = [];
 

@@ -758,16 +758,6 @@ internal static class TableBodyReader
     private static void ReadTwoSidedCells(TableKind kind, DisclosureCatalog catalog, DocLine line, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body, List<Tok> tokens)
     {
         var anyAmount = texts.Exists(LineSyntax.IsAmount);
-        var expIdx = -1;
-        for (var k = 1; k < texts.Count; k++)
-        {
-            if (texts[k].Length > 0 && !LineSyntax.IsAmount(texts[k]))
-            {
-                expIdx = k;
-                break;
-            }
-        }
-
         if (body.Rows.Count == 0 && !anyAmount && !AnyCodeCell(texts, tokens))
         {
             body.HeaderLines.Add(line.Index);
@@ -775,20 +765,21 @@ internal static class TableBodyReader
             return;
         }
 
-        var split = expIdx >= 0 ? expIdx : texts.Count;
-        if (expIdx >= 0)
+        var map = RowMap(kind, catalog, body);
+        var blocks = Blocks(cells, texts, body);
+        if (blocks.Count > 1)
         {
-            body.ExpenditureColumn ??= ColumnOf(cells, expIdx);
+            body.ExpenditureColumn ??= ColumnOf(cells, blocks[1]);
         }
 
         // income side: label in the first cell, amounts after it
-        var map = RowMap(kind, catalog, body);
+        var incomeEnd = blocks.Count > 1 ? blocks[1] : texts.Count;
         if (texts[0].Length > 0)
         {
             var inc = new RawRow(line.Index) { Side = "income", FromCells = true, ColumnMap = map, ColumnLabels = body.HeaderLabels };
             inc.Texts.Add(cells[0].Text.Trim());
             inc.IsTotal = texts[0].Contains("总计", StringComparison.Ordinal) || texts[0].Contains("合计", StringComparison.Ordinal);
-            for (var k = 1; k < split; k++)
+            for (var k = 1; k < incomeEnd; k++)
             {
                 if (LineSyntax.IsAmount(texts[k]))
                 {
@@ -799,35 +790,94 @@ internal static class TableBodyReader
             body.Rows.Add(inc);
         }
 
-        if (expIdx < 0)
+        // expenditure side: one block, or several side by side (支出功能分类 | 部门预算支出经济分类 | 政府预算支出经济分类)
+        for (var b = 1; b < blocks.Count; b++)
         {
-            return;
-        }
-
-        var exp = new RawRow(line.Index) { Side = "expenditure", FromCells = true, ColumnMap = map, ColumnLabels = body.HeaderLabels };
-        var label = cells[expIdx].Text.Trim();
-        var lt = LineSyntax.Tokenize(label, tokens);
-        if (LineSyntax.CodeTokens(lt) is { } code && code.Consumed < lt.Count)
-        {
-            exp.Code = code.Code;
-            label = JoinPrinted(lt, code.Consumed, lt.Count);
-        }
-        else
-        {
-            var squeezed = Text.TextNormalizer.RemoveWhiteSpace(Text.TextNormalizer.Fold(label));
-            exp.IsTotal = squeezed.Contains("总计", StringComparison.Ordinal) || squeezed.Contains("合计", StringComparison.Ordinal);
-        }
-
-        exp.Texts.Add(label);
-        for (var k = expIdx + 1; k < texts.Count; k++)
-        {
-            if (LineSyntax.IsAmount(texts[k]))
+            var from = blocks[b];
+            var to = b + 1 < blocks.Count ? blocks[b + 1] : texts.Count;
+            if (texts[from].Length == 0 || LineSyntax.IsAmount(texts[from]))
             {
-                exp.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, ColumnOf(cells, k))!);
+                continue;
+            }
+
+            var exp = new RawRow(line.Index) { Side = b == 1 ? "expenditure" : "expenditure_block" + b.ToString(System.Globalization.CultureInfo.InvariantCulture), FromCells = true, ColumnMap = map, ColumnLabels = body.HeaderLabels };
+            var label = cells[from].Text.Trim();
+            var lt = LineSyntax.Tokenize(label, tokens);
+            if (LineSyntax.CodeTokens(lt) is { } code && code.Consumed < lt.Count)
+            {
+                exp.Code = code.Code;
+                label = JoinPrinted(lt, code.Consumed, lt.Count);
+            }
+            else
+            {
+                var squeezed = Text.TextNormalizer.RemoveWhiteSpace(Text.TextNormalizer.Fold(label));
+                exp.IsTotal = squeezed.Contains("总计", StringComparison.Ordinal) || squeezed.Contains("合计", StringComparison.Ordinal);
+            }
+
+            exp.Texts.Add(label);
+            for (var k = from + 1; k < to; k++)
+            {
+                if (LineSyntax.IsAmount(texts[k]))
+                {
+                    exp.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, ColumnOf(cells, k))!);
+                }
+            }
+
+            body.Rows.Add(exp);
+        }
+    }
+
+    /// <summary>
+    /// Where the sides and blocks of a two-sided row start (cell indices): the header's label columns when it named
+    /// at least two, else the income label at 0 and the first text cell after it.
+    /// </summary>
+    private static List<int> Blocks(IReadOnlyList<TextCell> cells, List<string> texts, TableBody body)
+    {
+        if (body.LabelColumns.Count >= 2)
+        {
+            var starts = new List<int>();
+            foreach (var col in body.LabelColumns.Order())
+            {
+                var k = IndexOfColumn(cells, col);
+                if (k >= 0)
+                {
+                    starts.Add(k);
+                }
+            }
+
+            if (starts.Count >= 2)
+            {
+                if (starts[0] != 0)
+                {
+                    starts[0] = 0;
+                }
+
+                return starts;
             }
         }
 
-        body.Rows.Add(exp);
+        for (var k = 1; k < texts.Count; k++)
+        {
+            if (texts[k].Length > 0 && !LineSyntax.IsAmount(texts[k]))
+            {
+                return [0, k];
+            }
+        }
+
+        return [0];
+    }
+
+    private static int IndexOfColumn(IReadOnlyList<TextCell> cells, int column)
+    {
+        for (var k = 0; k < cells.Count; k++)
+        {
+            if ((cells[k].Column ?? k) == column)
+            {
+                return k;
+            }
+        }
+
+        return -1;
     }
 
     private static bool AnyCodeCell(List<string> texts, List<Tok> tokens)
@@ -893,6 +943,11 @@ internal static class TableBodyReader
                 if (body.Rows.Count == 0 && h.Year is { } year)
                 {
                     body.ColumnYears[col] = year;
+                }
+
+                if (body.Rows.Count == 0 && h.Key is null && h.Role is null && h.RowKey is null && !body.LabelColumns.Contains(col))
+                {
+                    body.LabelColumns.Add(col);
                 }
             }
 

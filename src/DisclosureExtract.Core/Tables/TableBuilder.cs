@@ -193,7 +193,8 @@ internal sealed class TableBuilder
             return;
         }
 
-        string? cls = null, kuan = null;
+        // the 类 and 款 above, per side (blocks side by side each go down their own list)
+        var context = new Dictionary<string, (string? Class, string? Kuan)>(StringComparer.Ordinal);
         foreach (var r in _body.Rows)
         {
             if (r.Side == "income" || r.IsTotal)
@@ -201,25 +202,25 @@ internal sealed class TableBuilder
                 continue;
             }
 
+            var side = r.Side ?? string.Empty;
+            var (cls, kuan) = context.GetValueOrDefault(side);
+
             // flattened text rows without a code are wrapped pieces or unit rows: only rows read from cells, and the
-            // expenditure side of a two-sided table, print names in place of codes
-            if (r.Code is null && (r.FromCells || r.Side == "expenditure"))
+            // expenditure side of a two-sided table, print names in place of codes. The blocks printed beside the
+            // function classes (by economic class, by use) keep their names: their rows are not a classification the
+            // table's arithmetic covers
+            if (r.Code is null && (r.FromCells || r.Side == "expenditure") && !side.StartsWith("expenditure_block", StringComparison.Ordinal))
             {
                 var name = r.CellName ?? r.JoinedText;
                 r.Code = (kuan is null ? null : names.Child(kuan, name)) ?? (cls is null ? null : names.Child(cls, name)) ?? names.Class(name);
             }
 
-            switch (r.Code?.Length)
+            context[side] = r.Code?.Length switch
             {
-                case 3:
-                    (cls, kuan) = (r.Code, null);
-                    break;
-                case 5:
-                    (cls, kuan) = (r.Code[..3], r.Code);
-                    break;
-                default:
-                    break;
-            }
+                3 => (r.Code, null),
+                5 => (r.Code[..3], r.Code),
+                _ => (cls, kuan),
+            };
         }
     }
 
@@ -402,15 +403,15 @@ internal sealed class TableBuilder
             }
 
             var a = r.Amounts[0];
-            result.Add((r.Line * 2, new TableRow(null, null, key, label, null, "income", [new CellValue(incomeColumn, a.Value, a.Line)], r.Line)));
+            result.Add((r.Line * 2, new TableRow(null, null, key, label, null, "income", [new CellValue(incomeColumn, a.Value, a.Line, LabelOf(r, a))], r.Line)));
         }
 
         var exp = expRows.Where(r => r.HasAmounts).ToList();
 
         var expTable = BuildRows(exp, solved, out columns, result.Select(x => x.Row).ToList());
-        foreach (var row in expTable)
+        for (var i = 0; i < expTable.Count; i++)
         {
-            result.Add((row.Line * 2 + 1, row with { Side = "expenditure" }));
+            result.Add((expTable[i].Line * 2 + 1, expTable[i] with { Side = exp[i].Side ?? "expenditure" }));
         }
 
         return result.OrderBy(x => x.Order).Select(x => x.Row).ToList();
@@ -980,9 +981,12 @@ internal sealed class TableBuilder
             return new TableRow(null, null, id.StartsWith('#') ? null : id, Text.TextNormalizer.RemoveWhiteSpace(r.JoinedText), null, null, values, r.Line);
         }
 
-        if (r.Side == "expenditure" && r.Code is null)
+        if (r.Side is { } side && side.StartsWith("expenditure", StringComparison.Ordinal) && r.Code is null)
         {
-            return new TableRow(null, null, r.IsTotal ? "expenditure_total" : null, Text.TextNormalizer.RemoveWhiteSpace(r.JoinedText), null, "expenditure", values, r.Line);
+            var label = Text.TextNormalizer.RemoveWhiteSpace(r.JoinedText);
+            var key = r.IsTotal && !label.Contains("本年", StringComparison.Ordinal) && !label.Contains("当年", StringComparison.Ordinal) ? "expenditure_total"
+                : _seg.Rows is { } set ? new RowKeyMatcher(set).KeyOf(label, "expenditure") : null;
+            return new TableRow(null, null, key, label, null, side, values, r.Line);
         }
 
         if (r.Code is null)
