@@ -112,6 +112,24 @@ public sealed class GridLayoutTests
     }
 
     [Fact]
+    public void Expenditure_blocks_side_by_side_each_become_rows_of_their_own()
+    {
+        // Xi'an: income | by function | by economic class, one 预算数 column each
+        var t = new Doc(6).Text("表1").Text("部门综合预算收支总表").Text("单位：元")
+            .Spans((0, "收入", 2), (2, "支出", 4))
+            .Row((0, "项目"), (1, "预算数"), (2, "支出功能分类科目（按大类）"), (3, "预算数"), (4, "部门预算支出经济分类科目（按大类）"), (5, "预算数"))
+            .Row((0, "1、财政拨款"), (1, "100.00"), (2, "1、一般公共服务支出"), (3, "70.00"), (4, "(1)工资福利支出"), (5, "60.00"))
+            .Row((0, "(1)一般公共预算拨款"), (1, "100.00"), (2, "2、住房保障支出"), (3, "30.00"), (4, "(2)商品和服务支出"), (5, "40.00"))
+            .Row((0, "收入总计"), (1, "100.00"), (2, "支出总计"), (3, "100.00"), (4, "支出总计"), (5, "100.00"))
+            .Tables().Single();
+
+        Assert.Equal(["201", "221"], t.Rows.Where(r => r.Side == "expenditure" && r.Code is not null).Select(r => r.Code));
+        Assert.Equal(["(1)工资福利支出", "(2)商品和服务支出", "支出总计"], t.Rows.Where(r => r.Side == "expenditure_block2").Select(r => r.ItemName));
+        Assert.Equal(["expenditure_total", "expenditure_total"], t.Rows.Where(r => r.ItemName == "支出总计").Select(r => r.RowKey));
+        Assert.Equal("amount=30.00", t.Row("221").Cells());
+    }
+
+    [Fact]
     public void Units_of_a_consolidated_table_are_sub_unit_rows_and_the_rows_under_them_carry_their_unit()
     {
         var t = new Doc(5).Text("表3").Text("支出总表")
