@@ -56,6 +56,13 @@ public static partial class FactsExtractor
         return (new DocumentFacts(unit, year, scope, kind, staffing, unitLine), findings);
     }
 
+    /// <summary>预算 or 决算: what the document's titles say it is (null when they say neither).</summary>
+    public static string? KindWord(SourceDocument doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        return YearAndKind(doc).Kind;
+    }
+
     /// <summary>What the cover says: the unit's name and the scope (部门/单位) of its title, and the line they start on.</summary>
     private sealed record CoverTitle(string? Name, string? Scope, int Line);
 

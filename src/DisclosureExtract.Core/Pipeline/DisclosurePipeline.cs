@@ -149,9 +149,9 @@ public sealed class DisclosurePipeline
     public static ConversionResult Analyze(SourceDocument doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
-        var parts = PartSplitter.Split(doc);
+        var catalog = Catalogs.For(FactsExtractor.KindWord(doc));
+        var parts = PartSplitter.Split(doc, TableRecognizer.Spans(doc, catalog));
         var (facts, factFindings) = FactsExtractor.Extract(doc, parts);
-        var catalog = Catalogs.For(facts.DocumentKind);
         var (tables, tableFindings) = TableRecognizer.Recognize(doc, parts, catalog);
         var explanation = ExplanationExtractor.Extract(doc, parts);
         var checks = Validator.Validate(doc, parts, facts, tables, TextFiguresFromExplanation.Map(explanation ?? ExplanationData.Empty));
@@ -159,7 +159,8 @@ public sealed class DisclosurePipeline
         var missing = AllPartKinds.Where(k => parts.All(p => p.Kind != k)).ToList();
         foreach (var k in missing)
         {
-            findings.Add(new Finding("part_missing", Severity.Warning, $"the document has no {DocumentPart.KeyOf(k)} part"));
+            // many publishers print no glossary, and a file of tables has no text: absent, not a failure to read
+            findings.Add(new Finding("part_missing", Severity.Info, $"the document prints no {DocumentPart.KeyOf(k)} part"));
         }
 
         findings.AddRange(factFindings);
@@ -175,11 +176,12 @@ public sealed class DisclosurePipeline
         }
         else
         {
-            // read, but something expected is missing: a part, or the end of a table
+            // read, but something the tool could not read: tables the document prints under a heading of their own,
+            // or the end of a table
             var problems = new List<string>();
-            if (missing.Count > 0)
+            if (tables.Count == 0 && parts.Any(p => p.Kind == PartKind.Tables))
             {
-                problems.Add("missing parts: " + string.Join(", ", missing.Select(DocumentPart.KeyOf)));
+                problems.Add("tables printed but not read: the tables part has no table the tool could read");
             }
 
             problems.AddRange(tableFindings.Where(f => f.Check == "table_truncated").Select(f => f.Message));

@@ -31,7 +31,7 @@ internal static class TableSegmenter
     public static List<TableSegment> Find(SourceDocument doc, IReadOnlyList<DocumentPart> parts, DisclosureCatalog catalog)
     {
         var contents = Contents.Pages(doc);
-        var candidates = Candidates(doc, catalog, contents);
+        var candidates = Candidates(doc, catalog, contents, Contents.Lines(doc));
         var result = new List<TableSegment>();
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -69,14 +69,14 @@ internal static class TableSegmenter
     }
 
     /// <summary>Every line that starts a table title (with its number, if printed), in document order.</summary>
-    private static List<Candidate> Candidates(SourceDocument doc, DisclosureCatalog catalog, HashSet<int> contents)
+    private static List<Candidate> Candidates(SourceDocument doc, DisclosureCatalog catalog, HashSet<int> contents, HashSet<int> contentLines)
     {
         var list = new List<Candidate>();
         for (var i = 0; i < doc.Lines.Count; i++)
         {
             var line = doc.Lines[i];
             var norm = line.Norm;
-            if (norm.Length == 0 || (line.Page is { } p && contents.Contains(p)) || HasSeveralCells(line) || Contents.IsContentsLine(norm))
+            if (norm.Length == 0 || (line.Page is { } p && contents.Contains(p)) || contentLines.Contains(i) || HasSeveralCells(line) || Contents.IsContentsLine(norm))
             {
                 continue;
             }
