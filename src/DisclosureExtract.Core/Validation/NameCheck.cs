@@ -114,8 +114,8 @@ public static class NameCheck
         var uses = new List<NameUse>();
         foreach (var table in tables.All)
         {
-            var classification = table.TableNo == 6 ? ReferenceCatalog.Economic : ReferenceCatalog.Function;
-            var where = $"表{table.TableNo}";
+            var classification = tables.KindOf(table).Classification == "economic" ? ReferenceCatalog.Economic : ReferenceCatalog.Function;
+            var where = TableSet.Name(table);
             foreach (var row in table.Rows)
             {
                 if (row.Code is { } code && row.ItemName.Length > 0)
@@ -125,12 +125,14 @@ public static class NameCheck
             }
         }
 
-        if (text is not null && tables.Get(5) is { } t5)
+        // the 类/款/项 names of the text's items, on the table the items restate
+        var itemsTable = TextRules.For(tables.Catalog).FirstOrDefault(r => r.Rows == "items")?.Against.Select(a => tables.Get(a.Table)).FirstOrDefault(t => t is not null);
+        if (text is not null && itemsTable is not null)
         {
-            var codes5 = tables.RowsByCode(t5);
+            var codes = tables.RowsByCode(itemsTable);
             foreach (var item in text.Items)
             {
-                if (TextCheck.FindItem(codes5, item)?.Code is not { } code)
+                if (TextEquations.FindItem(codes, item)?.Code is not { } code)
                 {
                     continue;
                 }

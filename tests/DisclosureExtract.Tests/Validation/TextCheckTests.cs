@@ -82,9 +82,16 @@ public sealed class TextCheckTests
     [Fact]
     public void Text_share_trips_when_a_percentage_does_not_follow_from_its_amounts()
     {
-        Assert.Empty(TextCheck.Share(F(1110.37m, 923, 88.23m), 1258.45m, "x", null, null, null));
-        Assert.Equal(Severity.Warning, Assert.Single(TextCheck.Share(F(1110.37m, 1011, 88.24m), 1258.45m, "x", null, null, null)).Severity);
-        Assert.Equal(Severity.Error, Assert.Single(TextCheck.Share(F(1110.37m, 1011, 78.23m), 1258.45m, "x", null, null, null)).Severity);
+        // tekes-2023.txt:923: 一般公共预算 1110.37 万元，占 88.23% of 表2's 1258.45
+        static TextFigures Share(decimal share) => new()
+        {
+            IncomeParts = new Dictionary<string, TextFigure> { ["general_budget"] = F(1110.37m, 923, share) },
+        };
+        Assert.Empty(TextFindings("tekes-2023", Share(88.23m)));
+        var rounding = Assert.Single(TextFindings("tekes-2023", Share(88.24m)));
+        Assert.Equal((CheckIds.TextShare, Severity.Warning, Roles.Rounding), (rounding.Check, rounding.Severity, rounding.Role));
+        var wrong = Assert.Single(TextFindings("tekes-2023", Share(78.23m)));
+        Assert.Equal((CheckIds.TextShare, Severity.Error, Roles.Culprit), (wrong.Check, wrong.Severity, wrong.Role));
     }
 
     /// <summary>
