@@ -13,10 +13,17 @@ internal static class Report
     /// <summary>A table failing more than this share of its checks (in at least <see cref="DoubtfulGroups"/> places) was probably misread.</summary>
     public const decimal DoubtfulShare = 0.25m;
 
+    /// <summary>More failed checks than this in one group that no single printed number explains point at the tool's reading.</summary>
+    public const int LargeGroup = 6;
+
     /// <summary>The number of unrelated failures (groups) from which a table's failures may be the tool's misreading.</summary>
     public const int DoubtfulGroups = 3;
 
-    public static List<Finding> Arithmetic(TableSet set, IReadOnlyList<Equation> equations, ref int group)
+    /// <param name="set">The tables.</param>
+    /// <param name="equations">The evaluated equations.</param>
+    /// <param name="group">The last group number used (groups are numbered on from it).</param>
+    /// <param name="failedCells">Filled with the group of every printed number a failed equation reads, and the group's culprit.</param>
+    public static List<Finding> Arithmetic(TableSet set, IReadOnlyList<Equation> equations, ref int group, Dictionary<Cell, (int Group, Explanation? Culprit)> failedCells)
     {
         var findings = new Dictionary<Equation, Finding>(ReferenceEqualityComparer.Instance);
         var groups = RootCause.Analyze(equations);
@@ -24,6 +31,11 @@ internal static class Report
         foreach (var g in groups)
         {
             var n = ++group;
+            foreach (var t in g.Failed.SelectMany(e => e.Terms))
+            {
+                failedCells.TryAdd(t.Cell, (n, g.Culprit));
+            }
+
             if (g.Culprit is { } c)
             {
                 Culprit(set, g, c, n, doubtful, findings);
@@ -50,7 +62,9 @@ internal static class Report
     private static void Culprit(TableSet set, FailureGroup g, Explanation c, int n, Dictionary<string, string> doubtful, Dictionary<Equation, Finding> findings)
     {
         var carrier = g.Failed.Find(e => ReferenceEquals(e.Anchor, c.Cell)) ?? g.Failed[0];
-        var doubts = g.Failed.SelectMany(e => e.Doubts).Distinct().ToList();
+        // the doubts of the failed checks count when every one of them has some: a check read without doubt that fails
+        // because of the culprit is evidence enough
+        var doubts = g.Failed.TrueForAll(e => e.Doubts.Any()) ? g.Failed.SelectMany(e => e.Doubts).Distinct().ToList() : [];
         if (c.Cell.TableKey is { } key && doubtful.TryGetValue(key, out var why))
         {
             doubts.Add(why);
@@ -99,6 +113,11 @@ internal static class Report
         foreach (var d in g.Failed.SelectMany(e => e.Doubts).Distinct())
         {
             reasons.Add(d);
+        }
+
+        if (!ambiguous && g.Failed.Count > LargeGroup)
+        {
+            reasons.Add($"{g.Failed.Count} checks fail together and no single printed number explains them: more likely the tool misread the table than the document");
         }
 
         if (ambiguous)

@@ -225,7 +225,7 @@ internal sealed partial class TextEquations
     /// rounded) is rounding; more is an error. Each failed share is a group of its own: the share is the culprit when its
     /// amount agrees with the table, otherwise the share or the amount is wrong (ambiguous).
     /// </summary>
-    public List<Finding> Shares(ref int group)
+    public List<Finding> Shares(ref int group, IReadOnlyDictionary<Cell, (int Group, Explanation? Culprit)> failedCells)
     {
         var findings = new List<Finding>();
         foreach (var (entry, rule, equation, _, _) in _checked.ToList())
@@ -253,19 +253,39 @@ internal sealed partial class TextEquations
 
             var computed = Math.Round(f.Amount / b.Value * 100m, printed.Scale, MidpointRounding.AwayFromZero);
             var rounding = Math.Abs(computed - printed) <= Tolerance.UnitOf(printed.Scale);
-            var amountAgrees = equation is null || equation.Outcome != Outcome.Fails;
-            var role = rounding ? Roles.Rounding : amountAgrees ? Roles.Culprit : Roles.Ambiguous;
-            var note = rounding
-                ? " (one unit off in its last digit: rounding, or a share cut off instead of rounded)"
-                : amountAgrees ? string.Empty : $" (the amount itself differs from the table: the share or the amount is wrong)";
+
+            // the amount or the total may be wrong themselves: then the share follows from their group
+            var involved = b.Cells.ToList();
+            if (equation?.Anchor is { } amountCell)
+            {
+                involved.Insert(0, amountCell);
+            }
+
+            var hit = involved.Select(c => failedCells.TryGetValue(c, out var g) ? g : ((int Group, Explanation? Culprit)?)null).FirstOrDefault(g => g is not null);
+            string role;
+            var severity = Severity.Warning;
+            var note = string.Empty;
+            int number;
+            if (hit is { } h)
+            {
+                number = h.Group;
+                role = h.Culprit is { } c && involved.Contains(c.Cell) ? Roles.Consequence : Roles.Ambiguous;
+                note = role == Roles.Consequence
+                    ? $" — follows from {h.Culprit!.Cell.Label} (group {number})"
+                    : $" — the amount or the total it is a share of fails other checks (group {number}): the share or one of them is wrong";
+            }
+            else
+            {
+                number = ++group;
+                role = rounding ? Roles.Rounding : Roles.Culprit;
+                severity = rounding ? Severity.Warning : Severity.Error;
+                note = rounding ? " (one unit off in its last digit: rounding, or a share cut off instead of rounded)" : string.Empty;
+            }
+
             var msg = string.Create(CultureInfo.InvariantCulture,
                 $"text {entry.What} “{Quote(f)}” ({_set.At(f.Line)}): {f.Amount} of {b.Value} ({b.What}) is {computed}%, the text prints {printed}%{note}");
             var place = equation?.At ?? new Place(null, entry.Class?.Code, null, null, f.Line);
-            findings.Add(place.Finding(CheckIds.TextShare, rounding ? Severity.Warning : Severity.Error, msg, computed, printed) with
-            {
-                Group = ++group,
-                Role = role,
-            });
+            findings.Add(place.Finding(CheckIds.TextShare, severity, msg, computed, printed) with { Group = number, Role = role });
         }
 
         return findings;
@@ -291,7 +311,7 @@ internal sealed partial class TextEquations
     }
 
     /// <summary>The amount of the figure named section.key: its table cells when they were compared, else the text's amount.</summary>
-    private (decimal Value, decimal Half, string What)? Base(string key)
+    private (decimal Value, decimal Half, string What, IReadOnlyList<Cell> Cells)? Base(string key)
     {
         var dot = key.IndexOf('.', StringComparison.Ordinal);
         var (section, k) = (key[..dot], key[(dot + 1)..]);
@@ -299,7 +319,8 @@ internal sealed partial class TextEquations
         {
             if (entry.Section == section && entry.Key == k && equation is not null && tableValue is { } v)
             {
-                return (v, half, $"{equation.At?.TableKey} {k}");
+                var cells = equation.Terms.Where(t => !t.Cell.IsText).Select(t => t.Cell).ToList();
+                return (v, half, $"{equation.At?.TableKey} {k}", cells);
             }
         }
 
@@ -313,7 +334,7 @@ internal sealed partial class TextEquations
                     var cells = against.Columns.Where(table.Columns.Contains).Select(c => _cells.Of(table, row, c)).ToList();
                     if (cells.Exists(c => c.Printed is not null))
                     {
-                        return (cells.Sum(c => c.Value * c.ToWan), cells.Sum(c => c.HalfUnit * c.ToWan), $"{TableSet.Label(table, row)} {string.Join("+", cells.Select(c => c.Column))}");
+                        return (cells.Sum(c => c.Value * c.ToWan), cells.Sum(c => c.HalfUnit * c.ToWan), $"{TableSet.Label(table, row)} {string.Join("+", cells.Select(c => c.Column))}", cells);
                     }
                 }
             }
@@ -323,7 +344,7 @@ internal sealed partial class TextEquations
         {
             if (entry.Section == section && entry.Key == k)
             {
-                return (entry.Figure.Amount, Tolerance.HalfUnit(entry.Figure.Amount.Scale), $"text {entry.What}");
+                return (entry.Figure.Amount, Tolerance.HalfUnit(entry.Figure.Amount.Scale), $"text {entry.What}", []);
             }
         }
 

@@ -83,11 +83,12 @@ public static class Validator
         textChecks?.AddAll();
 
         var group = 0;
-        var findings = Report.Arithmetic(set, equations, ref group);
+        var failedCells = new Dictionary<Cell, (int Group, Explanation? Culprit)>(ReferenceEqualityComparer.Instance);
+        var findings = Report.Arithmetic(set, equations, ref group, failedCells);
         findings.AddRange(Placement.Run(set));
         if (textChecks is not null)
         {
-            findings.AddRange(textChecks.Shares(ref group));
+            findings.AddRange(textChecks.Shares(ref group, failedCells));
             findings.AddRange(textChecks.Unmatched);
             foreach (var f in ChangeRateCheck.Run(text!))
             {
