@@ -40,8 +40,9 @@ public static class PlausibilityCheck
 
             if (reason is not null)
             {
+                var quoted = tables.Sentence(a.Line, a.Value) is { } q ? $" “{q}”" : string.Empty;
                 var msg = string.Create(CultureInfo.InvariantCulture,
-                    $"asset value {a.Kind} {a.Value} 万元 is implausible ({reason}); it looks like an amount in 元 labelled 万元 ({a.Value / 10000m} 万元 if so)");
+                    $"asset value {a.Kind} {a.Value} 万元{quoted} is implausible ({reason}); it looks like an amount in 元 labelled 万元 ({a.Value / 10000m} 万元 if so)");
                 yield return new Finding(CheckIds.ImplausibleValue, Severity.Warning, msg, null, null, null, null, a.Value, a.Line);
             }
         }

@@ -28,6 +28,12 @@ internal static class Report
         var findings = new Dictionary<Equation, Finding>(ReferenceEqualityComparer.Instance);
         var groups = RootCause.Analyze(equations);
         var doubtful = Doubtful(equations, groups);
+
+        // one column that is the culprit in several rows is off as a whole: a column the tool took for another, or a
+        // difference the publisher made on purpose, more likely than the same misprint row after row
+        var columnWide = groups.Select(g => g.Culprit?.Cell).OfType<Cell>().Where(c => !c.IsText)
+            .GroupBy(c => (c.TableKey, c.Column)).Where(x => x.Count() > 1)
+            .ToDictionary(x => x.Key, x => $"{TableSet.Name(x.First().Table!)} {x.Key.Column} is off in {x.Count()} rows ({string.Join(", ", x.Take(4).Select(c => c.Code ?? c.Row!.ItemName))}): the tool may have read another column as {x.Key.Column}, or the column differs throughout");
         foreach (var g in groups)
         {
             var n = ++group;
@@ -38,7 +44,7 @@ internal static class Report
 
             if (g.Culprit is { } c)
             {
-                Culprit(set, g, c, n, doubtful, findings);
+                Culprit(set, g, c, n, doubtful, columnWide.GetValueOrDefault((c.Cell.TableKey, c.Cell.Column)), findings);
             }
             else
             {
@@ -59,7 +65,7 @@ internal static class Report
         return equations.Where(findings.ContainsKey).Select(e => findings[e]).ToList();
     }
 
-    private static void Culprit(TableSet set, FailureGroup g, Explanation c, int n, Dictionary<string, string> doubtful, Dictionary<Equation, Finding> findings)
+    private static void Culprit(TableSet set, FailureGroup g, Explanation c, int n, Dictionary<string, string> doubtful, string? columnWide, Dictionary<Equation, Finding> findings)
     {
         var carrier = g.Failed.Find(e => ReferenceEquals(e.Anchor, c.Cell)) ?? g.Failed[0];
         // the doubts of the failed checks count when every one of them has some: a check read without doubt that fails
@@ -68,6 +74,11 @@ internal static class Report
         if (c.Cell.TableKey is { } key && doubtful.TryGetValue(key, out var why))
         {
             doubts.Add(why);
+        }
+
+        if (columnWide is not null)
+        {
+            doubts.Add(columnWide);
         }
 
         if (c.Cell.Printed is null)

@@ -90,7 +90,7 @@ public static class Validator
         {
             findings.AddRange(textChecks.Shares(ref group, failedCells));
             findings.AddRange(textChecks.Unmatched);
-            foreach (var f in ChangeRateCheck.Run(text!))
+            foreach (var f in ChangeRateCheck.Run(text!, set.Sentence))
             {
                 // the rate, the change or the amount of one sentence: which of them is wrong, arithmetic cannot tell
                 findings.Add(f with { Group = ++group, Role = f.Severity == Severity.Error ? Roles.Ambiguous : Roles.Rounding });

@@ -253,4 +253,69 @@ public sealed class CheckTests
         Assert.Contains(Run(T4("total=50.00 gov_fund=50.00"), empty8), f => f.Check == CheckIds.CrossRows && f.Code == "212" && f.ColumnKey == "gov_fund");
         Assert.DoesNotContain(Run(T4("total=50.00 general_budget=50.00"), empty8), f => f.Check == CheckIds.CrossRows);
     }
+
+    [Fact]
+    public void One_wrong_cell_is_one_culprit_and_the_checks_it_breaks_are_its_consequences()
+    {
+        // a 类 row's 基本支出 printed 1060 too high: its row, its 款 rows' sum and the 合计's sum of 类 rows all fail
+        var t = new TableBuilder(3, Spend)
+            .Row("210", "卫生健康支出", "total=1000.00 basic=1560.00 project=500.00")
+            .Row("21011", "行政事业单位医疗", "total=1000.00 basic=500.00 project=500.00")
+            .Row("2101101", "行政单位医疗", "total=1000.00 basic=500.00 project=500.00")
+            .Row("221", "住房保障支出", "total=100.00 basic=100.00")
+            .Row("22102", "住房改革支出", "total=100.00 basic=100.00")
+            .Key("total", "合计", "total=1100.00 basic=600.00 project=500.00")
+            .Build();
+        var findings = Run(t).Where(f => f.Role is not null).ToList();
+        var culprit = Assert.Single(findings, f => f.Role == Roles.Culprit);
+        Assert.Equal(("210", "basic", Severity.Error, 500.00m, 1560.00m), (culprit.Code, culprit.ColumnKey, culprit.Severity, culprit.Expected!.Value, culprit.Actual!.Value));
+        Assert.Equal(3, findings.Count);
+        Assert.All(findings, f => Assert.Equal(culprit.Group, f.Group));
+        Assert.All(findings.Where(f => f != culprit), f => Assert.Equal((Roles.Consequence, Severity.Warning), (f.Role, f.Severity)));
+        Assert.Single(findings, f => f.Severity == Severity.Error);
+    }
+
+    [Fact]
+    public void Two_numbers_that_explain_a_check_equally_are_ambiguous_and_not_an_error()
+    {
+        // 一般财力 and 上级转移支付 are read by one sum only: either could be the wrong one
+        var t1 = new TableBuilder(1, "amount")
+            .Key("general_budget_appropriation", "一般公共预算拨款", "amount=100.00", side: "income")
+            .Key("general_revenue", "一般财力", "amount=70.00", side: "income")
+            .Key("general_budget_transfer", "上级转移支付", "amount=20.00", side: "income")
+            .Build();
+        var f = Assert.Single(Run(t1), x => x.Role is not null);
+        Assert.Equal((CheckIds.SummarySum, Roles.Ambiguous, Severity.Warning), (f.Check, f.Role, f.Severity));
+        Assert.Contains("one of", f.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_check_on_rows_the_tool_did_not_read_is_incomplete_not_an_error()
+    {
+        // 表1 prints 支出总计 but none of its 类 rows was read (they are printed by name only)
+        var t1 = new TableBuilder(1, "amount")
+            .Key("income_total", "收入总计", "amount=1258.45", side: "income")
+            .Key("expenditure_total", "支出总计", "amount=1258.45", side: "expenditure")
+            .Build();
+        var t3 = new TableBuilder(3, Spend).Row("210", "卫生健康支出", "total=1258.45 basic=1258.45").Key("total", "合计", "total=1258.45 basic=1258.45").Build();
+        var findings = Run(t1, t3);
+        Assert.DoesNotContain(findings, f => f.Severity != Severity.Info);
+        Assert.Contains(findings, f => f.Check == CheckIds.Incomplete && f.TableKey == "income_expenditure_summary" && f.Message.StartsWith("summary_sum not checked", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Check == CheckIds.Incomplete && f.Message.StartsWith("cross_rows not checked", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Operating_expenses_of_a_department_are_at_most_the_public_use_funds_and_of_one_unit_equal()
+    {
+        var t6 = new TableBuilder(6, "total", "personnel", "public_use").Key("total", "合计", "total=1559.87 personnel=443.01 public_use=1116.86").Build();
+        static TextFigures Text(decimal amount) => new() { OperatingExpenses = new TextFigure(amount, 10) };
+        DocumentFacts Facts(string scope) => new(null, 2024, scope, "预算", new Staffing(null, null, null, null, null));
+
+        // a 部门 of several units: 机关运行经费 covers the administrative units only
+        Assert.DoesNotContain(Validator.Check([t6], Text(443.18m), Catalog, Facts("部门")), f => f.Severity != Severity.Info);
+        Assert.Contains(Validator.Check([t6], Text(1200.00m), Catalog, Facts("部门")), f => f.Check == CheckIds.TextAmount && f.ColumnKey == "public_use");
+        // one unit: its 机关运行经费 is its 公用经费
+        Assert.Contains(Validator.Check([t6], Text(443.18m), Catalog, Facts("单位")), f => f.Check == CheckIds.TextAmount && f.Severity == Severity.Error);
+        Assert.DoesNotContain(Validator.Check([t6], Text(1116.86m), Catalog, Facts("单位")), f => f.Severity != Severity.Info);
+    }
 }

@@ -1,4 +1,5 @@
 using DisclosureExtract.Model;
+using DisclosureExtract.Pipeline;
 using DisclosureExtract.Validation;
 using static DisclosureExtract.Tests.Validation.CorpusTables;
 
@@ -182,5 +183,18 @@ public sealed class TextCheckTests
         var findings = TextFindings("kizilsu-2025", text);
         Assert.Equal([602, 604, 606], findings.Select(f => f.Line!.Value + 1));
         Assert.All(findings, f => Assert.Equal(CheckIds.ImplausibleValue, f.Check));
+    }
+
+    /// <summary>Converted as a whole, bayingol-2023's text findings each quote the sentence they read, and the text is the culprit.</summary>
+    [Fact]
+    public void Every_text_finding_quotes_the_sentence_it_read()
+    {
+        var r = new DisclosurePipeline().Convert(new InputFile(TestPaths.Corpus("text", "bayingol-2023.txt"), "bayingol-2023"));
+        var f = Assert.Single(r.Findings, x => x.Check == CheckIds.TextAmount && x.TableKey == "expenditure_summary" && x.ColumnKey == "total");
+        Assert.Contains("“巴音郭楞蒙古自治州 2023 年支出预算 1336.71 万元,其中:”", f.Message, StringComparison.Ordinal);
+        Assert.Equal((Roles.Culprit, Severity.Error, 356), (f.Role, f.Severity, f.Line!.Value + 1));
+        var text = r.Findings.Where(x => x.Check.StartsWith("text_", StringComparison.Ordinal) || x.Check == CheckIds.ImplausibleValue).ToList();
+        Assert.NotEmpty(text);
+        Assert.All(text, x => Assert.Contains("“", x.Message, StringComparison.Ordinal));
     }
 }
