@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DisclosureExtract.Catalog;
 using DisclosureExtract.Explanation;
 using DisclosureExtract.Facts;
 using DisclosureExtract.Model;
@@ -150,7 +151,8 @@ public sealed class DisclosurePipeline
         ArgumentNullException.ThrowIfNull(doc);
         var parts = PartSplitter.Split(doc);
         var (facts, factFindings) = FactsExtractor.Extract(doc, parts);
-        var (tables, tableFindings) = TableRecognizer.Recognize(doc, parts);
+        var catalog = Catalogs.For(facts.DocumentKind);
+        var (tables, tableFindings) = TableRecognizer.Recognize(doc, parts, catalog);
         var explanation = ExplanationExtractor.Extract(doc, parts);
         var checks = Validator.Validate(doc, parts, facts, tables, TextFiguresFromExplanation.Map(explanation ?? ExplanationData.Empty));
         var findings = new List<Finding>();
@@ -191,6 +193,7 @@ public sealed class DisclosurePipeline
         return new ConversionResult(doc.DocumentId, doc.SourceFile, doc.Format, doc.Sha256, status, error, doc, parts, facts, tables, findings)
         {
             Explanation = explanation,
+            Kind = catalog.Kind,
         };
     }
 

@@ -50,6 +50,10 @@ public sealed class ReferenceCatalog
 
     public bool Knows(string classification, string code) => _byCode.ContainsKey((classification, code));
 
+    /// <summary>Every entry of a classification.</summary>
+    public IEnumerable<CatalogEntry> All(string classification) =>
+        _byCode.Where(kv => kv.Key.Item1 == classification).SelectMany(kv => kv.Value);
+
     /// <summary>The accepted entries for a code (empty when unknown).</summary>
     public IReadOnlyList<CatalogEntry> EntriesOf(string classification, string code) =>
         _byCode.TryGetValue((classification, code), out var list) ? list : [];

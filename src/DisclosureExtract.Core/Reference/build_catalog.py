@@ -2,8 +2,10 @@
 """Builds src/DisclosureExtract.Core/Reference/catalog.csv (see docs/validation.md).
 
 Inputs:
-  ../shared/reference/observed_{function,economic}_codes.csv  (code lists read from published Shanghai Putuo
-      budget / final-accounts PDFs; their sources are in ../shared/reference/README.md)
+  ../shared/reference/observed_{function,economic}_codes.csv  (codes and names read from the table rows of about 190
+      published budget / final-accounts PDFs of many provinces, with the variants other documents print; their
+      sources are in ../shared/reference/README.md)
+  ../shared/reference/function_classes.csv  (every 类 of the function classification, 201-234)
   corpus/html/*.html  (the four corpus documents; every table cell in its column) for codes and names,
   corpus/text/*.txt   for the line that cites each corpus entry.
 Names seen in the corpus that are known to be wrong or outdated are listed in EXCLUDED with the reason;
@@ -65,12 +67,22 @@ def level(code):
 def main():
     ref = sys.argv[1]
     entries = {}
+    def add(key, source):
+        if key in EXCLUDED: return
+        entries.setdefault(key, [])
+        if source not in entries[key]: entries[key].append(source)
     for cls, fn in (('function', 'observed_function_codes.csv'), ('economic', 'observed_economic_codes.csv')):
         for r in csv.DictReader(open(os.path.join(ref, fn), encoding='utf-8')):
             name = re.sub(r'\s+', '', r['name'])
-            entries[(cls, r['code'], name)] = [f"shared/reference/{fn} ({r['n_docs']} Shanghai Putuo documents)"]
+            add((cls, r['code'], name), f"shared/reference/{fn} ({r['n_docs']} documents)")
+            for v in filter(None, (r.get('variants') or '').split(';')):
+                vname, _, n = v.rpartition(':')
+                add((cls, r['code'], re.sub(r'\s+', '', vname)), f"shared/reference/{fn} (variant, {n} documents)")
+    for r in csv.DictReader(open(os.path.join(ref, 'function_classes.csv'), encoding='utf-8')):
+        seen = f"{r['n_docs_coded']} documents with the code, " if r['seen'] == 'yes' else 'code from the order of the 类 list, '
+        add(('function', r['code'], re.sub(r'\s+', '', r['name'])), f"shared/reference/function_classes.csv ({seen}{r['n_docs_listed']} documents list it)")
     for key, cites in corpus_names().items():
-        entries.setdefault(key, []).append('corpus ' + ' '.join(cites))
+        add(key, 'corpus ' + ' '.join(cites))
     w = csv.writer(sys.stdout, lineterminator='\n')
     w.writerow(['classification', 'code', 'level', 'name', 'source'])
     for (cls, code, name), src in sorted(entries.items()):

@@ -1,3 +1,5 @@
+using DisclosureExtract.Model;
+
 namespace DisclosureExtract.Tables;
 
 /// <summary>
@@ -31,6 +33,15 @@ internal sealed class RawRow
 
     public string? CellProject { get; set; }
 
+    /// <summary>The row's other text cells (a 年度 cell, a note), joined: what the name and amounts leave.</summary>
+    public string OtherText { get; set; } = string.Empty;
+
+    /// <summary>A unit's row (a consolidated 部门 table lists its units, each with its totals): the unit.</summary>
+    public string? UnitName { get; set; }
+
+    /// <summary>The unit the row belongs to (the last unit row above it), or null.</summary>
+    public string? SubUnit { get; set; }
+
     public List<AmountToken> Amounts { get; } = [];
 
     /// <summary>True when the row's text was complete before its amounts came (flattened text: names wrap before the amounts).</summary>
@@ -40,6 +51,9 @@ internal sealed class RawRow
 
     /// <summary>Grid column → column key of the header in force when the row was read (a header repeated after a page break may differ).</summary>
     public IReadOnlyDictionary<int, string>? ColumnMap { get; set; }
+
+    /// <summary>Grid column → the printed header over it (labels top to bottom, joined by /), of the header in force.</summary>
+    public IReadOnlyDictionary<int, string>? ColumnLabels { get; set; }
 
     public string JoinedText => string.Join(" ", Texts);
 }
@@ -64,14 +78,28 @@ internal sealed class TableBody
     /// <summary>The header map rows are read with now: <see cref="CellColumns"/> until a header is repeated.</summary>
     public Dictionary<int, string> CurrentMap { get; set; } = [];
 
-    /// <summary>Header text per grid column of the repeated header being read.</summary>
-    public Dictionary<int, string> RepeatedHeaderTexts { get; } = [];
+    /// <summary>Header rows (cells) read since the last data row: the header being read.</summary>
+    public List<IReadOnlyList<TextCell>> PendingHeader { get; } = [];
 
-    /// <summary>True while header lines repeated after rows are being read.</summary>
-    public bool RepeatedHeaderOpen { get; set; }
+    /// <summary>Grid column → printed header of the header in force.</summary>
+    public IReadOnlyDictionary<int, string>? HeaderLabels { get; set; }
 
-    /// <summary>Header text per grid column across all header lines (a PDF header cell may wrap over several lines).</summary>
-    public Dictionary<int, string> HeaderCellTexts { get; } = [];
+    /// <summary>Grid column → the row key its header names, for tables that print their items as columns (三公).</summary>
+    public Dictionary<int, string> ColumnRowKeys { get; } = [];
+
+    /// <summary>Grid column → the year its header names (columns of several years side by side).</summary>
+    public Dictionary<int, int> ColumnYears { get; } = [];
+
+    /// <summary>Grid column → role of the columns without amounts (unit, code, name, project, seq) of the header in force.</summary>
+    public IReadOnlyDictionary<int, string> Roles { get; set; } = new Dictionary<int, string>();
+
+    /// <summary>The unit of the last unit row, for the rows under it.</summary>
+    public string? CurrentUnit { get; set; }
+
+    /// <summary>The last 类 and 款 codes read: a row that prints only its own level (类 | 款 | 项 columns) continues them.</summary>
+    public string? LastClass { get; set; }
+
+    public string? LastKuan { get; set; }
 
     /// <summary>Lowest grid column index of the expenditure side (two-sided tables with cells).</summary>
     public int? ExpenditureColumn { get; set; }

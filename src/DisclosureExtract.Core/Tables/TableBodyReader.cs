@@ -13,7 +13,7 @@ internal static class TableBodyReader
     /// <param name="doc">The document.</param>
     /// <param name="seg">The table's lines.</param>
     /// <param name="scratch">Scratch lists for the tokens and cells of one line at a time.</param>
-    public static TableBody Read(SourceDocument doc, TableSegment seg, TableScratch scratch)
+    public static TableBody Read(SourceDocument doc, TableSegment seg, DisclosureCatalog catalog, TableScratch scratch)
     {
         var tokens = scratch.Tokens;
         var squeezeBuffer = scratch.LineBuffer;
@@ -50,7 +50,7 @@ internal static class TableBodyReader
             if (line.Cells is { Count: > 0 } cells && (cells.Count > 1 || cells[0].Column is not null))
             {
                 current = null;
-                ReadCells(seg.Kind, line, cells, body, scratch);
+                ReadCells(seg.Kind, catalog, line, cells, body, scratch);
                 continue;
             }
 
@@ -63,7 +63,11 @@ internal static class TableBodyReader
         }
 
         FinishSplitNumbers(body);
-        MapWrappedHeaderCells(seg.Kind, body);
+        if (body.Rows.Count == 0 && body.PendingHeader.Count > 0)
+        {
+            RowMap(seg.Kind, catalog, body); // a table with a header and no rows: its columns all the same
+        }
+
         return body;
     }
 
@@ -495,7 +499,7 @@ internal static class TableBodyReader
 
     // ---------------------------------------------------------------- lines with cells
 
-    private static void ReadCells(TableKind kind, DocLine line, IReadOnlyList<TextCell> cells, TableBody body, TableScratch scratch)
+    private static void ReadCells(TableKind kind, DisclosureCatalog catalog, DocLine line, IReadOnlyList<TextCell> cells, TableBody body, TableScratch scratch)
     {
         var texts = scratch.CellTexts;
         texts.Clear();
@@ -511,36 +515,133 @@ internal static class TableBodyReader
 
         if (kind.Shape == TableShape.TwoSided)
         {
-            ReadTwoSidedCells(kind, line, cells, texts, body, scratch.Tokens);
+            ReadTwoSidedCells(kind, catalog, line, cells, texts, body, scratch.Tokens);
             return;
         }
 
-        var nameIdx = texts.FindIndex(TextNormalizer.ContainsCjk);
+        // the columns the header gives a role (unit, code, project, serial number) hold no amounts
+        var roles = body.PendingHeader.Count > 0 ? RolesOf(kind, catalog, body.PendingHeader) : body.Roles;
+        string? RoleAt(int k) => roles.GetValueOrDefault(cells[k].Column ?? k);
+        var nameIdx = -1;
+        for (var k = 0; k < texts.Count && nameIdx < 0; k++)
+        {
+            if (TextNormalizer.ContainsCjk(texts[k]) && (RoleAt(k) is null or "name" || LineSyntax.IsTotalLabel(texts[k])))
+            {
+                nameIdx = k;
+            }
+        }
+
         var amountIdx = new List<int>();
         for (var k = nameIdx + 1; k < texts.Count; k++)
         {
-            if (LineSyntax.IsAmount(texts[k]))
+            if (LineSyntax.IsAmount(texts[k]) && RoleAt(k) is null)
             {
                 amountIdx.Add(k);
             }
         }
 
-        if (nameIdx < 0 || amountIdx.Count == 0)
+        var unit = UnitOf(texts, cells, roles);
+        var transposed = kind.Shape == TableShape.Named && nameIdx < 0 && amountIdx.Count > 0 && body.PendingHeader.Count + body.HeaderLines.Count > 0;
+        if ((nameIdx < 0 && unit is null && !transposed) || amountIdx.Count == 0)
         {
             if (body.Rows.Count == 0)
             {
                 body.HeaderLines.Add(line.Index);
-                MapHeaderCells(kind, cells, texts, body);
+                MapHeaderCells(cells, body);
             }
             else
             {
-                MapRepeatedHeaderCells(kind, cells, texts, body);
+                MapRepeatedHeaderCells(kind, catalog, cells, texts, body);
             }
 
             return;
         }
 
-        var row = new RawRow(line.Index) { FromCells = true, ColumnMap = RowMap(kind, body) };
+        var row = new RawRow(line.Index) { FromCells = true, ColumnMap = RowMap(kind, catalog, body), ColumnLabels = body.HeaderLabels };
+        var code = CodeBefore(texts, nameIdx);
+        if (roles.Values.Contains("code") && CodeFromColumns(texts, cells, roles, body) is { } fromColumns && fromColumns.Length > code.Length)
+        {
+            code = fromColumns;
+        }
+
+        var name = nameIdx >= 0 ? cells[nameIdx].Text.Trim() : string.Empty;
+        if (code.Length is 3 or 5 && LineSyntax.SubCode(Text.TextNormalizer.Fold(name)) is { } sub)
+        {
+            code += sub.Sub;
+            name = name.TrimStart()[2..].Trim();
+        }
+        else if (code.Length == 0 && name.Length > 0 && LineSyntax.Tokenize(name, scratch.Tokens) is { Count: > 1 } nt && LineSyntax.CodeTokens(nt) is { } glued && glued.Consumed < nt.Count)
+        {
+            code = glued.Code;
+            name = JoinPrinted(nt, glued.Consumed, nt.Count);
+        }
+
+        row.Code = code.Length > 0 ? code : null;
+        var project = ProjectOf(texts, cells, roles, nameIdx, amountIdx);
+        if (unit is not null && project is not null)
+        {
+            body.CurrentUnit = unit; // a project row that names its unit: the unit holds for the rows under it too
+        }
+        else if (row.Code is null && unit is not null)
+        {
+            // a unit's row: its name (or code and name) is the unit the rows under it belong to
+            row.UnitName = unit;
+            body.CurrentUnit = unit;
+            name = unit;
+        }
+
+        row.SubUnit = row.UnitName is null ? body.CurrentUnit : null;
+        row.CellName = name;
+        if (name.Length > 0)
+        {
+            row.Texts.Add(name);
+        }
+
+        row.IsTotal = row.Code is null && row.UnitName is null && LineSyntax.IsTotalLabel(name);
+        row.CellProject = project;
+        for (var k = 0; k < texts.Count; k++)
+        {
+            if ((k != nameIdx || row.UnitName is not null) && !amountIdx.Contains(k) && texts[k].Length > 0 && TextNormalizer.ContainsCjk(texts[k]))
+            {
+                row.OtherText += texts[k];
+            }
+        }
+
+        foreach (var k in amountIdx)
+        {
+            row.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, cells[k].Column ?? k)!);
+        }
+
+        if (row.Code is { Length: 3 })
+        {
+            (body.LastClass, body.LastKuan) = (row.Code, null);
+        }
+        else if (row.Code is { Length: 5 })
+        {
+            (body.LastClass, body.LastKuan) = (row.Code[..3], row.Code);
+        }
+
+        body.Rows.Add(row);
+    }
+
+    /// <summary>Roles of the header being read (before its first data row).</summary>
+    private static Dictionary<int, string> RolesOf(TableKind kind, DisclosureCatalog catalog, IReadOnlyList<IReadOnlyList<TextCell>> header)
+    {
+        var roles = new Dictionary<int, string>();
+        foreach (var (col, h) in HeaderPaths.Map(kind, catalog, header))
+        {
+            if (h.Role is { } r)
+            {
+                roles[col] = r;
+            }
+        }
+
+        return roles;
+    }
+
+    /// <summary>The classification code printed in the cells before the name: one cell (2010301), or 类 | 款 | 项 cells (201 | 03 | 01).</summary>
+    private static string CodeBefore(List<string> texts, int nameIdx)
+    {
         var code = string.Empty;
         for (var k = 0; k < nameIdx; k++)
         {
@@ -560,36 +661,99 @@ internal static class TableBodyReader
             }
         }
 
-        var name = cells[nameIdx].Text.Trim();
-        if (code.Length is 3 or 5 && LineSyntax.SubCode(Text.TextNormalizer.Fold(name)) is { } sub)
-        {
-            code += sub.Sub;
-            name = name.TrimStart()[2..].Trim();
-        }
-        else if (code.Length == 0 && LineSyntax.Tokenize(name, scratch.Tokens) is { Count: > 1 } nt && LineSyntax.CodeTokens(nt) is { } glued && glued.Consumed < nt.Count)
-        {
-            code = glued.Code;
-            name = JoinPrinted(nt, glued.Consumed, nt.Count);
-        }
-
-        row.Code = code.Length > 0 ? code : null;
-        row.CellName = name;
-        row.Texts.Add(name);
-        row.IsTotal = row.Code is null && LineSyntax.IsTotalLabel(name);
-        if (nameIdx + 1 < texts.Count && !amountIdx.Contains(nameIdx + 1) && texts[nameIdx + 1].Length > 0)
-        {
-            row.CellProject = cells[nameIdx + 1].Text.Trim();
-        }
-
-        foreach (var k in amountIdx)
-        {
-            row.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, cells[k].Column ?? k)!);
-        }
-
-        body.Rows.Add(row);
+        return code;
     }
 
-    private static void ReadTwoSidedCells(TableKind kind, DocLine line, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body, List<Tok> tokens)
+    /// <summary>
+    /// The code from the columns the header names as code columns: the digits of each, in order. A row that prints only
+    /// its own level (| 03 | under a 类 row, | | 01 under a 款 row) continues the 类 and 款 read above it.
+    /// </summary>
+    private static string CodeFromColumns(List<string> texts, IReadOnlyList<TextCell> cells, IReadOnlyDictionary<int, string> roles, TableBody body)
+    {
+        var parts = new List<(int Column, string Digits)>();
+        var codeColumns = roles.Where(r => r.Value == "code").Select(r => r.Key).Order().ToList();
+        for (var k = 0; k < texts.Count; k++)
+        {
+            var col = cells[k].Column ?? k;
+            var t = TextNormalizer.RemoveWhiteSpace(texts[k]);
+            if (roles.GetValueOrDefault(col) == "code" && t.Length > 0)
+            {
+                var digits = new string(t.TakeWhile(char.IsAsciiDigit).ToArray());
+                if (digits.Length > 0)
+                {
+                    parts.Add((col, digits));
+                }
+            }
+        }
+
+        if (parts.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var code = string.Concat(parts.Select(p => p.Digits));
+        if (code.Length is 3 or 5 or 7 && code[0] is >= '2' and <= '5')
+        {
+            return code;
+        }
+
+        // only the 款 or 项 digits: under the 类 / 款 read above (the second or third code column)
+        var position = codeColumns.IndexOf(parts[0].Column);
+        if (code.Length == 2 && position == 1 && body.LastClass is { } cls)
+        {
+            return cls + code;
+        }
+
+        if (code.Length is 2 && position == 2 && body.LastKuan is { } kuan)
+        {
+            return kuan + code;
+        }
+
+        if (code.Length == 4 && position == 1 && body.LastClass is { } c2)
+        {
+            return c2 + code;
+        }
+
+        return string.Empty;
+    }
+
+    /// <summary>The unit named in the header's unit columns (code and name), or null.</summary>
+    private static string? UnitOf(List<string> texts, IReadOnlyList<TextCell> cells, IReadOnlyDictionary<int, string> roles)
+    {
+        string? unit = null;
+        for (var k = 0; k < texts.Count; k++)
+        {
+            if (roles.GetValueOrDefault(cells[k].Column ?? k) == "unit" && TextNormalizer.RemoveWhiteSpace(cells[k].Text) is { Length: > 0 } t && !LineSyntax.IsTotalLabel(t))
+            {
+                unit = unit is null ? t : unit + " " + t;
+            }
+        }
+
+        return unit;
+    }
+
+    /// <summary>The project of a row: the header's project column, else (no roles) a text cell right after the name.</summary>
+    private static string? ProjectOf(List<string> texts, IReadOnlyList<TextCell> cells, IReadOnlyDictionary<int, string> roles, int nameIdx, List<int> amountIdx)
+    {
+        if (roles.Values.Contains("project"))
+        {
+            for (var k = 0; k < texts.Count; k++)
+            {
+                if (roles.GetValueOrDefault(cells[k].Column ?? k) == "project" && cells[k].Text.Trim() is { Length: > 0 } p)
+                {
+                    return p;
+                }
+            }
+
+            return null;
+        }
+
+        return nameIdx >= 0 && nameIdx + 1 < texts.Count && !amountIdx.Contains(nameIdx + 1) && texts[nameIdx + 1].Length > 0 && roles.Count == 0
+            ? cells[nameIdx + 1].Text.Trim()
+            : null;
+    }
+
+    private static void ReadTwoSidedCells(TableKind kind, DisclosureCatalog catalog, DocLine line, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body, List<Tok> tokens)
     {
         var anyAmount = texts.Exists(LineSyntax.IsAmount);
         var expIdx = -1;
@@ -605,7 +769,7 @@ internal static class TableBodyReader
         if (body.Rows.Count == 0 && !anyAmount && !AnyCodeCell(texts, tokens))
         {
             body.HeaderLines.Add(line.Index);
-            MapHeaderCells(kind, cells, texts, body);
+            MapHeaderCells(cells, body);
             return;
         }
 
@@ -616,10 +780,10 @@ internal static class TableBodyReader
         }
 
         // income side: label in the first cell, amounts after it
-        var map = RowMap(kind, body);
+        var map = RowMap(kind, catalog, body);
         if (texts[0].Length > 0)
         {
-            var inc = new RawRow(line.Index) { Side = "income", FromCells = true, ColumnMap = map };
+            var inc = new RawRow(line.Index) { Side = "income", FromCells = true, ColumnMap = map, ColumnLabels = body.HeaderLabels };
             inc.Texts.Add(cells[0].Text.Trim());
             inc.IsTotal = texts[0].Contains("总计", StringComparison.Ordinal) || texts[0].Contains("合计", StringComparison.Ordinal);
             for (var k = 1; k < split; k++)
@@ -638,7 +802,7 @@ internal static class TableBodyReader
             return;
         }
 
-        var exp = new RawRow(line.Index) { Side = "expenditure", FromCells = true, ColumnMap = map };
+        var exp = new RawRow(line.Index) { Side = "expenditure", FromCells = true, ColumnMap = map, ColumnLabels = body.HeaderLabels };
         var label = cells[expIdx].Text.Trim();
         var lt = LineSyntax.Tokenize(label, tokens);
         if (LineSyntax.CodeTokens(lt) is { } code && code.Consumed < lt.Count)
@@ -679,70 +843,77 @@ internal static class TableBodyReader
 
     private static int ColumnOf(IReadOnlyList<TextCell> cells, int k) => cells[k].Column ?? k;
 
-    /// <summary>Header cells name their columns: grid column → column key (a lower header row refines an upper one).</summary>
-    private static void MapHeaderCells(TableKind kind, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body)
-    {
-        for (var k = 0; k < texts.Count; k++)
-        {
-            var col = cells[k].Column ?? k;
-            body.HeaderCellTexts[col] = body.HeaderCellTexts.GetValueOrDefault(col, string.Empty) + texts[k];
-            if (HeaderColumns.MatchCell(kind, texts[k]) is { } key)
-            {
-                body.CellColumns[col] = key;
-            }
-        }
-    }
-
-    /// <summary>A header label wrapped over several header lines in the same column (资本性支 / 出（基本 / 建设）) names it as a whole.</summary>
-    private static void MapWrappedHeaderCells(TableKind kind, TableBody body) => MapWrapped(kind, body.HeaderCellTexts, body.CellColumns);
-
-    private static void MapWrapped(TableKind kind, Dictionary<int, string> texts, Dictionary<int, string> map)
-    {
-        foreach (var (col, text) in texts)
-        {
-            if (!map.ContainsKey(col) && HeaderColumns.MatchCell(kind, text) is { } key)
-            {
-                map[col] = key;
-            }
-        }
-    }
+    /// <summary>A header row before the first data row: kept until the first data row, which reads the header as a whole.</summary>
+    private static void MapHeaderCells(IReadOnlyList<TextCell> cells, TableBody body) => body.PendingHeader.Add(cells);
 
     /// <summary>
     /// A header repeated after a page break names the columns of the rows after it (a PDF page may place them
     /// differently). It starts a new map when one of its cells names a column.
     /// </summary>
-    private static void MapRepeatedHeaderCells(TableKind kind, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body)
+    private static void MapRepeatedHeaderCells(TableKind kind, DisclosureCatalog catalog, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body)
     {
-        var matches = Enumerable.Range(0, texts.Count).Select(k => (Col: cells[k].Column ?? k, Key: HeaderColumns.MatchCell(kind, texts[k]), Text: texts[k])).ToList();
-        if (!body.RepeatedHeaderOpen && !matches.Exists(m => m.Key is not null))
+        if (body.PendingHeader.Count == 0 && !texts.Exists(t => HeaderPaths.Match(kind, catalog, [TextNormalizer.RemoveWhiteSpace(t)]) is not null))
         {
             return;
         }
 
-        if (!body.RepeatedHeaderOpen)
-        {
-            body.RepeatedHeaderOpen = true;
-            body.CurrentMap = [];
-            body.RepeatedHeaderTexts.Clear();
-        }
-
-        foreach (var (col, key, text) in matches)
-        {
-            body.RepeatedHeaderTexts[col] = body.RepeatedHeaderTexts.GetValueOrDefault(col, string.Empty) + text;
-            if (key is not null)
-            {
-                body.CurrentMap[col] = key;
-            }
-        }
+        body.PendingHeader.Add(cells);
     }
 
     /// <summary>The header map for a data row: the first header's, or the one repeated last.</summary>
-    private static Dictionary<int, string> RowMap(TableKind kind, TableBody body)
+    private static Dictionary<int, string> RowMap(TableKind kind, DisclosureCatalog catalog, TableBody body)
     {
-        if (body.RepeatedHeaderOpen)
+        if (body.PendingHeader.Count > 0)
         {
-            MapWrapped(kind, body.RepeatedHeaderTexts, body.CurrentMap);
-            body.RepeatedHeaderOpen = false;
+            var header = HeaderPaths.Map(kind, catalog, body.PendingHeader);
+            body.PendingHeader.Clear();
+            var keys = new Dictionary<int, string>();
+            var labels = new Dictionary<int, string>();
+            var roles = new Dictionary<int, string>();
+            foreach (var (col, h) in header)
+            {
+                labels[col] = h.Label;
+                if (h.Key is { } k)
+                {
+                    keys[col] = k;
+                }
+
+                if (h.Role is { } role)
+                {
+                    roles[col] = role;
+                }
+
+                if (body.Rows.Count == 0 && h.RowKey is { } rowKey)
+                {
+                    body.ColumnRowKeys[col] = rowKey;
+                }
+
+                if (body.Rows.Count == 0 && h.Year is { } year)
+                {
+                    body.ColumnYears[col] = year;
+                }
+            }
+
+            if (body.Rows.Count == 0 || keys.Count > 0)
+            {
+                body.Roles = roles;
+            }
+
+            if (body.Rows.Count == 0)
+            {
+                foreach (var (col, key) in keys)
+                {
+                    body.CellColumns[col] = key;
+                }
+
+                body.HeaderLabels = labels;
+                body.CurrentMap = [];
+            }
+            else if (keys.Count > 0)
+            {
+                body.CurrentMap = keys;
+                body.HeaderLabels = labels;
+            }
         }
 
         return body.Rows.Count == 0 || body.CurrentMap.Count == 0 ? body.CellColumns : body.CurrentMap;

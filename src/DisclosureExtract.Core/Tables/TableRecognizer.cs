@@ -42,7 +42,7 @@ public static class TableRecognizer
         var bodies = new List<(TableSegment Seg, TableBody Body)>(segments.Count);
         foreach (var s in segments)
         {
-            bodies.Add((s, TableBodyReader.Read(doc, s, scratch)));
+            bodies.Add((s, TableBodyReader.Read(doc, s, catalog, scratch)));
         }
 
         var names = ItemNames(bodies);

@@ -12,6 +12,9 @@ namespace DisclosureExtract.Validation;
 /// </summary>
 internal sealed class TableEquations
 {
+    /// <summary>The row key of a unit's row in a consolidated table (schema/row-keys.csv).</summary>
+    public const string SubUnitKey = "sub_unit";
+
     private static readonly HashSet<string> TotalRowKeys = new(StringComparer.Ordinal) { "total", "income_total", "expenditure_total" };
 
     private readonly TableSet _set;
@@ -206,9 +209,10 @@ internal sealed class TableEquations
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
-            // a unit's row opens a section of 类 rows (an uncoded row followed by 款/项 rows is a row whose code was not read)
-            if (sections && r.Code is null && r.RowKey is null && r.Values.Count > 0
-                && rows.Skip(i + 1).FirstOrDefault(x => x.Code is not null)?.Code is { Length: 3 })
+            // a unit's row (sub_unit) opens a section of 类 rows; so does an uncoded row the tool could not name when 类 rows
+            // follow it (followed by 款/项 rows it is a row whose code was not read)
+            if (sections && r.Code is null && r.Values.Count > 0
+                && (r.RowKey == SubUnitKey || (r.RowKey is null && rows.Skip(i + 1).FirstOrDefault(x => x.Code is not null)?.Code is { Length: 3 })))
             {
                 section = r;
             }

@@ -61,19 +61,11 @@ public static class Validator
     /// <summary>The equations of a document, evaluated (for tests and tools that ask which checks read a printed number).</summary>
     internal static (IReadOnlyList<Equation> Equations, IReadOnlyList<Finding> Notes) Equations(TableSet set, TextFigures? text, DocumentFacts? facts)
     {
-        var cells = new CellIndex();
-        var equations = new List<Equation>();
-        var notes = new Notes();
-        new TableEquations(set, cells, equations, notes).AddAll();
-        if (text is not null)
-        {
-            new TextEquations(set, cells, equations, notes, text, facts).AddAll();
-        }
-
+        var (equations, notes, _) = Build(set, text, facts);
         return (equations, notes.Findings);
     }
 
-    private static List<Finding> Run(TableSet set, TextFigures? text, ReferenceCatalog? catalog, DocumentFacts? facts)
+    private static (List<Equation> Equations, Notes Notes, TextEquations? Text) Build(TableSet set, TextFigures? text, DocumentFacts? facts)
     {
         var cells = new CellIndex();
         var equations = new List<Equation>();
@@ -81,7 +73,12 @@ public static class Validator
         new TableEquations(set, cells, equations, notes).AddAll();
         var textChecks = text is null ? null : new TextEquations(set, cells, equations, notes, text, facts);
         textChecks?.AddAll();
+        return (equations, notes, textChecks);
+    }
 
+    private static List<Finding> Run(TableSet set, TextFigures? text, ReferenceCatalog? catalog, DocumentFacts? facts)
+    {
+        var (equations, notes, textChecks) = Build(set, text, facts);
         var group = 0;
         var failedCells = new Dictionary<Cell, (int Group, Explanation? Culprit)>(ReferenceEqualityComparer.Instance);
         var findings = Report.Arithmetic(set, equations, ref group, failedCells);

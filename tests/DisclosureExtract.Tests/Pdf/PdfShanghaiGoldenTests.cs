@@ -65,9 +65,58 @@ public partial class PdfShanghaiGoldenTests
         }
 
         var expected = Golden(id).Select(g => string.Join('|', g.TableKey, g.Code, g.ColumnKey,
-            decimal.Parse(g.Amount, NumberStyles.Number, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture), g.Unit));
+            decimal.Parse(g.Amount, NumberStyles.Number, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture), g.Unit))
+            .Concat(Named(id).Select(n => string.Join('|', n.TableKey, n.Code, n.ColumnKey, n.Amount, n.Unit)));
         var actual = OutputRows.LineItems(r).Where(i => i.code.Length > 0).Select(i => string.Join('|', i.table_key, i.code, i.column_key, i.amount, i.unit));
         Assert.Equal(expected.Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Class_rows_printed_by_name_carry_their_amounts_on_the_page_the_golden_file_names(string id)
+    {
+        var doc = PdfCorpus.Read(id);
+        var named = Named(id);
+        Assert.NotEmpty(named);
+        foreach (var n in named)
+        {
+            // the name and the amount are printed on one line of that page (the amount with thousands separators)
+            var amount = decimal.Parse(n.Amount, CultureInfo.InvariantCulture);
+            Assert.Contains(doc.Lines, l => l.Page == n.Page && PdfCorpus.Squeeze(l.Norm).Contains(n.ItemName, StringComparison.Ordinal)
+                && l.Cells is { } cells && cells.Any(c => decimal.TryParse(c.Text, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) && v == amount));
+        }
+
+        // the 类 rows add up to the table's 支出总计 in every column: checked on the pipeline's rows
+        var r = new DisclosurePipeline().Convert(new InputFile(TestPaths.Corpus("pdf", id + ".pdf"), id));
+        foreach (var t in r.Tables.Where(t => named.Any(n => n.TableKey == t.TableKey)))
+        {
+            var total = t.Rows.Single(x => x.RowKey == "expenditure_total");
+            foreach (var v in total.Values)
+            {
+                Assert.Equal(v.Amount, named.Where(n => n.TableKey == t.TableKey && n.ColumnKey == v.ColumnKey).Sum(n => decimal.Parse(n.Amount, CultureInfo.InvariantCulture)));
+            }
+        }
+    }
+
+    private sealed record NamedRow(string TableKey, string Code, string ItemName, string ColumnKey, string Amount, string Unit, int Page);
+
+    /// <summary>Golden/pdf/&lt;id&gt;.named.csv: 类 rows printed by name, with the code their name gives.</summary>
+    private static List<NamedRow> Named(string id)
+    {
+        var path = TestPaths.Golden("pdf", id + ".named.csv");
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { AllowComments = true, Comment = '#' };
+        using var reader = new StreamReader(path);
+        using var csv = new CsvReader(reader, config);
+        csv.Read();
+        csv.ReadHeader();
+        var rows = new List<NamedRow>();
+        while (csv.Read())
+        {
+            rows.Add(new NamedRow(csv.GetField("table_key")!, csv.GetField("code")!, csv.GetField("item_name")!, csv.GetField("column_key")!,
+                csv.GetField("amount")!, csv.GetField("unit")!, int.Parse(csv.GetField("source_page")!, CultureInfo.InvariantCulture)));
+        }
+
+        return rows;
     }
 
     private static string Code(DocLine row)

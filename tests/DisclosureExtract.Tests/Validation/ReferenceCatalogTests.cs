@@ -15,7 +15,8 @@ public sealed class ReferenceCatalogTests
         Assert.True(c.Accepts(ReferenceCatalog.Economic, "30110", "职工基本医疗保险缴费"));
         Assert.False(c.Accepts(ReferenceCatalog.Economic, "30110", "城镇职工基本医疗保险缴费"));
         Assert.False(c.Accepts(ReferenceCatalog.Function, "234", "抗疫特别国债还本支出"));
-        Assert.False(c.Knows(ReferenceCatalog.Function, "2109999"));
+        Assert.True(c.Knows(ReferenceCatalog.Function, "202")); // 外交支出: from the order of the 类 list (function_classes.csv)
+        Assert.False(c.Knows(ReferenceCatalog.Function, "2369999"));
         Assert.All(c.EntriesOf(ReferenceCatalog.Function, "210"), e => Assert.Equal("类", e.level));
     }
 
