@@ -51,17 +51,20 @@ internal sealed class Equation
     /// <summary>Rows a side names but the table does not have (they count as zero): "表5 has no row 21003".</summary>
     public List<string> Missing { get; } = [];
 
-    private readonly List<(string Text, int Sign)> _doubts = [];
+    private readonly List<(string Text, Func<Equation, bool>? Applies)> _doubts = [];
 
     /// <summary>
     /// Why the tool is unsure it read the equation's figures right (a row key on two rows, rows or columns it could not
     /// read), for the failures they could explain: a part the tool did not read can only make the printed total look too large.
     /// </summary>
-    public IEnumerable<string> Doubts => _doubts.Where(d => d.Sign == 0 || d.Sign == Math.Sign(Residual)).Select(d => d.Text);
+    public IEnumerable<string> Doubts => _doubts.Where(d => d.Applies is null || d.Applies(this)).Select(d => d.Text);
 
     /// <param name="text">The doubt, for messages.</param>
     /// <param name="sign">+1: it explains only a left side larger than the right (a part not read); 0: any difference.</param>
-    public void Doubt(string text, int sign = 0) => _doubts.Add((text, sign));
+    public void Doubt(string text, int sign = 0) => _doubts.Add((text, sign == 0 ? null : e => Math.Sign(e.Residual) == sign));
+
+    /// <summary>A doubt that explains the difference only when <paramref name="applies"/> says so.</summary>
+    public void Doubt(string text, Func<Equation, bool> applies) => _doubts.Add((text, applies));
 
     /// <summary>Where to report the equation when not at its first left cell (text checks: the text's line, the table compared).</summary>
     public Place? At { get; set; }

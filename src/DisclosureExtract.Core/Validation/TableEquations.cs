@@ -12,6 +12,9 @@ namespace DisclosureExtract.Validation;
 /// </summary>
 internal sealed class TableEquations
 {
+    /// <summary>The column key of amounts under a header the catalog does not know (kept by the recognizer, outside the rules).</summary>
+    public const string UnknownColumn = "unknown";
+
     /// <summary>The row key of a unit's row in a consolidated table (schema/row-keys.csv).</summary>
     public const string SubUnitKey = "sub_unit";
 
@@ -68,10 +71,10 @@ internal sealed class TableEquations
     /// Rules whose total is present, with parts that are absent replaced by their own parts (基本支出 absent: 人员经费 +
     /// 公用经费); parts absent without a rule of their own are dropped (they count as zero) and listed.
     /// </summary>
-    internal static List<(string Total, List<string> Parts, List<string> Dropped)> Resolve(IReadOnlyList<SumRule> rules, string tableKey, Func<string, bool> present)
+    internal static List<(string Total, List<string> Parts, List<string> Dropped, List<string> Expanded)> Resolve(IReadOnlyList<SumRule> rules, string tableKey, Func<string, bool> present)
     {
         var applying = rules.Where(r => r.Tables.Count == 0 || r.Tables.Contains(tableKey)).ToList();
-        var result = new List<(string, List<string>, List<string>)>();
+        var result = new List<(string, List<string>, List<string>, List<string>)>();
         foreach (var rule in applying)
         {
             if (!present(rule.Total))
@@ -81,10 +84,11 @@ internal sealed class TableEquations
 
             var parts = new List<string>();
             var dropped = new List<string>();
+            var expanded = new List<string>();
             Expand(rule.Parts, 0);
             if (parts.Count > 0)
             {
-                result.Add((rule.Total, parts, dropped));
+                result.Add((rule.Total, parts, dropped, expanded));
             }
 
             void Expand(IReadOnlyList<string> keys, int depth)
@@ -96,6 +100,10 @@ internal sealed class TableEquations
                         if (!parts.Contains(p))
                         {
                             parts.Add(p);
+                            if (depth > 0)
+                            {
+                                expanded.Add(p);
+                            }
                         }
                     }
                     else if (depth < 4 && applying.Find(r => r.Total == p) is { } sub)
@@ -141,7 +149,7 @@ internal sealed class TableEquations
 
             for (var k = 0; k < rules.Count; k++)
             {
-                var (total, parts, _) = rules[k];
+                var (total, parts, _, _) = rules[k];
                 if (row.AmountIn(total) is null && parts.TrueForAll(p => row.AmountIn(p) is null))
                 {
                     continue;
@@ -149,6 +157,19 @@ internal sealed class TableEquations
 
                 var r = row;
                 var e = new Equation(CheckIds.RowIdentity, TableSet.ToWan(table), () => $"{TableSet.Label(table, r)}: {total} = {string.Join(" + ", parts)}");
+                // amounts under a header the catalog does not know may be a part the rule does not name
+                var unknown = row.Values.Where(v => v.ColumnKey == UnknownColumn && v.Amount != 0m).ToList();
+                if (unknown.Count > 0)
+                {
+                    e.Doubt($"{TableSet.Label(table, row)} prints {string.Join(", ", unknown.Select(v => $"{v.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(v.Label is { } l ? $" under “{l}”" : string.Empty)}"))}, a column the tool does not know, which may be part of the sum", +1);
+                }
+
+                if (parts.TrueForAll(p => row.AmountIn(p) is null))
+                {
+                    // only the whole is read: the row's other numbers were not read, or went to other columns
+                    e.Doubt($"{TableSet.Label(table, row)} has only its {total} read, none of {string.Join(", ", parts)}", +1);
+                }
+
                 e.AddLeft(_cells.Of(table, row, total));
                 foreach (var p in parts)
                 {
@@ -209,10 +230,10 @@ internal sealed class TableEquations
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
-            // a unit's row (sub_unit) opens a section of 类 rows; so does an uncoded row the tool could not name when 类 rows
-            // follow it (followed by 款/项 rows it is a row whose code was not read)
+            // a unit's row (sub_unit) opens a section of 类 rows; so does an uncoded row without key printed before the first
+            // coded row (a consolidated table's one unit; further down, such a row is more likely a row whose code was not read)
             if (sections && r.Code is null && r.Values.Count > 0
-                && (r.RowKey == SubUnitKey || (r.RowKey is null && rows.Skip(i + 1).FirstOrDefault(x => x.Code is not null)?.Code is { Length: 3 })))
+                && (r.RowKey == SubUnitKey || (r.RowKey is null && !rows.Take(i).Any(x => x.Code is not null) && rows.Skip(i + 1).FirstOrDefault(x => x.Code is not null)?.Code is { Length: 3 })))
             {
                 section = r;
             }
@@ -324,6 +345,11 @@ internal sealed class TableEquations
 
             var check = parentRow.Code is null && ReferenceEquals(parentRow, totalRow) ? topCheck : CheckIds.HierarchySum;
             var kidsLabel = parentRow.Code is null ? (ReferenceEquals(parentRow, totalRow) ? "the 类 rows" : "its 类 rows") : $"the rows under {parentRow.Code}";
+
+            // rows whose own parent row is not in the table (a 款 without its 类): the tool may not have read that row
+            var orphans = kids.Where(k => k.Code!.Length > 3 && (parentRow.Code is null || parentRow.Code.Length != k.Code.Length - 2)).Select(k => k.Code!).Distinct().ToList();
+            var orphanDoubt = orphans.Count == 0 ? null
+                : $"its rows include {string.Join(", ", orphans.Take(4))}, whose own parent row the table does not have (not printed, or not read)";
             foreach (var column in table.Columns)
             {
                 if (parentRow.AmountIn(column) is null && kids.TrueForAll(k => k.AmountIn(column) is null))
@@ -347,6 +373,11 @@ internal sealed class TableEquations
                 if (repeatedDoubt is not null)
                 {
                     e.Doubt(repeatedDoubt);
+                }
+
+                if (orphanDoubt is not null)
+                {
+                    e.Doubt(orphanDoubt);
                 }
 
                 Add(e);
@@ -387,9 +418,15 @@ internal sealed class TableEquations
             ? [kind.IncomeColumn ?? table.Columns.FirstOrDefault() ?? "amount"]
             : table.Columns;
         var rules = Resolve(rowSet.Rules, table.TableKey, k => TableSet.KeyRow(table, k, side) is not null);
+
+        // a row key on two rows of the side: the tool's naming of the rows is unsure (本年收入合计 and 收入总计 both income_total)
+        var duplicated = table.Rows.Where(r => r.Code is null && r.RowKey is { } k && k != SubUnitKey && TableSet.OnSide(r, side))
+            .GroupBy(r => r.RowKey!).Where(g => g.Count() > 1).ToList();
+        var keyDoubt = duplicated.Count == 0 ? null
+            : $"{TableSet.Name(table)} has rows read with the same meaning ({string.Join("; ", duplicated.Select(g => $"{g.Key}: {string.Join(", ", g.Select(r => r.ItemName))}"))}): the tool is unsure what its rows are";
         foreach (var column in columns)
         {
-            foreach (var (total, parts, _) in rules)
+            foreach (var (total, parts, _, expanded) in rules)
             {
                 var whole = TableSet.KeyRow(table, total, side)!;
                 var partRows = parts.Select(p => TableSet.KeyRow(table, p, side)!).ToList();
@@ -407,17 +444,24 @@ internal sealed class TableEquations
                     e.AddRight(_cells.Of(table, p, column));
                 }
 
-                foreach (var key in parts.Prepend(total))
+                if (keyDoubt is not null)
                 {
-                    if (TableSet.KeyDoubt(table, key, side) is { } d)
-                    {
-                        e.Doubt(d);
-                    }
+                    e.Doubt(keyDoubt);
                 }
 
                 if (TableSet.UnnamedRowsDoubt(table, side) is { } unnamed)
                 {
                     e.Doubt(unnamed, +1);
+                }
+
+                // parts counted through a rule whose own total row the table does not print (上级补助收入 without 单位资金):
+                // the document may count them elsewhere
+                if (expanded.Count > 0)
+                {
+                    var counted = expanded.Select(x => (x, partRows[parts.IndexOf(x)].AmountIn(c) ?? 0m)).Where(x => x.Item2 != 0m).ToList();
+                    e.Doubt($"{string.Join(", ", counted.Select(x => x.x))} counted in {total} by the catalog's rules, without a row of their own group: the document may count {(counted.Count > 1 ? "them" : "it")} elsewhere",
+                        eq => counted.Count > 0 && (Math.Abs(Math.Abs(eq.Residual) - counted.Sum(x => x.Item2) * TableSet.ToWan(table) / eq.ToWan) <= eq.Tolerance
+                            || counted.Exists(x => Math.Abs(Math.Abs(eq.Residual) - x.Item2 * TableSet.ToWan(table) / eq.ToWan) <= eq.Tolerance)));
                 }
 
                 Add(e);
