@@ -209,6 +209,8 @@ public sealed class CheckTests
         var t3 = new TableBuilder(3, Spend).Row("210", "卫生健康支出", "total=1.00 basic=1.00").Build();
         var t5 = new TableBuilder(5, Spend).Row("210", "卫 生 健 康 支 出", "total=1.00 basic=1.00").Build();
         var t5typo = new TableBuilder(5, Spend).Row("210", "卫生键康支出", "total=1.00 basic=1.00").Build();
+        var numbered = new TableBuilder(5, Spend).Row("210", "七、卫生健康支出", "total=1.00 basic=1.00").Build();
+        Assert.DoesNotContain(Run(t3, numbered), f => f.Check is CheckIds.NameInconsistent or CheckIds.NameReference);
         Assert.DoesNotContain(Run(t3, t5), f => f.Check == CheckIds.NameInconsistent);
         var f = Assert.Single(Run(t3, t5typo), x => x.Check == CheckIds.NameInconsistent);
         Assert.Equal(Severity.Warning, f.Severity);
