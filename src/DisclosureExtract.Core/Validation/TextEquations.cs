@@ -176,6 +176,18 @@ internal sealed partial class TextEquations
             }
 
             var cells = columns.Where(table.Columns.Contains).Select(c => _cells.Of(table, row, c)).ToList();
+            if (cells.Count == 0)
+            {
+                if (f.Amount != 0m)
+                {
+                    _notes.Incomplete(rule.Check, new Place(table.TableKey, row.Code, null, column, f.Line),
+                        $"text {entry.What} “{Quote(f)}” ({_set.At(f.Line)}) against {TableSet.Name(table)}: no {string.Join("/", columns)} column of {TableSet.Name(table)} was read");
+                }
+
+                _checked.Add((entry, rule, null, null, 0m));
+                return;
+            }
+
             var atMost = rule.AtMost && !(rule.EqualWhen == "single_unit" && f.Amount != 0m && SingleUnit(f));
             var text = _cells.Text(entry.What, f.Amount, f.Line);
             var r = row;
