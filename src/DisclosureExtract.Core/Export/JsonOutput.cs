@@ -28,7 +28,14 @@ public static class JsonOutput
 
     public sealed record TableJson(int TableNo, string TableKey, string Title, string Unit, bool IsEmpty, string? Note, IReadOnlyList<string> Columns, SourceRef Source, IReadOnlyList<RowJson> Rows);
 
-    public sealed record FindingJson(string Check, Severity Severity, string Message, string? TableKey, string? Code, string? ColumnKey, decimal? Expected, decimal? Actual, decimal? Difference, SourceRef? Source);
+    public sealed record FindingJson(string Check, Severity Severity, string Message, string? TableKey, string? Code, string? ColumnKey, decimal? Expected, decimal? Actual, decimal? Difference, SourceRef? Source)
+    {
+        /// <summary>Findings with one explanation share a group (null when the finding stands alone).</summary>
+        public int? Group { get; init; }
+
+        /// <summary>culprit, consequence, ambiguous, unexplained or rounding (null outside the arithmetic).</summary>
+        public string? Role { get; init; }
+    }
 
     public sealed record DocumentJson(
         string DocumentId,
@@ -75,7 +82,7 @@ public static class JsonOutput
             t.Rows.Select(row => new RowJson(row.Code, row.CodeLevel, row.RowKey, row.ItemName, row.ProjectName, row.Side, Ref(row.Line),
                 row.Values.Select(v => new ValueJson(v.ColumnKey, v.Amount, Ref(v.Line), v.Label)).ToList(), row.SubUnit)).ToList())).ToList();
         var findings = r.Findings.Select(f => new FindingJson(f.Check, f.Severity, f.Message, f.TableKey, f.Code, f.ColumnKey, f.Expected, f.Actual, f.Difference,
-            f.Line is { } i ? Ref(i) : null)).ToList();
+            f.Line is { } i ? Ref(i) : null) { Group = f.Group, Role = f.Role }).ToList();
         return new DocumentJson(r.DocumentId, r.SourceFile, r.Kind, r.Format, r.Sha256, r.Source?.Encoding, r.Source?.PageCount, r.Status, r.Error, r.Facts, parts, tables, findings)
         {
             Explanation = r.Explanation is { } x ? ExplanationJson.Of(x, Ref) : null,

@@ -60,7 +60,9 @@ public sealed record FindingRow(
     string actual,
     string difference,
     string message,
-    string source_line);
+    string source_line,
+    string group,
+    string role);
 
 /// <summary>Projects conversion results onto the output rows. Pure functions: exporters only write what these give.</summary>
 public static class OutputRows
@@ -151,7 +153,9 @@ public static class OutputRows
                 S(f.Actual),
                 S(f.Difference),
                 f.Message,
-                src is null ? string.Empty : src.Page is { } p ? $"{p}:{src.Number}" : S(src.Number));
+                src is null ? string.Empty : src.Page is { } p ? $"{p}:{src.Number}" : S(src.Number),
+                S(f.Group),
+                f.Role ?? string.Empty);
         }
     }
 }
