@@ -37,7 +37,7 @@ internal static class ParquetOutput
     {
         var plans = Plan(table, csvPath);
         var schema = new ParquetSchema(plans.Select(p => (Field)p.Field).ToArray());
-        await using var writer = await ParquetWriter.CreateAsync(schema, stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }).ConfigureAwait(false);
+        await using var writer = await ParquetWriter.CreateAsync(schema, stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy, CompressionLevel = System.IO.Compression.CompressionLevel.Fastest }).ConfigureAwait(false);
         using var csv = new LongCsv(csvPath);
         var batch = new List<string[]>(RowGroupSize);
         foreach (var record in csv.Records())

@@ -36,7 +36,17 @@ internal static class ReportOutput
     {
         ArgumentNullException.ThrowIfNull(doc);
         var d = doc.Document;
-        var marks = doc.Marks.ToLookup(m => (m.Table, m.Row, m.Column));
+        var marks = new Dictionary<(int, int, int), List<int>>();
+        foreach (var m in doc.Marks)
+        {
+            if (!marks.TryGetValue((m.Table, m.Row, m.Column), out var list))
+            {
+                marks[(m.Table, m.Row, m.Column)] = list = [];
+            }
+
+            list.Add(m.Finding);
+        }
+
         var cellOf = doc.Marks.GroupBy(m => m.Finding).ToDictionary(g => g.Key, g => g.First());
         var b = new StringBuilder(64 * 1024);
         Head(b, $"{d.unit_name} {d.budget_year} — {d.document_id}");
@@ -106,7 +116,7 @@ internal static class ReportOutput
         return b.ToString();
     }
 
-    private static void Table(StringBuilder b, PrintedDocument doc, int t, ILookup<(int, int, int), CellMark> marks)
+    private static void Table(StringBuilder b, PrintedDocument doc, int t, Dictionary<(int, int, int), List<int>> marks)
     {
         var table = doc.Tables[t];
         b.Append(CultureInfo.InvariantCulture, $"<h2 id=\"t{t}\">表{table.TableNo} {E(table.Title)}</h2><p class=\"note\">");
@@ -139,14 +149,19 @@ internal static class ReportOutput
         }
 
         b.Append("</tr></thead><tbody>");
-        var nameColumn = Math.Max(0, table.RowColumns.ToList().IndexOf("item_name"));
+        var nameColumn = 0;
+        for (var c = 0; c < table.RowColumns.Count; c++)
+        {
+            nameColumn = table.RowColumns[c] == "item_name" ? c : nameColumn;
+        }
+
         for (var r = 0; r < table.Rows.Count; r++)
         {
             var row = table.Rows[r];
             b.Append("<tr>");
             for (var c = 0; c < row.Names.Count; c++)
             {
-                var rowMarks = c == nameColumn ? marks[(t, r, -1)].ToList() : [];
+                var rowMarks = c == nameColumn ? marks.GetValueOrDefault((t, r, -1)) : null;
                 Cell(b, table.RowColumns[c] is "code" ? "code" : string.Empty, rowMarks, new CellMark(-1, t, r, -1), E(row.Names[c]), null);
             }
 
@@ -160,7 +175,7 @@ internal static class ReportOutput
                 }
 
                 var where = cell.Page.Length > 0 ? $"第{cell.Page}页 第{cell.Line}行" : $"第{cell.Line}行";
-                Cell(b, "num", marks[(t, r, c)].ToList(), new CellMark(-1, t, r, c), E(cell.Amount), where);
+                Cell(b, "num", marks.GetValueOrDefault((t, r, c)), new CellMark(-1, t, r, c), cell.Amount, where);
             }
 
             b.Append("</tr>");
@@ -169,14 +184,16 @@ internal static class ReportOutput
         b.Append("</tbody></table></div>");
     }
 
-    private static void Cell(StringBuilder b, string cls, List<CellMark> marks, CellMark at, string html, string? title)
+    /// <param name="findings">The findings marking the cell (indexes), or null.</param>
+    private static void Cell(StringBuilder b, string cls, List<int>? findings, CellMark at, string html, string? title)
     {
         b.Append("<td");
-        if (marks.Count > 0)
+        var marked = findings is { Count: > 0 };
+        if (marked)
         {
             cls = (cls + " culprit").Trim();
             b.Append(" id=\"").Append(CellId(at)).Append('"');
-            title = (title is null ? string.Empty : title + " · ") + string.Join(" · ", marks.Select(m => $"finding {m.Finding + 1}"));
+            title = (title is null ? string.Empty : title + " · ") + string.Join(" · ", findings!.Select(f => $"finding {f + 1}"));
         }
 
         if (cls.Length > 0)
@@ -190,9 +207,9 @@ internal static class ReportOutput
         }
 
         b.Append('>');
-        if (marks.Count > 0)
+        if (marked)
         {
-            b.Append(CultureInfo.InvariantCulture, $"<a href=\"#f{marks[0].Finding + 1}\">").Append(html).Append("</a>");
+            b.Append(CultureInfo.InvariantCulture, $"<a href=\"#f{findings![0] + 1}\">").Append(html).Append("</a>");
         }
         else
         {
@@ -250,5 +267,7 @@ internal static class ReportOutput
             .Append(E(title)).Append("</title><style>").Append(Style).Append("</style></head><body>");
     }
 
-    private static string E(string s) => WebUtility.HtmlEncode(s);
+    private static string E(string s) => s.AsSpan().IndexOfAny(HtmlSpecial) < 0 ? s : WebUtility.HtmlEncode(s);
+
+    private static readonly System.Buffers.SearchValues<char> HtmlSpecial = System.Buffers.SearchValues.Create("<>&\"'");
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace DisclosureExtract.Export;
 
@@ -28,7 +29,7 @@ internal static class SqliteOutput
             using (var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = tmp, Pooling = false, Mode = SqliteOpenMode.ReadWriteCreate }.ToString()))
             {
                 conn.Open();
-                Execute(conn, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;");
+                Execute(conn, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096; PRAGMA cache_size=-65536; PRAGMA locking_mode=EXCLUSIVE;");
                 using var tx = conn.BeginTransaction();
                 var columns = new Dictionary<string, string[]>(StringComparer.Ordinal);
                 foreach (var table in LongTables.All)
@@ -110,40 +111,64 @@ internal static class SqliteOutput
         ddl.Append(')');
         Execute(conn, tx, ddl.ToString());
 
-        using var insert = conn.CreateCommand();
-        insert.Transaction = tx;
-        insert.CommandText = $"INSERT INTO {Q(table.Name)} ({string.Join(", ", insertColumns.Select(Q))}) VALUES ({string.Join(", ", insertColumns.Select((_, i) => "$p" + i))})";
-        var parameters = insertColumns.Select((_, i) => insert.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
-        var unitAt = types.Select(t => t.UnitColumn is { } u ? Array.IndexOf(header, u) : -1).ToArray();
-        insert.Prepare();
-        long id = 0;
-        foreach (var record in csv.Records())
+        // rows are bound and stepped through SQLitePCL directly: Microsoft.Data.Sqlite's parameters cost ~7 µs a row
+        var sql = $"INSERT INTO {Q(table.Name)} ({string.Join(", ", insertColumns.Select(Q))}) VALUES ({string.Join(", ", insertColumns.Select((_, i) => "?" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
+        var db = conn.Handle!;
+        Check(db, raw.sqlite3_prepare_v2(db, sql, out var stmt));
+        using (stmt)
         {
-            var p = 0;
-            if (!isDocuments)
+            var unitAt = types.Select(t => t.UnitColumn is { } u ? Array.IndexOf(header, u) : -1).ToArray();
+            long id = 0;
+            foreach (var record in csv.Records())
             {
-                parameters[p++].Value = ++id;
-            }
-
-            for (var c = 0; c < header.Length; c++)
-            {
-                var text = c < record.Length ? record[c] : string.Empty;
-                var type = types[c];
-                parameters[p++].Value = type.Kind switch
+                var p = 1;
+                if (!isDocuments)
                 {
-                    ColumnKind.Text => text,
-                    _ when text.Length == 0 => DBNull.Value,
-                    ColumnKind.Integer => LongCsv.TryInteger(text, out var n) ? n : text,
-                    _ => text,
-                };
-                if (type.IsMoney)
-                {
-                    var unit = type.FixedUnit ?? (unitAt[c] >= 0 && unitAt[c] < record.Length ? record[unitAt[c]] : string.Empty);
-                    parameters[p++].Value = LongCsv.Fen(text, unit) is { } fen ? fen : DBNull.Value;
+                    raw.sqlite3_bind_int64(stmt, p++, ++id);
                 }
-            }
 
-            insert.ExecuteNonQuery();
+                for (var c = 0; c < header.Length; c++)
+                {
+                    var text = c < record.Length ? record[c] : string.Empty;
+                    var type = types[c];
+                    if (type.Kind == ColumnKind.Text)
+                    {
+                        raw.sqlite3_bind_text(stmt, p++, text);
+                    }
+                    else if (text.Length == 0)
+                    {
+                        raw.sqlite3_bind_null(stmt, p++);
+                    }
+                    else if (type.Kind == ColumnKind.Integer && LongCsv.TryInteger(text, out var n))
+                    {
+                        raw.sqlite3_bind_int64(stmt, p++, n);
+                    }
+                    else
+                    {
+                        raw.sqlite3_bind_text(stmt, p++, text);
+                    }
+
+                    if (type.IsMoney)
+                    {
+                        var unit = type.FixedUnit ?? (unitAt[c] >= 0 && unitAt[c] < record.Length ? record[unitAt[c]] : string.Empty);
+                        if (LongCsv.Fen(text, unit) is { } fen)
+                        {
+                            raw.sqlite3_bind_int64(stmt, p++, fen);
+                        }
+                        else
+                        {
+                            raw.sqlite3_bind_null(stmt, p++);
+                        }
+                    }
+                }
+
+                if (raw.sqlite3_step(stmt) != raw.SQLITE_DONE)
+                {
+                    throw new IOException($"{table.Name}: {raw.sqlite3_errmsg(db).utf8_to_string()}");
+                }
+
+                raw.sqlite3_reset(stmt);
+            }
         }
 
         return header;
@@ -224,6 +249,14 @@ internal static class SqliteOutput
                     WHERE b.kind = 'budget'
                     """);
             }
+        }
+    }
+
+    private static void Check(sqlite3 db, int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            throw new IOException($"SQLite: {raw.sqlite3_errmsg(db).utf8_to_string()}");
         }
     }
 
