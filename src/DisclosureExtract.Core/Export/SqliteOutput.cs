@@ -29,7 +29,7 @@ internal static class SqliteOutput
             using (var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = tmp, Pooling = false, Mode = SqliteOpenMode.ReadWriteCreate }.ToString()))
             {
                 conn.Open();
-                Execute(conn, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096; PRAGMA cache_size=-65536; PRAGMA locking_mode=EXCLUSIVE;");
+                Execute(conn, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096; PRAGMA cache_size=-65536; PRAGMA locking_mode=EXCLUSIVE; PRAGMA foreign_keys=OFF;");
                 using var tx = conn.BeginTransaction();
                 var columns = new Dictionary<string, string[]>(StringComparer.Ordinal);
                 foreach (var table in LongTables.All)
@@ -102,7 +102,7 @@ internal static class SqliteOutput
             }
         }
 
-        if (!isDocuments && header.Contains("document_id"))
+        if (!isDocuments && header.Contains("document_id") && TableExists(conn, tx, "documents"))
         {
             ddl.Append("FOREIGN KEY (document_id) REFERENCES documents (document_id), ");
         }
@@ -250,6 +250,15 @@ internal static class SqliteOutput
                     """);
             }
         }
+    }
+
+    private static bool TableExists(SqliteConnection conn, SqliteTransaction tx, string name)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name";
+        cmd.Parameters.AddWithValue("$name", name);
+        return (long)cmd.ExecuteScalar()! > 0;
     }
 
     private static void Check(sqlite3 db, int rc)

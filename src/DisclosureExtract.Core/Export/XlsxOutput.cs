@@ -551,7 +551,7 @@ internal static class XlsxOutput
             b.Append(CultureInfo.InvariantCulture, $"<numFmt numFmtId=\"{164 + s}\" formatCode=\"{(s == 0 ? "#,##0" : "#,##0." + new string('0', s))}\"/>");
         }
 
-        b.Append("</numFmts><fonts count=\"3\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font><font><u/><color rgb=\"FF0563C1\"/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>");
+        b.Append("</numFmts><fonts count=\"3\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font><font><u/><sz val=\"11\"/><color rgb=\"FF0563C1\"/><name val=\"Calibri\"/></font></fonts>");
         b.Append("<fills count=\"4\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill><fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFD9D9D9\"/></patternFill></fill><fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFFF7875\"/></patternFill></fill></fills>");
         b.Append("<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style=\"thin\"/><right style=\"thin\"/><top style=\"thin\"/><bottom style=\"thin\"/><diagonal/></border></borders>");
         b.Append("<cellStyleXfs count=\"1\"><xf/></cellStyleXfs>");
