@@ -14,7 +14,7 @@ internal static class ParquetOutput
     public const string Folder = "parquet";
 
     /// <summary>Rows per row group: memory stays bounded whatever the batch size.</summary>
-    private const int RowGroupSize = 100_000;
+    private const int RowGroupSize = 50_000;
 
     public static void Write(string folder, string csvFolder)
     {

@@ -29,7 +29,7 @@ internal static class SqliteOutput
             using (var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = tmp, Pooling = false, Mode = SqliteOpenMode.ReadWriteCreate }.ToString()))
             {
                 conn.Open();
-                Execute(conn, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096; PRAGMA cache_size=-65536; PRAGMA locking_mode=EXCLUSIVE; PRAGMA foreign_keys=OFF;");
+                Execute(conn, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096; PRAGMA cache_size=-16384; PRAGMA locking_mode=EXCLUSIVE; PRAGMA foreign_keys=OFF;");
                 using var tx = conn.BeginTransaction();
                 var columns = new Dictionary<string, string[]>(StringComparer.Ordinal);
                 foreach (var table in LongTables.All)
@@ -111,7 +111,7 @@ internal static class SqliteOutput
         ddl.Append(')');
         Execute(conn, tx, ddl.ToString());
 
-        // rows are bound and stepped through SQLitePCL directly: Microsoft.Data.Sqlite's parameters cost ~7 µs a row
+        // rows are bound (UTF-16 spans, no copies) and stepped through SQLitePCL directly: Microsoft.Data.Sqlite's parameters cost ~7 µs a row
         var sql = $"INSERT INTO {Q(table.Name)} ({string.Join(", ", insertColumns.Select(Q))}) VALUES ({string.Join(", ", insertColumns.Select((_, i) => "?" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
         var db = conn.Handle!;
         Check(db, raw.sqlite3_prepare_v2(db, sql, out var stmt));
@@ -133,7 +133,7 @@ internal static class SqliteOutput
                     var type = types[c];
                     if (type.Kind == ColumnKind.Text)
                     {
-                        raw.sqlite3_bind_text(stmt, p++, text);
+                        raw.sqlite3_bind_text16(stmt, p++, text.AsSpan());
                     }
                     else if (text.Length == 0)
                     {
@@ -145,7 +145,7 @@ internal static class SqliteOutput
                     }
                     else
                     {
-                        raw.sqlite3_bind_text(stmt, p++, text);
+                        raw.sqlite3_bind_text16(stmt, p++, text.AsSpan());
                     }
 
                     if (type.IsMoney)
