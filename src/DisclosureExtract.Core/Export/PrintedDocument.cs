@@ -216,8 +216,4 @@ internal sealed record PrintedDocument(DocumentRow Document, IReadOnlyList<Print
 
         return -1;
     }
-
-    /// <summary>The marks of a cell (column -1: the row's name).</summary>
-    public IEnumerable<CellMark> MarksAt(int table, int row, int column) =>
-        Marks.Where(m => m.Table == table && m.Row == row && m.Column == column);
 }

@@ -58,9 +58,9 @@ internal static class XlsxOutput
             if (comments.Count > 0)
             {
                 withComments.Add(sheetNo);
-                Entry(zip, $"xl/comments{sheetNo}.xml", b, CommentsXml(b, comments));
-                Entry(zip, $"xl/drawings/vmlDrawing{sheetNo}.vml", b, VmlXml(b, comments, sheetNo));
-                Entry(zip, $"xl/worksheets/_rels/sheet{sheetNo}.xml.rels", b, Relationships(b,
+                Entry(zip, $"xl/comments{sheetNo}.xml", CommentsXml(b, comments));
+                Entry(zip, $"xl/drawings/vmlDrawing{sheetNo}.vml", VmlXml(b, comments, sheetNo));
+                Entry(zip, $"xl/worksheets/_rels/sheet{sheetNo}.xml.rels", Relationships(b,
                     ("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments", $"../comments{sheetNo}.xml"),
                     ("rId2", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing", $"../drawings/vmlDrawing{sheetNo}.vml")));
             }
@@ -70,13 +70,13 @@ internal static class XlsxOutput
                 filters.Add((t, filter));
             }
 
-            Entry(zip, $"xl/worksheets/sheet{sheetNo}.xml", b, b);
+            Entry(zip, $"xl/worksheets/sheet{sheetNo}.xml", b);
         }
 
         filters.Add((doc.Tables.Count, FindingsSheet(b, doc, names)));
-        Entry(zip, $"xl/worksheets/sheet{doc.Tables.Count + 1}.xml", b, b);
+        Entry(zip, $"xl/worksheets/sheet{doc.Tables.Count + 1}.xml", b);
         DocumentSheet(b, doc);
-        Entry(zip, $"xl/worksheets/sheet{sheetCount}.xml", b, b);
+        Entry(zip, $"xl/worksheets/sheet{sheetCount}.xml", b);
 
         b.Clear().Append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<workbook xmlns=\"").Append(Main).Append("\" xmlns:r=\"").Append(RelNs).Append("\"><bookViews><workbookView/></bookViews><sheets>");
         for (var s = 0; s < sheetCount; s++)
@@ -95,13 +95,13 @@ internal static class XlsxOutput
         }
 
         b.Append("</definedNames></workbook>");
-        Entry(zip, "xl/workbook.xml", b, b);
+        Entry(zip, "xl/workbook.xml", b);
         var rels = Enumerable.Range(1, sheetCount)
             .Select(s => ($"rId{s}", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet", $"worksheets/sheet{s}.xml"))
             .Append(($"rId{sheetCount + 1}", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml")).ToArray();
-        Entry(zip, "xl/_rels/workbook.xml.rels", b, Relationships(b, rels));
-        Entry(zip, "xl/styles.xml", b, b.Clear().Append(Styles));
-        Entry(zip, "_rels/.rels", b, Relationships(b, ("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "xl/workbook.xml")));
+        Entry(zip, "xl/_rels/workbook.xml.rels", Relationships(b, rels));
+        Entry(zip, "xl/styles.xml", b.Clear().Append(Styles));
+        Entry(zip, "_rels/.rels", Relationships(b, ("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "xl/workbook.xml")));
         b.Clear().Append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">")
             .Append("<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>")
             .Append("<Default Extension=\"vml\" ContentType=\"application/vnd.openxmlformats-officedocument.vmlDrawing\"/>")
@@ -118,7 +118,7 @@ internal static class XlsxOutput
         }
 
         b.Append("</Types>");
-        Entry(zip, "[Content_Types].xml", b, b);
+        Entry(zip, "[Content_Types].xml", b);
     }
 
     private static Dictionary<(int Table, int Row, int Column), List<int>> Marks(PrintedDocument doc)
@@ -137,9 +137,8 @@ internal static class XlsxOutput
         return marked;
     }
 
-    private static void Entry(ZipArchive zip, string name, StringBuilder scratch, StringBuilder content)
+    private static void Entry(ZipArchive zip, string name, StringBuilder content)
     {
-        _ = scratch;
         var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
         entry.LastWriteTime = EntryTime;
         using var s = entry.Open();
