@@ -97,16 +97,21 @@ internal sealed record PrintedDocument(DocumentRow Document, IReadOnlyList<Print
             }
         }
 
+        // columns the catalog does not know are told apart by their printed header
+        string ColumnOf(LineItemRow item) =>
+            item.column_key == "unknown" && ColumnLabel?.Invoke(item) is { Length: > 0 } l ? "unknown:" + l : item.column_key;
+
         foreach (var item in items)
         {
-            if (!columns.Contains(item.column_key))
+            var column = ColumnOf(item);
+            if (!columns.Contains(column))
             {
-                columns.Add(item.column_key);
+                columns.Add(column);
             }
 
             if (ColumnLabel?.Invoke(item) is { Length: > 0 } label)
             {
-                labels.TryAdd(item.column_key, label);
+                labels.TryAdd(column, label);
             }
         }
 
@@ -117,7 +122,7 @@ internal sealed record PrintedDocument(DocumentRow Document, IReadOnlyList<Print
         foreach (var item in items)
         {
             var itemNames = used.Select(i => Items.Getters[i](item)).ToArray();
-            var col = columns.IndexOf(item.column_key);
+            var col = columns.IndexOf(ColumnOf(item));
             if (names is null || cells is null || !names.AsSpan().SequenceEqual(itemNames) || cells[col] is not null)
             {
                 names = itemNames;

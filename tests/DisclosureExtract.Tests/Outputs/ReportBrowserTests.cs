@@ -66,9 +66,10 @@ public class ReportBrowserTests(OutputsFixture fx)
     {
         var page = Path.Combine(fx.Dir, "report", "tekes-2023.html");
         var png = Path.Combine(TestPaths.TempDir(), "tekes-2023.png");
-        Chromium.Screenshot(new Uri(page).AbsoluteUri, png, 1280, 2400);
+        // tall enough for all of tekes's tables: its culprit (表7 21012 对个人和家庭的补助) is in the seventh
+        Chromium.Screenshot(new Uri(page).AbsoluteUri, png, 1280, 8000);
         var (width, height, pixels) = Png.Decode(File.ReadAllBytes(png));
-        Assert.Equal((1280, 2400), (width, height));
+        Assert.Equal((1280, 8000), (width, height));
         var marked = 0;
         var rows = new HashSet<int>();
         var text = 0;
@@ -89,9 +90,9 @@ public class ReportBrowserTests(OutputsFixture fx)
             }
         }
 
-        // the marked cells are drawn, in more than one place, and the page is not blank
-        Assert.True(marked > 500, $"{marked} pixels of the culprit fill");
-        Assert.True(rows.Count >= 3, $"culprit fill on {rows.Count} bands of the page");
+        // the marked cell is drawn and the page is not blank
+        Assert.True(marked > 300, $"{marked} pixels of the culprit fill");
+        Assert.True(rows.Count >= 1, $"culprit fill on {rows.Count} bands of the page");
         Assert.True(text > 10_000, $"{text} dark (text) pixels");
         var keep = Environment.GetEnvironmentVariable("DX_KEEP_SCREENSHOT");
         if (!string.IsNullOrEmpty(keep))

@@ -95,10 +95,10 @@ public class SqliteRoundTripTests(OutputsFixture fx)
     [Fact]
     public void A_column_added_to_a_row_record_reaches_sqlite_and_parquet_without_an_edit()
     {
-        // what another engineer adding line_items.sub_unit would produce: the CSV gains a column
+        // what another engineer adding a column to line_items would produce: the CSV gains a column
         var dir = TestPaths.TempDir();
         var (header, rows) = fx.Csv("line_items.csv");
-        var grid = new List<IReadOnlyList<string>> { header.Append("sub_unit").ToArray() };
+        var grid = new List<IReadOnlyList<string>> { header.Append("reviewer_note").ToArray() };
         grid.AddRange(rows.Select((r, i) => (IReadOnlyList<string>)r.Append(i % 2 == 0 ? "机关" : string.Empty).ToArray()));
         CsvOutput.WriteGrid(Path.Combine(dir, "line_items.csv"), grid);
         SqliteOutput.Write(Path.Combine(dir, "d.sqlite"), dir);
@@ -107,10 +107,10 @@ public class SqliteRoundTripTests(OutputsFixture fx)
         using var db = new SqliteConnection($"Data Source={Path.Combine(dir, "d.sqlite")};Pooling=False");
         db.Open();
         using var cmd = db.CreateCommand();
-        cmd.CommandText = "SELECT count(*) FROM line_items WHERE sub_unit = '机关'";
+        cmd.CommandText = "SELECT count(*) FROM line_items WHERE reviewer_note = '机关'";
         Assert.Equal((long)((rows.Count + 1) / 2), (long)cmd.ExecuteScalar()!);
         var columns = ParquetRoundTripTests.Read(Path.Combine(dir, "parquet", "line_items.parquet"));
-        Assert.Equal("机关", columns["sub_unit"][0]);
-        Assert.Equal(rows.Count, columns["sub_unit"].Count);
+        Assert.Equal("机关", columns["reviewer_note"][0]);
+        Assert.Equal(rows.Count, columns["reviewer_note"].Count);
     }
 }
