@@ -302,7 +302,7 @@ public static class BenchVerb
 
         if (Path.GetFileNameWithoutExtension(exe) == "dotnet")
         {
-            psi.ArgumentList.Add(typeof(BenchVerb).Assembly.Location);
+            psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, typeof(BenchVerb).Assembly.GetName().Name + ".dll")); // not Assembly.Location: empty in a single-file binary
         }
 
         foreach (var a in new[] { "convert", inDir, "--out", outDir, "--jobs", kind.Jobs.ToString(CultureInfo.InvariantCulture), "--no-progress" })

@@ -54,6 +54,10 @@ public static class JsonOutput
     {
         /// <summary>The explanation part as data (docs/explanation.md); every value carries its source line.</summary>
         public ExplanationJson? Explanation { get; init; }
+
+        /// <summary>The build that wrote the file (version and git commit), first in the file.</summary>
+        [JsonPropertyOrder(-1)]
+        public Generator Generator { get; init; } = Generator.Current;
     }
 
     public static DocumentJson ToJson(ConversionResult r)
