@@ -155,7 +155,11 @@ public static partial class FactsExtractor
         if (counts.Count > 0)
         {
             var best = counts.OrderByDescending(kv => kv.Value.Count).ThenByDescending(kv => kv.Key.Length).First();
-            return (best.Key, best.Value.Line);
+
+            // a header that shortens the name (511-退役军人事务局) under a cover that prints it whole
+            return cover.Name is { } whole && whole.Length > best.Key.Length && whole.EndsWith(best.Key, StringComparison.Ordinal)
+                ? (whole, cover.Line)
+                : (best.Key, best.Value.Line);
         }
 
         if (cover.Name is { } coverName)

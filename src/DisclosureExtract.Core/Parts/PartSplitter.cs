@@ -52,9 +52,9 @@ public static partial class PartSplitter
                 end = t.Start; // the text stops where the tables start
             }
 
-            if (headings[i].Kind == PartKind.Tables && tables is not null)
+            if (headings[i].Kind == PartKind.Tables && (tables is not null || !PrintsTables(doc, headings[i].Line, end)))
             {
-                continue; // the tables part is where the tables are
+                continue; // the tables part is where the tables are; a heading over a line or two (附件：…报表) points elsewhere
             }
 
             parts.Add(new DocumentPart(headings[i].Kind, headings[i].Text, headings[i].Line, end));
@@ -66,6 +66,27 @@ public static partial class PartSplitter
         }
 
         return parts.OrderBy(p => p.StartLine).ToList();
+    }
+
+    /// <summary>A span prints tables when it holds grid rows or lines of amounts, not only a pointer to another file.</summary>
+    private static bool PrintsTables(SourceDocument doc, int from, int to)
+    {
+        var amountLines = 0;
+        for (var i = from; i < to; i++)
+        {
+            var line = doc.Lines[i];
+            if (line.Cells is { Count: > 1 })
+            {
+                return true;
+            }
+
+            if (line.Norm.Split(' ').Count(t => t.Length > 0 && t.Any(char.IsAsciiDigit) && t.All(c => char.IsAsciiDigit(c) || c is '.' or ',')) >= 2 && ++amountLines >= 3)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Between((int Start, int End, string Heading)? tables, int a, int b) => tables is { } t && t.Start > a && t.Start < b;

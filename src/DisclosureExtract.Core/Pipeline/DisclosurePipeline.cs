@@ -163,6 +163,11 @@ public sealed class DisclosurePipeline
             findings.Add(new Finding("part_missing", Severity.Info, $"the document prints no {DocumentPart.KeyOf(k)} part"));
         }
 
+        if (tables.Count == 0 && parts.All(p => p.Kind != PartKind.Tables) && parts.Count > 0)
+        {
+            findings.Add(new Finding("no_tables", Severity.Info, "the document prints no tables: its text only (a publisher may post the tables as a separate file)"));
+        }
+
         findings.AddRange(factFindings);
         findings.AddRange(tableFindings);
         findings.AddRange(checks);
