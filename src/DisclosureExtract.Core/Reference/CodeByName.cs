@@ -53,17 +53,21 @@ public sealed class CodeByName
         }
 
         string? exact = null;
+        var several = false;
         foreach (var (name, code) in list)
         {
             if (name == key)
             {
-                if (exact is not null && exact != code)
-                {
-                    return null; // two codes print this name under one parent: the name does not decide
-                }
-
-                exact = code;
+                several |= exact is not null && exact != code;
+                exact ??= code;
             }
+        }
+
+        if (several)
+        {
+            // two codes print this name under one parent: the classification numbers its 其他… (other) items 99
+            var other = key.StartsWith("其他", StringComparison.Ordinal) ? list.Where(x => x.Name == key && x.Code.EndsWith("99", StringComparison.Ordinal)).Select(x => x.Code).Distinct().ToList() : [];
+            return other.Count == 1 ? other[0] : null;
         }
 
         if (exact is not null || !fuzzy)

@@ -41,6 +41,7 @@ internal sealed class TableBuilder
     public BudgetTable Build(IReadOnlyDictionary<string, BudgetTable> solved)
     {
         CodesFromNames();
+        UncodedRowsOverCodedRowsAreUnits();
         ColumnsByPosition();
         SingleUnitIsTotal();
         var unit = _body.Unit ?? UnitAfterTable() ?? "万元";
@@ -145,6 +146,43 @@ internal sealed class TableBuilder
         var t = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(text));
         var i = t.IndexOf('年', StringComparison.Ordinal);
         return i >= 4 && t.AsSpan(i - 4, 4) is var y && y[0] == '2' && int.TryParse(y, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) ? year : null;
+    }
+
+    /// <summary>
+    /// In a table of coded rows, a row read from cells that has amounts and no code, is not a total and is followed by
+    /// coded rows heads them: a unit of a consolidated table (深圳市人力资源和社会保障局（本级） over its 301, 302 … rows)
+    /// that the header names no unit column for. The rows under it, to the next such row, belong to it.
+    /// </summary>
+    private void UncodedRowsOverCodedRowsAreUnits()
+    {
+        if (Kind.Shape != TableShape.Coded)
+        {
+            return;
+        }
+
+        var rows = _body.Rows.Where(r => r.HasAmounts).ToList();
+        for (var i = 0; i + 1 < rows.Count; i++)
+        {
+            var r = rows[i];
+            if (r.FromCells && r.Code is null && !r.IsTotal && r.UnitName is null && r.CellProject is null && rows[i + 1].Code is not null
+                && TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText) is { Length: > 0 } name)
+            {
+                r.UnitName = name;
+            }
+        }
+
+        string? unit = null;
+        foreach (var r in rows)
+        {
+            if (r.UnitName is { } u)
+            {
+                unit = u;
+            }
+            else if (r.Code is not null && unit is not null)
+            {
+                r.SubUnit ??= unit;
+            }
+        }
     }
 
     /// <summary>A table that lists one unit's row first and no 合计 row: the unit's row is the table's total.</summary>
