@@ -33,11 +33,12 @@ public sealed class CodeByName
     /// <summary>Economic classification codes (支出经济分类) of the shipped catalog.</summary>
     public static CodeByName Economic { get; } = new(ReferenceCatalog.Default, ReferenceCatalog.Economic);
 
-    /// <summary>The code of a 类 by its printed name; null when no class is named so.</summary>
-    public string? Class(string printed) => Child(string.Empty, printed, fuzzy: true);
+    /// <summary>The code of a 类 by its printed name; null when no class is named so. <paramref name="scheme"/>: the first
+    /// digit of the codes the table prints (3 部门预算 / 5 政府预算 economic classes share their names).</summary>
+    public string? Class(string printed, char? scheme = null) => Child(string.Empty, printed, fuzzy: true, scheme);
 
     /// <summary>The code of a child (款 of a 类, 项 of a 款) by its printed name; null when none is named so.</summary>
-    public string? Child(string parent, string printed, bool fuzzy = false)
+    public string? Child(string parent, string printed, bool fuzzy = false, char? scheme = null)
     {
         ArgumentNullException.ThrowIfNull(parent);
         ArgumentNullException.ThrowIfNull(printed);
@@ -63,6 +64,11 @@ public sealed class CodeByName
             }
         }
 
+        if (several && scheme is { } first && list.Where(x => x.Name == key && x.Code[0] == first).Select(x => x.Code).Distinct().ToList() is [var inScheme])
+        {
+            return inScheme;
+        }
+
         if (several)
         {
             // two codes print this name under one parent: the classification numbers its 其他… (other) items 99
@@ -81,6 +87,11 @@ public sealed class CodeByName
         var tie = false;
         foreach (var (name, code) in list)
         {
+            if (scheme is { } s && code[0] != s)
+            {
+                continue;
+            }
+
             var d = Distance(name, key);
             if (d < bestDistance)
             {

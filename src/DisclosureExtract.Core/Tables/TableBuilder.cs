@@ -164,8 +164,8 @@ internal sealed class TableBuilder
         for (var i = 0; i + 1 < rows.Count; i++)
         {
             var r = rows[i];
-            if (r.FromCells && r.Code is null && !r.IsTotal && r.UnitName is null && r.CellProject is null && rows[i + 1].Code is not null
-                && TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText) is { Length: > 0 } name)
+            if (r.FromCells && r.Code is null && !r.IsTotal && r.UnitName is null && r.CellProject is null && rows[i + 1].Code is { Length: 3 }
+                && TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText) is { Length: > 0 } name && SumsTheClassesUnderIt(rows, i))
             {
                 r.UnitName = name;
             }
@@ -183,6 +183,21 @@ internal sealed class TableBuilder
                 r.SubUnit ??= unit;
             }
         }
+    }
+
+    /// <summary>A unit's row is the sum of the 类 rows under it (its first amount, to the next uncoded row).</summary>
+    private static bool SumsTheClassesUnderIt(List<RawRow> rows, int at)
+    {
+        var sum = 0m;
+        for (var j = at + 1; j < rows.Count && rows[j].Code is not null; j++)
+        {
+            if (rows[j].Code!.Length == 3)
+            {
+                sum += rows[j].Amounts[0].Value;
+            }
+        }
+
+        return rows[at].Amounts.Count > 0 && rows[at].Amounts[0].Value == sum;
     }
 
     /// <summary>A table that lists one unit's row first and no 合计 row: the unit's row is the table's total.</summary>
@@ -231,6 +246,12 @@ internal sealed class TableBuilder
             return;
         }
 
+        // economic classes of the 部门 (3xx) and 政府 (5xx) schemes share their names: the scheme of the codes the table
+        // prints decides, else 部门预算支出经济分类 (the disclosures' own)
+        char? scheme = Kind.Classification == "economic"
+            ? _body.Rows.Where(r => r.Code is { Length: > 0 }).Select(r => r.Code![0]).GroupBy(c => c).OrderByDescending(g => g.Count()).Select(g => (char?)g.Key).FirstOrDefault() ?? '3'
+            : null;
+
         // the 类 and 款 above, per side (blocks side by side each go down their own list)
         var context = new Dictionary<string, (string? Class, string? Kuan)>(StringComparer.Ordinal);
         foreach (var r in _body.Rows)
@@ -250,7 +271,7 @@ internal sealed class TableBuilder
             if (r.Code is null && (r.FromCells || r.Side == "expenditure") && !side.StartsWith("expenditure_block", StringComparison.Ordinal))
             {
                 var name = r.CellName ?? r.JoinedText;
-                r.Code = (kuan is null ? null : names.Child(kuan, name)) ?? (cls is null ? null : names.Child(cls, name)) ?? names.Class(name);
+                r.Code = (kuan is null ? null : names.Child(kuan, name)) ?? (cls is null ? null : names.Child(cls, name)) ?? names.Class(name, scheme);
             }
 
             context[side] = r.Code?.Length switch
