@@ -157,6 +157,53 @@ public class PdfLayoutTests
     }
 
     [Fact]
+    public void A_tall_ruled_row_whose_cells_wrap_is_one_row_with_its_pieces_joined()
+    {
+        // each body row is ruled; in the first one the narrow 合计 column wraps 143,999.00 (143,999.0 above the
+        // row's middle line, 0 below it) and the name wraps as well; the second row is one line
+        List<PdfRule> rules =
+        [
+            new(true, 700, 40, 290), new(true, 680, 40, 290), new(true, 640, 40, 290), new(true, 620, 40, 290),
+            new(false, 40, 620, 700), new(false, 80, 620, 700), new(false, 140, 620, 700), new(false, 190, 620, 700), new(false, 290, 620, 700),
+        ];
+        var glyphs = Line(686, ("编码", 42), ("名称", 90), ("合计", 150), ("基本支出", 200))
+            .Concat(Line(664, ("某某市交通局（", 82), ("143,999.0", 143)))
+            .Concat(Line(656, ("313001", 42), ("4.5", -285)))
+            .Concat(Line(648, ("本级）", 82), ("0", -188)))
+            .Concat(Line(626, ("313002", 42), ("某某中心", 82), ("12.00", -188), ("12.00", -285)))
+            .ToList();
+
+        var rows = Assert.Single(PdfRuledTable.Find(rules)).Rows(glyphs);
+
+        string[][] expected =
+        [
+            ["编码", "名称", "合计", "基本支出"],
+            ["313001", "某某市交通局（本级）", "143,999.00", "4.5"],
+            ["313002", "某某中心", "12.00", "12.00"],
+        ];
+        Assert.Equal(expected, rows.Select(r => r.Select(c => c.Text).ToArray()));
+    }
+
+    [Fact]
+    public void Rows_of_one_band_stay_apart_when_their_amounts_would_not_make_one_number()
+    {
+        // one band holds two rows; the first row's amount fills its narrow cell, but 1,202.75 and 14.56 are two amounts
+        List<PdfRule> rules =
+        [
+            new(true, 700, 40, 190), new(true, 680, 40, 190), new(true, 630, 40, 190),
+            new(false, 40, 630, 700), new(false, 80, 630, 700), new(false, 140, 630, 700), new(false, 190, 630, 700),
+        ];
+        var glyphs = Line(686, ("编码", 42), ("名称", 90), ("合计", 150))
+            .Concat(Line(664, ("210", 42), ("卫生健康支", 82), ("1,202.75", 142)))
+            .Concat(Line(652, ("21011", 42), ("医疗", 82), ("14.56", -188)))
+            .ToList();
+
+        var rows = Assert.Single(PdfRuledTable.Find(rules)).Rows(glyphs);
+
+        Assert.Equal([["编码", "名称", "合计"], ["210", "卫生健康支", "1,202.75"], ["21011", "医疗", "14.56"]], rows.Select(r => r.Select(c => c.Text).ToArray()));
+    }
+
+    [Fact]
     public void One_page_of_undecodable_text_fails_the_document_even_when_the_rest_reads()
     {
         static PdfPageContent Page(int number, string text) =>

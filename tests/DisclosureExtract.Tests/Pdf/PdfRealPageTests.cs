@@ -34,4 +34,32 @@ public class PdfRealPageTests
         var header = doc.Lines.First(l => l.Cells is not null);
         Assert.Equal(["科目编码", "", "", "科目名称", "合计", "财政拨款收入"], Cells(header).Take(6));
     }
+
+    [Fact]
+    public void A_tall_ruled_row_whose_number_and_name_wrap_in_narrow_cells_is_one_row()
+    {
+        // wuxi_transport_bureau_2026_unit_budget.pdf page 15 (公开02表 收入总表): the narrow columns wrap 143,999.00 as
+        // 143,999.0 / 0 and the name as 无锡市交通运输局（本级 / ）, above and below the row's one-line cells
+        var doc = Fixture("wuxi-transport-2026-page15-wrapped-numbers.pdf");
+
+        var rows = doc.Lines.Where(l => l.Cells is not null).ToList();
+        Assert.Equal(4, rows.Count); // two header rows, 合计 and the unit
+        Assert.Equal(["合计", "", "984,760.87", "984,760.87", "196,278.67", "143,999.00", "32,640.00", "", "", "", "", "", "611,843.20"],
+            Cells(rows[2]).Take(13));
+        Assert.Equal(["313001", "无锡市交通运输局（本级）", "984,760.87", "984,760.87", "196,278.67", "143,999.00", "32,640.00"],
+            Cells(rows[3]).Take(7));
+    }
+
+    [Fact]
+    public void Numbers_wrapped_at_any_place_are_joined_and_the_row_keeps_its_values()
+    {
+        // shenzhen_4425c7b0.pdf page 24 (表5 项目支出总表): 1,264,602 / .38 and 1,263,231.7 / 8 wrap in their cells,
+        // the name 深圳市发展和改革委员会 / （本级） too, while the row's other amounts sit on the middle line
+        var doc = Fixture("shenzhen-4425c7b0-page24-wrapped-numbers.pdf");
+
+        Assert.Equal(["深圳市发展和改革委员会（本级）", "1,264,602.38", "1,263,231.78", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "1,370.60"],
+            Cells(Row(doc, 0, "深圳市发展和改革委员会（本级）")));
+        Assert.Equal(["创新能力建设和高新技术发展业务", "809.82", "809.82"], Cells(Row(doc, 0, "创新能力建设和高新技术发展业务")).Take(3));
+        Assert.Equal(9, doc.Lines.Count(l => l.Cells is not null && l.Cells[1].Text.Contains('.', StringComparison.Ordinal)));
+    }
 }

@@ -153,8 +153,12 @@ internal sealed class PdfRuledTable
     }
 
     /// <summary>
-    /// A group of bands that holds two or more text lines with numbers is several rows drawn without
+    /// A group of bands that holds two or more text lines with numbers may be several rows drawn without
     /// rules between them: each line with a number starts a row, other lines (wrapped names) join the nearest.
+    /// But a cell whose text wraps (a long name, or a number too wide for a narrow column: <c>143,999.0</c> over
+    /// <c>0</c>) makes its row several lines tall, and the row's one-line cells sit in the middle, between the
+    /// wrapped lines: the lines a wrapped cell spans are one row, and its pieces are one cell text. False when
+    /// the group is one row.
     /// </summary>
     private bool TrySplitByNumbers(IReadOnlyList<PdfGlyph> glyphs, List<int> members, int[] glyphCell, MergedGrid cells, List<IReadOnlyList<TextCell>> rows)
     {
@@ -164,6 +168,11 @@ internal sealed class PdfRuledTable
         }
 
         var lines = PdfTextLine.Lines(members.Select(i => glyphs[i]));
+        if (lines.Count < 2)
+        {
+            return false;
+        }
+
         var indexLines = new List<List<int>>(lines.Count);
         var lookup = members.GroupBy(i => glyphs[i]).ToDictionary(g => g.Key, g => new Queue<int>(g));
         foreach (var line in lines)
@@ -171,35 +180,224 @@ internal sealed class PdfRuledTable
             indexLines.Add(line.Select(g => lookup[g].Dequeue()).ToList());
         }
 
-        var anchors = new List<int>();
+        // the piece of each line in each cell (glyphs of a line are sorted left to right)
+        var pieces = new List<Piece>();
+        var anchor = new bool[lines.Count];
         for (var k = 0; k < indexLines.Count; k++)
         {
-            var byCell = indexLines[k].GroupBy(i => glyphCell[i]);
-            if (byCell.Any(g => PdfTextLine.IsNumeric(PdfTextLine.Text(g.Select(i => glyphs[i]).ToList()))))
+            foreach (var g in indexLines[k].GroupBy(i => glyphCell[i]))
             {
-                anchors.Add(k);
+                var piece = new Piece(k, g.Key, g.Select(i => glyphs[i]).ToList());
+                if (piece.Text.Length == 0)
+                {
+                    continue;
+                }
+
+                pieces.Add(piece);
+                anchor[k] |= piece.Numeric;
             }
         }
 
-        if (anchors.Count < 2)
+        if (anchor.Count(a => a) < 2)
         {
             return false;
         }
 
-        var records = anchors.ToDictionary(a => a, _ => new List<int>());
-        for (var k = 0; k < indexLines.Count; k++)
+        var rowOf = WrappedRows(pieces, lines.Count, cells);
+        var rowHasNumber = new bool[lines.Count];
+        for (var k = 0; k < lines.Count; k++)
         {
-            var y = indexLines[k].Average(i => glyphs[i].CenterY);
-            var nearest = anchors.MinBy(a => Math.Abs(indexLines[a].Average(i => glyphs[i].CenterY) - y));
-            records[nearest].AddRange(indexLines[k]);
+            rowHasNumber[rowOf[k]] |= anchor[k];
         }
 
-        foreach (var a in anchors)
+        var numberRows = Enumerable.Range(0, lines.Count).Where(k => rowOf[k] == k && rowHasNumber[k]).ToList();
+        if (numberRows.Count < 2)
+        {
+            return false;
+        }
+
+        var centre = lines.Select(l => l.Average(g => g.CenterY)).ToArray();
+        var records = numberRows.ToDictionary(a => a, _ => new List<int>());
+        for (var k = 0; k < indexLines.Count; k++)
+        {
+            var row = rowOf[k];
+            if (!rowHasNumber[row])
+            {
+                // a line without numbers (a wrapped name) joins the row of the nearest line with a number
+                var nearest = Enumerable.Range(0, lines.Count).Where(a => anchor[a]).MinBy(a => Math.Abs(centre[a] - centre[k]));
+                row = rowOf[nearest];
+            }
+
+            records[row].AddRange(indexLines[k]);
+        }
+
+        foreach (var a in numberRows)
         {
             AddRow(glyphs, records[a], glyphCell, cells, rows);
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The first line of each line's row: a cell whose text wraps from one line onto a later one ties the lines
+    /// it spans into one row, unless that row would then hold two rows' amounts in one column.
+    /// </summary>
+    private int[] WrappedRows(List<Piece> pieces, int lineCount, MergedGrid cells)
+    {
+        var byCell = pieces.GroupBy(p => p.Cell).Select(g => g.ToList()).ToList();
+        var linked = byCell.Select(list =>
+        {
+            var l = new bool[list.Count];
+            for (var i = 1; i < list.Count; i++)
+            {
+                l[i] = Wraps(list[i - 1], list[i], cells.Boxes[list[i].Cell]);
+            }
+
+            return l;
+        }).ToList();
+
+        // rows as intervals of lines: first[k] is the first line of line k's row, last[first] its last line
+        var first = new int[lineCount];
+        var last = new int[lineCount];
+        for (var k = 0; k < lineCount; k++)
+        {
+            first[k] = k;
+            last[k] = k;
+        }
+
+        for (var c = 0; c < byCell.Count; c++)
+        {
+            for (var i = 1; i < byCell[c].Count; i++)
+            {
+                if (!linked[c][i])
+                {
+                    continue;
+                }
+
+                var a = first[byCell[c][i - 1].Line];
+                var b = last[first[byCell[c][i].Line]];
+                if (first[b] == a || !Consistent(byCell, linked, a, b))
+                {
+                    continue;
+                }
+
+                for (var k = a; k <= b; k++)
+                {
+                    first[k] = a;
+                }
+
+                last[a] = b;
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>
+    /// True when lines a..b hold no two pieces of one cell, one of them a number, that are not one wrapped
+    /// text: two amounts (or an amount and a name) in one column are two rows. Two text pieces may be one name
+    /// wrapped earlier than the cell's width demands.
+    /// </summary>
+    private static bool Consistent(List<List<Piece>> byCell, List<bool[]> linked, int a, int b)
+    {
+        for (var c = 0; c < byCell.Count; c++)
+        {
+            for (var i = 1; i < byCell[c].Count; i++)
+            {
+                if (!linked[c][i] && (byCell[c][i - 1].Numeric || byCell[c][i].Numeric) && byCell[c][i - 1].Line >= a && byCell[c][i].Line <= b)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The glyphs of one text line inside one cell.</summary>
+    private sealed class Piece
+    {
+        public Piece(int line, int cell, List<PdfGlyph> glyphs)
+        {
+            Line = line;
+            Cell = cell;
+            Text = PdfTextLine.Text(glyphs).Trim();
+            Numeric = PdfTextLine.IsNumeric(Text);
+            var printed = glyphs.Where(g => !g.IsSpace).ToList();
+            if (printed.Count > 0)
+            {
+                Left = printed[0].Left;
+                Right = printed[^1].Right;
+                FirstWidth = printed[0].Right - printed[0].Left;
+                Baseline = printed.Average(g => g.Baseline);
+                Size = printed.Max(g => g.Size);
+            }
+        }
+
+        public int Line { get; }
+
+        public int Cell { get; }
+
+        public string Text { get; }
+
+        public bool Numeric { get; }
+
+        public double Left { get; }
+
+        public double Right { get; }
+
+        public double FirstWidth { get; }
+
+        public double Baseline { get; }
+
+        public double Size { get; }
+    }
+
+    /// <summary>
+    /// True when <paramref name="lower"/> goes on with the text of <paramref name="upper"/>, the piece above it in
+    /// the same cell of one grid row: it follows at the distance of a line, and the upper line is full (its
+    /// first glyph would not have fitted after it, allowing for the cell's padding). A wrapped number must make
+    /// one number again (<c>411,130.6</c> + <c>7</c>). A cell spanning several ruled rows ties none of them.
+    /// </summary>
+    private bool Wraps(Piece upper, Piece lower, CellBox box)
+    {
+        var size = Math.Max(upper.Size, lower.Size);
+        if (box.RowMin != box.RowMax || upper.Baseline - lower.Baseline > 1.8 * size || upper.Baseline <= lower.Baseline)
+        {
+            return false;
+        }
+
+        var width = _xs[box.ColMax + 1] - _xs[box.ColMin];
+        if (width - (upper.Right - upper.Left) > lower.FirstWidth + (1.2 * size))
+        {
+            return false;
+        }
+
+        if (upper.Numeric || lower.Numeric)
+        {
+            return upper.Numeric && lower.Numeric && IsOneNumber(upper.Text + lower.Text);
+        }
+
+        return true;
+    }
+
+    /// <summary>An amount or a code as printed: digits, thousands separators in threes, a decimal part.</summary>
+    private static bool IsOneNumber(string text)
+    {
+        var t = text.Replace(" ", string.Empty, StringComparison.Ordinal);
+        var start = t.StartsWith('-') ? 1 : 0;
+        var dot = t.IndexOf('.', StringComparison.Ordinal);
+        var whole = dot < 0 ? t[start..] : t[start..dot];
+        var fraction = dot < 0 ? string.Empty : t[(dot + 1)..];
+        if (whole.Length == 0 || (dot >= 0 && fraction.Length == 0) || !fraction.All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        var groups = whole.Split(',');
+        return groups.All(g => g.Length > 0 && g.All(char.IsAsciiDigit))
+            && (groups.Length == 1 || (groups[0].Length <= 3 && groups.Skip(1).All(g => g.Length == 3)));
     }
 
     private void AddRow(IReadOnlyList<PdfGlyph> glyphs, List<int> members, int[] glyphCell, MergedGrid cells, List<IReadOnlyList<TextCell>> rows)
