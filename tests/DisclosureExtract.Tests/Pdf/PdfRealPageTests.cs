@@ -62,4 +62,18 @@ public class PdfRealPageTests
         Assert.Equal(["创新能力建设和高新技术发展业务", "809.82", "809.82"], Cells(Row(doc, 0, "创新能力建设和高新技术发展业务")).Take(3));
         Assert.Equal(9, doc.Lines.Count(l => l.Cells is not null && l.Cells[1].Text.Contains('.', StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void An_empty_margin_column_without_rules_does_not_tie_the_rows_of_a_ruled_table_together()
+    {
+        // beijing_audit_bureau_2026_dept_budget_tables.pdf page 1 (预算01表 收支总表): every row is ruled, but the rules
+        // start right of a thin empty margin column, which thus reads as one cell over all rows; it used to join the
+        // rows into groups of three (labels concatenated, one amount a group)
+        var doc = Fixture("beijing-audit-2026-tables-page1-margin-column.pdf");
+
+        Assert.Equal(["", "一、一般公共预算拨款收入", "32,365.090089", "一、一般公共服务支出", "26,661.064552", ""], Cells(Row(doc, 3, "一、一般公共服务支出")));
+        Assert.Equal(["", "五、事业收入", "", "五、教育支出", "122.800000", ""], Cells(Row(doc, 3, "五、教育支出")));
+        Assert.Equal(["", "", "", "十九、住房保障支出", "1,710.772524", ""], Cells(Row(doc, 3, "十九、住房保障支出")));
+        Assert.Equal(26, doc.Lines.Count(l => l.Cells is not null && l.Cells[3].Text.EndsWith("支出", StringComparison.Ordinal)));
+    }
 }

@@ -110,32 +110,43 @@ internal sealed class PdfRuledTable
             glyphCell[i] = cells.Owner[(r * colCount) + c];
         }
 
+        // a cell with text spanning several bands joins them into one group (reach: the last band joined to
+        // band r); an empty merged cell does not (a blank margin column without rules ties no rows)
+        var reach = new int[rowCount];
+        var byFirstBand = new List<int>[rowCount];
+        for (var r = 0; r < rowCount; r++)
+        {
+            reach[r] = r;
+            byFirstBand[r] = [];
+        }
+
+        for (var i = 0; i < glyphs.Count; i++)
+        {
+            var box = cells.Boxes[glyphCell[i]];
+            byFirstBand[box.RowMin].Add(i);
+            if (!glyphs[i].IsSpace && box.RowMax > box.RowMin)
+            {
+                reach[box.RowMin] = Math.Max(reach[box.RowMin], box.RowMax);
+            }
+        }
+
         var rows = new List<IReadOnlyList<TextCell>>();
         var r0 = 0;
         while (r0 < rowCount)
         {
-            // bands joined by a cell spanning them form one group
-            var r1 = r0;
-            for (var r = r0; r <= r1 && r < rowCount - 1; r++)
+            var r1 = reach[r0];
+            for (var r = r0; r <= r1; r++)
             {
-                foreach (var box in cells.Boxes.Values)
-                {
-                    if (box.RowMin <= r && box.RowMax > r)
-                    {
-                        r1 = Math.Max(r1, box.RowMax);
-                    }
-                }
+                r1 = Math.Max(r1, reach[r]);
             }
 
             var members = new List<int>();
-            for (var i = 0; i < glyphs.Count; i++)
+            for (var r = r0; r <= r1; r++)
             {
-                var box = cells.Boxes[glyphCell[i]];
-                if (box.RowMin >= r0 && box.RowMin <= r1)
-                {
-                    members.Add(i);
-                }
+                members.AddRange(byFirstBand[r]);
             }
+
+            members.Sort();
 
             if (!TrySplitByNumbers(glyphs, members, glyphCell, cells, rows))
             {
