@@ -76,4 +76,21 @@ public class PdfRealPageTests
         Assert.Equal(["", "", "", "十九、住房保障支出", "1,710.772524", ""], Cells(Row(doc, 3, "十九、住房保障支出")));
         Assert.Equal(26, doc.Lines.Count(l => l.Cells is not null && l.Cells[3].Text.EndsWith("支出", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void Text_that_overflows_its_column_edge_stays_in_its_cell()
+    {
+        // xian_891d54ad.pdf page 3 (表1, an Excel printout): names overflow into the amount column by a glyph
+        // (clipped in print) and the centred header 部门预算支出经济分类科目（按大类） is wider than its cell and
+        // overlaps 预算数 of the column before; each used to be cut at the edge (`[5]出 2,022.39`)
+        var doc = Fixture("xian-891d54ad-page3-overflowing-text.pdf");
+
+        Assert.Equal(["项 目", "预算数", "支出功能分类科目（按大类）", "预算数", "部门预算支出经济分类科目（按大类）", "预算数", "政府预算支出经济分类科目（按大类）", "预算数"],
+            Cells(Row(doc, 1, "预算数")));
+        Assert.Equal(["1、财政拨款", "3,643.37", "1、一般公共服务", "", "1、人员经费和公用经费支出", "2,022.39", "1、机关工资福利支出", "1,470.72"],
+            Cells(Row(doc, 0, "1、财政拨款")));
+        Assert.Equal(["(2)政府性基金收入", "", "4、公共安全", "", "(3)对个人和家庭的补助", "4.82", "4、机关资本性支出（二）", ""],
+            Cells(Row(doc, 0, "(2)政府性基金收入")));
+        Assert.Equal(["3、机关资本性支出（一）", "104.31"], Cells(Row(doc, 0, "其中：专项资金列入部门预算的项目")).Skip(6));
+    }
 }

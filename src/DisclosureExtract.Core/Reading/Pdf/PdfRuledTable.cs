@@ -103,11 +103,26 @@ internal sealed class PdfRuledTable
         var colCount = ColumnCount;
         var cells = MergedCells(rowCount, colCount);
         var glyphCell = new int[glyphs.Count];
-        for (var i = 0; i < glyphs.Count; i++)
+        var start = 0;
+        while (start < glyphs.Count)
         {
-            var r = BandOf(glyphs[i].CenterY);
-            var c = ColumnOf(glyphs[i].CenterX);
-            glyphCell[i] = cells.Owner[(r * colCount) + c];
+            // a run the PDF draws in one go (each glyph where the one before ended) belongs to the cell of its
+            // middle: a name that overflows its column edge by a glyph or two (the printout clips it there), or
+            // a centred header wider than its cell, stays whole
+            var end = start + 1;
+            while (end < glyphs.Count && Continues(glyphs[end - 1], glyphs[end]))
+            {
+                end++;
+            }
+
+            var x = end - start > 1 ? (glyphs[start].Left + glyphs[end - 1].Right) / 2 : glyphs[start].CenterX;
+            var c = ColumnOf(x);
+            for (var i = start; i < end; i++)
+            {
+                glyphCell[i] = cells.Owner[(BandOf(glyphs[i].CenterY) * colCount) + c];
+            }
+
+            start = end;
         }
 
         // a cell with text spanning several bands joins them into one group (reach: the last band joined to
@@ -519,6 +534,11 @@ internal sealed class PdfRuledTable
 
         return 0;
     }
+
+    /// <summary>True when <paramref name="b"/> is printed right where <paramref name="a"/> ends, on its baseline (one text run, no space).</summary>
+    private static bool Continues(PdfGlyph a, PdfGlyph b) =>
+        !a.IsSpace && !b.IsSpace && Math.Abs(b.Left - a.Right) <= 0.05 * a.Size && Math.Abs(b.Baseline - a.Baseline) <= 0.05 * a.Size
+        && Math.Abs(b.Size - a.Size) <= 0.05 * a.Size;
 
     private static bool Touch(PdfRule a, PdfRule b)
     {
