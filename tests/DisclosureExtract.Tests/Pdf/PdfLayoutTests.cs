@@ -43,6 +43,25 @@ public class PdfLayoutTests
     }
 
     [Fact]
+    public void A_space_glyph_printed_under_the_text_separates_nothing()
+    {
+        // an indent of two spaces drawn from x 40, the text from x 43: the second space lies under 工
+        List<PdfGlyph> glyphs = [new(" ", 40, 45, 700, Size), new(" ", 45, 50, 700, Size), .. Line(700, ("工业和信息化", 43)), new(" ", 73, 78, 700, Size), .. Line(700, ("服务", 78))];
+        Assert.Equal("工业和信息化 服务", PdfTextLine.Text(Assert.Single(PdfTextLine.Lines(glyphs))));
+    }
+
+    [Fact]
+    public void A_running_footer_is_one_line_whatever_the_width_of_its_page_number()
+    {
+        static PdfPageContent Page(int number) =>
+            new(number, 842, [new PdfTextItem(700, 690, "正文"), new PdfTextItem(30, 20, $"某某局预算公开 第{number}页")], [], 0);
+
+        var kept = PdfPageFurniture.Remove([Page(9), Page(10), Page(11), Page(12)]);
+
+        Assert.All(kept, page => Assert.Equal("正文", Assert.IsType<PdfTextItem>(Assert.Single(page)).Text));
+    }
+
+    [Fact]
     public void A_wrapped_cell_joins_its_lines_without_a_space()
     {
         var glyphs = Line(700, ("机关事业单位基本养", 100)).Concat(Line(688, ("老保险缴费支出", 100))).ToList();
@@ -241,6 +260,9 @@ public class PdfLayoutTests
     [InlineData("5", true)]
     [InlineData("第 3 页", true)]
     [InlineData("3/40", true)]
+    [InlineData("第3页，共45页", true)]
+    [InlineData("第 14 页，共 45 页", true)]
+    [InlineData("共45页", false)]
     [InlineData("表1", false)]
     [InlineData("2023 年", false)]
     public void Page_numbers_are_recognised(string text, bool isPageNumber) =>

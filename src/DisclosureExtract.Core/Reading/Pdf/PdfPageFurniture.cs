@@ -5,7 +5,7 @@ using DisclosureExtract.Text;
 namespace DisclosureExtract.Reading.Pdf;
 
 /// <summary>
-/// Page numbers (- 16 -, 5, 第 3 页, 3/40) and running headers and footers (the same line in the top or
+/// Page numbers (- 16 -, 5, 第 3 页, 3/40, 第3页，共45页) and running headers and footers (the same line in the top or
 /// bottom margin of many pages) are not part of the text: they are dropped before lines are numbered.
 /// </summary>
 internal static partial class PdfPageFurniture
@@ -16,7 +16,7 @@ internal static partial class PdfPageFurniture
     /// <summary>Share of the page height at the top and bottom where running headers and footers sit.</summary>
     private const double RunningMargin = 0.10;
 
-    [GeneratedRegex(@"^[-—–_~ ]*(?:第 ?)?\d{1,4}(?: ?页)?(?: ?[/／] ?(?:共 ?)?\d{1,4} ?页?)?[-—–_~ ]*$")]
+    [GeneratedRegex(@"^[-—–_~ ]*(?:第 ?)?\d{1,4}(?: ?页)?(?: ?(?:[/／]|[,，、;； ] ?共) ?(?:共 ?)?\d{1,4} ?页?)?[-—–_~ ]*$")]
     private static partial Regex PageNumber();
 
     public static List<List<PdfPageItem>> Remove(IReadOnlyList<PdfPageContent> pages)
@@ -84,7 +84,14 @@ internal static partial class PdfPageFurniture
         var sb = new StringBuilder(folded.Length);
         foreach (var c in folded)
         {
-            sb.Append(char.IsAsciiDigit(c) ? '#' : c);
+            if (!char.IsAsciiDigit(c))
+            {
+                sb.Append(c);
+            }
+            else if (sb.Length == 0 || sb[^1] != '#')
+            {
+                sb.Append('#'); // a number of any length: 第9页 and 第10页 are the same line
+            }
         }
 
         return sb.ToString();

@@ -75,7 +75,8 @@ internal static class PdfTextLine
         {
             if (g.IsSpace)
             {
-                pendingSpace = previous is not null;
+                // a space glyph drawn over the glyph before it (an indent of spaces printed under the text) separates nothing
+                pendingSpace |= previous is { } before && g.Left >= before.Right - (0.25 * before.Size);
                 continue;
             }
 
