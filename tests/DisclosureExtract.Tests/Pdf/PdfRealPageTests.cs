@@ -93,4 +93,31 @@ public class PdfRealPageTests
             Cells(Row(doc, 0, "(2)政府性基金收入")));
         Assert.Equal(["3、机关资本性支出（一）", "104.31"], Cells(Row(doc, 0, "其中：专项资金列入部门预算的项目")).Skip(6));
     }
+
+    [Fact]
+    public void A_row_broken_by_the_page_end_goes_on_in_its_cells_on_the_next_page()
+    {
+        // corpus/real/wuxi_17a8236f.pdf (公开13表, pages 37-49): the last row of a page wraps 其他建筑物、构筑物修 / 缮,
+        // 商品和服务支出(定额非 / 三保) and 公务用车运行 / 维护费, and the page breaks between the lines; the tails
+        // used to be rows of their own at the top of the next page
+        var doc = PdfCorpus.ReadReal("wuxi_17a8236f");
+
+        var last = doc.Lines.Last(l => l.Page == 42);
+        Assert.Equal(["", "商品和服务支出(定额非三保)", "公务用车运行维护费", "车辆维修和保养服务", "分散采购", "0.10"], Cells(last).Take(6));
+        Assert.Equal(["", "高中教学楼门窗及卫生间改造项目", "大型修缮", "其他建筑物、构筑物修缮"], Cells(doc.Lines.Last(l => l.Page == 37)).Take(4));
+        Assert.Equal("江苏省梅村高级中学空港分校", doc.Lines.Last(l => l.Page == 38).Cells![0].Text);
+        Assert.DoesNotContain(doc.Lines, l => l.Cells is not null && l.Cells.Where(c => c.Text.Length > 0).Select(c => c.Text).SequenceEqual(["三保)", "维护费"]));
+        Assert.Equal(["", "商品和服务支出(定额非三保)", "公务用车运行维护费", "车辆加油、添加燃料服务"], Cells(doc.Lines.First(l => l.Page == 43)).Take(4));
+    }
+
+    [Fact]
+    public void Text_placed_off_the_page_and_the_page_footer_are_not_read()
+    {
+        // xian_891d54ad.pdf page 34: labels of hidden spreadsheet cells are placed above and below the page (pdftotext
+        // does not print them either), and the footer 第 3 页，共 45 页 is the page number
+        var doc = Fixture("xian-891d54ad-page34-off-page-text.pdf");
+
+        Assert.Equal("指标4：问题线索处置率", doc.Lines[^1].Cells![3].Text);
+        Assert.DoesNotContain(doc.Lines, l => l.Text is "产出指标" or "质量指标" or "绩" or "标" || l.Text.Contains("45 页", StringComparison.Ordinal));
+    }
 }

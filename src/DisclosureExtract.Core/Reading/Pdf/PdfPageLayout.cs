@@ -1,5 +1,6 @@
 using DisclosureExtract.Model;
 using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
 
 namespace DisclosureExtract.Reading.Pdf;
 
@@ -9,8 +10,12 @@ internal abstract record PdfPageItem(double Top, double Bottom);
 /// <summary>A line of running text (outside tables).</summary>
 internal sealed record PdfTextItem(double Top, double Bottom, string Text) : PdfPageItem(Top, Bottom);
 
-/// <summary>A table (ruled or aligned): its column edges and its rows, each with one cell per grid column.</summary>
-internal sealed record PdfTableItem(double Top, double Bottom, IReadOnlyList<double> ColumnEdges, IReadOnlyList<IReadOnlyList<TextCell>> Rows)
+/// <summary>
+/// A table (ruled or aligned): its column edges and its rows, each with one cell per grid column; for a ruled
+/// table, which cells of the last row end on a full line (text that may go on over a page break).
+/// </summary>
+internal sealed record PdfTableItem(double Top, double Bottom, IReadOnlyList<double> ColumnEdges, IReadOnlyList<IReadOnlyList<TextCell>> Rows,
+    IReadOnlyList<bool>? LastRowFull = null)
     : PdfPageItem(Top, Bottom);
 
 /// <summary>What one page holds: its items top to bottom, its height as written, its glyphs, and its images when it has no text.</summary>
@@ -55,7 +60,7 @@ internal static class PdfPageLayout
                 continue;
             }
 
-            items.Add(new PdfTableItem(tables[t].Top, tables[t].Bottom, tables[t].ColumnEdges, rows));
+            items.Add(new PdfTableItem(tables[t].Top, tables[t].Bottom, tables[t].ColumnEdges, rows, tables[t].LastRowFull));
         }
 
         items.AddRange(PdfUnruledTable.Items(PdfTextLine.Lines(free)));
@@ -69,9 +74,18 @@ internal static class PdfPageLayout
     {
         var letters = page.Letters;
         var list = new List<PdfGlyph>(letters.Count);
+
+        // the visible page: glyphs placed outside it (a spreadsheet's hidden rows, text pushed off the page) are not printed
+        var visible = page.Rotation.Value % 360 == 0 ? page.CropBox.Bounds : new PdfRectangle(0, 0, page.Width, page.Height);
         foreach (var l in letters)
         {
             if (string.IsNullOrEmpty(l.Value))
+            {
+                continue;
+            }
+
+            var mid = new PdfPoint((l.StartBaseLine.X + l.EndBaseLine.X) / 2, (l.StartBaseLine.Y + l.EndBaseLine.Y) / 2);
+            if (mid.X < visible.Left - 1 || mid.X > visible.Right + 1 || mid.Y < visible.Bottom - 1 || mid.Y > visible.Top + 1)
             {
                 continue;
             }

@@ -16,6 +16,7 @@ internal sealed class PdfRuledTable
     private readonly List<PdfRule> _rules;
     private readonly List<double> _xs;
     private readonly List<double> _ys;
+    private List<int>? _lastRowMembers;
 
     private PdfRuledTable(List<PdfRule> rules, List<double> xs, List<double> ys)
     {
@@ -36,6 +37,9 @@ internal sealed class PdfRuledTable
     public IReadOnlyList<double> ColumnEdges => _xs;
 
     public int ColumnCount => _xs.Count - 1;
+
+    /// <summary>After <see cref="Rows"/>: for each column, whether the last row's text there ends on a full line.</summary>
+    public IReadOnlyList<bool>? LastRowFull { get; private set; }
 
     public bool Contains(PdfGlyph g) =>
         g.CenterX >= Left - 1 && g.CenterX <= Right + 1 && g.CenterY >= Bottom - 1 && g.CenterY <= Top + 1;
@@ -175,6 +179,7 @@ internal sealed class PdfRuledTable
             r0 = r1 + 1;
         }
 
+        LastRowFull = _lastRowMembers is null ? null : EndsFull(glyphs, _lastRowMembers, glyphCell, cells);
         return rows;
     }
 
@@ -450,7 +455,31 @@ internal sealed class PdfRuledTable
         if (row.Any(c => c.Text.Length > 0))
         {
             rows.Add(row);
+            _lastRowMembers = members;
         }
+    }
+
+    /// <summary>
+    /// For each column, whether the last row's cell that starts there ends on a full line (its text reaches the
+    /// far side of the cell, padding allowed for): text that may go on in the row's continuation on the next page.
+    /// </summary>
+    private bool[] EndsFull(IReadOnlyList<PdfGlyph> glyphs, List<int> members, int[] glyphCell, MergedGrid cells)
+    {
+        var full = new bool[ColumnCount];
+        foreach (var group in members.GroupBy(i => glyphCell[i]))
+        {
+            var box = cells.Boxes[group.Key];
+            var last = PdfTextLine.Lines(group.Select(i => glyphs[i]))[^1].Where(g => !g.IsSpace).ToList();
+            if (last.Count == 0)
+            {
+                continue;
+            }
+
+            var size = last.Max(g => g.Size);
+            full[box.ColMin] = _xs[box.ColMax + 1] - _xs[box.ColMin] - (last[^1].Right - last[0].Left) <= 2.2 * size;
+        }
+
+        return full;
     }
 
     private sealed record CellBox(int RowMin, int RowMax, int ColMin, int ColMax);
