@@ -62,6 +62,26 @@ public class PdfLayoutTests
     }
 
     [Fact]
+    public void Two_texts_drawn_over_each_other_on_one_baseline_are_two_lines()
+    {
+        // a heading from x 50 and a title from x 140 (glyph for glyph over the heading's tail), drawn one after the
+        // other, with full-width glyphs (as wide as their size)
+        static IEnumerable<PdfGlyph> Wide(string text, double x) => text.Select((c, i) => new PdfGlyph(c.ToString(), x + (i * Size), x + ((i + 1) * Size), 700, Size));
+        var glyphs = Wide("（三）部门预算项目绩效目标表", 50).Concat(Wide("政策和项目预算绩效目标表", 140)).ToList();
+
+        Assert.Equal(["（三）部门预算项目绩效目标表", "政策和项目预算绩效目标表"], PdfTextLine.Lines(glyphs).Select(PdfTextLine.Text));
+    }
+
+    [Fact]
+    public void Punctuation_set_tight_does_not_split_a_line()
+    {
+        // 。 and ） drawn half a glyph into the next glyph (compressed punctuation), and a tab glyph where （ is printed
+        List<PdfGlyph> glyphs = [.. Line(700, ("演练。", 50)), new("主", 62.5, 67.5, 700, Size), new("\t", 67.5, 72.5, 700, Size), new("（", 67.5, 72.5, 700, Size), .. Line(700, ("二）", 72.5))];
+
+        Assert.Equal("演练。主（二）", PdfTextLine.Text(Assert.Single(PdfTextLine.Lines(glyphs.Select(g => g.Value == "\t" ? g with { Value = " " } : g)))));
+    }
+
+    [Fact]
     public void A_wrapped_cell_joins_its_lines_without_a_space()
     {
         var glyphs = Line(700, ("机关事业单位基本养", 100)).Concat(Line(688, ("老保险缴费支出", 100))).ToList();

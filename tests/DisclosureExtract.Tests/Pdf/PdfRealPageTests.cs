@@ -120,4 +120,16 @@ public class PdfRealPageTests
         Assert.Equal("指标4：问题线索处置率", doc.Lines[^1].Cells![3].Text);
         Assert.DoesNotContain(doc.Lines, l => l.Text is "产出指标" or "质量指标" or "绩" or "标" || l.Text.Contains("45 页", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_heading_and_a_title_printed_on_one_baseline_are_two_lines()
+    {
+        // corpus/real/yantai_govoffice_2026_dept_budget.pdf page 31: （三）部门预算项目绩效目标表 and 政策和项目预算绩效目标表
+        // are drawn at the same height, the title over the heading's tail; they read as two lines, as pdftotext prints them
+        var doc = PdfCorpus.ReadReal("yantai_govoffice_2026_dept_budget");
+
+        Assert.Equal(["（三）部门预算项目绩效目标表", "政策和项目预算绩效目标表", "(2026年度)"], doc.Lines.Where(l => l.Page == 31).Take(3).Select(l => l.Text));
+        // and the pages turned by /Rotate whose text is drawn turned (公开表2-12) read left to right
+        Assert.Contains(doc.Lines, l => l.Page == 12 && l.Cells is not null && l.Cells.Any(c => c.Text == "一般公共服务支出"));
+    }
 }

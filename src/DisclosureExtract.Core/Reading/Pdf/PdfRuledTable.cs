@@ -114,7 +114,7 @@ internal sealed class PdfRuledTable
             // middle: a name that overflows its column edge by a glyph or two (the printout clips it there), or
             // a centred header wider than its cell, stays whole
             var end = start + 1;
-            while (end < glyphs.Count && Continues(glyphs[end - 1], glyphs[end]))
+            while (end < glyphs.Count && PdfTextLine.Continues(glyphs[end - 1], glyphs[end]))
             {
                 end++;
             }
@@ -563,11 +563,6 @@ internal sealed class PdfRuledTable
 
         return 0;
     }
-
-    /// <summary>True when <paramref name="b"/> is printed right where <paramref name="a"/> ends, on its baseline (one text run, no space).</summary>
-    private static bool Continues(PdfGlyph a, PdfGlyph b) =>
-        !a.IsSpace && !b.IsSpace && Math.Abs(b.Left - a.Right) <= 0.05 * a.Size && Math.Abs(b.Baseline - a.Baseline) <= 0.05 * a.Size
-        && Math.Abs(b.Size - a.Size) <= 0.05 * a.Size;
 
     private static bool Touch(PdfRule a, PdfRule b)
     {
