@@ -82,6 +82,24 @@ public class PdfLayoutTests
     }
 
     [Fact]
+    public void A_title_repeated_on_each_page_is_kept_and_so_is_the_line_under_it()
+    {
+        // each page holds one table: its title (14 pt, the body is 10 pt) and unit line recur at the top of every
+        // page, under a running header (10 pt) that is dropped; the page number at the foot is dropped too
+        static PdfPageContent Page(int number) => new(number, 842,
+        [
+            new PdfTextItem(830, 820, "某某局2025年部门预算", 10), new PdfTextItem(810, 796, "项目支出绩效目标表", 14),
+            new PdfTextItem(790, 780, "单位名称：某某局 单位：万元", 10), new PdfTextItem(700, 690, $"项目{number}", 10),
+            new PdfTextItem(30, 20, $"- {number} -", 10),
+        ], Enumerable.Repeat(new PdfGlyph("字", 0, 10, 700, 10), 50).ToList(), 0);
+
+        var kept = PdfPageFurniture.Remove([Page(1), Page(2), Page(3), Page(4)]);
+
+        Assert.All(kept, page => Assert.Equal(["项目支出绩效目标表", "单位名称：某某局 单位：万元"], page.Cast<PdfTextItem>().Take(2).Select(t => t.Text)));
+        Assert.All(kept, page => Assert.Equal(3, page.Count));
+    }
+
+    [Fact]
     public void A_wrapped_cell_joins_its_lines_without_a_space()
     {
         var glyphs = Line(700, ("机关事业单位基本养", 100)).Concat(Line(688, ("老保险缴费支出", 100))).ToList();

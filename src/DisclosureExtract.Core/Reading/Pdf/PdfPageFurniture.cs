@@ -6,7 +6,8 @@ namespace DisclosureExtract.Reading.Pdf;
 
 /// <summary>
 /// Page numbers (- 16 -, 5, 第 3 页, 3/40, 第3页，共45页) and running headers and footers (the same line in the top or
-/// bottom margin of many pages) are not part of the text: they are dropped before lines are numbered.
+/// bottom margin of many pages) are not part of the text: they are dropped before lines are numbered. A recurring line set
+/// well above the body size is a title printed on each page and is kept.
 /// </summary>
 internal static partial class PdfPageFurniture
 {
@@ -16,6 +17,9 @@ internal static partial class PdfPageFurniture
     /// <summary>Share of the page height at the top and bottom where running headers and footers sit.</summary>
     private const double RunningMargin = 0.10;
 
+    /// <summary>A recurring margin line this many times the body text size is a title, not a running header.</summary>
+    private const double TitleSize = 1.25;
+
     [GeneratedRegex(@"^[-—–_~ ]*(?:第 ?)?\d{1,4}(?: ?页)?(?: ?(?:[/／]|[,，、;； ] ?共) ?(?:共 ?)?\d{1,4} ?页?)?[-—–_~ ]*$")]
     private static partial Regex PageNumber();
 
@@ -23,34 +27,53 @@ internal static partial class PdfPageFurniture
     {
         ArgumentNullException.ThrowIfNull(pages);
         var running = RunningLines(pages);
+        var bodySize = BodySize(pages);
         var result = new List<List<PdfPageItem>>(pages.Count);
         foreach (var page in pages)
         {
-            var kept = new List<PdfPageItem>(page.Items.Count);
-            for (var i = 0; i < page.Items.Count; i++)
+            // furniture sits at the edges of the page: drop it from the top and from the bottom, up to the first
+            // line that is not (a line between two kept lines is text, even when it recurs)
+            bool IsFurniture(PdfPageItem item) => item is PdfTextItem t
+                && ((InMargin(t, page.Height, NumberMargin) && IsPageNumber(t.Text))
+                    || (InMargin(t, page.Height, RunningMargin) && running.Contains(Key(t.Text)) && !(t.Size > TitleSize * bodySize)));
+
+            var items = page.Items;
+            var first = 0;
+            while (first < items.Count && IsFurniture(items[first]))
             {
-                var item = page.Items[i];
-                if (item is PdfTextItem t)
-                {
-                    var edge = i == 0 || i == page.Items.Count - 1;
-                    if (edge && InMargin(t, page.Height, NumberMargin) && IsPageNumber(t.Text))
-                    {
-                        continue;
-                    }
-
-                    if (InMargin(t, page.Height, RunningMargin) && running.Contains(Key(t.Text)))
-                    {
-                        continue;
-                    }
-                }
-
-                kept.Add(item);
+                first++;
             }
 
-            result.Add(kept);
+            var last = items.Count - 1;
+            while (last >= first && IsFurniture(items[last]))
+            {
+                last--;
+            }
+
+            result.Add(items.Skip(first).Take(last - first + 1).ToList());
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The most common glyph size of the document (its body text), from sizes rounded to half points.
+    /// A recurring margin line set larger than <see cref="TitleSize"/> times it is a title repeated on each
+    /// page (a table printed one to a page), not a running header.
+    /// </summary>
+    private static double BodySize(IReadOnlyList<PdfPageContent> pages)
+    {
+        var counts = new Dictionary<int, int>();
+        foreach (var page in pages)
+        {
+            foreach (var g in page.Glyphs)
+            {
+                var key = (int)Math.Round(g.Size * 2);
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        return counts.Count == 0 ? double.PositiveInfinity : counts.MaxBy(kv => kv.Value).Key / 2.0;
     }
 
     public static bool IsPageNumber(string text) => PageNumber().IsMatch(TextNormalizer.Fold(text));

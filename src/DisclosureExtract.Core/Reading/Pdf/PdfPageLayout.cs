@@ -7,8 +7,8 @@ namespace DisclosureExtract.Reading.Pdf;
 /// <summary>Something printed on a page, in reading order by its top edge.</summary>
 internal abstract record PdfPageItem(double Top, double Bottom);
 
-/// <summary>A line of running text (outside tables).</summary>
-internal sealed record PdfTextItem(double Top, double Bottom, string Text) : PdfPageItem(Top, Bottom);
+/// <summary>A line of running text (outside tables), with the size of its largest glyph (0 when not known).</summary>
+internal sealed record PdfTextItem(double Top, double Bottom, string Text, double Size = 0) : PdfPageItem(Top, Bottom);
 
 /// <summary>
 /// A table (ruled or aligned): its column edges and its rows, each with one cell per grid column; for a ruled
