@@ -82,6 +82,18 @@ public class PdfLayoutTests
     }
 
     [Fact]
+    public void A_table_number_repeated_over_the_pages_of_its_table_is_kept()
+    {
+        // 表01 at the top of pages 1-3, 表02 on pages 4-6: the number stays while the table goes on (not a page counter)
+        static PdfPageContent Page(int number) =>
+            new(number, 842, [new PdfTextItem(830, 820, $"表0{((number - 1) / 3) + 1}"), new PdfTextItem(700, 690, "正文")], [], 0);
+
+        var kept = PdfPageFurniture.Remove(Enumerable.Range(1, 6).Select(Page).ToList());
+
+        Assert.Equal(["表01", "表01", "表01", "表02", "表02", "表02"], kept.Select(p => ((PdfTextItem)p[0]).Text));
+    }
+
+    [Fact]
     public void A_title_repeated_on_each_page_is_kept_and_so_is_the_line_under_it()
     {
         // each page holds one table: its title (14 pt, the body is 10 pt) and unit line recur at the top of every

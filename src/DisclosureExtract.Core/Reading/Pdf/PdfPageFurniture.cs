@@ -78,10 +78,10 @@ internal static partial class PdfPageFurniture
 
     public static bool IsPageNumber(string text) => PageNumber().IsMatch(TextNormalizer.Fold(text));
 
-    /// <summary>Margin lines (digits ignored) that recur on at least three pages and half of all pages.</summary>
+    /// <summary>Margin lines (numbers ignored) that recur on at least three pages and half of all pages.</summary>
     private static HashSet<string> RunningLines(IReadOnlyList<PdfPageContent> pages)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, (int Pages, HashSet<string> Texts)>(StringComparer.Ordinal);
         foreach (var page in pages)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -89,13 +89,23 @@ internal static partial class PdfPageFurniture
             {
                 if (item is PdfTextItem t && InMargin(t, page.Height, RunningMargin) && seen.Add(Key(t.Text)))
                 {
-                    counts[Key(t.Text)] = counts.GetValueOrDefault(Key(t.Text)) + 1;
+                    var key = Key(t.Text);
+                    if (!counts.TryGetValue(key, out var c))
+                    {
+                        c = (0, new HashSet<string>(StringComparer.Ordinal));
+                    }
+
+                    c.Texts.Add(TextNormalizer.Fold(t.Text));
+                    counts[key] = (c.Pages + 1, c.Texts);
                 }
             }
         }
 
+        // the same line everywhere, or one whose number changes from page to page (a page counter); a line whose
+        // number stays over several pages and then changes (表03 over the pages of table 3) is the document's text
         var needed = Math.Max(3, (pages.Count + 1) / 2);
-        return counts.Where(kv => kv.Value >= needed).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
+        return counts.Where(kv => kv.Value.Pages >= needed && (kv.Value.Texts.Count == 1 || kv.Value.Texts.Count >= 0.8 * kv.Value.Pages))
+            .Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
     }
 
     private static bool InMargin(PdfTextItem t, double height, double share) =>
