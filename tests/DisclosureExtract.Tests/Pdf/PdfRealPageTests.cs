@@ -111,6 +111,19 @@ public class PdfRealPageTests
     }
 
     [Fact]
+    public void An_indented_name_broken_by_the_page_end_goes_on_too()
+    {
+        // corpus/real/xian_9645ce95.pdf 表1 (pages 20-22): (5)资本性支出 / (基本建设) is indented in its cell, so its
+        // first line is full at the right edge only; 其中：财政拨款 / 资金结转 breaks over pages 21-22
+        var doc = PdfCorpus.ReadReal("xian_9645ce95");
+
+        var last = doc.Lines.Last(l => l.Page == 20);
+        Assert.Equal(["(5)资本性支出(基本建设)", "0.00", "11、债务利息及费用支出", "0.00"], Cells(last).Skip(5));
+        Assert.Equal(["37", "其中：财政拨款资金结转", "0.00"], Cells(doc.Lines.Last(l => l.Page == 21)).Take(3));
+        Assert.Equal("38", doc.Lines.First(l => l.Page == 22).Cells![0].Text);
+    }
+
+    [Fact]
     public void Text_placed_off_the_page_and_the_page_footer_are_not_read()
     {
         // xian_891d54ad.pdf page 34: labels of hidden spreadsheet cells are placed above and below the page (pdftotext

@@ -461,7 +461,8 @@ internal sealed class PdfRuledTable
 
     /// <summary>
     /// For each column, whether the last row's cell that starts there ends on a full line (its text reaches the
-    /// far side of the cell, padding allowed for): text that may go on in the row's continuation on the next page.
+    /// right side of the cell, padding and the next glyph allowed for): text that may go on in the row's
+    /// continuation on the next page.
     /// </summary>
     private bool[] EndsFull(IReadOnlyList<PdfGlyph> glyphs, List<int> members, int[] glyphCell, MergedGrid cells)
     {
@@ -476,7 +477,7 @@ internal sealed class PdfRuledTable
             }
 
             var size = last.Max(g => g.Size);
-            full[box.ColMin] = _xs[box.ColMax + 1] - _xs[box.ColMin] - (last[^1].Right - last[0].Left) <= 2.2 * size;
+            full[box.ColMin] = _xs[box.ColMax + 1] - last[^1].Right <= 2.2 * size; // indented text wraps at the right edge too
         }
 
         return full;
