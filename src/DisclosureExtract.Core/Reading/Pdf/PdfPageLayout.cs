@@ -27,7 +27,12 @@ internal static class PdfPageLayout
     public static PdfPageContent Read(Page page)
     {
         var frame = PdfPageFrame.Of(page);
-        var glyphs = Glyphs(page, frame);
+        var glyphs = Glyphs(page, frame, visibleOnly: true, out var offPage);
+        if (offPage > glyphs.Count)
+        {
+            glyphs = Glyphs(page, frame, visibleOnly: false, out _); // most text outside the page box: the box is wrong, not the text
+        }
+
         var printed = glyphs.Where(g => !g.IsSpace).ToList();
         var items = new List<PdfPageItem>();
         var free = new List<PdfGlyph>(glyphs.Count);
@@ -70,10 +75,11 @@ internal static class PdfPageLayout
         return new PdfPageContent(page.Number, frame.WrittenHeight, ordered, printed, images);
     }
 
-    private static List<PdfGlyph> Glyphs(Page page, PdfPageFrame frame)
+    private static List<PdfGlyph> Glyphs(Page page, PdfPageFrame frame, bool visibleOnly, out int offPage)
     {
         var letters = page.Letters;
         var list = new List<PdfGlyph>(letters.Count);
+        offPage = 0;
 
         // the visible page: glyphs placed outside it (a spreadsheet's hidden rows, text pushed off the page) are not printed
         var visible = page.Rotation.Value % 360 == 0 ? page.CropBox.Bounds : new PdfRectangle(0, 0, page.Width, page.Height);
@@ -85,8 +91,9 @@ internal static class PdfPageLayout
             }
 
             var mid = new PdfPoint((l.StartBaseLine.X + l.EndBaseLine.X) / 2, (l.StartBaseLine.Y + l.EndBaseLine.Y) / 2);
-            if (mid.X < visible.Left - 1 || mid.X > visible.Right + 1 || mid.Y < visible.Bottom - 1 || mid.Y > visible.Top + 1)
+            if (visibleOnly && (mid.X < visible.Left - 1 || mid.X > visible.Right + 1 || mid.Y < visible.Bottom - 1 || mid.Y > visible.Top + 1))
             {
+                offPage++;
                 continue;
             }
 

@@ -105,6 +105,7 @@ internal sealed class PdfRuledTable
         ArgumentNullException.ThrowIfNull(glyphs);
         var rowCount = _ys.Count - 1;
         var colCount = ColumnCount;
+        _lastRowMembers = null;
         var cells = MergedCells(rowCount, colCount);
         var glyphCell = new int[glyphs.Count];
         var start = 0;

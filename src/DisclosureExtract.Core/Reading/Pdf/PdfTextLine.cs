@@ -28,14 +28,20 @@ internal static class PdfTextLine
             order[i] = i;
         }
 
+        // top to bottom, then left to right, then in drawing order
+        int ByX(int a, int b)
+        {
+            var x = list[a].Left.CompareTo(list[b].Left);
+            return x != 0 ? x : a.CompareTo(b);
+        }
+
         Array.Sort(order, (a, b) =>
         {
             var y = list[b].CenterY.CompareTo(list[a].CenterY);
-            return y != 0 ? y : list[a].Left.CompareTo(list[b].Left) is var x && x != 0 ? x : a.CompareTo(b);
+            return y != 0 ? y : ByX(a, b);
         });
 
         var lines = new List<List<PdfGlyph>>();
-        var overlapping = new List<int>();
         var start = 0;
         while (start < order.Length)
         {
@@ -48,7 +54,7 @@ internal static class PdfTextLine
             }
 
             var indices = order[start..end];
-            Array.Sort(indices, (a, b) => list[a].Left.CompareTo(list[b].Left) is var x && x != 0 ? x : a.CompareTo(b));
+            Array.Sort(indices, ByX);
             if (Overlaps(list, indices))
             {
                 lines.AddRange(SplitOverlapping(list, indices));
