@@ -291,6 +291,33 @@ public class PdfLayoutTests
     }
 
     [Fact]
+    public void A_bar_chart_is_found_by_its_bars_and_a_shaded_table_row_is_not()
+    {
+        const double Page = 842 * 595;
+        static UglyToad.PdfPig.Core.PdfRectangle R(double l, double b, double r, double t) => new(l, b, r, t);
+
+        // two bars a category, four categories standing on y 240, inside a plot area and a chart background
+        List<UglyToad.PdfPig.Core.PdfRectangle> chart =
+        [
+            R(70, 200, 715, 430), R(105, 240, 640, 415),
+            R(134, 240, 172, 308), R(172, 240, 210, 390), R(268, 240, 306, 307), R(306, 240, 344, 373),
+            R(401, 240, 440, 245), R(440, 240, 478, 260), R(535, 240, 574, 307), R(574, 240, 612, 349),
+        ];
+        var labels = Line(395, ("180", 80), ("172", 183)).Concat(Line(320, ("行政单位", 664))).ToList();
+
+        var region = Assert.Single(PdfCharts.Regions(chart, labels, Page, 30));
+        Assert.Equal((70, 200, 715, 430), (region.Left, region.Bottom, region.Right, region.Top));
+
+        // cells of a shaded header row: touching blocks of two heights, with their text inside
+        List<UglyToad.PdfPig.Core.PdfRectangle> header = [R(35, 277, 120, 363), R(120, 277, 156, 354), R(156, 277, 185, 340), R(185, 277, 227, 332)];
+        Assert.Empty(PdfCharts.Regions(header, Line(300, ("单位名称", 40)), Page, 30));
+
+        // blocks apart from each other but holding text are painted cells, not bars
+        List<UglyToad.PdfPig.Core.PdfRectangle> cells = [R(35, 277, 60, 363), R(100, 277, 130, 354), R(170, 277, 200, 340)];
+        Assert.Empty(PdfCharts.Regions(cells, Line(300, ("合计", 105)), Page, 30));
+    }
+
+    [Fact]
     public void One_page_of_undecodable_text_fails_the_document_even_when_the_rest_reads()
     {
         static PdfPageContent Page(int number, string text) =>

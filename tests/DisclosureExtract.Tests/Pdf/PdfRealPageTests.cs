@@ -124,6 +124,17 @@ public class PdfRealPageTests
     }
 
     [Fact]
+    public void The_labels_of_a_bar_chart_are_text_lines_not_table_rows()
+    {
+        // corpus/real/xian_9645ce95.pdf page 7: a bar chart of the staff (axis 0-200, values 172 152 124 77 76 76 5 2)
+        var page = PdfCorpus.ReadReal("xian_9645ce95").Lines.Where(l => l.Page == 7).ToList();
+
+        Assert.Contains(page, l => l.Text == "180 172");
+        Assert.Contains(page, l => l.Text == "编制人数 实有人数 离休人员 退休人员");
+        Assert.DoesNotContain(page, l => l.Cells is not null && l.Cells.Any(c => c.Text is "172" or "77" or "行政单位"));
+    }
+
+    [Fact]
     public void Text_placed_off_the_page_and_the_page_footer_are_not_read()
     {
         // xian_891d54ad.pdf page 34: labels of hidden spreadsheet cells are placed above and below the page (pdftotext

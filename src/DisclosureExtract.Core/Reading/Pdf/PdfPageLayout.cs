@@ -36,7 +36,8 @@ internal static class PdfPageLayout
         var printed = glyphs.Where(g => !g.IsSpace).ToList();
         var items = new List<PdfPageItem>();
         var free = new List<PdfGlyph>(glyphs.Count);
-        var tables = printed.Count == 0 ? [] : PdfRuledTable.Find(PdfRulings.Extract(page, frame));
+        var fills = new List<PdfRectangle>();
+        var tables = printed.Count == 0 ? [] : PdfRuledTable.Find(PdfRulings.Extract(page, frame, fills));
         var inTable = new List<PdfGlyph>[tables.Count];
         for (var t = 0; t < tables.Count; t++)
         {
@@ -66,6 +67,22 @@ internal static class PdfPageLayout
             }
 
             items.Add(new PdfTableItem(tables[t].Top, tables[t].Bottom, tables[t].ColumnEdges, rows, tables[t].LastRowFull));
+        }
+
+        var charts = printed.Count == 0 ? [] : PdfCharts.Regions(fills.Where(f => !tables.Any(t => t.Overlaps(f))).ToList(), printed, page.Width * page.Height, 3 * printed.Average(g => g.Size));
+        if (charts.Count > 0)
+        {
+            // labels of a chart are text lines, not the rows of a table without rules
+            foreach (var line in PdfTextLine.Lines(free.Where(g => PdfCharts.Contains(charts, g))))
+            {
+                var text = PdfTextLine.Text(line).Trim();
+                if (text.Length > 0)
+                {
+                    items.Add(new PdfTextItem(line.Max(g => g.Top), line.Min(g => g.Bottom), text, line.Max(g => g.Size)));
+                }
+            }
+
+            free = free.Where(g => !PdfCharts.Contains(charts, g)).ToList();
         }
 
         items.AddRange(PdfUnruledTable.Items(PdfTextLine.Lines(free)));

@@ -44,6 +44,8 @@ internal sealed class PdfRuledTable
     public bool Contains(PdfGlyph g) =>
         g.CenterX >= Left - 1 && g.CenterX <= Right + 1 && g.CenterY >= Bottom - 1 && g.CenterY <= Top + 1;
 
+    public bool Overlaps(UglyToad.PdfPig.Core.PdfRectangle r) => r.Left < Right && r.Right > Left && r.Bottom < Top && r.Top > Bottom;
+
     /// <summary>Groups touching rules into tables; a group needs two rules in each direction and some size.</summary>
     public static List<PdfRuledTable> Find(List<PdfRule> rules)
     {
