@@ -6,7 +6,8 @@ using System.Text;
 namespace DisclosureExtract.Cli;
 
 /// <summary>
-/// bench: builds a corpus of N documents per format from the samples (copies with varied names),
+/// bench: builds a corpus of N documents per format from the samples (copies with varied names; text and HTML copies
+/// also differ in trailing white space, so they are not duplicates),
 /// converts it in a child process (so peak memory is per run), and reports documents/s, pages/s (PDF),
 /// MB/s (text), peak memory, the speed-up of all cores over one, and `pdftotext -layout` on the same PDFs.
 /// </summary>
@@ -22,7 +23,8 @@ public static class BenchVerb
         var work = new Option<string>("--work") { Description = "Scratch folder (deleted afterwards).", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "dx-bench") };
         var repeat = new Option<int>("--repeat", "-r") { Description = "Runs of each kind, interleaved; the fastest is reported, with the slowest beside it (machines drift).", DefaultValueFactory = _ => 1 };
         var write = new Option<string?>("--write") { Description = "Also append the figures as Markdown to this file (e.g. bench/results.md), which keeps earlier runs." };
-        var cmd = new Command("bench", "Measure conversion speed and memory on copies of the sample corpus.") { docs, formats, corpus, work, repeat, write };
+        var noFormatCosts = new Option<bool>("--no-format-costs") { Description = "Skip measuring what each output format (xlsx, sqlite, parquet, report) adds to a one-job run." };
+        var cmd = new Command("bench", "Measure conversion speed and memory on copies of the sample corpus.") { docs, formats, corpus, work, repeat, write, noFormatCosts };
         cmd.SetAction(parse =>
         {
             var n = parse.GetValue(docs);
@@ -33,7 +35,7 @@ public static class BenchVerb
                 return CliApp.ExitUsage;
             }
 
-            return Run(n, fs, parse.GetValue(repeat), parse.GetValue(corpus)!, parse.GetValue(work)!, parse.GetValue(write), stdout, stderr);
+            return Run(n, fs, parse.GetValue(repeat), parse.GetValue(corpus)!, parse.GetValue(work)!, parse.GetValue(write), !parse.GetValue(noFormatCosts), stdout, stderr);
         });
         return cmd;
     }
@@ -48,7 +50,19 @@ public static class BenchVerb
         public string Words => OneCpu ? "one job pinned to one CPU" : Jobs == 1 ? "one job" : $"{Jobs} jobs";
     }
 
-    private static int Run(int n, string[] formats, int repeat, string corpus, string work, string? writePath, TextWriter stdout, TextWriter stderr)
+    /// <summary>The output format sets whose cost is measured: the CSV and JSON written before issue 17 alone, each
+    /// new format added to them, and the default (all).</summary>
+    private static readonly (string Label, string Formats)[] FormatSets =
+    [
+        ("csv,json (base)", "csv,json"),
+        ("+ xlsx", "csv,json,xlsx"),
+        ("+ sqlite", "csv,json,sqlite"),
+        ("+ parquet", "csv,json,parquet"),
+        ("+ report", "csv,json,report"),
+        ("all (default)", Export.OutputFormatList.AllNames),
+    ];
+
+    private static int Run(int n, string[] formats, int repeat, string corpus, string work, string? writePath, bool formatCosts, TextWriter stdout, TextWriter stderr)
     {
         var report = new StringBuilder();
         var machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}";
@@ -76,6 +90,7 @@ public static class BenchVerb
         }
 
         var notes = new List<string>();
+        var costs = new List<string>();
         foreach (var format in formats)
         {
             var samples = SampleFiles(corpus, format);
@@ -94,7 +109,7 @@ public static class BenchVerb
             {
                 foreach (var kind in kinds)
                 {
-                    var run = Convert(inDir, Path.Combine(work, $"{format}-out"), kind, stderr);
+                    var run = Convert(inDir, Path.Combine(work, $"{format}-out"), kind, null, stderr);
                     if (run is null)
                     {
                         return CliApp.ExitSomeFailed;
@@ -134,7 +149,25 @@ public static class BenchVerb
                 }
             }
 
+            if (formatCosts && !MeasureFormats(format, n, repeat, inDir, work, costs, notes, stdout, stderr))
+            {
+                return CliApp.ExitSomeFailed;
+            }
+
             Directory.Delete(inDir, recursive: true);
+        }
+
+        if (costs.Count > 0)
+        {
+            report.AppendLine();
+            report.AppendLine("Cost of each output format (one job; the fastest of the runs; `+ x` is csv,json and x):");
+            report.AppendLine();
+            report.AppendLine("| format | output formats | seconds | ms per document | CPU s | over csv,json |");
+            report.AppendLine("| --- | --- | --- | --- | --- | --- |");
+            foreach (var line in costs)
+            {
+                report.AppendLine(line);
+            }
         }
 
         report.AppendLine();
@@ -186,6 +219,13 @@ public static class BenchVerb
             var src = samples[i % samples.Count];
             var dst = Path.Combine(dir, string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileNameWithoutExtension(src)}-copy{i:00000}{Path.GetExtension(src)}"));
             File.Copy(src, dst);
+            if (!string.Equals(Path.GetExtension(src), ".pdf", StringComparison.OrdinalIgnoreCase))
+            {
+                // trailing white space makes each copy's bytes its own, so that copies are not duplicates (whose rows
+                // would be dropped) and the long tables, the SQLite file and the Parquet files hold every copy's rows
+                File.AppendAllText(dst, "\n" + new string(' ', i / 100) + new string('\n', i % 100));
+            }
+
             result.Add(dst);
         }
 
@@ -213,7 +253,43 @@ public static class BenchVerb
         }
     }
 
-    private static RunFigures? Convert(string inDir, string outDir, RunKind kind, TextWriter stderr)
+    /// <summary>One job with each set of output formats, interleaved; appends a table row per set and a note for the default.</summary>
+    private static bool MeasureFormats(string format, int n, int repeat, string inDir, string work, List<string> costs, List<string> notes, TextWriter stdout, TextWriter stderr)
+    {
+        var runs = FormatSets.ToDictionary(s => s.Formats, _ => new List<RunFigures>());
+        for (var r = 0; r < repeat; r++)
+        {
+            foreach (var (_, set) in FormatSets)
+            {
+                var run = Convert(inDir, Path.Combine(work, $"{format}-formats-out"), new RunKind(1, false), set, stderr);
+                if (run is null)
+                {
+                    return false;
+                }
+
+                runs[set].Add(run);
+            }
+        }
+
+        var baseline = runs[FormatSets[0].Formats].Min(f => f.Seconds);
+        foreach (var (label, set) in FormatSets)
+        {
+            var fig = runs[set].MinBy(f => f.Seconds)!;
+            var line = string.Create(CultureInfo.InvariantCulture,
+                $"| {format} | {label} | {fig.Seconds:0.00} | {fig.Seconds / n * 1000:0.00} | {fig.CpuSeconds:0.0} | {(set == FormatSets[0].Formats ? "" : $"{(fig.Seconds / baseline - 1) * 100:+0;-0}%")} |");
+            costs.Add(line);
+            stdout.WriteLine(line);
+        }
+
+        var all = runs[FormatSets[^1].Formats].Min(f => f.Seconds);
+        var baseCpu = runs[FormatSets[0].Formats].Min(f => f.CpuSeconds);
+        var allCpu = runs[FormatSets[^1].Formats].Min(f => f.CpuSeconds);
+        notes.Add(string.Create(CultureInfo.InvariantCulture,
+            $"{format}: all output formats (the default) take {(all / baseline - 1) * 100:+0;-0}% the time of csv,json alone, one job ({all / n * 1000:0.00} against {baseline / n * 1000:0.00} ms per document), {(allCpu / baseCpu - 1) * 100:+0;-0}% the CPU time{(format == "text" ? "; the limit is +30%" : "")}"));
+        return true;
+    }
+
+    private static RunFigures? Convert(string inDir, string outDir, RunKind kind, string? outputFormats, TextWriter stderr)
     {
         var exe = Environment.ProcessPath!;
         var psi = new ProcessStartInfo(kind.OneCpu ? "taskset" : exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -226,12 +302,18 @@ public static class BenchVerb
 
         if (Path.GetFileNameWithoutExtension(exe) == "dotnet")
         {
-            psi.ArgumentList.Add(typeof(BenchVerb).Assembly.Location);
+            psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, typeof(BenchVerb).Assembly.GetName().Name + ".dll")); // not Assembly.Location: empty in a single-file binary
         }
 
         foreach (var a in new[] { "convert", inDir, "--out", outDir, "--jobs", kind.Jobs.ToString(CultureInfo.InvariantCulture), "--no-progress" })
         {
             psi.ArgumentList.Add(a);
+        }
+
+        if (outputFormats is not null)
+        {
+            psi.ArgumentList.Add("--formats");
+            psi.ArgumentList.Add(outputFormats);
         }
 
         psi.Environment["DX_REPORT_PEAK_MEMORY"] = "1";

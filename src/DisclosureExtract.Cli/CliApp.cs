@@ -19,6 +19,7 @@ public static class CliApp
         root.Subcommands.Add(MergeVerb.Command(stdout, stderr));
         root.Subcommands.Add(BenchVerb.Command(stdout, stderr));
         root.Subcommands.Add(InspectVerb.Command(stdout, stderr));
+        VersionText.Use(root, stdout);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

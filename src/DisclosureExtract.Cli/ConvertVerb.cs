@@ -13,7 +13,8 @@ public sealed record ConvertRequest(
     bool Strict,
     bool ProgressBar,
     Shard Shard,
-    ConvertOptions Limits);
+    ConvertOptions Limits,
+    OutputFormats Formats = OutputFormats.All);
 
 /// <summary>The convert verb: discover inputs, convert in parallel, stream outputs, report, choose the exit code.</summary>
 public static class ConvertVerb
@@ -29,9 +30,10 @@ public static class ConvertVerb
         var maxMb = new Option<int>("--max-file-mb") { Description = "Files larger than this are not read.", DefaultValueFactory = _ => (int)(ConvertOptions.Default.MaxFileBytes / (1024 * 1024)) };
         var maxPages = new Option<int>("--max-pages") { Description = "PDFs with more pages are not read.", DefaultValueFactory = _ => ConvertOptions.Default.MaxPages };
         var timeout = new Option<int>("--timeout") { Description = "Seconds allowed for one document.", DefaultValueFactory = _ => (int)ConvertOptions.Default.Timeout.TotalSeconds };
-        var cmd = new Command("convert", "Convert disclosures (text, HTML, PDF) into documents.csv, line_items.csv, findings.csv, json/ and tables/.")
+        var formats = new Option<string>("--formats") { Description = $"Comma-separated output formats (documents.csv is always written): {OutputFormatList.AllNames}.", DefaultValueFactory = _ => OutputFormatList.AllNames };
+        var cmd = new Command("convert", "Convert disclosures (text, HTML, PDF) into documents.csv, line_items.csv, findings.csv, json/, tables/, xlsx/, disclosures.sqlite, parquet/ and report/.")
         {
-            inputs, outDir, jobs, strict, noProgress, shard, maxMb, maxPages, timeout,
+            inputs, outDir, jobs, strict, noProgress, shard, maxMb, maxPages, timeout, formats,
         };
         cmd.SetAction(parse =>
         {
@@ -47,6 +49,12 @@ public static class ConvertVerb
                 return CliApp.ExitUsage;
             }
 
+            if (!OutputFormatList.TryParse(parse.GetValue(formats), out var outputs))
+            {
+                stderr.WriteLine($"error: --formats takes a comma-separated list of {OutputFormatList.AllNames}");
+                return CliApp.ExitUsage;
+            }
+
             var request = new ConvertRequest(
                 parse.GetValue(inputs) ?? [],
                 parse.GetValue(outDir) ?? "output",
@@ -54,7 +62,8 @@ public static class ConvertVerb
                 parse.GetValue(strict),
                 !parse.GetValue(noProgress) && !Console.IsOutputRedirected && stdout == Console.Out,
                 slice,
-                new ConvertOptions(parse.GetValue(maxMb) * 1024L * 1024L, parse.GetValue(maxPages), TimeSpan.FromSeconds(parse.GetValue(timeout))));
+                new ConvertOptions(parse.GetValue(maxMb) * 1024L * 1024L, parse.GetValue(maxPages), TimeSpan.FromSeconds(parse.GetValue(timeout))),
+                outputs);
             return Run(request, stdout, stderr);
         });
         return cmd;
@@ -92,7 +101,7 @@ public static class ConvertVerb
         var files = request.Shard.Select(all);
         var batch = new BatchConverter(new DisclosurePipeline(request.Limits));
         var summary = new BatchSummary();
-        using (var output = new BatchOutput(request.OutDir))
+        using (var output = new BatchOutput(request.OutDir, formats: request.Formats))
         {
             void Done(ConversionResult r)
             {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace DisclosureExtract.Worker;
 
 /// <summary>
-/// Writes the always-current merged dataset, current/: documents.csv, line_items.csv and findings.csv regenerated
+/// Writes the always-current merged dataset, current/: the long CSV files and disclosures.sqlite regenerated
 /// from the state database (current versions of the files present in the inbox), plus json/ and tables/ copied
 /// from the run folder that converted each version. Idempotent: a run killed while publishing leaves every file whole,
 /// and the next run publishes again from the database, so no row is ever duplicated.
@@ -41,7 +41,7 @@ public sealed class DatasetPublisher
 
         var ids = store.CurrentFiles().Values.Where(f => !f.Removed).Select(f => f.DocumentId).ToHashSet(StringComparer.Ordinal);
         Prune(current, ids);
-        // All three are written in full first, then renamed into place back to back, so the moment when a reader
+        // All are written in full first, then renamed into place back to back, so the moment when a reader
         // could see one new file beside an old one is as short as the file system allows.
         var staging = Path.Combine(current, ".staging");
         // duplicates (the same content under two names) are marked as `convert` marks them, so the dataset equals a fresh convert
@@ -53,7 +53,9 @@ public sealed class DatasetPublisher
                 store.CurrentRows(RowKinds.Of(table), table.RowType).Where(r => !duplicates.Contains(r.DocumentId)).Select(r => r.Row));
         }
 
-        foreach (var name in CsvTables.PerRow.Select(t => t.FileName).Append("documents.csv"))
+        // the SQLite file of the same rows (built from the staged CSVs), renamed into place with them
+        DatasetFiles.WriteSqlite(staging, staging);
+        foreach (var name in CsvTables.PerRow.Select(t => t.FileName).Append("documents.csv").Append(DatasetFiles.SqliteFileName))
         {
             File.Move(Path.Combine(staging, name), Path.Combine(current, name), overwrite: true);
         }

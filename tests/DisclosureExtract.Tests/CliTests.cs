@@ -57,8 +57,8 @@ public class CliTests
         var bytes = File.ReadAllBytes(Path.Combine(outDir, "line_items.csv"));
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var header = File.ReadAllLines(Path.Combine(outDir, "line_items.csv"), Encoding.UTF8);
-        Assert.Equal(["document_id,unit_name,budget_year,table_no,table_key,code,code_level,row_key,item_name,project_name,column_key,amount,unit,amount_cny,source_page,source_line"], header);
-        Assert.Equal("document_id,check,severity,table_key,code,column_key,expected,actual,difference,message,source_line",
+        Assert.Equal(["document_id,unit_name,kind,budget_year,table_no,table_key,sub_unit,code,code_level,row_key,item_name,project_name,column_key,column_label,amount,unit,amount_cny,source_page,source_line"], header);
+        Assert.Equal("document_id,check,severity,table_key,code,column_key,expected,actual,difference,message,source_line,group,role",
             File.ReadAllLines(Path.Combine(outDir, "findings.csv"), Encoding.UTF8)[0]);
     }
 

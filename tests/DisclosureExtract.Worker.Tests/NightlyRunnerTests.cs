@@ -56,6 +56,8 @@ public sealed class NightlyRunnerTests : IDisposable
         Assert.Equal(
             File.ReadAllBytes(Path.Combine(fresh, "json", "tekes-2023.json")),
             File.ReadAllBytes(Path.Combine(_bed.Current, "json", "tekes-2023.json")));
+        // the SQLite file too: built from the same CSV rows, it is the same file
+        Assert.Equal(File.ReadAllBytes(Path.Combine(fresh, "disclosures.sqlite")), File.ReadAllBytes(Path.Combine(_bed.Current, "disclosures.sqlite")));
     }
 
     [Fact]

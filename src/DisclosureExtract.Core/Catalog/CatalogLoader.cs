@@ -28,7 +28,10 @@ public static class CatalogLoader
             ? rows.EnumerateObject().ToDictionary(p => p.Name, p => new RowSet(p.Name, Array(p.Value, "labels").Select(RowLabel).ToList(), Rules(p.Value.GetProperty("rules"))), StringComparer.Ordinal)
             : [];
         var numbering = Strings(root, "numbering").Select(p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.Compiled)).ToList();
-        var catalog = new DisclosureCatalog(kind, Strings(root, "document_words"), numbering, Squeezed(root, "not_table_words"), Squeezed(root, "other_table_words"), tables, columnLabels, rowSets,
+        var roles = root.TryGetProperty("role_labels", out var rl)
+            ? rl.EnumerateObject().Select(p => new ColumnLabel(p.Name, p.Value.EnumerateArray().Select(x => TextNormalizer.Squeeze(x.GetString()!)).ToList(), [])).ToList()
+            : [];
+        var catalog = new DisclosureCatalog(kind, Strings(root, "document_words"), numbering, Squeezed(root, "not_table_words"), Squeezed(root, "other_table_words"), tables, columnLabels, roles, rowSets,
             Array(root, "identities").Select(Identity).ToList(), Array(root, "hints").Select(Hint).ToList());
         return catalog;
     }
@@ -102,7 +105,7 @@ public static class CatalogLoader
     private static ColumnLabel Label(JsonElement e) => new(Str(e, "key")!, Squeezed(e, "labels"), Squeezed(e, "under"));
 
     private static RowLabel RowLabel(JsonElement e) =>
-        new(Str(e, "key")!, Squeezed(e, "any"), Squeezed(e, "starts"), Str(e, "section"), Str(e, "in_section"), Str(e, "side"));
+        new(Str(e, "key")!, Squeezed(e, "all"), Squeezed(e, "any"), Squeezed(e, "starts"), Str(e, "section"), Str(e, "in_section"), Str(e, "side"));
 
     private static CellRef Ref(JsonElement e) =>
         new(Str(e, "table")!, Str(e, "side"), Str(e, "row"), Strings(e, "rows_keys"), Strings(e, "columns"));
@@ -135,7 +138,7 @@ public static class CatalogLoader
 
     /// <summary>Words as matched: folded (NFKC) and without white space, as titles and labels are compared.</summary>
     private static List<string> Squeezed(JsonElement e, string name) =>
-        Strings(e, name).Select(s => TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(s))).ToList();
+        Strings(e, name).Select(TextNormalizer.Squeeze).ToList();
 
     private static IEnumerable<JsonElement> Array(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) ? v.EnumerateArray() : Enumerable.Empty<JsonElement>();
@@ -152,6 +155,20 @@ public static class Catalogs
 
     /// <summary>Every catalog, in the order a document's kind is decided (final accounts say 决算, budgets 预算).</summary>
     public static IReadOnlyList<DisclosureCatalog> All => [Budget];
+
+    /// <summary>The catalog of a document whose title names this kind (预算, 决算); budgets when it names none.</summary>
+    public static DisclosureCatalog For(string? kindWord)
+    {
+        foreach (var c in All)
+        {
+            if (kindWord is not null && c.DocumentWords.Contains(kindWord))
+            {
+                return c;
+            }
+        }
+
+        return Budget;
+    }
 
     private static DisclosureCatalog Embedded(string name)
     {

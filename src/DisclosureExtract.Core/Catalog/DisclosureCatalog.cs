@@ -133,7 +133,25 @@ public sealed record TableKind(
 }
 
 /// <summary>A row label rule of a row set (see the catalog's comments).</summary>
-public sealed record RowLabel(string Key, IReadOnlyList<string> Any, IReadOnlyList<string> Starts, string? Section, string? InSection, string? Side);
+public sealed record RowLabel(string Key, IReadOnlyList<string> All, IReadOnlyList<string> Any, IReadOnlyList<string> Starts, string? Section, string? InSection, string? Side)
+{
+    /// <summary>True when a label (folded, without white space and numbering) satisfies the rule's words.</summary>
+    public bool Matches(string label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        if (All.Count > 0 && !All.All(w => label.Contains(w, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        if (Any.Count == 0 && Starts.Count == 0)
+        {
+            return All.Count > 0;
+        }
+
+        return Any.Any(w => label.Contains(w, StringComparison.Ordinal)) || Starts.Any(w => label.StartsWith(w, StringComparison.Ordinal));
+    }
+}
 
 /// <summary>Uncoded rows by meaning: the label rules (tried in order) and the sums among those rows.</summary>
 public sealed record RowSet(string Name, IReadOnlyList<RowLabel> Labels, IReadOnlyList<SumRule> Rules);
@@ -179,7 +197,7 @@ public sealed class DisclosureCatalog
     private readonly Dictionary<string, TableKind> _byKey;
 
     internal DisclosureCatalog(string kind, IReadOnlyList<string> documentWords, IReadOnlyList<Regex> numbering, IReadOnlyList<string> notTableWords, IReadOnlyList<string> otherTableWords,
-        IReadOnlyList<TableKind> tables, IReadOnlyList<ColumnLabel> columnLabels, IReadOnlyDictionary<string, RowSet> rowSets,
+        IReadOnlyList<TableKind> tables, IReadOnlyList<ColumnLabel> columnLabels, IReadOnlyList<ColumnLabel> roleLabels, IReadOnlyDictionary<string, RowSet> rowSets,
         IReadOnlyList<Identity> identities, IReadOnlyList<Hint> hints)
     {
         Kind = kind;
@@ -189,6 +207,7 @@ public sealed class DisclosureCatalog
         OtherTableWords = otherTableWords;
         Tables = tables;
         ColumnLabels = columnLabels;
+        RoleLabels = roleLabels;
         RowSets = rowSets;
         Identities = identities;
         Hints = hints;
@@ -216,6 +235,9 @@ public sealed class DisclosureCatalog
 
     /// <summary>Header labels → column keys, for every kind.</summary>
     public IReadOnlyList<ColumnLabel> ColumnLabels { get; }
+
+    /// <summary>Header labels of the columns without amounts → their role (unit, code, name, project, seq; Key is the role).</summary>
+    public IReadOnlyList<ColumnLabel> RoleLabels { get; }
 
     public IReadOnlyDictionary<string, RowSet> RowSets { get; }
 

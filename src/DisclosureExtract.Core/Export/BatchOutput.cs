@@ -16,12 +16,16 @@ public sealed class BatchOutput : IDisposable
     /// <summary>documents.csv is kept in memory (one small row a document) so duplicates can be marked at commit.</summary>
     public const string DocumentsFile = "documents.csv";
 
-    private static readonly HashSet<string> OwnedNames = new(StringComparer.Ordinal) { "json", "tables", ".fragments", DocumentsFile };
+    private static readonly HashSet<string> OwnedNames = new(StringComparer.Ordinal)
+    {
+        "json", "tables", ".fragments", DocumentsFile, XlsxOutput.Folder, ReportOutput.Folder, ParquetOutput.Folder, SqliteOutput.FileName,
+    };
 
     private readonly string _outDir;
     private readonly string _staging;
     private readonly string _fragmentDir;
     private readonly IReadOnlyList<CsvTable> _tables;
+    private readonly OutputFormats _formats;
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private readonly List<DocumentRow> _documents = [];
     private readonly Dictionary<string, FragmentRef[]> _fragments = new(StringComparer.Ordinal);
@@ -30,11 +34,15 @@ public sealed class BatchOutput : IDisposable
     private readonly Lock _gate = new();
     private bool _committed;
 
-    public BatchOutput(string outDir, IReadOnlyList<CsvTable>? tables = null)
+    /// <param name="outDir">The output folder.</param>
+    /// <param name="tables">The long CSV files besides documents.csv (default: all of them).</param>
+    /// <param name="formats">The formats to write (default: all). documents.csv is always written: it is the run's index.</param>
+    public BatchOutput(string outDir, IReadOnlyList<CsvTable>? tables = null, OutputFormats formats = OutputFormats.All)
     {
         ArgumentNullException.ThrowIfNull(outDir);
         _outDir = Path.GetFullPath(outDir);
         _tables = tables ?? CsvTables.PerRow;
+        _formats = formats;
         var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(_outDir)) ?? ".";
         Directory.CreateDirectory(parent);
         _staging = Path.Combine(parent, $".{Path.GetFileName(Path.TrimEndingDirectorySeparator(_outDir))}.staging-{Guid.NewGuid():N}");
@@ -60,7 +68,7 @@ public sealed class BatchOutput : IDisposable
         var writer = _writers.TryTake(out var w) ? w : NewThreadWriter();
         try
         {
-            writer.Files.Write(_staging, result, staged: true);
+            writer.Files.Write(_staging, result, staged: true, _formats);
             var refs = new FragmentRef[_tables.Count];
             for (var t = 0; t < _tables.Count; t++)
             {
@@ -141,6 +149,15 @@ public sealed class BatchOutput : IDisposable
         }
 
         Directory.Delete(_fragmentDir, recursive: true);
+        DatasetFiles.Write(_staging, documents, _formats);
+        if (!_formats.HasFlag(OutputFormats.Csv))
+        {
+            foreach (var t in _tables)
+            {
+                File.Delete(Path.Combine(_staging, t.FileName));
+            }
+        }
+
         SwapIntoPlace();
     }
 

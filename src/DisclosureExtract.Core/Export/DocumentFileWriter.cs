@@ -37,14 +37,47 @@ public sealed class DocumentFileWriter
     /// <param name="staged">The folder is a staging folder swapped into place later: files are written in place.
     /// Otherwise (the nightly worker) each goes through a temporary file, is flushed to disk and renamed
     /// (<see cref="AtomicFile"/>).</param>
-    public void Write(string outDir, ConversionResult r, bool staged)
+    /// <param name="formats">Which of the document's files to write: json/ (<see cref="OutputFormats.Json"/>), tables/
+    /// (<see cref="OutputFormats.Csv"/>), xlsx/ and report/.</param>
+    public void Write(string outDir, ConversionResult r, bool staged, OutputFormats formats = OutputFormats.Json | OutputFormats.Csv)
     {
         ArgumentNullException.ThrowIfNull(outDir);
         ArgumentNullException.ThrowIfNull(r);
-        var jsonDir = Path.Combine(outDir, "json");
-        Directory.CreateDirectory(jsonDir);
-        WriteFile(Path.Combine(jsonDir, r.DocumentId + ".json"), RenderJson(r), staged);
-        if (r.Tables.Count == 0)
+        if (formats.HasFlag(OutputFormats.Json))
+        {
+            var jsonDir = Path.Combine(outDir, "json");
+            Directory.CreateDirectory(jsonDir);
+            WriteFile(Path.Combine(jsonDir, r.DocumentId + ".json"), RenderJson(r), staged);
+        }
+
+        if ((formats & (OutputFormats.Xlsx | OutputFormats.Report)) != 0)
+        {
+            var printed = PrintedDocument.Build(r);
+            if (formats.HasFlag(OutputFormats.Xlsx))
+            {
+                var dir = Path.Combine(outDir, XlsxOutput.Folder);
+                Directory.CreateDirectory(dir);
+                var path = Path.Combine(dir, r.DocumentId + ".xlsx");
+                if (staged)
+                {
+                    using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+                    XlsxOutput.Write(file, printed);
+                }
+                else
+                {
+                    AtomicFile.Write(path, stream => XlsxOutput.Write(stream, printed));
+                }
+            }
+
+            if (formats.HasFlag(OutputFormats.Report))
+            {
+                var dir = Path.Combine(outDir, ReportOutput.Folder);
+                Directory.CreateDirectory(dir);
+                WriteFile(Path.Combine(dir, r.DocumentId + ".html"), Encoding.UTF8.GetBytes(ReportOutput.Document(printed, formats)), staged);
+            }
+        }
+
+        if (r.Tables.Count == 0 || !formats.HasFlag(OutputFormats.Csv))
         {
             return;
         }

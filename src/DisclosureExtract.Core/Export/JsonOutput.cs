@@ -21,17 +21,26 @@ public static class JsonOutput
 
     public sealed record PartJson(string Kind, string Heading, SourceRef Start, SourceRef End, string Text);
 
-    public sealed record ValueJson(string Column, decimal Amount, SourceRef Source);
+    public sealed record ValueJson(string Column, decimal Amount, SourceRef Source, string? Label);
 
-    public sealed record RowJson(string? Code, string? CodeLevel, string? RowKey, string ItemName, string? ProjectName, string? Side, SourceRef Source, IReadOnlyList<ValueJson> Values);
+    public sealed record RowJson(string? Code, string? CodeLevel, string? RowKey, string ItemName, string? ProjectName, string? Side, SourceRef Source, IReadOnlyList<ValueJson> Values,
+        string? SubUnit);
 
     public sealed record TableJson(int TableNo, string TableKey, string Title, string Unit, bool IsEmpty, string? Note, IReadOnlyList<string> Columns, SourceRef Source, IReadOnlyList<RowJson> Rows);
 
-    public sealed record FindingJson(string Check, Severity Severity, string Message, string? TableKey, string? Code, string? ColumnKey, decimal? Expected, decimal? Actual, decimal? Difference, SourceRef? Source);
+    public sealed record FindingJson(string Check, Severity Severity, string Message, string? TableKey, string? Code, string? ColumnKey, decimal? Expected, decimal? Actual, decimal? Difference, SourceRef? Source)
+    {
+        /// <summary>Findings with one explanation share a group (null when the finding stands alone).</summary>
+        public int? Group { get; init; }
+
+        /// <summary>culprit, consequence, ambiguous, unexplained or rounding (null outside the arithmetic).</summary>
+        public string? Role { get; init; }
+    }
 
     public sealed record DocumentJson(
         string DocumentId,
         string SourceFile,
+        string? Kind,
         SourceFormat? SourceFormat,
         string? Sha256,
         string? Encoding,
@@ -45,6 +54,10 @@ public static class JsonOutput
     {
         /// <summary>The explanation part as data (docs/explanation.md); every value carries its source line.</summary>
         public ExplanationJson? Explanation { get; init; }
+
+        /// <summary>The build that wrote the file (version and git commit), first in the file.</summary>
+        [JsonPropertyOrder(-1)]
+        public Generator Generator { get; init; } = Generator.Current;
     }
 
     public static DocumentJson ToJson(ConversionResult r)
@@ -71,10 +84,10 @@ public static class JsonOutput
         var tables = r.Tables.Select(t => new TableJson(
             t.TableNo, t.TableKey, t.Title, t.Unit, t.IsEmpty, t.Note, t.Columns, Ref(t.StartLine),
             t.Rows.Select(row => new RowJson(row.Code, row.CodeLevel, row.RowKey, row.ItemName, row.ProjectName, row.Side, Ref(row.Line),
-                row.Values.Select(v => new ValueJson(v.ColumnKey, v.Amount, Ref(v.Line))).ToList())).ToList())).ToList();
+                row.Values.Select(v => new ValueJson(v.ColumnKey, v.Amount, Ref(v.Line), v.Label)).ToList(), row.SubUnit)).ToList())).ToList();
         var findings = r.Findings.Select(f => new FindingJson(f.Check, f.Severity, f.Message, f.TableKey, f.Code, f.ColumnKey, f.Expected, f.Actual, f.Difference,
-            f.Line is { } i ? Ref(i) : null)).ToList();
-        return new DocumentJson(r.DocumentId, r.SourceFile, r.Format, r.Sha256, r.Source?.Encoding, r.Source?.PageCount, r.Status, r.Error, r.Facts, parts, tables, findings)
+            f.Line is { } i ? Ref(i) : null) { Group = f.Group, Role = f.Role }).ToList();
+        return new DocumentJson(r.DocumentId, r.SourceFile, r.Kind, r.Format, r.Sha256, r.Source?.Encoding, r.Source?.PageCount, r.Status, r.Error, r.Facts, parts, tables, findings)
         {
             Explanation = r.Explanation is { } x ? ExplanationJson.Of(x, Ref) : null,
         };

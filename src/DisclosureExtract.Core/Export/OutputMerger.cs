@@ -7,7 +7,8 @@ namespace DisclosureExtract.Export;
 /// <summary>
 /// Merges the output folders of shards (convert --shard i/n) into one dataset that is byte-identical
 /// to an unsharded run: rows are grouped by document id (the first column), groups sorted by id, and
-/// duplicate content across shards is marked as in one run. json/ and tables/ are copied.
+/// duplicate content across shards is marked as in one run. json/, tables/, xlsx/ and the documents' review pages are
+/// copied; disclosures.sqlite, parquet/ and report/index.html are built again from the merged CSVs.
 /// </summary>
 public static class OutputMerger
 {
@@ -46,7 +47,7 @@ public static class OutputMerger
                 MergeRows(shardDirs.Select(d => Path.Combine(d, table.FileName)).Where(File.Exists).ToList(), Path.Combine(staging, table.FileName), duplicates);
             }
 
-            foreach (var sub in new[] { "json", "tables" })
+            foreach (var sub in new[] { "json", "tables", XlsxOutput.Folder, ReportOutput.Folder })
             {
                 foreach (var d in shardDirs)
                 {
@@ -58,6 +59,8 @@ public static class OutputMerger
                 }
             }
 
+            // the dataset's own files again, from the merged CSVs, in the formats the shards were written in
+            DatasetFiles.Write(staging, marked, FormatsOf(shardDirs));
             if (Directory.Exists(outDir))
             {
                 Directory.Delete(outDir, recursive: true);
@@ -72,6 +75,22 @@ public static class OutputMerger
                 Directory.Delete(staging, recursive: true);
             }
         }
+    }
+
+    /// <summary>The formats the shards were converted with, read from the files they hold.</summary>
+    private static OutputFormats FormatsOf(IReadOnlyList<string> shardDirs)
+    {
+        var formats = OutputFormats.Csv;
+        foreach (var d in shardDirs)
+        {
+            formats |= Directory.Exists(Path.Combine(d, "json")) ? OutputFormats.Json : OutputFormats.None;
+            formats |= Directory.Exists(Path.Combine(d, XlsxOutput.Folder)) ? OutputFormats.Xlsx : OutputFormats.None;
+            formats |= Directory.Exists(Path.Combine(d, ReportOutput.Folder)) ? OutputFormats.Report : OutputFormats.None;
+            formats |= Directory.Exists(Path.Combine(d, ParquetOutput.Folder)) ? OutputFormats.Parquet : OutputFormats.None;
+            formats |= File.Exists(Path.Combine(d, SqliteOutput.FileName)) ? OutputFormats.Sqlite : OutputFormats.None;
+        }
+
+        return formats;
     }
 
     private static List<T> ReadRows<T>(string path)

@@ -11,6 +11,7 @@ public sealed record DocumentRow(
     string source_format,
     string sha256,
     string unit_name,
+    string kind,
     string budget_year,
     string scope,
     string parts_found,
@@ -29,15 +30,18 @@ public sealed record DocumentRow(
 public sealed record LineItemRow(
     string document_id,
     string unit_name,
+    string kind,
     string budget_year,
     int table_no,
     string table_key,
+    string sub_unit,
     string code,
     string code_level,
     string row_key,
     string item_name,
     string project_name,
     string column_key,
+    string column_label,
     string amount,
     string unit,
     string amount_cny,
@@ -56,7 +60,9 @@ public sealed record FindingRow(
     string actual,
     string difference,
     string message,
-    string source_line);
+    string source_line,
+    string group,
+    string role);
 
 /// <summary>Projects conversion results onto the output rows. Pure functions: exporters only write what these give.</summary>
 public static class OutputRows
@@ -77,6 +83,7 @@ public static class OutputRows
             r.Format?.ToString().ToLowerInvariant() ?? string.Empty,
             r.Sha256 ?? string.Empty,
             f?.UnitName ?? string.Empty,
+            r.Kind ?? string.Empty,
             S(f?.BudgetYear),
             f?.Scope ?? string.Empty,
             string.Join(';', parts),
@@ -106,15 +113,18 @@ public static class OutputRows
                     yield return new LineItemRow(
                         r.DocumentId,
                         r.Facts?.UnitName ?? string.Empty,
+                        r.Kind ?? string.Empty,
                         S(r.Facts?.BudgetYear),
                         t.TableNo,
                         t.TableKey,
+                        row.SubUnit ?? string.Empty,
                         row.Code ?? string.Empty,
                         row.CodeLevel ?? string.Empty,
                         row.RowKey ?? string.Empty,
                         row.ItemName,
                         row.ProjectName ?? string.Empty,
                         v.ColumnKey,
+                        v.Label ?? string.Empty,
                         TextNormalizer.Invariant(v.Amount),
                         t.Unit,
                         Amounts.FormatPlain(Amounts.ToYuan(v.Amount, t.Unit)),
@@ -143,7 +153,9 @@ public static class OutputRows
                 S(f.Actual),
                 S(f.Difference),
                 f.Message,
-                src is null ? string.Empty : src.Page is { } p ? $"{p}:{src.Number}" : S(src.Number));
+                src is null ? string.Empty : src.Page is { } p ? $"{p}:{src.Number}" : S(src.Number),
+                S(f.Group),
+                f.Role ?? string.Empty);
         }
     }
 }

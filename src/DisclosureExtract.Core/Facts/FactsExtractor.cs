@@ -9,8 +9,20 @@ namespace DisclosureExtract.Facts;
 /// <summary>Reads unit name, budget year, scope and staffing from the document's text.</summary>
 public static partial class FactsExtractor
 {
-    [GeneratedRegex(@"(?:编制单位|编制部门|预算主管部门|单位名称|部门名称)\s*[:：]\s*(?<name>[^\s:：]+?)\s*(?:(?:金额)?单位\s*[:：]|$)")]
+    [GeneratedRegex(@"(?:编制单位|编制部门|预算主管部门|预算单位|单位名称|部门名称|部门\s*[（(]\s*单位\s*[)）]|^\s*部门|^\s*单位)\s*[:：]\s*(?<name>[^\s:：]+?)\s*(?:(?:金额)?单位\s*[:：]|$)")]
     private static partial Regex PreparedBy();
+
+    /// <summary>A unit line of a table that prints its unit's code before the name: "341-湖州市财政局 单位：万元".</summary>
+    [GeneratedRegex(@"^\s*\d{3,9}\s*[-_－]\s*(?<name>[^\s:：\d]{3,}?)\s*(?:(?:金额)?单位\s*[:：]|$)")]
+    private static partial Regex CodedUnit();
+
+    /// <summary>A cover title with the name before the year: 湖州市财政局 2026 年部门预算, 北京市审计局2026年度部门预算信息公开.</summary>
+    [GeneratedRegex(@"^(?<name>[^\d:：，。]{3,40}?)(?:20\d{2})年度?(?<scope>部门|单位)?(?:综合)?(?:预算|决算)")]
+    private static partial Regex CoverNameFirst();
+
+    /// <summary>A cover title with the year first: 2026年深圳市公安局（本级）部门预算, 2026年度无锡市交通运输局（本级）单位预算公开.</summary>
+    [GeneratedRegex(@"^(?:20\d{2})年度?(?<name>[^\d:：，。]{3,40}?)(?<scope>部门|单位)?(?:综合)?(?:预算|决算)")]
+    private static partial Regex CoverYearFirst();
 
     // a year and the 预算/决算 it names, up to 16 characters apart in a title: 2025年部门财务收支预算总表, 2023 年单位预算公开
     [GeneratedRegex(@"(?<year>20\d{2})\s*年\s*(?:度\s*)?[^\d,，。;；:：]{0,16}?(?<kind>预算|决算)")]
@@ -36,15 +48,76 @@ public static partial class FactsExtractor
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(parts);
         var findings = new List<Finding>();
-        var (unit, unitLine) = UnitName(doc);
+        var cover = Cover(doc);
+        var (unit, unitLine) = UnitName(doc, cover);
         var (year, kind) = YearAndKind(doc);
-        var scope = Scope(doc);
+        var scope = cover.Scope ?? Scope(doc);
         var staffing = ReadStaffing(doc, parts, findings);
         return (new DocumentFacts(unit, year, scope, kind, staffing, unitLine), findings);
     }
 
-    /// <summary>The most frequent 编制单位 value (a wrapped one is shorter and loses); else the name in the title.</summary>
-    private static (string? Name, int? Line) UnitName(SourceDocument doc)
+    /// <summary>预算 or 决算: what the document's titles say it is (null when they say neither).</summary>
+    public static string? KindWord(SourceDocument doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        return YearAndKind(doc).Kind;
+    }
+
+    /// <summary>What the cover says: the unit's name and the scope (部门/单位) of its title, and the line they start on.</summary>
+    private sealed record CoverTitle(string? Name, string? Scope, int Line);
+
+    /// <summary>
+    /// The cover title: the lines before the contents or the first part heading (at most eight, on the first page of a
+    /// PDF), run together because titles wrap anywhere (2026年深圳市公安局（本级）部门预 / 算). The name stands before the
+    /// year (湖州市财政局 2026 年部门预算) or between the year and 部门/单位预算 (2026年度 / 无锡市交通运输局（本级） / 单位预算公开).
+    /// </summary>
+    private static CoverTitle Cover(SourceDocument doc)
+    {
+        var sb = new StringBuilder();
+        var first = -1;
+        foreach (var line in doc.Lines.Take(12))
+        {
+            var t = Text.TextNormalizer.RemoveWhiteSpace(line.Norm);
+            if (line.Page is > 1 || t is "目录" or "目次" || t.StartsWith("第一部分", StringComparison.Ordinal) || (line.Cells is { Count: > 1 } && sb.Length > 0))
+            {
+                break;
+            }
+
+            if (t.Length == 0 || t.StartsWith("附件", StringComparison.Ordinal) || t.Contains("部分", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            first = first < 0 ? line.Index : first;
+            sb.Append(t);
+            if (sb.Length > 80)
+            {
+                break;
+            }
+        }
+
+        var text = sb.ToString();
+        foreach (var m in new[] { CoverNameFirst().Match(text), CoverYearFirst().Match(text) })
+        {
+            if (m.Success && IsUnitName(m.Groups["name"].Value))
+            {
+                return new CoverTitle(m.Groups["name"].Value, m.Groups["scope"].Success ? m.Groups["scope"].Value : null, Math.Max(first, 0));
+            }
+        }
+
+        return new CoverTitle(null, null, Math.Max(first, 0));
+    }
+
+    /// <summary>A unit's name: not a place or a budget level (上海市, 上海市普陀区, …市级), a unit of money or the start of a sentence.</summary>
+    private static bool IsUnitName(string name) =>
+        name.Length >= 3 && name is not ("万元" or "元" or "千元") && name[^1] is not ('市' or '省' or '区' or '县' or '级')
+        && !name.StartsWith("纳入", StringComparison.Ordinal) && !name.StartsWith("关于", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The most frequent 编制单位 / 部门名称 / 单位 value of the table headers (a wrapped one is shorter and loses), with the
+    /// unit lines that print the unit's code first (341-湖州市财政局); else the name on the cover; else a title line.
+    /// </summary>
+    private static (string? Name, int? Line) UnitName(SourceDocument doc, CoverTitle cover)
     {
         var counts = new Dictionary<string, (int Count, int Line)>(StringComparer.Ordinal);
         foreach (var line in doc.Lines)
@@ -54,19 +127,24 @@ public static partial class FactsExtractor
                 continue; // the pattern needs the colon after the label (one scan, before the label look-ups)
             }
 
-            if (!line.Norm.Contains("编制", StringComparison.Ordinal) && !line.Norm.Contains("主管部门", StringComparison.Ordinal) && !line.Norm.Contains("名称", StringComparison.Ordinal))
+            if (!line.Norm.Contains("单位", StringComparison.Ordinal) && !line.Norm.Contains("部门", StringComparison.Ordinal))
             {
-                continue;
+                continue; // every label names 单位 or 部门, and a coded unit line ends with 单位：万元
             }
 
             var m = PreparedBy().Match(line.Norm.Replace('\t', ' '));
+            if (!m.Success)
+            {
+                m = CodedUnit().Match(line.Norm.Replace('\t', ' '));
+            }
+
             if (!m.Success)
             {
                 continue;
             }
 
             var name = m.Groups["name"].Value.Trim();
-            if (name.Length < 2)
+            if (name.Length < 2 || !IsUnitName(name))
             {
                 continue;
             }
@@ -77,13 +155,22 @@ public static partial class FactsExtractor
         if (counts.Count > 0)
         {
             var best = counts.OrderByDescending(kv => kv.Value.Count).ThenByDescending(kv => kv.Key.Length).First();
-            return (best.Key, best.Value.Line);
+
+            // a header that shortens the name (511-退役军人事务局) under a cover that prints it whole
+            return cover.Name is { } whole && whole.Length > best.Key.Length && whole.EndsWith(best.Key, StringComparison.Ordinal)
+                ? (whole, cover.Line)
+                : (best.Key, best.Value.Line);
+        }
+
+        if (cover.Name is { } coverName)
+        {
+            return (coverName, cover.Line);
         }
 
         foreach (var line in doc.Lines.Take(60))
         {
             var m = TitleName().Match(line.Norm);
-            if (m.Success && !line.Norm.StartsWith('第'))
+            if (m.Success && !line.Norm.StartsWith('第') && !line.Norm.Contains('，', StringComparison.Ordinal) && IsUnitName(m.Groups["name"].Value.Trim()))
             {
                 return (m.Groups["name"].Value.Trim(), line.Index);
             }

@@ -22,6 +22,9 @@ public sealed record ConversionResult(
     IReadOnlyList<BudgetTable> Tables,
     IReadOnlyList<Finding> Findings)
 {
+    /// <summary>budget or final_accounts: the kind of disclosure, from its title and its tables; null when not read.</summary>
+    public string? Kind { get; init; }
+
     /// <summary>The explanation part (第三部分) as data; null when not extracted.</summary>
     public ExplanationData? Explanation { get; init; }
 

@@ -4,7 +4,8 @@ namespace DisclosureExtract.Model;
 /// <param name="ColumnKey">Key from schema/columns.csv.</param>
 /// <param name="Amount">The amount, with the scale it was printed with (90, 1234.50).</param>
 /// <param name="Line">Index of the source line the number came from.</param>
-public sealed record CellValue(string ColumnKey, decimal Amount, int Line);
+/// <param name="Label">The printed header over the value's column (labels top to bottom, joined by /), where the reader knew it.</param>
+public sealed record CellValue(string ColumnKey, decimal Amount, int Line, string? Label = null);
 
 /// <summary>A row of a budget table.</summary>
 /// <param name="Code">Classification code as digits (210, 21011, 2101101; 301, 30101), or null for uncoded rows.</param>
@@ -15,6 +16,8 @@ public sealed record CellValue(string ColumnKey, decimal Amount, int Line);
 /// <param name="Side">For two-sided tables (表1, 表4): "income" or "expenditure"; otherwise null.</param>
 /// <param name="Values">Non-empty cells of the row.</param>
 /// <param name="Line">Index of the source line where the row starts.</param>
+/// <param name="SubUnit">In a consolidated 部门 table that lists its units: the unit (单位名称) the row belongs to, or the unit a
+/// unit row (row_key sub_unit) totals; null otherwise.</param>
 public sealed record TableRow(
     string? Code,
     string? CodeLevel,
@@ -23,7 +26,8 @@ public sealed record TableRow(
     string? ProjectName,
     string? Side,
     IReadOnlyList<CellValue> Values,
-    int Line)
+    int Line,
+    string? SubUnit = null)
 {
     public decimal? ValueOf(string columnKey)
     {

@@ -21,6 +21,81 @@ public static partial class Contents
     }
 
     /// <summary>
+    /// The lines of a table of contents: after a 目录 line, the short heading-like lines that follow it (over a page
+    /// break too), up to the first heading that comes again — the body starts where the contents' first entry is
+    /// printed a second time — or to running text.
+    /// </summary>
+    public static HashSet<int> Lines(SourceDocument doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        var lines = new HashSet<int>();
+        for (var i = 0; i < doc.Lines.Count; i++)
+        {
+            if (Squeezed(doc.Lines[i].Norm) is not ("目录" or "目次" or "报表目录"))
+            {
+                continue;
+            }
+
+            lines.Add(i);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var run = new List<int>();
+            var afterPageBreak = -1;
+            for (var j = i + 1; j < doc.Lines.Count; j++)
+            {
+                var line = doc.Lines[j];
+                var t = Entry(line.Norm);
+                if (t.Length == 0)
+                {
+                    continue;
+                }
+
+                if (!seen.Add(t) && t.Length >= 4)
+                {
+                    break; // an entry printed again: the body starts here (not a wrapped tail such as 说明)
+                }
+
+                if (t.Length > 60 || t.Contains('。', StringComparison.Ordinal) || t.Contains('，', StringComparison.Ordinal))
+                {
+                    // running text: the contents ended before it — at the page break, when they ran over one (the
+                    // headings on the new page are the body's)
+                    if (afterPageBreak >= 0)
+                    {
+                        run.RemoveAll(k => k >= afterPageBreak);
+                    }
+
+                    break;
+                }
+
+                if (afterPageBreak < 0 && run.Count > 0 && line.Page is { } p && doc.Lines[run[^1]].Page is { } q && p != q)
+                {
+                    afterPageBreak = j;
+                }
+
+                run.Add(j);
+            }
+
+            lines.UnionWith(run);
+        }
+
+        return lines;
+    }
+
+    /// <summary>A contents entry as compared with the body's heading: no white space, leaders or page number.</summary>
+    private static string Entry(string norm)
+    {
+        var t = Squeezed(Leader().Replace(norm, string.Empty));
+        var end = t.Length;
+        while (end > 0 && char.IsAsciiDigit(t[end - 1]))
+        {
+            end--;
+        }
+
+        return end > 0 && end < t.Length && t.Length - end <= 3 ? t[..end] : t;
+    }
+
+    private static string Squeezed(string norm) => norm.Replace(" ", string.Empty, StringComparison.Ordinal);
+
+    /// <summary>
     /// Pages (where the reader knows them, as in a PDF) that start with 目录: a table of contents repeats
     /// every heading, with or without dot leaders.
     /// </summary>

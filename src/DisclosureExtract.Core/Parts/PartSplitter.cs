@@ -4,11 +4,13 @@ using DisclosureExtract.Model;
 namespace DisclosureExtract.Parts;
 
 /// <summary>
-/// Splits a document into its four parts by the meaning of its headings. Two layouts are known:
-/// numbered parts (第一部分 … 概况, 第二部分 … 公开表, 第三部分 … 说明, 第四部分 名词解释), where a
-/// table of contents may repeat every heading first; and section lists without parts (Shanghai:
-/// 一、部门主要职能 … 三、名词解释 … 五、部门预算表 …), where a part can come back in several spans and
-/// the tables part starts at the first table title (部门财务收支预算总表) when 五、部门预算表 is printed only in the contents.
+/// Splits a document into its four parts by the meaning of its headings and the place of its tables. The tables part
+/// is where the tables are (found by the table recognizer, before or after the text, with or without a heading of its
+/// own); the text parts start at their headings — numbered parts (第一部分 … 概况, 第三部分 … 说明, 第四部分 名词解释, 第X部分：…)
+/// or section headings (一、部门概况, …主要职能, 名词解释, 2026年单位预算编制说明) — outside the tables. A heading the meaning of
+/// which is not clear (第二部分 收支情况) is an explanation part: the text that is neither the overview nor the glossary
+/// explains the budget. A table of contents repeats every heading: its pages and lines start nothing. A part may come
+/// back in several spans; a part the publisher does not print is simply absent.
 /// </summary>
 public static partial class PartSplitter
 {
@@ -17,16 +19,77 @@ public static partial class PartSplitter
     [GeneratedRegex(@"^第\s*([一二三四五六七八九十1-9])\s*部\s*分")]
     private static partial Regex NumberedPart();
 
-    [GeneratedRegex(@"(…{2,}|\.{4,}|·{4,})")]
-    private static partial Regex TocLeader();
+    /// <summary>Parts of a document without knowledge of its tables (the text parts only, and a tables heading if printed).</summary>
+    public static IReadOnlyList<DocumentPart> Split(SourceDocument doc) => Split(doc, []);
 
-    public static IReadOnlyList<DocumentPart> Split(SourceDocument doc)
+    /// <param name="doc">The document.</param>
+    /// <param name="tableSpans">The lines of each table found (start, end exclusive), in document order.</param>
+    public static IReadOnlyList<DocumentPart> Split(SourceDocument doc, IReadOnlyList<(int Start, int End)> tableSpans)
     {
         ArgumentNullException.ThrowIfNull(doc);
-        var contents = ContentsPages(doc);
-        var numbered = NumberedHeadings(doc, contents);
-        return numbered.Count > 0 ? FromNumbered(doc, numbered, contents) : FromSections(doc, contents);
+        ArgumentNullException.ThrowIfNull(tableSpans);
+        var contents = Contents.Pages(doc);
+        var contentLines = Contents.Lines(doc);
+        var tables = TablesRegion(doc, tableSpans, contents);
+        var headings = Headings(doc, contents, contentLines, tables);
+        var parts = new List<DocumentPart>();
+        for (var i = 0; i < headings.Count; i++)
+        {
+            if (i > 0 && headings[i - 1].Kind == headings[i].Kind && !Between(tables, headings[i - 1].Line, headings[i].Line))
+            {
+                continue; // a sub-heading of the same part (主要职能 then 机构设置)
+            }
+
+            var j = i + 1;
+            while (j < headings.Count && headings[j].Kind == headings[i].Kind && !Between(tables, headings[i].Line, headings[j].Line))
+            {
+                j++;
+            }
+
+            var end = j < headings.Count ? headings[j].Line : doc.Lines.Count;
+            if (tables is { } t && t.Start > headings[i].Line && t.Start < end)
+            {
+                end = t.Start; // the text stops where the tables start
+            }
+
+            if (headings[i].Kind == PartKind.Tables && (tables is not null || !PrintsTables(doc, headings[i].Line, end)))
+            {
+                continue; // the tables part is where the tables are; a heading over a line or two (附件：…报表) points elsewhere
+            }
+
+            parts.Add(new DocumentPart(headings[i].Kind, headings[i].Text, headings[i].Line, end));
+        }
+
+        if (tables is { } span)
+        {
+            parts.Add(new DocumentPart(PartKind.Tables, span.Heading, span.Start, span.End));
+        }
+
+        return parts.OrderBy(p => p.StartLine).ToList();
     }
+
+    /// <summary>A span prints tables when it holds grid rows or lines of amounts, not only a pointer to another file.</summary>
+    private static bool PrintsTables(SourceDocument doc, int from, int to)
+    {
+        var amountLines = 0;
+        for (var i = from; i < to; i++)
+        {
+            var line = doc.Lines[i];
+            if (line.Cells is { Count: > 1 })
+            {
+                return true;
+            }
+
+            if (line.Norm.Split(' ').Count(t => t.Length > 0 && t.Any(char.IsAsciiDigit) && t.All(c => char.IsAsciiDigit(c) || c is '.' or ',')) >= 2 && ++amountLines >= 3)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Between((int Start, int End, string Heading)? tables, int a, int b) => tables is { } t && t.Start > a && t.Start < b;
 
     /// <summary>A line that starts a part other than the tables: 第三部分 …, or a section heading such as 名词解释 or 情况说明.</summary>
     public static bool IsPartHeading(string norm)
@@ -61,7 +124,7 @@ public static partial class PartSplitter
         }
 
         if (h.Contains("公开表", StringComparison.Ordinal) || h.EndsWith("预算表", StringComparison.Ordinal) || h.EndsWith("决算表", StringComparison.Ordinal) || h.Contains("报表", StringComparison.Ordinal)
-            || h.EndsWith("预算总表", StringComparison.Ordinal) || h.EndsWith("决算总表", StringComparison.Ordinal))
+            || h.EndsWith("预算总表", StringComparison.Ordinal) || h.EndsWith("决算总表", StringComparison.Ordinal) || h.Contains("表格部分", StringComparison.Ordinal))
         {
             return PartKind.Tables;
         }
@@ -72,7 +135,7 @@ public static partial class PartSplitter
         }
 
         if (h.Contains("概况", StringComparison.Ordinal) || h.Contains("主要职能", StringComparison.Ordinal) || h.Contains("职责", StringComparison.Ordinal)
-            || h.Contains("机构设置", StringComparison.Ordinal) || h.Contains("简介", StringComparison.Ordinal))
+            || h.Contains("机构设置", StringComparison.Ordinal) || h.Contains("简介", StringComparison.Ordinal) || h.Contains("基本情况", StringComparison.Ordinal))
         {
             return PartKind.Overview;
         }
@@ -82,130 +145,78 @@ public static partial class PartSplitter
 
     private sealed record Heading(int Line, PartKind Kind, string Text);
 
-    private static List<Heading> NumberedHeadings(SourceDocument doc, HashSet<int> contents)
+    /// <summary>
+    /// The tables region: from the first table to the end of the last, starting at a heading that names the tables part
+    /// when one stands just before the first table (第二部分 2026年部门预算表, 二、表格部分).
+    /// </summary>
+    private static (int Start, int End, string Heading)? TablesRegion(SourceDocument doc, IReadOnlyList<(int Start, int End)> spans, HashSet<int> contents)
     {
-        var list = new List<Heading>();
-        foreach (var line in doc.Lines)
+        if (spans.Count == 0)
         {
-            if (line.Page is { } page && contents.Contains(page))
+            return null;
+        }
+
+        var start = spans.Min(s => s.Start);
+        var end = spans.Max(s => s.End);
+        var heading = doc.Lines[start].Text.Trim();
+        for (var i = start - 1; i >= 0 && i >= start - 6; i--)
+        {
+            var line = doc.Lines[i];
+            if (line.Norm.Length == 0 || (line.Page is { } p && contents.Contains(p)))
             {
                 continue;
             }
 
-            var norm = line.Norm;
-            if (norm.Length > MaxHeadingLength || !norm.Contains('部', StringComparison.Ordinal) || TocLeader().IsMatch(norm))
+            if (line.Norm.Length <= MaxHeadingLength && Classify(line.Norm) == PartKind.Tables && !Contents.IsContentsLine(line.Norm))
             {
-                continue;
-            }
-
-            var m = NumberedPart().Match(norm);
-            if (!m.Success)
-            {
-                continue;
-            }
-
-            var text = norm;
-            var kind = Classify(text);
-            if (kind is null)
-            {
-                // the heading may wrap: 第二部分 2023 年…医疗保障局 / 预算公开表
-                var next = NextNonEmpty(doc, line.Index);
-                if (next is not null && next.Norm.Length <= MaxHeadingLength)
+                (start, heading) = (i, line.Text.Trim());
+                if (PreviousNonEmpty(doc, i) is { } above && NumberedPart().IsMatch(above.Norm) && Classify(above.Norm) is null or PartKind.Tables)
                 {
-                    text = norm + next.Norm;
-                    kind = Classify(text);
+                    // 第二部分 … / 2026年部门预算表: a numbered part heading wrapped over two lines
+                    (start, heading) = (above.Index, above.Text.Trim() + line.Text.Trim());
                 }
             }
+        }
 
-            kind ??= m.Groups[1].Value switch
+        return (start, end, heading);
+    }
+
+    /// <summary>The headings of the text parts in document order, outside the tables region and the contents.</summary>
+    private static List<Heading> Headings(SourceDocument doc, HashSet<int> contents, HashSet<int> contentLines, (int Start, int End, string Heading)? tables)
+    {
+        var list = new List<Heading>();
+        for (var i = 0; i < doc.Lines.Count; i++)
+        {
+            var line = doc.Lines[i];
+            var norm = line.Norm;
+            if (norm.Length == 0 || norm.Length > MaxHeadingLength || (line.Page is { } page && contents.Contains(page)) || contentLines.Contains(i) || Contents.IsContentsLine(norm)
+                || line.Cells is { Count: > 1 } || (tables is { } t && i >= t.Start && i < t.End))
             {
-                "一" or "1" => PartKind.Overview,
-                "二" or "2" => PartKind.Tables,
-                "三" or "3" => PartKind.Explanation,
-                "四" or "4" => PartKind.Glossary,
-                _ => null,
-            };
-            if (kind is { } k)
+                continue;
+            }
+
+            if (NumberedPart().IsMatch(norm))
             {
-                list.Add(new Heading(line.Index, k, line.Text.Trim()));
+                var text = norm;
+                var kind = Classify(text);
+                if (kind is null && NextNonEmpty(doc, i) is { } next && next.Norm.Length <= MaxHeadingLength)
+                {
+                    // the heading may wrap, or stand alone above its title: 第二部分 / 2026年部门预算表
+                    kind = Classify(norm + next.Norm);
+                }
+
+                // a numbered part whose meaning is not plain (第二部分 收支情况) is text about the budget
+                list.Add(new Heading(i, kind ?? (list.Count == 0 ? PartKind.Overview : PartKind.Explanation), line.Text.Trim()));
+                continue;
+            }
+
+            if (LooksLikeSectionHeading(norm) && Classify(norm) is { } sectionKind)
+            {
+                list.Add(new Heading(i, sectionKind, line.Text.Trim()));
             }
         }
 
         return list;
-    }
-
-    /// <summary>
-    /// Numbered parts follow each other in a fixed order; a table of contents repeats them first.
-    /// Walking back from the end, each part is the last heading of its kind before the part after it.
-    /// </summary>
-    private static List<DocumentPart> FromNumbered(SourceDocument doc, List<Heading> headings, HashSet<int> contents)
-    {
-        PartKind[] order = [PartKind.Overview, PartKind.Tables, PartKind.Explanation, PartKind.Glossary];
-        var chosen = new List<Heading>();
-        var limit = int.MaxValue;
-        for (var k = order.Length - 1; k >= 0; k--)
-        {
-            var h = headings.LastOrDefault(x => x.Kind == order[k] && x.Line < limit);
-            if (h is not null)
-            {
-                chosen.Insert(0, h);
-                limit = h.Line;
-            }
-        }
-
-        FillUnnumberedTables(doc, chosen, contents);
-        var parts = new List<DocumentPart>();
-        for (var i = 0; i < chosen.Count; i++)
-        {
-            var end = i + 1 < chosen.Count ? chosen[i + 1].Line : doc.Lines.Count;
-            parts.Add(new DocumentPart(chosen[i].Kind, chosen[i].Text, chosen[i].Line, end));
-        }
-
-        return parts;
-    }
-
-    /// <summary>Section layout: every short heading line that names a part starts a span of that part.</summary>
-    private static List<DocumentPart> FromSections(SourceDocument doc, HashSet<int> contents)
-    {
-        var heads = new List<Heading>();
-        foreach (var line in doc.Lines)
-        {
-            if (line.Page is { } page && contents.Contains(page))
-            {
-                continue;
-            }
-
-            var norm = line.Norm;
-            if (norm.Length == 0 || norm.Length > MaxHeadingLength || !LooksLikeSectionHeading(norm) || TocLeader().IsMatch(norm))
-            {
-                continue;
-            }
-
-            if (Classify(norm) is { } kind)
-            {
-                heads.Add(new Heading(line.Index, kind, line.Text.Trim()));
-            }
-        }
-
-        var parts = new List<DocumentPart>();
-        for (var i = 0; i < heads.Count; i++)
-        {
-            if (i > 0 && heads[i - 1].Kind == heads[i].Kind)
-            {
-                continue; // a sub-heading of the same part (主要职能 then 机构设置)
-            }
-
-            var j = i + 1;
-            while (j < heads.Count && heads[j].Kind == heads[i].Kind)
-            {
-                j++;
-            }
-
-            var end = j < heads.Count ? heads[j].Line : doc.Lines.Count;
-            parts.Add(new DocumentPart(heads[i].Kind, heads[i].Text, heads[i].Line, end));
-        }
-
-        return parts;
     }
 
     /// <summary>A heading stands alone: it ends with the part's word, not in the middle of a sentence.</summary>
@@ -217,7 +228,7 @@ public static partial class PartSplitter
             return false;
         }
 
-        string[] endings = ["名词解释", "主要职能", "机构设置", "概况", "编制说明", "情况说明", "预算表", "决算表", "公开表", "预算总表", "决算总表"];
+        string[] endings = ["名词解释", "主要职能", "主要职责", "机构设置", "概况", "编制说明", "情况说明", "预算表", "决算表", "公开表", "预算总表", "决算总表", "表格部分", "基本情况"];
         foreach (var e in endings)
         {
             if (t.EndsWith(e, StringComparison.Ordinal))
@@ -229,48 +240,17 @@ public static partial class PartSplitter
         return false;
     }
 
-    /// <summary>
-    /// Some documents print 第二部分 only in their contents: the tables then start at the first table
-    /// title (…决算表, …预算总表) between the overview and the explanations.
-    /// </summary>
-    private static void FillUnnumberedTables(SourceDocument doc, List<Heading> chosen, HashSet<int> contents)
+    private static DocLine? PreviousNonEmpty(SourceDocument doc, int index)
     {
-        var overview = chosen.FindIndex(h => h.Kind == PartKind.Overview);
-        if (overview < 0 || chosen.Any(h => h.Kind == PartKind.Tables))
+        for (var i = index - 1; i >= 0 && i >= index - 3; i--)
         {
-            return;
-        }
-
-        var end = overview + 1 < chosen.Count ? chosen[overview + 1].Line : doc.Lines.Count;
-        for (var i = chosen[overview].Line + 1; i < end; i++)
-        {
-            var line = doc.Lines[i];
-            if (line.Cells is null && (line.Page is not { } page || !contents.Contains(page)) && line.Norm.Length <= MaxHeadingLength
-                && !TocLeader().IsMatch(line.Norm) && LooksLikeSectionHeading(line.Norm) && Classify(line.Norm) == PartKind.Tables)
+            if (doc.Lines[i].Norm.Length > 0)
             {
-                chosen.Insert(overview + 1, new Heading(i, PartKind.Tables, line.Text.Trim()));
-                return;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Pages (where the reader knows them, as in a PDF) that start with 目录: a table of contents repeats
-    /// every heading, with or without dot leaders, and none of its lines starts a part.
-    /// </summary>
-    private static HashSet<int> ContentsPages(SourceDocument doc)
-    {
-        var pages = new HashSet<int>();
-        foreach (var line in doc.Lines)
-        {
-            if (line.Page is { } page && line.Number <= 3
-                && line.Norm.Replace(" ", string.Empty, StringComparison.Ordinal) is "目录" or "目次")
-            {
-                pages.Add(page);
+                return doc.Lines[i];
             }
         }
 
-        return pages;
+        return null;
     }
 
     private static DocLine? NextNonEmpty(SourceDocument doc, int index)

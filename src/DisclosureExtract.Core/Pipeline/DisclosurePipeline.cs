@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DisclosureExtract.Catalog;
 using DisclosureExtract.Explanation;
 using DisclosureExtract.Facts;
 using DisclosureExtract.Model;
@@ -148,16 +149,23 @@ public sealed class DisclosurePipeline
     public static ConversionResult Analyze(SourceDocument doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
-        var parts = PartSplitter.Split(doc);
+        var catalog = Catalogs.For(FactsExtractor.KindWord(doc));
+        var parts = PartSplitter.Split(doc, TableRecognizer.Spans(doc, catalog));
         var (facts, factFindings) = FactsExtractor.Extract(doc, parts);
-        var (tables, tableFindings) = TableRecognizer.Recognize(doc, parts);
+        var (tables, tableFindings) = TableRecognizer.Recognize(doc, parts, catalog);
         var explanation = ExplanationExtractor.Extract(doc, parts);
         var checks = Validator.Validate(doc, parts, facts, tables, TextFiguresFromExplanation.Map(explanation ?? ExplanationData.Empty));
         var findings = new List<Finding>();
         var missing = AllPartKinds.Where(k => parts.All(p => p.Kind != k)).ToList();
         foreach (var k in missing)
         {
-            findings.Add(new Finding("part_missing", Severity.Warning, $"the document has no {DocumentPart.KeyOf(k)} part"));
+            // many publishers print no glossary, and a file of tables has no text: absent, not a failure to read
+            findings.Add(new Finding("part_missing", Severity.Info, $"the document prints no {DocumentPart.KeyOf(k)} part"));
+        }
+
+        if (tables.Count == 0 && parts.All(p => p.Kind != PartKind.Tables) && parts.Count > 0)
+        {
+            findings.Add(new Finding("no_tables", Severity.Info, "the document prints no tables: its text only (a publisher may post the tables as a separate file)"));
         }
 
         findings.AddRange(factFindings);
@@ -173,11 +181,12 @@ public sealed class DisclosurePipeline
         }
         else
         {
-            // read, but something expected is missing: a part, or the end of a table
+            // read, but something the tool could not read: tables the document prints under a heading of their own,
+            // or the end of a table
             var problems = new List<string>();
-            if (missing.Count > 0)
+            if (tables.Count == 0 && parts.Any(p => p.Kind == PartKind.Tables))
             {
-                problems.Add("missing parts: " + string.Join(", ", missing.Select(DocumentPart.KeyOf)));
+                problems.Add("tables printed but not read: the tables part has no table the tool could read");
             }
 
             problems.AddRange(tableFindings.Where(f => f.Check == "table_truncated").Select(f => f.Message));
@@ -191,6 +200,7 @@ public sealed class DisclosurePipeline
         return new ConversionResult(doc.DocumentId, doc.SourceFile, doc.Format, doc.Sha256, status, error, doc, parts, facts, tables, findings)
         {
             Explanation = explanation,
+            Kind = catalog.Kind,
         };
     }
 

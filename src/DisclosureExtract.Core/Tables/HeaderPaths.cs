@@ -4,8 +4,9 @@ using DisclosureExtract.Text;
 
 namespace DisclosureExtract.Tables;
 
-/// <summary>A grid column's header: its key (null when the catalog does not know the label) and the printed labels top to bottom.</summary>
-internal sealed record HeaderColumn(string? Key, string Label);
+/// <summary>A grid column's header: its money column key (null when the catalog does not know the label or the column holds
+/// no amounts), its role when it holds no amounts (unit, code, name, project, seq), and the printed labels top to bottom.</summary>
+internal sealed record HeaderColumn(string? Key, string Label, string? Role = null, string? RowKey = null, int? Year = null);
 
 /// <summary>
 /// Reads a header of 1-4 rows with spanning cells into column keys by meaning. A column's header is its path: the
@@ -40,12 +41,98 @@ internal static class HeaderPaths
                 continue;
             }
 
-            var squeezed = path.Select(p => TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(p)).Trim('"', '“', '”')).ToList();
-            var key = Match(kind, catalog, squeezed);
-            map[col] = new HeaderColumn(key, string.Join("/", path.Select(TextNormalizer.RemoveWhiteSpace)));
+            var squeezed = path.Select(Squeeze).ToList();
+            var role = RoleOf(catalog, squeezed[^1]);
+            var key = role is null ? Match(kind, catalog, squeezed) : null;
+            var rowKey = role is null && catalog.RowSetOf(kind) is { } set ? RowKeyOf(set, path) : null;
+            map[col] = new HeaderColumn(key, string.Join("/", path.Select(TextNormalizer.RemoveWhiteSpace)), role, rowKey, YearOf(path));
         }
 
         return map;
+    }
+
+    /// <summary>
+    /// Tables that print their items as columns (三公: 因公出国(境)费 | 公务接待费 | 公务用车 …, one row of amounts): the row
+    /// key a column's header names, from its lowest label up (小计 under 公务用车购置及运行费 is the vehicles row).
+    /// </summary>
+    private static string? RowKeyOf(RowSet set, List<string> path)
+    {
+        for (var i = path.Count - 1; i >= 0; i--)
+        {
+            if (new RowKeyMatcher(set).KeyOf(path[i]) is { } key)
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The period a header's labels name, for columns of several periods side by side: a year (2025年预算数), or 上年 (0),
+    /// 本年 (9999); a change between periods (增减, 变化, 比上年) is -1. Null when the labels name none.
+    /// </summary>
+    private static int? YearOf(List<string> path)
+    {
+        int? period = null;
+        foreach (var p in path)
+        {
+            var t = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(p));
+            if (t.Contains("增减", StringComparison.Ordinal) || t.Contains("变化", StringComparison.Ordinal) || t.Contains("比上年", StringComparison.Ordinal))
+            {
+                return -1;
+            }
+
+            if (t.Length >= 5 && t[4] == '年' && t[..4].All(char.IsAsciiDigit) && t[0] == '2')
+            {
+                period = int.Parse(t[..4], System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (t.StartsWith("上年", StringComparison.Ordinal))
+            {
+                period = 0;
+            }
+            else if (t.StartsWith("本年", StringComparison.Ordinal) || t.StartsWith("当年", StringComparison.Ordinal))
+            {
+                period = 9999;
+            }
+        }
+
+        return period;
+    }
+
+    /// <summary>The role of a column without amounts by its lowest label (short labels such as 类 / 款 / 项 only exactly).</summary>
+    public static string? RoleOf(DisclosureCatalog catalog, string leaf)
+    {
+        foreach (var r in catalog.RoleLabels)
+        {
+            foreach (var label in r.Labels)
+            {
+                if (leaf == label || (label.Length >= 4 && leaf.Contains(label, StringComparison.Ordinal) && label.Length >= leaf.Length - 2))
+                {
+                    return r.Key;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A header label as matched: folded, without white space and quotes, without a leading year (2026年预算数 → 预算数).</summary>
+    private static string Squeeze(string label)
+    {
+        var t = TextNormalizer.Squeeze(label);
+        var year = 0;
+        while (year < t.Length && year < 4 && char.IsAsciiDigit(t[year]))
+        {
+            year++;
+        }
+
+        if (year == 4 && t.Length > 5 && t[4] == '年')
+        {
+            t = t[5..].StartsWith('度') ? t[6..] : t[5..];
+        }
+
+        return t;
     }
 
     /// <summary>The header texts over a column, top to bottom, a label repeated by a spanning cell once.</summary>
@@ -55,7 +142,7 @@ internal static class HeaderPaths
         foreach (var row in rows)
         {
             var text = Over(row, col);
-            if (text.Length > 0 && (path.Count == 0 || path[^1] != text))
+            if (text.Length > 0 && !text.All(c => char.IsAsciiDigit(c) || c is '*' or '※' or ' ') && (path.Count == 0 || path[^1] != text))
             {
                 path.Add(text);
             }

@@ -154,8 +154,8 @@ internal static partial class LineSyntax
     public static bool IsTotalLabel(ReadOnlySpan<char> squeezed) => squeezed is "合计" or "总计" or "本年合计";
 
     /// <summary>
-    /// The column-number row of some templates: "※ ※ 1 2 3", "类 款 项 1 2 3", "栏次 1 2": only ※, 类/款/项 and
-    /// the integers 1, 2, 3 … in order.
+    /// The column-number row of some templates: "※ ※ 1 2 3", "类 款 项 1 2 3", "栏次 1 2", "** ** 1 2", "甲 乙 1 2": only
+    /// ※, *, **, 甲/乙/丙, 类/款/项, 栏次/行次 and the integers 1, 2, 3 … in order.
     /// </summary>
     public static bool IsColumnNumberRow(IEnumerable<string> tokens)
     {
@@ -216,7 +216,7 @@ internal static partial class LineSyntax
         public bool Next(string raw)
         {
             var t = raw.AsSpan().Trim();
-            if (t.Length == 0 || t is "※" or "类" or "款" or "项" or "栏次" or "*")
+            if (t.Length == 0 || t is "※" or "类" or "款" or "项" or "栏次" or "栏 次" or "行次" or "*" or "**" or "甲" or "乙" or "丙")
             {
                 _any |= t.Length > 0 && t is not "类" and not "款" and not "项";
                 return true;

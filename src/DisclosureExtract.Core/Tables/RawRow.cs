@@ -33,6 +33,15 @@ internal sealed class RawRow
 
     public string? CellProject { get; set; }
 
+    /// <summary>The row's other text cells (a 年度 cell, a note), joined: what the name and amounts leave.</summary>
+    public string OtherText { get; set; } = string.Empty;
+
+    /// <summary>A unit's row (a consolidated 部门 table lists its units, each with its totals): the unit.</summary>
+    public string? UnitName { get; set; }
+
+    /// <summary>The unit the row belongs to (the last unit row above it), or null.</summary>
+    public string? SubUnit { get; set; }
+
     public List<AmountToken> Amounts { get; } = [];
 
     /// <summary>True when the row's text was complete before its amounts came (flattened text: names wrap before the amounts).</summary>
@@ -74,6 +83,26 @@ internal sealed class TableBody
 
     /// <summary>Grid column → printed header of the header in force.</summary>
     public IReadOnlyDictionary<int, string>? HeaderLabels { get; set; }
+
+    /// <summary>Grid columns of the header's label columns (项目, 支出功能分类科目 …) of a two-sided table: each starts a side-by-side block.</summary>
+    public List<int> LabelColumns { get; } = [];
+
+    /// <summary>Grid column → the row key its header names, for tables that print their items as columns (三公).</summary>
+    public Dictionary<int, string> ColumnRowKeys { get; } = [];
+
+    /// <summary>Grid column → the year its header names (columns of several years side by side).</summary>
+    public Dictionary<int, int> ColumnYears { get; } = [];
+
+    /// <summary>Grid column → role of the columns without amounts (unit, code, name, project, seq) of the header in force.</summary>
+    public IReadOnlyDictionary<int, string> Roles { get; set; } = new Dictionary<int, string>();
+
+    /// <summary>The unit of the last unit row, for the rows under it.</summary>
+    public string? CurrentUnit { get; set; }
+
+    /// <summary>The last 类 and 款 codes read: a row that prints only its own level (类 | 款 | 项 columns) continues them.</summary>
+    public string? LastClass { get; set; }
+
+    public string? LastKuan { get; set; }
 
     /// <summary>Lowest grid column index of the expenditure side (two-sided tables with cells).</summary>
     public int? ExpenditureColumn { get; set; }

@@ -29,7 +29,7 @@ internal sealed class RowKeyMatcher
                 continue;
             }
 
-            if (rule.Any.Any(w => t.Contains(w, StringComparison.Ordinal)) || rule.Starts.Any(w => t.StartsWith(w, StringComparison.Ordinal)))
+            if (rule.Matches(t))
             {
                 if (rule.Section is { } open)
                 {
@@ -61,7 +61,7 @@ internal sealed class RowKeyMatcher
     /// <summary>A label folded, without white space and without a leading 其中：.</summary>
     internal static string Squeeze(string label)
     {
-        var t = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(label));
+        var t = TextNormalizer.Squeeze(label);
         if (t.StartsWith("其中:", StringComparison.Ordinal))
         {
             t = t[3..];

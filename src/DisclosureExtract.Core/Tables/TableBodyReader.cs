@@ -519,17 +519,30 @@ internal static class TableBodyReader
             return;
         }
 
-        var nameIdx = texts.FindIndex(TextNormalizer.ContainsCjk);
+        // the columns the header gives a role (unit, code, project, serial number) hold no amounts
+        var roles = body.PendingHeader.Count > 0 ? RolesOf(kind, catalog, body.PendingHeader) : body.Roles;
+        string? RoleAt(int k) => roles.GetValueOrDefault(cells[k].Column ?? k);
+        var nameIdx = -1;
+        for (var k = 0; k < texts.Count && nameIdx < 0; k++)
+        {
+            if (TextNormalizer.ContainsCjk(texts[k]) && (RoleAt(k) is null or "name" || LineSyntax.IsTotalLabel(texts[k])))
+            {
+                nameIdx = k;
+            }
+        }
+
         var amountIdx = new List<int>();
         for (var k = nameIdx + 1; k < texts.Count; k++)
         {
-            if (LineSyntax.IsAmount(texts[k]))
+            if (LineSyntax.IsAmount(texts[k]) && RoleAt(k) is null)
             {
                 amountIdx.Add(k);
             }
         }
 
-        if (nameIdx < 0 || amountIdx.Count == 0)
+        var unit = UnitOf(texts, cells, roles);
+        var transposed = kind.Shape == TableShape.Named && nameIdx < 0 && amountIdx.Count > 0 && body.PendingHeader.Count + body.HeaderLines.Count > 0;
+        if ((nameIdx < 0 && unit is null && !transposed) || amountIdx.Count == 0)
         {
             if (body.Rows.Count == 0)
             {
@@ -545,6 +558,90 @@ internal static class TableBodyReader
         }
 
         var row = new RawRow(line.Index) { FromCells = true, ColumnMap = RowMap(kind, catalog, body), ColumnLabels = body.HeaderLabels };
+        var code = CodeBefore(texts, nameIdx);
+        if (roles.Values.Contains("code") && CodeFromColumns(texts, cells, roles, body, nameIdx) is { } fromColumns && fromColumns.Length > code.Length)
+        {
+            code = fromColumns;
+        }
+
+        var name = nameIdx >= 0 ? cells[nameIdx].Text.Trim() : string.Empty;
+        if (code.Length is 3 or 5 && LineSyntax.SubCode(Text.TextNormalizer.Fold(name)) is { } sub)
+        {
+            code += sub.Sub;
+            name = name.TrimStart()[2..].Trim();
+        }
+        else if (code.Length == 0 && name.Length > 0 && LineSyntax.Tokenize(name, scratch.Tokens) is { Count: > 1 } nt && LineSyntax.CodeTokens(nt) is { } glued && glued.Consumed < nt.Count)
+        {
+            code = glued.Code;
+            name = JoinPrinted(nt, glued.Consumed, nt.Count);
+        }
+
+        row.Code = code.Length > 0 ? code : null;
+        var project = ProjectOf(texts, cells, roles, nameIdx, amountIdx);
+        if (unit is not null && project is not null)
+        {
+            body.CurrentUnit = unit; // a project row that names its unit: the unit holds for the rows under it too
+        }
+        else if (row.Code is null && unit is not null)
+        {
+            // a unit's row: its name (or code and name) is the unit the rows under it belong to
+            row.UnitName = unit;
+            body.CurrentUnit = unit;
+            name = unit;
+        }
+
+        row.SubUnit = row.UnitName is null ? body.CurrentUnit : null;
+        row.CellName = name;
+        if (name.Length > 0)
+        {
+            row.Texts.Add(name);
+        }
+
+        row.IsTotal = row.Code is null && row.UnitName is null && LineSyntax.IsTotalLabel(name);
+        row.CellProject = project;
+        for (var k = 0; k < texts.Count; k++)
+        {
+            if ((k != nameIdx || row.UnitName is not null) && !amountIdx.Contains(k) && texts[k].Length > 0 && TextNormalizer.ContainsCjk(texts[k]))
+            {
+                row.OtherText += texts[k];
+            }
+        }
+
+        foreach (var k in amountIdx)
+        {
+            row.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, cells[k].Column ?? k)!);
+        }
+
+        if (row.Code is { Length: 3 })
+        {
+            (body.LastClass, body.LastKuan) = (row.Code, null);
+        }
+        else if (row.Code is { Length: 5 })
+        {
+            (body.LastClass, body.LastKuan) = (row.Code[..3], row.Code);
+        }
+
+        body.Rows.Add(row);
+    }
+
+    /// <summary>Roles of the header being read (before its first data row).</summary>
+    private static Dictionary<int, string> RolesOf(TableKind kind, DisclosureCatalog catalog, IReadOnlyList<IReadOnlyList<TextCell>> header)
+    {
+        var roles = new Dictionary<int, string>();
+        foreach (var (col, h) in HeaderPaths.Map(kind, catalog, header))
+        {
+            if (h.Role is { } r)
+            {
+                roles[col] = r;
+            }
+        }
+
+        return roles;
+    }
+
+    /// <summary>The classification code printed in the cells before the name: one cell (2010301), or 类 | 款 | 项 cells (201 | 03 | 01).</summary>
+    private static string CodeBefore(List<string> texts, int nameIdx)
+    {
         var code = string.Empty;
         for (var k = 0; k < nameIdx; k++)
         {
@@ -564,48 +661,103 @@ internal static class TableBodyReader
             }
         }
 
-        var name = cells[nameIdx].Text.Trim();
-        if (code.Length is 3 or 5 && LineSyntax.SubCode(Text.TextNormalizer.Fold(name)) is { } sub)
+        return code;
+    }
+
+    /// <summary>
+    /// The code from the columns the header names as code columns: the digits of each, in order. A row that prints only
+    /// its own level (| 03 | under a 类 row, | | 01 under a 款 row) continues the 类 and 款 read above it.
+    /// </summary>
+    private static string CodeFromColumns(List<string> texts, IReadOnlyList<TextCell> cells, IReadOnlyDictionary<int, string> roles, TableBody body, int nameIdx)
+    {
+        // a second group of code columns after the name (政府经济分类 beside 部门经济分类) is not part of the row's code
+        var before = nameIdx >= 0 ? cells[nameIdx].Column ?? nameIdx : int.MaxValue;
+        var parts = new List<(int Column, string Digits)>();
+        var codeColumns = roles.Where(r => r.Value == "code" && r.Key < before).Select(r => r.Key).Order().ToList();
+        for (var k = 0; k < texts.Count && (cells[k].Column ?? k) < before; k++)
         {
-            code += sub.Sub;
-            name = name.TrimStart()[2..].Trim();
-        }
-        else if (code.Length == 0 && LineSyntax.Tokenize(name, scratch.Tokens) is { Count: > 1 } nt && LineSyntax.CodeTokens(nt) is { } glued && glued.Consumed < nt.Count)
-        {
-            code = glued.Code;
-            name = JoinPrinted(nt, glued.Consumed, nt.Count);
+            var col = cells[k].Column ?? k;
+            var t = TextNormalizer.RemoveWhiteSpace(texts[k]);
+            if (roles.GetValueOrDefault(col) == "code" && t.Length > 0)
+            {
+                var digits = new string(t.TakeWhile(char.IsAsciiDigit).ToArray());
+                if (digits.Length > 0)
+                {
+                    parts.Add((col, digits));
+                }
+            }
         }
 
-        row.Code = code.Length > 0 ? code : null;
-        row.CellName = name;
-        row.Texts.Add(name);
-        row.IsTotal = row.Code is null && LineSyntax.IsTotalLabel(name);
-        if (nameIdx + 1 < texts.Count && !amountIdx.Contains(nameIdx + 1) && texts[nameIdx + 1].Length > 0)
+        if (parts.Count == 0)
         {
-            row.CellProject = cells[nameIdx + 1].Text.Trim();
+            return string.Empty;
         }
 
-        foreach (var k in amountIdx)
+        var code = string.Concat(parts.Select(p => p.Digits));
+        if (code.Length is 3 or 5 or 7 && code[0] is >= '2' and <= '5')
         {
-            row.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, cells[k].Column ?? k)!);
+            return code;
         }
 
-        body.Rows.Add(row);
+        // only the 款 or 项 digits: under the 类 / 款 read above (the second or third code column)
+        var position = codeColumns.IndexOf(parts[0].Column);
+        if (code.Length == 2 && position == 1 && body.LastClass is { } cls)
+        {
+            return cls + code;
+        }
+
+        if (code.Length is 2 && position == 2 && body.LastKuan is { } kuan)
+        {
+            return kuan + code;
+        }
+
+        if (code.Length == 4 && position == 1 && body.LastClass is { } c2)
+        {
+            return c2 + code;
+        }
+
+        return string.Empty;
+    }
+
+    /// <summary>The unit named in the header's unit columns (code and name), or null.</summary>
+    private static string? UnitOf(List<string> texts, IReadOnlyList<TextCell> cells, IReadOnlyDictionary<int, string> roles)
+    {
+        string? unit = null;
+        for (var k = 0; k < texts.Count; k++)
+        {
+            if (roles.GetValueOrDefault(cells[k].Column ?? k) == "unit" && TextNormalizer.RemoveWhiteSpace(cells[k].Text) is { Length: > 0 } t && !LineSyntax.IsTotalLabel(t))
+            {
+                unit = unit is null ? t : unit + " " + t;
+            }
+        }
+
+        return unit;
+    }
+
+    /// <summary>The project of a row: the header's project column, else (no roles) a text cell right after the name.</summary>
+    private static string? ProjectOf(List<string> texts, IReadOnlyList<TextCell> cells, IReadOnlyDictionary<int, string> roles, int nameIdx, List<int> amountIdx)
+    {
+        if (roles.Values.Contains("project"))
+        {
+            for (var k = 0; k < texts.Count; k++)
+            {
+                if (roles.GetValueOrDefault(cells[k].Column ?? k) == "project" && cells[k].Text.Trim() is { Length: > 0 } p)
+                {
+                    return p;
+                }
+            }
+
+            return null;
+        }
+
+        return nameIdx >= 0 && nameIdx + 1 < texts.Count && !amountIdx.Contains(nameIdx + 1) && texts[nameIdx + 1].Length > 0 && roles.Count == 0
+            ? cells[nameIdx + 1].Text.Trim()
+            : null;
     }
 
     private static void ReadTwoSidedCells(TableKind kind, DisclosureCatalog catalog, DocLine line, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body, List<Tok> tokens)
     {
         var anyAmount = texts.Exists(LineSyntax.IsAmount);
-        var expIdx = -1;
-        for (var k = 1; k < texts.Count; k++)
-        {
-            if (texts[k].Length > 0 && !LineSyntax.IsAmount(texts[k]))
-            {
-                expIdx = k;
-                break;
-            }
-        }
-
         if (body.Rows.Count == 0 && !anyAmount && !AnyCodeCell(texts, tokens))
         {
             body.HeaderLines.Add(line.Index);
@@ -613,20 +765,21 @@ internal static class TableBodyReader
             return;
         }
 
-        var split = expIdx >= 0 ? expIdx : texts.Count;
-        if (expIdx >= 0)
+        var map = RowMap(kind, catalog, body);
+        var blocks = Blocks(cells, texts, body);
+        if (blocks.Count > 1)
         {
-            body.ExpenditureColumn ??= ColumnOf(cells, expIdx);
+            body.ExpenditureColumn ??= ColumnOf(cells, blocks[1]);
         }
 
         // income side: label in the first cell, amounts after it
-        var map = RowMap(kind, catalog, body);
+        var incomeEnd = blocks.Count > 1 ? blocks[1] : texts.Count;
         if (texts[0].Length > 0)
         {
             var inc = new RawRow(line.Index) { Side = "income", FromCells = true, ColumnMap = map, ColumnLabels = body.HeaderLabels };
             inc.Texts.Add(cells[0].Text.Trim());
             inc.IsTotal = texts[0].Contains("总计", StringComparison.Ordinal) || texts[0].Contains("合计", StringComparison.Ordinal);
-            for (var k = 1; k < split; k++)
+            for (var k = 1; k < incomeEnd; k++)
             {
                 if (LineSyntax.IsAmount(texts[k]))
                 {
@@ -637,35 +790,94 @@ internal static class TableBodyReader
             body.Rows.Add(inc);
         }
 
-        if (expIdx < 0)
+        // expenditure side: one block, or several side by side (支出功能分类 | 部门预算支出经济分类 | 政府预算支出经济分类)
+        for (var b = 1; b < blocks.Count; b++)
         {
-            return;
-        }
-
-        var exp = new RawRow(line.Index) { Side = "expenditure", FromCells = true, ColumnMap = map, ColumnLabels = body.HeaderLabels };
-        var label = cells[expIdx].Text.Trim();
-        var lt = LineSyntax.Tokenize(label, tokens);
-        if (LineSyntax.CodeTokens(lt) is { } code && code.Consumed < lt.Count)
-        {
-            exp.Code = code.Code;
-            label = JoinPrinted(lt, code.Consumed, lt.Count);
-        }
-        else
-        {
-            var squeezed = Text.TextNormalizer.RemoveWhiteSpace(Text.TextNormalizer.Fold(label));
-            exp.IsTotal = squeezed.Contains("总计", StringComparison.Ordinal) || squeezed.Contains("合计", StringComparison.Ordinal);
-        }
-
-        exp.Texts.Add(label);
-        for (var k = expIdx + 1; k < texts.Count; k++)
-        {
-            if (LineSyntax.IsAmount(texts[k]))
+            var from = blocks[b];
+            var to = b + 1 < blocks.Count ? blocks[b + 1] : texts.Count;
+            if (texts[from].Length == 0 || LineSyntax.IsAmount(texts[from]))
             {
-                exp.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, ColumnOf(cells, k))!);
+                continue;
+            }
+
+            var exp = new RawRow(line.Index) { Side = b == 1 ? "expenditure" : "expenditure_block" + b.ToString(System.Globalization.CultureInfo.InvariantCulture), FromCells = true, ColumnMap = map, ColumnLabels = body.HeaderLabels };
+            var label = cells[from].Text.Trim();
+            var lt = LineSyntax.Tokenize(label, tokens);
+            if (LineSyntax.CodeTokens(lt) is { } code && code.Consumed < lt.Count)
+            {
+                exp.Code = code.Code;
+                label = JoinPrinted(lt, code.Consumed, lt.Count);
+            }
+            else
+            {
+                var squeezed = Text.TextNormalizer.RemoveWhiteSpace(Text.TextNormalizer.Fold(label));
+                exp.IsTotal = squeezed.Contains("总计", StringComparison.Ordinal) || squeezed.Contains("合计", StringComparison.Ordinal);
+            }
+
+            exp.Texts.Add(label);
+            for (var k = from + 1; k < to; k++)
+            {
+                if (LineSyntax.IsAmount(texts[k]))
+                {
+                    exp.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, ColumnOf(cells, k))!);
+                }
+            }
+
+            body.Rows.Add(exp);
+        }
+    }
+
+    /// <summary>
+    /// Where the sides and blocks of a two-sided row start (cell indices): the header's label columns when it named
+    /// at least two, else the income label at 0 and the first text cell after it.
+    /// </summary>
+    private static List<int> Blocks(IReadOnlyList<TextCell> cells, List<string> texts, TableBody body)
+    {
+        if (body.LabelColumns.Count >= 2)
+        {
+            var starts = new List<int>();
+            foreach (var col in body.LabelColumns.Order())
+            {
+                var k = IndexOfColumn(cells, col);
+                if (k >= 0)
+                {
+                    starts.Add(k);
+                }
+            }
+
+            if (starts.Count >= 2)
+            {
+                if (starts[0] != 0)
+                {
+                    starts[0] = 0;
+                }
+
+                return starts;
             }
         }
 
-        body.Rows.Add(exp);
+        for (var k = 1; k < texts.Count; k++)
+        {
+            if (texts[k].Length > 0 && !LineSyntax.IsAmount(texts[k]))
+            {
+                return [0, k];
+            }
+        }
+
+        return [0];
+    }
+
+    private static int IndexOfColumn(IReadOnlyList<TextCell> cells, int column)
+    {
+        for (var k = 0; k < cells.Count; k++)
+        {
+            if ((cells[k].Column ?? k) == column)
+            {
+                return k;
+            }
+        }
+
+        return -1;
     }
 
     private static bool AnyCodeCell(List<string> texts, List<Tok> tokens)
@@ -709,6 +921,7 @@ internal static class TableBodyReader
             body.PendingHeader.Clear();
             var keys = new Dictionary<int, string>();
             var labels = new Dictionary<int, string>();
+            var roles = new Dictionary<int, string>();
             foreach (var (col, h) in header)
             {
                 labels[col] = h.Label;
@@ -716,6 +929,31 @@ internal static class TableBodyReader
                 {
                     keys[col] = k;
                 }
+
+                if (h.Role is { } role)
+                {
+                    roles[col] = role;
+                }
+
+                if (body.Rows.Count == 0 && h.RowKey is { } rowKey)
+                {
+                    body.ColumnRowKeys[col] = rowKey;
+                }
+
+                if (body.Rows.Count == 0 && h.Year is { } year)
+                {
+                    body.ColumnYears[col] = year;
+                }
+
+                if (body.Rows.Count == 0 && h.Key is null && h.Role is null && h.RowKey is null && !body.LabelColumns.Contains(col))
+                {
+                    body.LabelColumns.Add(col);
+                }
+            }
+
+            if (body.Rows.Count == 0 || keys.Count > 0)
+            {
+                body.Roles = roles;
             }
 
             if (body.Rows.Count == 0)

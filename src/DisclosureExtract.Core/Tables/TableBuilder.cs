@@ -41,15 +41,138 @@ internal sealed class TableBuilder
     public BudgetTable Build(IReadOnlyDictionary<string, BudgetTable> solved)
     {
         CodesFromNames();
+        ColumnsByPosition();
+        SingleUnitIsTotal();
         var unit = _body.Unit ?? UnitAfterTable() ?? "万元";
-        var rows = Kind.Shape == TableShape.TwoSided ? BuildTwoSided(solved, out var columns) : BuildRows(_body.Rows.Where(r => r.HasAmounts).ToList(), solved, out columns, null);
+        List<string> columns;
+        var rows = Kind.Shape == TableShape.TwoSided ? BuildTwoSided(solved, out columns)
+            : ItemsAsColumns() ? BuildItemsAsColumns(out columns)
+            : BuildRows(_body.Rows.Where(r => r.HasAmounts).ToList(), solved, out columns, null);
         var isEmpty = rows.Count == 0;
-        if (!isEmpty && Kind.Shape == TableShape.Coded && !rows.Any(r => r.RowKey == "total"))
+        if (!isEmpty && Kind.Shape == TableShape.Coded && !rows.Any(r => r.RowKey is "total" or "sub_unit"))
         {
             _findings.Add(new Finding("table_truncated", Severity.Warning, $"table 表{_seg.TableNo} ends before its 合计 row", Kind.Key, Line: _seg.Start));
         }
 
         return new BudgetTable(_seg.TableNo, Kind.Key, _seg.Title, unit, isEmpty, _body.Note, isEmpty ? [] : columns, rows, _seg.Start, _seg.End);
+    }
+
+    /// <summary>A table of named rows (三公) that prints its items as columns: the header names at least two of the row set's rows.</summary>
+    private bool ItemsAsColumns() =>
+        Kind.Shape == TableShape.Named && _body.ColumnRowKeys.Values.Distinct().Count() >= 2;
+
+    /// <summary>
+    /// Items printed as columns (三公经费合计 | 因公出国(境)费 | 公务用车 (小计 | 购置 | 运行) | 公务接待费, one row of amounts, or
+    /// one per unit): each column's amount becomes a row by row_key, in the column its lower labels name (一般公共预算,
+    /// 预算数/决算数; total when they name none). Rows of an earlier year or of the change between years are left out, as
+    /// are columns of an earlier year when the header prints several years side by side.
+    /// </summary>
+    private List<TableRow> BuildItemsAsColumns(out List<string> columns)
+    {
+        var latestColumnYear = _body.ColumnYears.Values.Where(y => y >= 0).DefaultIfEmpty(-1).Max() is var y0 and >= 0 ? y0 : (int?)null;
+        var dataRows = _body.Rows.Where(r => r.HasAmounts && !IsChangeRow(r)).ToList();
+        var rowYears = dataRows.Select(r => YearIn(r.JoinedText + r.OtherText)).OfType<int>().ToList();
+        var latestRowYear = rowYears.Count > 0 ? rowYears.Max() : (int?)null;
+        var result = new List<TableRow>();
+        var keys = new List<string>();
+        foreach (var r in dataRows)
+        {
+            if (YearIn(r.JoinedText + r.OtherText) is { } y && y != latestRowYear)
+            {
+                continue;
+            }
+
+            var unit = r.UnitName ?? r.SubUnit;
+            var byItem = new Dictionary<string, List<CellValue>>(StringComparer.Ordinal);
+            var order = new List<string>();
+            foreach (var a in r.Amounts)
+            {
+                if (a.Column is not { } col || !_body.ColumnRowKeys.TryGetValue(col, out var item)
+                    || (_body.ColumnYears.TryGetValue(col, out var cy) && (cy < 0 || (latestColumnYear is { } ly && cy != ly))))
+                {
+                    continue;
+                }
+
+                // the lowest label names the column (一般公共预算, 预算数/决算数) when it names one of the kind's; 小计 is the item's own total
+                var label = LabelOf(r, a);
+                var leaf = label?.Split('/')[^1];
+                var column = leaf is not null && HeaderPaths.Match(Kind, _catalog, [TextNormalizer.Squeeze(leaf)]) is { } c && Kind.ColumnIndex(c) >= 0 ? c : Kind.Columns[0].Key;
+                if (!byItem.TryGetValue(item, out var values))
+                {
+                    values = [];
+                    byItem[item] = values;
+                    order.Add(item);
+                }
+
+                values.Add(new CellValue(column, a.Value, a.Line, label));
+                if (!keys.Contains(column))
+                {
+                    keys.Add(column);
+                }
+            }
+
+            // a 合计 beside the 三公 subtotal (三公 + 会议费 + 培训费) is the grand total, not the 三公 total
+            if (byItem.TryGetValue("total", out var totals) && totals.Count > 1)
+            {
+                var threePublic = totals.FindIndex(v => v.Label is { } l && TextNormalizer.Squeeze(l).Contains("三公", StringComparison.Ordinal) && !TextNormalizer.Squeeze(l).EndsWith("合计", StringComparison.Ordinal));
+                if (threePublic >= 0)
+                {
+                    byItem["grand_total"] = totals.Where((_, i) => i != threePublic).ToList();
+                    byItem["total"] = [totals[threePublic]];
+                    order.Insert(order.IndexOf("total"), "grand_total");
+                }
+            }
+
+            foreach (var item in order)
+            {
+                result.Add(new TableRow(null, null, item, byItem[item][0].Label ?? item, null, null, byItem[item], r.Line,
+                    r.IsTotal && r.UnitName is null ? null : unit));
+            }
+        }
+
+        columns = keys;
+        return result;
+    }
+
+    private static bool IsChangeRow(RawRow r)
+    {
+        var t = TextNormalizer.RemoveWhiteSpace(r.JoinedText + r.OtherText);
+        return t.Contains("增减", StringComparison.Ordinal) || t.Contains("变化", StringComparison.Ordinal) || t.Contains("比上年", StringComparison.Ordinal);
+    }
+
+    private static int? YearIn(string text)
+    {
+        var t = TextNormalizer.RemoveWhiteSpace(TextNormalizer.Fold(text));
+        var i = t.IndexOf('年', StringComparison.Ordinal);
+        return i >= 4 && t.AsSpan(i - 4, 4) is var y && y[0] == '2' && int.TryParse(y, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) ? year : null;
+    }
+
+    /// <summary>A table that lists one unit's row first and no 合计 row: the unit's row is the table's total.</summary>
+    private void SingleUnitIsTotal()
+    {
+        RawRow? unit = null;
+        foreach (var r in _body.Rows)
+        {
+            if (r.IsTotal)
+            {
+                return;
+            }
+
+            if (r.UnitName is not null)
+            {
+                if (unit is not null)
+                {
+                    return;
+                }
+
+                unit = r;
+            }
+        }
+
+        if (unit is not null && ReferenceEquals(unit, _body.Rows.FirstOrDefault(r => r.HasAmounts)))
+        {
+            unit.IsTotal = true;
+        }
     }
 
     /// <summary>
@@ -70,7 +193,8 @@ internal sealed class TableBuilder
             return;
         }
 
-        string? cls = null, kuan = null;
+        // the 类 and 款 above, per side (blocks side by side each go down their own list)
+        var context = new Dictionary<string, (string? Class, string? Kuan)>(StringComparer.Ordinal);
         foreach (var r in _body.Rows)
         {
             if (r.Side == "income" || r.IsTotal)
@@ -78,25 +202,25 @@ internal sealed class TableBuilder
                 continue;
             }
 
+            var side = r.Side ?? string.Empty;
+            var (cls, kuan) = context.GetValueOrDefault(side);
+
             // flattened text rows without a code are wrapped pieces or unit rows: only rows read from cells, and the
-            // expenditure side of a two-sided table, print names in place of codes
-            if (r.Code is null && (r.FromCells || r.Side == "expenditure"))
+            // expenditure side of a two-sided table, print names in place of codes. The blocks printed beside the
+            // function classes (by economic class, by use) keep their names: their rows are not a classification the
+            // table's arithmetic covers
+            if (r.Code is null && (r.FromCells || r.Side == "expenditure") && !side.StartsWith("expenditure_block", StringComparison.Ordinal))
             {
                 var name = r.CellName ?? r.JoinedText;
                 r.Code = (kuan is null ? null : names.Child(kuan, name)) ?? (cls is null ? null : names.Child(cls, name)) ?? names.Class(name);
             }
 
-            switch (r.Code?.Length)
+            context[side] = r.Code?.Length switch
             {
-                case 3:
-                    (cls, kuan) = (r.Code, null);
-                    break;
-                case 5:
-                    (cls, kuan) = (r.Code[..3], r.Code);
-                    break;
-                default:
-                    break;
-            }
+                3 => (r.Code, null),
+                5 => (r.Code[..3], r.Code),
+                _ => (cls, kuan),
+            };
         }
     }
 
@@ -114,6 +238,31 @@ internal sealed class TableBuilder
     }
 
     // ---------------------------------------------------------------- columns present
+
+    /// <summary>
+    /// A grid whose header names none of its money columns (a lone 预算数 the kind calls otherwise, a header the catalog
+    /// does not know): its amount columns are the kind's first columns in printed order, as many as the grid has.
+    /// </summary>
+    private void ColumnsByPosition()
+    {
+        if (_body.CellColumns.Count > 0 || _body.Rows.Count == 0 || !_body.Rows.TrueForAll(r => r.FromCells))
+        {
+            return;
+        }
+
+        var grid = _body.Rows.Where(r => Kind.Shape != TableShape.TwoSided || r.Side == "expenditure")
+            .SelectMany(r => r.Amounts).Select(a => a.Column).OfType<int>().Distinct().Order().ToList();
+        var keys = Kind.Columns.Where(c => !c.Optional).Select(c => c.Key).ToList();
+        if (grid.Count == 0 || grid.Count > keys.Count)
+        {
+            return;
+        }
+
+        for (var i = 0; i < grid.Count; i++)
+        {
+            _body.CellColumns[grid[i]] = keys[i];
+        }
+    }
 
     private List<string> PresentColumns(List<string> allow)
     {
@@ -254,20 +403,15 @@ internal sealed class TableBuilder
             }
 
             var a = r.Amounts[0];
-            result.Add((r.Line * 2, new TableRow(null, null, key, label, null, "income", [new CellValue(incomeColumn, a.Value, a.Line)], r.Line)));
+            result.Add((r.Line * 2, new TableRow(null, null, key, label, null, "income", [new CellValue(incomeColumn, a.Value, a.Line, LabelOf(r, a))], r.Line)));
         }
 
         var exp = expRows.Where(r => r.HasAmounts).ToList();
 
         var expTable = BuildRows(exp, solved, out columns, result.Select(x => x.Row).ToList());
-        foreach (var row in expTable)
+        for (var i = 0; i < expTable.Count; i++)
         {
-            result.Add((row.Line * 2 + 1, row with { Side = "expenditure" }));
-        }
-
-        if (Kind.Columns.Count == 1)
-        {
-            columns = [Kind.Columns[0].Key];
+            result.Add((expTable[i].Line * 2 + 1, expTable[i] with { Side = exp[i].Side ?? "expenditure" }));
         }
 
         return result.OrderBy(x => x.Order).Select(x => x.Row).ToList();
@@ -293,6 +437,7 @@ internal sealed class TableBuilder
             return [];
         }
 
+        var unknown = SetAsideUnknownColumns(rows);
         var hints = CrossTableHints.For(Kind, _catalog, solved, rows);
         if (ownIncome is not null)
         {
@@ -328,7 +473,7 @@ internal sealed class TableBuilder
             for (var k = 0; k < positions.Length; k++)
             {
                 var a = r.Amounts[k];
-                values.Add(new CellValue(present[positions[k]], a.Value, a.Line));
+                values.Add(new CellValue(present[positions[k]], a.Value, a.Line, LabelOf(r, a)));
             }
 
             if (positions.Length < r.Amounts.Count)
@@ -343,10 +488,54 @@ internal sealed class TableBuilder
                     Kind.Key, r.Code, Line: r.Line));
             }
 
+            if (unknown.TryGetValue(r, out var aside))
+            {
+                values.AddRange(aside);
+            }
+
             result.Add(MakeRow(r, values, ids[i]));
         }
 
         return result;
+    }
+
+    /// <summary>The printed header over an amount's grid column, where the reader knew the cells.</summary>
+    private static string? LabelOf(RawRow r, AmountToken a) =>
+        a.Column is { } c && r.ColumnLabels is { } labels && labels.TryGetValue(c, out var label) ? label : null;
+
+    /// <summary>
+    /// Amounts in grid columns whose printed header the catalog does not know are kept as they are (column_key
+    /// unknown, with the printed header as column_label) and left out of the column search, which would otherwise
+    /// give them a column they are not in.
+    /// </summary>
+    private static Dictionary<RawRow, List<CellValue>> SetAsideUnknownColumns(List<RawRow> rows)
+    {
+        var aside = new Dictionary<RawRow, List<CellValue>>();
+        foreach (var r in rows)
+        {
+            if (!r.FromCells || r.ColumnLabels is not { } labels || r.ColumnMap is not { } map)
+            {
+                continue;
+            }
+
+            for (var k = r.Amounts.Count - 1; k >= 0; k--)
+            {
+                var a = r.Amounts[k];
+                if (a.Column is { } c && !map.ContainsKey(c) && labels.TryGetValue(c, out var label))
+                {
+                    if (!aside.TryGetValue(r, out var list))
+                    {
+                        list = [];
+                        aside[r] = list;
+                    }
+
+                    list.Insert(0, new CellValue("unknown", a.Value, a.Line, label));
+                    r.Amounts.RemoveAt(k);
+                }
+            }
+        }
+
+        return aside;
     }
 
     private void Unassigned(RawRow r, IEnumerable<AmountToken> extra) =>
@@ -792,19 +981,28 @@ internal sealed class TableBuilder
             return new TableRow(null, null, id.StartsWith('#') ? null : id, Text.TextNormalizer.RemoveWhiteSpace(r.JoinedText), null, null, values, r.Line);
         }
 
-        if (r.Side == "expenditure" && r.Code is null)
+        if (r.Side is { } side && side.StartsWith("expenditure", StringComparison.Ordinal) && r.Code is null)
         {
-            return new TableRow(null, null, r.IsTotal ? "expenditure_total" : null, Text.TextNormalizer.RemoveWhiteSpace(r.JoinedText), null, "expenditure", values, r.Line);
+            var label = Text.TextNormalizer.RemoveWhiteSpace(r.JoinedText);
+            var key = r.IsTotal && !label.Contains("本年", StringComparison.Ordinal) && !label.Contains("当年", StringComparison.Ordinal) ? "expenditure_total"
+                : _seg.Rows is { } set ? new RowKeyMatcher(set).KeyOf(label, "expenditure") : null;
+            return new TableRow(null, null, key, label, null, side, values, r.Line);
         }
 
         if (r.Code is null)
         {
             var name = Text.TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText);
-            return new TableRow(null, null, r.IsTotal ? "total" : null, name, null, null, values, r.Line);
+            if (r.UnitName is { } unit)
+            {
+                return new TableRow(null, null, r.IsTotal ? "total" : "sub_unit", name, null, null, values, r.Line, unit);
+            }
+
+            var project = r.CellProject is { } p ? Text.TextNormalizer.RemoveWhiteSpace(p) : Kind.Shape == TableShape.Listing && Kind.Projects && !r.IsTotal ? name : null;
+            return new TableRow(null, null, r.IsTotal ? "total" : null, name, string.IsNullOrEmpty(project) ? null : project, null, values, r.Line, r.SubUnit);
         }
 
-        var (item, project) = Kind.Projects ? SplitProject(r) : (Text.TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText), null);
-        return new TableRow(r.Code, LineSyntax.LevelOf(r.Code), null, item, project, null, values, r.Line);
+        var (item, projectName) = Kind.Projects ? SplitProject(r) : (Text.TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText), r.CellProject is { } cp ? Text.TextNormalizer.RemoveWhiteSpace(cp) : null);
+        return new TableRow(r.Code, LineSyntax.LevelOf(r.Code), null, item, string.IsNullOrEmpty(projectName) ? null : projectName, null, values, r.Line, r.SubUnit);
     }
 
     /// <summary>

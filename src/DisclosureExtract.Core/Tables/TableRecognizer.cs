@@ -21,6 +21,14 @@ public static class TableRecognizer
     public static (IReadOnlyList<BudgetTable> Tables, IReadOnlyList<Finding> Findings) Recognize(SourceDocument doc, IReadOnlyList<DocumentPart> parts) =>
         Recognize(doc, parts, Catalogs.Budget);
 
+    /// <summary>Where the tables of a document of the catalog's kind are: each table's lines (start, end exclusive), in order.</summary>
+    public static IReadOnlyList<(int Start, int End)> Spans(SourceDocument doc, DisclosureCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(catalog);
+        return TableSegmenter.Find(doc, [], catalog).Select(s => (s.Start, s.End)).ToList();
+    }
+
     /// <summary>The tables of a document of the catalog's kind.</summary>
     public static (IReadOnlyList<BudgetTable> Tables, IReadOnlyList<Finding> Findings) Recognize(SourceDocument doc, IReadOnlyList<DocumentPart> parts, DisclosureCatalog catalog)
     {

@@ -24,18 +24,20 @@ internal static class TableSegmenter
     /// <summary>How far below its title a table's first amount or empty-table note may be (header rows, unit line, page break).</summary>
     private const int MaxLinesToBody = 150;
 
-    private sealed record Candidate(int Start, int BodyStart, TableKind Kind, string Title, string? Number);
+    /// <summary>A table title found at Start; Kind is null for a title that ends the table before it without being one
+    /// (a performance-target table, 绩效目标表, read by the explanation stage).</summary>
+    private sealed record Candidate(int Start, int BodyStart, TableKind? Kind, string Title, string? Number);
 
     public static List<TableSegment> Find(SourceDocument doc, IReadOnlyList<DocumentPart> parts, DisclosureCatalog catalog)
     {
         var contents = Contents.Pages(doc);
-        var candidates = Candidates(doc, catalog, contents);
+        var candidates = Candidates(doc, catalog, contents, Contents.Lines(doc));
         var result = new List<TableSegment>();
         for (var i = 0; i < candidates.Count; i++)
         {
             var c = candidates[i];
             var limit = i + 1 < candidates.Count ? candidates[i + 1].Start : doc.Lines.Count;
-            if (!HasBody(doc, c.BodyStart, limit))
+            if (c.Kind is null || !HasBody(doc, c.BodyStart, limit))
             {
                 continue;
             }
@@ -50,12 +52,16 @@ internal static class TableSegmenter
             result.Add(new TableSegment(c.Kind.Number, c.Kind, c.Title, c.Start, c.BodyStart, end, catalog.RowSetOf(c.Kind)));
         }
 
-        // a candidate dropped for want of a body lets the table before it run on: bound it again
-        for (var i = 0; i + 1 < result.Count; i++)
+        // a candidate dropped for want of a body lets the table before it run on: bound it again, also by the titles
+        // of tables that are not tables of amounts (a 绩效目标表 after the last budget table)
+        for (var i = 0; i < result.Count; i++)
         {
-            if (result[i].End > result[i + 1].Start)
+            var next = i + 1 < result.Count ? result[i + 1].Start : doc.Lines.Count;
+            var stop = candidates.FirstOrDefault(c => c.Kind is null && c.Start > result[i].BodyStart && c.Start < next);
+            var end = Math.Min(result[i].End, stop?.Start ?? next);
+            if (end != result[i].End)
             {
-                result[i] = result[i] with { End = result[i + 1].Start };
+                result[i] = result[i] with { End = end };
             }
         }
 
@@ -63,14 +69,14 @@ internal static class TableSegmenter
     }
 
     /// <summary>Every line that starts a table title (with its number, if printed), in document order.</summary>
-    private static List<Candidate> Candidates(SourceDocument doc, DisclosureCatalog catalog, HashSet<int> contents)
+    private static List<Candidate> Candidates(SourceDocument doc, DisclosureCatalog catalog, HashSet<int> contents, HashSet<int> contentLines)
     {
         var list = new List<Candidate>();
         for (var i = 0; i < doc.Lines.Count; i++)
         {
             var line = doc.Lines[i];
             var norm = line.Norm;
-            if (norm.Length == 0 || (line.Page is { } p && contents.Contains(p)) || HasSeveralCells(line) || Contents.IsContentsLine(norm))
+            if (norm.Length == 0 || (line.Page is { } p && contents.Contains(p)) || contentLines.Contains(i) || HasSeveralCells(line) || Contents.IsContentsLine(norm))
             {
                 continue;
             }
@@ -82,6 +88,10 @@ internal static class TableSegmenter
                     list.Add(new Candidate(i, t.BodyStart, t.Kind, t.Title, numbered.Number));
                     i = t.BodyStart - 1;
                 }
+                else if (IsOtherTitle(numbered.Remainder.Length > 0 ? numbered.Remainder : NextText(doc, i), catalog))
+                {
+                    list.Add(new Candidate(i, i + 1, null, TextNormalizer.RemoveWhiteSpace(line.Text), numbered.Number));
+                }
 
                 continue;
             }
@@ -89,6 +99,10 @@ internal static class TableSegmenter
             if (LooksLikeTitle(norm) && Classify(norm, catalog) is { } kind)
             {
                 list.Add(new Candidate(i, i + 1, kind, TextNormalizer.RemoveWhiteSpace(line.Text), null));
+            }
+            else if (LooksLikeTitle(norm) && IsOtherTitle(norm, catalog))
+            {
+                list.Add(new Candidate(i, i + 1, null, TextNormalizer.RemoveWhiteSpace(line.Text), null));
             }
         }
 
@@ -160,6 +174,26 @@ internal static class TableSegmenter
             : null;
     }
 
+    private static string NextText(SourceDocument doc, int i)
+    {
+        for (var j = i + 1; j < doc.Lines.Count && j <= i + 3; j++)
+        {
+            if (doc.Lines[j].Norm.Length > 0)
+            {
+                return doc.Lines[j].Norm;
+            }
+        }
+
+        return string.Empty;
+    }
+
+    /// <summary>The title of a table that is not one of amounts (绩效目标表): it ends the table before it.</summary>
+    private static bool IsOtherTitle(string norm, DisclosureCatalog catalog)
+    {
+        var t = TextNormalizer.RemoveWhiteSpace(norm);
+        return t.EndsWith('表') && catalog.NotTableWords.Any(w => t.Contains(w, StringComparison.Ordinal)) && !t.Contains("目录", StringComparison.Ordinal);
+    }
+
     /// <summary>A short line that names a table, not a sentence that mentions one.</summary>
     private static bool LooksLikeTitle(string norm)
     {
@@ -224,6 +258,11 @@ internal static class TableSegmenter
                 continue;
             }
 
+            if (line.Norm.Contains('，', StringComparison.Ordinal) || line.Norm.Contains('。', StringComparison.Ordinal) || line.Norm.Contains("万元", StringComparison.Ordinal))
+            {
+                continue; // a sentence that cites amounts is not a row
+            }
+
             var toks = LineSyntax.Tokenize(line.Text, tokens);
             var amounts = 0;
             foreach (var t in toks)
@@ -255,6 +294,8 @@ internal static class TableSegmenter
     {
         var lastCells = -1;
         var prose = 0;
+        HashSet<string>? header = null;
+        int? headerPage = null;
         for (var i = from; i < to; i++)
         {
             var line = doc.Lines[i];
@@ -268,8 +309,21 @@ internal static class TableSegmenter
                 return i;
             }
 
-            if (line.Cells is { Count: > 1 })
+            if (line.Cells is { Count: > 1 } cells)
             {
+                // a new page whose grid starts with a header sharing no label with the table's is another table
+                // (a performance-target table printed without its title)
+                var labels = HeaderLabels(cells);
+                if (header is null && labels is not null)
+                {
+                    (header, headerPage) = (labels, line.Page);
+                }
+                else if (header is not null && labels is { Count: >= 2 } && lastCells >= 0 && line.Page != headerPage && line.Page != doc.Lines[lastCells].Page
+                    && !labels.Overlaps(header))
+                {
+                    return i;
+                }
+
                 lastCells = i;
                 prose = 0;
                 continue;
@@ -291,6 +345,29 @@ internal static class TableSegmenter
         return to;
     }
 
+    /// <summary>The labels of a header row (cells with text and no amount), or null when the row holds an amount.</summary>
+    private static HashSet<string>? HeaderLabels(IReadOnlyList<TextCell> cells)
+    {
+        var labels = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in cells)
+        {
+            var t = TextNormalizer.Squeeze(c.Text);
+            if (t.Length == 0)
+            {
+                continue;
+            }
+
+            if (LineSyntax.IsAmount(t))
+            {
+                return null;
+            }
+
+            labels.Add(t);
+        }
+
+        return labels;
+    }
+
     /// <summary>A line of running text: long, or with the punctuation of a sentence, and no note to the table.</summary>
     private static bool IsProse(string norm)
     {
@@ -306,7 +383,7 @@ internal static class TableSegmenter
     /// <summary>The same table again on a continuation page: same kind and title (or 续表), nothing else between.</summary>
     private static bool IsContinuation(TableSegment previous, Candidate c)
     {
-        if (previous.Kind.Key != c.Kind.Key || c.Kind.Shape == TableShape.Other && previous.Title != c.Title)
+        if (c.Kind is null || previous.Kind.Key != c.Kind.Key || (c.Kind.Shape == TableShape.Other && previous.Title != c.Title))
         {
             return false;
         }

@@ -147,6 +147,14 @@ public static class TextNormalizer
     }
 
     /// <summary>Removes every white-space character (how item names are output): the same string when it has none.</summary>
+    /// <summary>Text as labels are compared: folded (NFKC), without white space and without quotation marks (“三公”经费 = 三公经费).</summary>
+    public static string Squeeze(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var t = RemoveWhiteSpace(Fold(text));
+        return t.AsSpan().IndexOfAny("\"“”‘’'「」") < 0 ? t : string.Concat(t.Where(c => c is not ('"' or '“' or '”' or '‘' or '’' or '\'' or '「' or '」')));
+    }
+
     public static string RemoveWhiteSpace(string text) => Without(text, IsRemovedWhiteSpace);
 
     /// <summary>The characters <see cref="RemoveWhiteSpace"/> removes.</summary>

@@ -11,7 +11,11 @@ namespace DisclosureExtract.Validation;
 /// </summary>
 public static class ChangeRateCheck
 {
-    public static IEnumerable<Finding> Run(TextFigures text)
+    public static IEnumerable<Finding> Run(TextFigures text) => Run(text, null);
+
+    /// <param name="text">The figures of the text.</param>
+    /// <param name="quote">The sentence of a line that states an amount, to quote in messages; null for none.</param>
+    public static IEnumerable<Finding> Run(TextFigures text, Func<int, decimal, string?>? quote)
     {
         ArgumentNullException.ThrowIfNull(text);
         var figures = new List<(string What, TextFigure Figure)>();
@@ -49,7 +53,7 @@ public static class ChangeRateCheck
         {
             if (Check(what, f) is { } finding)
             {
-                yield return finding;
+                yield return quote?.Invoke(f.Line, f.Amount) is { } q ? finding with { Message = finding.Message.Replace($"text {what}:", $"text {what} “{q}”:", StringComparison.Ordinal) } : finding;
             }
         }
     }

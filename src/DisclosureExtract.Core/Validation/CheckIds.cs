@@ -59,4 +59,7 @@ public static class CheckIds
 
     /// <summary>A value that is implausible for its unit (asset values in 元 labelled 万元).</summary>
     public const string ImplausibleValue = "implausible_value";
+
+    /// <summary>A check that could not be made because it needs a table or rows the tool could not read (info).</summary>
+    public const string Incomplete = "incomplete";
 }

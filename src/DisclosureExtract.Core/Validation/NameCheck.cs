@@ -7,8 +7,15 @@ namespace DisclosureExtract.Validation;
 /// Names of classification codes: one code must carry one name across all tables and the text (warning);
 /// a name the reference catalog does not accept for the code (warning); a code the catalog does not know (info).
 /// </summary>
-public static class NameCheck
+public static partial class NameCheck
 {
+    /// <summary>The numbering some tables print before a 类 name (一、一般公共服务支出, （二）, 3.): not part of the name.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．](?!\d))\s*")]
+    private static partial System.Text.RegularExpressions.Regex Numbering();
+
+    /// <summary>A row's name without the numbering printed before it.</summary>
+    public static string WithoutNumbering(string name) => Numbering().Replace(name, string.Empty);
+
     private sealed record NameUse(string Classification, string Code, string Name, string Where, string? TableKey, int Line);
 
     public static IEnumerable<Finding> Run(TableSet tables, TextFigures? text, ReferenceCatalog catalog)
@@ -114,23 +121,25 @@ public static class NameCheck
         var uses = new List<NameUse>();
         foreach (var table in tables.All)
         {
-            var classification = table.TableNo == 6 ? ReferenceCatalog.Economic : ReferenceCatalog.Function;
-            var where = $"表{table.TableNo}";
+            var classification = tables.KindOf(table).Classification == "economic" ? ReferenceCatalog.Economic : ReferenceCatalog.Function;
+            var where = TableSet.Name(table);
             foreach (var row in table.Rows)
             {
-                if (row.Code is { } code && row.ItemName.Length > 0)
+                if (row.Code is { } code && WithoutNumbering(row.ItemName) is { Length: > 0 } name)
                 {
-                    uses.Add(new NameUse(classification, code, row.ItemName, where, table.TableKey, row.Line));
+                    uses.Add(new NameUse(classification, code, name, where, table.TableKey, row.Line));
                 }
             }
         }
 
-        if (text is not null && tables.Get(5) is { } t5)
+        // the 类/款/项 names of the text's items, on the table the items restate
+        var itemsTable = TextRules.For(tables.Catalog).FirstOrDefault(r => r.Rows == "items")?.Against.Select(a => tables.Get(a.Table)).FirstOrDefault(t => t is not null);
+        if (text is not null && itemsTable is not null)
         {
-            var codes5 = tables.RowsByCode(t5);
+            var codes = tables.RowsByCode(itemsTable);
             foreach (var item in text.Items)
             {
-                if (TextCheck.FindItem(codes5, item)?.Code is not { } code)
+                if (TextEquations.FindItem(codes, item)?.Code is not { } code)
                 {
                     continue;
                 }

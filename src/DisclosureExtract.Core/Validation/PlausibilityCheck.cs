@@ -40,23 +40,32 @@ public static class PlausibilityCheck
 
             if (reason is not null)
             {
+                var quoted = tables.Sentence(a.Line, a.Value) is { } q ? $" “{q}”" : string.Empty;
                 var msg = string.Create(CultureInfo.InvariantCulture,
-                    $"asset value {a.Kind} {a.Value} 万元 is implausible ({reason}); it looks like an amount in 元 labelled 万元 ({a.Value / 10000m} 万元 if so)");
+                    $"asset value {a.Kind} {a.Value} 万元{quoted} is implausible ({reason}); it looks like an amount in 元 labelled 万元 ({a.Value / 10000m} 万元 if so)");
                 yield return new Finding(CheckIds.ImplausibleValue, Severity.Warning, msg, null, null, null, null, a.Value, a.Line);
             }
         }
     }
 
+    /// <summary>The whole budget in 万元: the table figure the text's 收支总预算 (or 支出预算) restates, else the text's own figure.</summary>
     private static decimal? BudgetOf(TableSet tables, TextFigures text)
     {
-        if (tables.Get(1) is { } t1 && TableSet.KeyRow(t1, "income_total")?.AmountIn("amount") is { } v1)
+        foreach (var (section, key) in new[] { ("total", "total"), ("expenditure", "total") })
         {
-            return v1 * TableSet.ToWan(t1);
-        }
+            if (TextRules.For(tables.Catalog).FirstOrDefault(r => r.Matches(section, key)) is not { } rule)
+            {
+                continue;
+            }
 
-        if (tables.Get(3) is { } t3 && TableSet.TotalRow(t3)?.AmountIn("total") is { } v3)
-        {
-            return v3 * TableSet.ToWan(t3);
+            foreach (var a in rule.Against)
+            {
+                if (tables.Get(a.Table) is { } t && TableSet.KeyRow(t, a.Row ?? "total", a.Side) is { } row
+                    && a.Columns.Select(c => row.AmountIn(c)).FirstOrDefault(v => v is not null) is { } v)
+                {
+                    return v * TableSet.ToWan(t);
+                }
+            }
         }
 
         return text.TotalBudget?.Amount ?? text.IncomeTotal?.Amount;

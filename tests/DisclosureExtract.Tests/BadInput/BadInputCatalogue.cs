@@ -52,7 +52,7 @@ public static class BadInputCatalogue
         new("a news article, not a disclosure", "news", "failed", "not a budget disclosure: no 预算/决算 tables found",
             d => File.WriteAllText(Path.Combine(d, "news.txt"),
                 "本报讯 记者从县财政局获悉，今年全县一般公共预算收入保持平稳增长。\n\n财政局负责人表示，将继续加大民生投入，\n优化支出结构，确保重点支出需要。\n\n（责任编辑：王某）\n")),
-        new("a disclosure with no tables part", "no-tables", "partial", "missing parts: tables",
+        new("a disclosure of text only (its tables published apart)", "no-tables", "converted", "",
             d => File.WriteAllText(Path.Combine(d, "no-tables.txt"), WithoutTables(Tekes))),
         new("a table cut off in the middle (a download cut short)", "cut-table", "partial", "table 表3 ends before its 合计 row",
             d => File.WriteAllText(Path.Combine(d, "cut-table.txt"), CutInTable3(Tekes))),

@@ -43,7 +43,7 @@ public class OutputSafetyTests
     public void Duplicate_content_is_marked_once_and_its_rows_are_not_repeated()
     {
         DocumentRow Row(string id, string sha, string status = "converted") =>
-            new(id, id + ".txt", "text", sha, "", "", "", "", "", "", "", "", "", "", 0, 0, status, "");
+            new(id, id + ".txt", "text", sha, "", "", "", "", "", "", "", "", "", "", "", 0, 0, status, "");
 
         var (rows, dups) = DuplicateContent.Mark([Row("a", "1"), Row("b", "2"), Row("c", "1"), Row("d", "", "failed"), Row("e", "", "failed")]);
 

@@ -34,10 +34,14 @@ public class ShardAndMergeTests
         var s2 = File.ReadAllLines(Path.Combine(dir, "s2", "documents.csv")).Length - 1;
         Assert.Equal(13, s1 + s2);
         Assert.True(s1 > 0 && s2 > 0, "both shards get documents");
-        foreach (var name in new[] { "documents.csv", "line_items.csv", "findings.csv" })
+        foreach (var name in new[] { "documents.csv", "line_items.csv", "findings.csv", "disclosures.sqlite", "parquet/line_items.parquet", "parquet/findings.parquet", "report/index.html" })
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(whole, name)), File.ReadAllBytes(Path.Combine(dir, "merged", name)));
         }
+
+        Assert.Equal(
+            Directory.GetFiles(Path.Combine(whole, "xlsx")).Select(Path.GetFileName).Order(),
+            Directory.GetFiles(Path.Combine(dir, "merged", "xlsx")).Select(Path.GetFileName).Order());
 
         Assert.Equal(
             Directory.GetFiles(Path.Combine(whole, "json")).Select(Path.GetFileName).Order(),
@@ -50,7 +54,8 @@ public class ShardAndMergeTests
         var dir = TestPaths.TempDir();
         Assert.Equal(0, Run("convert", TestPaths.Corpus("text"), "--out", Path.Combine(dir, "a"), "--no-progress", "--jobs", "1"));
         Assert.Equal(0, Run("convert", TestPaths.Corpus("text"), "--out", Path.Combine(dir, "b"), "--no-progress", "--jobs", "4"));
-        foreach (var name in new[] { "documents.csv", "line_items.csv", "findings.csv" })
+        // the SQLite file and the Parquet files are built from the final CSVs: the same bytes too
+        foreach (var name in new[] { "documents.csv", "line_items.csv", "findings.csv", "disclosures.sqlite", "parquet/line_items.parquet", "parquet/explanations.parquet", "xlsx/tekes-2023.xlsx", "report/tekes-2023.html" })
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "a", name)), File.ReadAllBytes(Path.Combine(dir, "b", name)));
         }

@@ -23,8 +23,8 @@ public sealed class CheckTests
         new("economic", "30101", "款", "基本工资", "test"),
     ]);
 
-    private static TableBuilder T3(string total = "total=20 basic=15 project=5", string kuan = "total=20 basic=15 project=5",
-        string x1 = "total=12 basic=12", string x2 = "total=8 basic=3 project=5") =>
+    private static TableBuilder T3(string total = "total=20.00 basic=15.00 project=5.00", string kuan = "total=20.00 basic=15.00 project=5.00",
+        string x1 = "total=12.00 basic=12.00", string x2 = "total=8.00 basic=3.00 project=5.00") =>
         new TableBuilder(3, Spend)
             .Row("210", "卫生健康支出", kuan)
             .Row("21011", "行政事业单位医疗", kuan)
@@ -38,10 +38,14 @@ public sealed class CheckTests
     [Fact]
     public void Row_identity_trips_when_total_is_not_basic_plus_project()
     {
-        var f = Assert.Single(Run(T3(x2: "total=8 basic=2 project=5").Build()), x => x.Check == CheckIds.RowIdentity);
-        Assert.Equal(("2101102", "total", Severity.Error), (f.Code, f.ColumnKey, f.Severity));
-        Assert.Equal(7m, f.Expected);
-        Assert.Equal(8m, f.Actual);
+        // 基本支出 of 2101102 printed 2 instead of 3: its row and its 款's 基本支出 both fail, and the one cell explains both
+        var findings = Run(T3(x2: "total=8.00 basic=2.00 project=5.00").Build());
+        var f = Assert.Single(findings, x => x.Check == CheckIds.RowIdentity);
+        Assert.Equal(("2101102", "basic", Severity.Error, Roles.Culprit), (f.Code, f.ColumnKey, f.Severity, f.Role));
+        Assert.Equal(3m, f.Expected);
+        Assert.Equal(2m, f.Actual);
+        var parent = Assert.Single(findings, x => x.Check == CheckIds.HierarchySum);
+        Assert.Equal(("21011", "basic", Severity.Warning, Roles.Consequence, f.Group), (parent.Code, parent.ColumnKey, parent.Severity, parent.Role, parent.Group));
     }
 
     [Fact]
@@ -67,15 +71,20 @@ public sealed class CheckTests
     [Fact]
     public void Hierarchy_sum_trips_per_column_at_the_parent()
     {
-        var findings = Run(T3(kuan: "total=20 basic=16 project=5", total: "total=20 basic=16 project=5").Build());
-        Assert.Contains(findings, f => f.Check == CheckIds.HierarchySum && f.Code == "21011" && f.ColumnKey == "basic" && f.Severity == Severity.Error);
+        // 21011 prints 基本支出 16 where its 项 rows add up to 15 (and 210, its parent, says 15)
+        var table = T3().Build();
+        table = table with { Rows = [.. table.Rows.Select(r => r.Code == "21011" ? r with { Values = TableBuilder.Parse("total=20.00 basic=16.00 project=5.00", r.Line) } : r)] };
+        var findings = Run(table);
+        Assert.Contains(findings, f => f.Check == CheckIds.HierarchySum && f.Code == "21011" && f.ColumnKey == "basic" && f.Severity == Severity.Error && f.Role == Roles.Culprit);
         Assert.DoesNotContain(findings, f => f.Check == CheckIds.HierarchySum && f.ColumnKey == "total");
+        Assert.Equal(3, findings.Count(f => f.Group == findings[0].Group));
+        Assert.Single(findings, f => f.Severity == Severity.Error);
     }
 
     [Fact]
     public void Hierarchy_sum_of_one_cent_is_a_rounding_warning()
     {
-        var findings = Run(T3(x1: "total=12.01 basic=12.01", kuan: "total=20 basic=15 project=5").Build());
+        var findings = Run(T3(x1: "total=12.01 basic=12.01", kuan: "total=20.00 basic=15.00 project=5.00").Build());
         var sums = findings.Where(x => x.Check == CheckIds.HierarchySum).ToList();
         Assert.Equal(["basic", "total"], sums.Select(x => x.ColumnKey!).Order(StringComparer.Ordinal));
         Assert.All(sums, f => Assert.Equal(Severity.Warning, f.Severity));
@@ -85,7 +94,7 @@ public sealed class CheckTests
     [Fact]
     public void Hierarchy_orphan_trips_for_a_row_without_its_parent()
     {
-        var bad = new TableBuilder(3, Spend).Row("210", "卫生健康支出", "total=5 basic=5").Row("2101101", "行政单位医疗", "total=5 basic=5").Build();
+        var bad = new TableBuilder(3, Spend).Row("210", "卫生健康支出", "total=5.00 basic=5.00").Row("2101101", "行政单位医疗", "total=5.00 basic=5.00").Build();
         Assert.Contains(Run(bad), f => f.Check == CheckIds.HierarchyOrphan && f.Code == "2101101");
         Assert.DoesNotContain(Run(T3().Build()), f => f.Check == CheckIds.HierarchyOrphan);
     }
@@ -94,9 +103,9 @@ public sealed class CheckTests
     public void Hierarchy_misplaced_trips_for_a_child_under_the_wrong_parent()
     {
         var bad = new TableBuilder(3, Spend)
-            .Row("210", "卫生健康支出", "total=5 basic=5").Row("21011", "行政事业单位医疗", "total=5 basic=5")
-            .Row("221", "住房保障支出", "total=1 basic=1").Row("2101101", "行政单位医疗", "total=5 basic=5")
-            .Row("22102", "住房改革支出", "total=1 basic=1").Build();
+            .Row("210", "卫生健康支出", "total=5.00 basic=5.00").Row("21011", "行政事业单位医疗", "total=5.00 basic=5.00")
+            .Row("221", "住房保障支出", "total=1.00 basic=1.00").Row("2101101", "行政单位医疗", "total=5.00 basic=5.00")
+            .Row("22102", "住房改革支出", "total=1.00 basic=1.00").Build();
         var f = Assert.Single(Run(bad), x => x.Check == CheckIds.HierarchyMisplaced);
         Assert.Equal("2101101", f.Code);
         Assert.DoesNotContain(Run(T3().Build()), x => x.Check == CheckIds.HierarchyMisplaced);
@@ -141,7 +150,7 @@ public sealed class CheckTests
     public void Cross_total_trips_when_table2_total_differs_from_table1()
     {
         BudgetTable T2(string total) => new TableBuilder(2, "total", "general_budget").Row("210", "卫生健康支出", $"total={total} general_budget={total}").Key("total", "合计", $"total={total} general_budget={total}").Build();
-        var t1 = new TableBuilder(1, "amount").Key("income_total", "收入总计", "amount=100", side: "income").Build();
+        var t1 = new TableBuilder(1, "amount").Key("income_total", "收入总计", "amount=100.00", side: "income").Build();
         Assert.DoesNotContain(Run(t1, T2("100")), f => f.Check == CheckIds.CrossTotal);
         Assert.Contains(Run(t1, T2("90")), f => f.Check == CheckIds.CrossTotal && f.TableKey == "income_expenditure_summary");
     }
@@ -149,9 +158,9 @@ public sealed class CheckTests
     [Fact]
     public void Cross_rows_trips_when_table2_and_table3_differ_for_a_code()
     {
-        var t2ok = new TableBuilder(2, "total", "general_budget").Row("210", "卫生健康支出", "total=20 general_budget=20").Row("21011", "行政事业单位医疗", "total=20 general_budget=20").Build();
-        var t2bad = new TableBuilder(2, "total", "general_budget").Row("210", "卫生健康支出", "total=20 general_budget=20").Row("21011", "行政事业单位医疗", "total=19 general_budget=19").Build();
-        var t3 = new TableBuilder(3, Spend).Row("210", "卫生健康支出", "total=20 basic=20").Row("21011", "行政事业单位医疗", "total=20 basic=20").Build();
+        var t2ok = new TableBuilder(2, "total", "general_budget").Row("210", "卫生健康支出", "total=20.00 general_budget=20.00").Row("21011", "行政事业单位医疗", "total=20.00 general_budget=20.00").Build();
+        var t2bad = new TableBuilder(2, "total", "general_budget").Row("210", "卫生健康支出", "total=20.00 general_budget=20.00").Row("21011", "行政事业单位医疗", "total=19.00 general_budget=19.00").Build();
+        var t3 = new TableBuilder(3, Spend).Row("210", "卫生健康支出", "total=20.00 basic=20.00").Row("21011", "行政事业单位医疗", "total=20.00 basic=20.00").Build();
         Assert.DoesNotContain(Run(t2ok, t3), f => f.Check == CheckIds.CrossRows);
         Assert.Contains(Run(t2bad, t3), f => f.Check == CheckIds.CrossRows && f.Code == "21011");
     }
@@ -160,9 +169,9 @@ public sealed class CheckTests
     public void Cross_general_budget_trips_when_table5_is_not_the_general_budget_part_of_table2()
     {
         string[] cols = ["total", "general_budget", "general_budget_transfer", "fiscal_carryover"];
-        var t2 = new TableBuilder(2, cols).Row("210", "卫生健康支出", "total=30 general_budget=15 general_budget_transfer=5 fiscal_carryover=10").Build();
-        var t5ok = new TableBuilder(5, Spend).Row("210", "卫生健康支出", "total=20 basic=20").Build();
-        var t5bad = new TableBuilder(5, Spend).Row("210", "卫生健康支出", "total=30 basic=30").Build();
+        var t2 = new TableBuilder(2, cols).Row("210", "卫生健康支出", "total=30.00 general_budget=15.00 general_budget_transfer=5.00 fiscal_carryover=10.00").Build();
+        var t5ok = new TableBuilder(5, Spend).Row("210", "卫生健康支出", "total=20.00 basic=20.00").Build();
+        var t5bad = new TableBuilder(5, Spend).Row("210", "卫生健康支出", "total=30.00 basic=30.00").Build();
         Assert.DoesNotContain(Run(t2, t5ok), f => f.Check == CheckIds.CrossGeneralBudget);
         Assert.Contains(Run(t2, t5bad), f => f.Check == CheckIds.CrossGeneralBudget && f.Code == "210");
     }
@@ -170,9 +179,9 @@ public sealed class CheckTests
     [Fact]
     public void Cross_general_budget_trips_when_table5_exceeds_table3()
     {
-        var t3 = new TableBuilder(3, Spend).Row("210", "卫生健康支出", "total=20 basic=20").Build();
-        Assert.DoesNotContain(Run(t3, new TableBuilder(5, Spend).Row("210", "卫生健康支出", "total=20 basic=20").Build()), f => f.Check == CheckIds.CrossGeneralBudget);
-        Assert.Contains(Run(t3, new TableBuilder(5, Spend).Row("210", "卫生健康支出", "total=25 basic=25").Build()), f => f.Check == CheckIds.CrossGeneralBudget && f.ColumnKey == "total");
+        var t3 = new TableBuilder(3, Spend).Row("210", "卫生健康支出", "total=20.00 basic=20.00").Build();
+        Assert.DoesNotContain(Run(t3, new TableBuilder(5, Spend).Row("210", "卫生健康支出", "total=20.00 basic=20.00").Build()), f => f.Check == CheckIds.CrossGeneralBudget);
+        Assert.Contains(Run(t3, new TableBuilder(5, Spend).Row("210", "卫生健康支出", "total=25.00 basic=25.00").Build()), f => f.Check == CheckIds.CrossGeneralBudget && f.ColumnKey == "total");
     }
 
     private static BudgetTable T5(string basic = "295.66", string project = "886.29") =>
@@ -197,9 +206,11 @@ public sealed class CheckTests
     [Fact]
     public void Name_inconsistent_trips_when_one_code_has_two_names()
     {
-        var t3 = new TableBuilder(3, Spend).Row("210", "卫生健康支出", "total=1 basic=1").Build();
-        var t5 = new TableBuilder(5, Spend).Row("210", "卫 生 健 康 支 出", "total=1 basic=1").Build();
-        var t5typo = new TableBuilder(5, Spend).Row("210", "卫生键康支出", "total=1 basic=1").Build();
+        var t3 = new TableBuilder(3, Spend).Row("210", "卫生健康支出", "total=1.00 basic=1.00").Build();
+        var t5 = new TableBuilder(5, Spend).Row("210", "卫 生 健 康 支 出", "total=1.00 basic=1.00").Build();
+        var t5typo = new TableBuilder(5, Spend).Row("210", "卫生键康支出", "total=1.00 basic=1.00").Build();
+        var numbered = new TableBuilder(5, Spend).Row("210", "七、卫生健康支出", "total=1.00 basic=1.00").Build();
+        Assert.DoesNotContain(Run(t3, numbered), f => f.Check is CheckIds.NameInconsistent or CheckIds.NameReference);
         Assert.DoesNotContain(Run(t3, t5), f => f.Check == CheckIds.NameInconsistent);
         var f = Assert.Single(Run(t3, t5typo), x => x.Check == CheckIds.NameInconsistent);
         Assert.Equal(Severity.Warning, f.Severity);
@@ -208,11 +219,11 @@ public sealed class CheckTests
     [Fact]
     public void Name_reference_warns_and_unknown_code_is_info()
     {
-        var known = new TableBuilder(6, "total", "personnel").Row("301", "工资福利支出", "total=1 personnel=1").Row("30101", "基本工资", "total=1 personnel=1").Build();
+        var known = new TableBuilder(6, "total", "personnel").Row("301", "工资福利支出", "total=1.00 personnel=1.00").Row("30101", "基本工资", "total=1.00 personnel=1.00").Build();
         Assert.Empty(Run(known));
-        var renamed = new TableBuilder(6, "total", "personnel").Row("301", "工资福利支出", "total=1 personnel=1").Row("30101", "基础工资", "total=1 personnel=1").Build();
+        var renamed = new TableBuilder(6, "total", "personnel").Row("301", "工资福利支出", "total=1.00 personnel=1.00").Row("30101", "基础工资", "total=1.00 personnel=1.00").Build();
         Assert.Contains(Run(renamed), f => f.Check == CheckIds.NameReference && f.Severity == Severity.Warning && f.Code == "30101");
-        var unknown = new TableBuilder(6, "total", "personnel").Row("301", "工资福利支出", "total=1 personnel=1").Row("30199", "其他工资福利支出", "total=1 personnel=1").Build();
+        var unknown = new TableBuilder(6, "total", "personnel").Row("301", "工资福利支出", "total=1.00 personnel=1.00").Row("30199", "其他工资福利支出", "total=1.00 personnel=1.00").Build();
         Assert.Contains(Run(unknown), f => f.Check == CheckIds.CodeUnknown && f.Severity == Severity.Info && f.Code == "30199");
     }
 
@@ -241,7 +252,72 @@ public sealed class CheckTests
     {
         static BudgetTable T4(string values) => new TableBuilder(4, "total", "general_budget", "gov_fund").Row("212", "城乡社区支出", values, side: "expenditure").Build();
         var empty8 = new BudgetTable(8, "government_fund_expenditure", "表8", "万元", true, "为空表", ["total"], [], 800, 805);
-        Assert.Contains(Run(T4("total=50 gov_fund=50"), empty8), f => f.Check == CheckIds.CrossRows && f.Code == "212" && f.ColumnKey == "gov_fund");
-        Assert.DoesNotContain(Run(T4("total=50 general_budget=50"), empty8), f => f.Check == CheckIds.CrossRows);
+        Assert.Contains(Run(T4("total=50.00 gov_fund=50.00"), empty8), f => f.Check == CheckIds.CrossRows && f.Code == "212" && f.ColumnKey == "gov_fund");
+        Assert.DoesNotContain(Run(T4("total=50.00 general_budget=50.00"), empty8), f => f.Check == CheckIds.CrossRows);
+    }
+
+    [Fact]
+    public void One_wrong_cell_is_one_culprit_and_the_checks_it_breaks_are_its_consequences()
+    {
+        // a 类 row's 基本支出 printed 1060 too high: its row, its 款 rows' sum and the 合计's sum of 类 rows all fail
+        var t = new TableBuilder(3, Spend)
+            .Row("210", "卫生健康支出", "total=1000.00 basic=1560.00 project=500.00")
+            .Row("21011", "行政事业单位医疗", "total=1000.00 basic=500.00 project=500.00")
+            .Row("2101101", "行政单位医疗", "total=1000.00 basic=500.00 project=500.00")
+            .Row("221", "住房保障支出", "total=100.00 basic=100.00")
+            .Row("22102", "住房改革支出", "total=100.00 basic=100.00")
+            .Key("total", "合计", "total=1100.00 basic=600.00 project=500.00")
+            .Build();
+        var findings = Run(t).Where(f => f.Role is not null).ToList();
+        var culprit = Assert.Single(findings, f => f.Role == Roles.Culprit);
+        Assert.Equal(("210", "basic", Severity.Error, 500.00m, 1560.00m), (culprit.Code, culprit.ColumnKey, culprit.Severity, culprit.Expected!.Value, culprit.Actual!.Value));
+        Assert.Equal(3, findings.Count);
+        Assert.All(findings, f => Assert.Equal(culprit.Group, f.Group));
+        Assert.All(findings.Where(f => f != culprit), f => Assert.Equal((Roles.Consequence, Severity.Warning), (f.Role, f.Severity)));
+        Assert.Single(findings, f => f.Severity == Severity.Error);
+    }
+
+    [Fact]
+    public void Two_numbers_that_explain_a_check_equally_are_ambiguous_and_not_an_error()
+    {
+        // 一般财力 and 上级转移支付 are read by one sum only: either could be the wrong one
+        var t1 = new TableBuilder(1, "amount")
+            .Key("general_budget_appropriation", "一般公共预算拨款", "amount=100.00", side: "income")
+            .Key("general_revenue", "一般财力", "amount=70.00", side: "income")
+            .Key("general_budget_transfer", "上级转移支付", "amount=20.00", side: "income")
+            .Build();
+        var f = Assert.Single(Run(t1), x => x.Role is not null);
+        Assert.Equal((CheckIds.SummarySum, Roles.Ambiguous, Severity.Warning), (f.Check, f.Role, f.Severity));
+        Assert.Contains("one of", f.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_check_on_rows_the_tool_did_not_read_is_incomplete_not_an_error()
+    {
+        // 表1 prints 支出总计 but none of its 类 rows was read (they are printed by name only)
+        var t1 = new TableBuilder(1, "amount")
+            .Key("income_total", "收入总计", "amount=1258.45", side: "income")
+            .Key("expenditure_total", "支出总计", "amount=1258.45", side: "expenditure")
+            .Build();
+        var t3 = new TableBuilder(3, Spend).Row("210", "卫生健康支出", "total=1258.45 basic=1258.45").Key("total", "合计", "total=1258.45 basic=1258.45").Build();
+        var findings = Run(t1, t3);
+        Assert.DoesNotContain(findings, f => f.Severity != Severity.Info);
+        Assert.Contains(findings, f => f.Check == CheckIds.Incomplete && f.TableKey == "income_expenditure_summary" && f.Message.StartsWith("summary_sum not checked", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Check == CheckIds.Incomplete && f.Message.StartsWith("cross_rows not checked", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Operating_expenses_of_a_department_are_at_most_the_public_use_funds_and_of_one_unit_equal()
+    {
+        var t6 = new TableBuilder(6, "total", "personnel", "public_use").Key("total", "合计", "total=1559.87 personnel=443.01 public_use=1116.86").Build();
+        static TextFigures Text(decimal amount) => new() { OperatingExpenses = new TextFigure(amount, 10) };
+        DocumentFacts Facts(string scope) => new(null, 2024, scope, "预算", new Staffing(null, null, null, null, null));
+
+        // a 部门 of several units: 机关运行经费 covers the administrative units only
+        Assert.DoesNotContain(Validator.Check([t6], Text(443.18m), Catalog, Facts("部门")), f => f.Severity != Severity.Info);
+        Assert.Contains(Validator.Check([t6], Text(1200.00m), Catalog, Facts("部门")), f => f.Check == CheckIds.TextAmount && f.ColumnKey == "public_use");
+        // one unit: its 机关运行经费 is its 公用经费
+        Assert.Contains(Validator.Check([t6], Text(443.18m), Catalog, Facts("单位")), f => f.Check == CheckIds.TextAmount && f.Severity == Severity.Error);
+        Assert.DoesNotContain(Validator.Check([t6], Text(1116.86m), Catalog, Facts("单位")), f => f.Severity != Severity.Info);
     }
 }

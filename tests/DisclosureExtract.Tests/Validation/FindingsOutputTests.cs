@@ -25,21 +25,25 @@ public sealed class FindingsOutputTests
         var findings = Validator.Validate(doc, analyzed.Parts, analyzed.Facts!, tables,
             TextFiguresFromExplanation.Map(analyzed.Explanation ?? ExplanationData.Empty));
         var cross = findings.Single(f => f.Check == CheckIds.CrossRows && f.Code == "21003");
-        Assert.Contains("(line 278) against 表3 total 228.08 (line 368)", cross.Message, StringComparison.Ordinal);
+        Assert.Contains("(line 278) against 表3 21003 基层医疗卫生机构 total 228.08 (line 368)", cross.Message, StringComparison.Ordinal);
         var result = analyzed with { Tables = tables, Findings = findings };
         var outDir = TestPaths.TempDir();
         OutputWriter.Write(outDir, [result]);
 
         var csv = File.ReadAllText(Path.Combine(outDir, "findings.csv"));
         var line = Assert.Single(csv.Split('\n'), l => l.StartsWith("tekes-2023,hierarchy_sum,error,income_summary,210,total,1126.25,1202.75,76.50,", StringComparison.Ordinal));
-        Assert.EndsWith(",276", line.TrimEnd('\r'), StringComparison.Ordinal);
+        Assert.EndsWith(",276,1,unexplained", line.TrimEnd('\r'), StringComparison.Ordinal);
+        var culprit = Assert.Single(csv.Split('\n'), l => l.Contains(",culprit", StringComparison.Ordinal));
+        Assert.StartsWith("tekes-2023,hierarchy_sum,error,general_budget_project_expenditure,21012,household_subsidy,724.71,664.71,-60.00,", culprit, StringComparison.Ordinal);
         var documents = File.ReadAllLines(Path.Combine(outDir, "documents.csv"));
         var header = documents[0].Split(',');
         var values = documents[1].Split(',');
         Assert.Equal(findings.Count(f => f.Severity == Severity.Error).ToString(System.Globalization.CultureInfo.InvariantCulture), values[Array.IndexOf(header, "findings_errors")]);
-        // 7 in the tables, and the text's own growth rate at lines 1037-1043 (26.36% where 6.52 on 24.78 is 26.31%)
-        Assert.Equal("8", values[Array.IndexOf(header, "findings_errors")]);
+        // one error per inconsistency: 表2 210 (two places and 2100399, which no single number explains), the culprit of 表7
+        // 21012, and the text's own growth rate at lines 1037-1043 (26.36% where 6.52 on 24.78 is 26.31%)
+        Assert.Equal("5", values[Array.IndexOf(header, "findings_errors")]);
         var json = File.ReadAllText(Path.Combine(outDir, "json", "tekes-2023.json"));
         Assert.Contains("hierarchy_sum", json, StringComparison.Ordinal);
+        Assert.Contains("\"culprit\"", json, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using DisclosureExtract.Model;
+using DisclosureExtract.Pipeline;
 using DisclosureExtract.Validation;
 using static DisclosureExtract.Tests.Validation.CorpusTables;
 
@@ -82,9 +83,16 @@ public sealed class TextCheckTests
     [Fact]
     public void Text_share_trips_when_a_percentage_does_not_follow_from_its_amounts()
     {
-        Assert.Empty(TextCheck.Share(F(1110.37m, 923, 88.23m), 1258.45m, "x", null, null, null));
-        Assert.Equal(Severity.Warning, Assert.Single(TextCheck.Share(F(1110.37m, 1011, 88.24m), 1258.45m, "x", null, null, null)).Severity);
-        Assert.Equal(Severity.Error, Assert.Single(TextCheck.Share(F(1110.37m, 1011, 78.23m), 1258.45m, "x", null, null, null)).Severity);
+        // tekes-2023.txt:923: 一般公共预算 1110.37 万元，占 88.23% of 表2's 1258.45
+        static TextFigures Share(decimal share) => new()
+        {
+            IncomeParts = new Dictionary<string, TextFigure> { ["general_budget"] = F(1110.37m, 923, share) },
+        };
+        Assert.Empty(TextFindings("tekes-2023", Share(88.23m)));
+        var rounding = Assert.Single(TextFindings("tekes-2023", Share(88.24m)));
+        Assert.Equal((CheckIds.TextShare, Severity.Warning, Roles.Rounding), (rounding.Check, rounding.Severity, rounding.Role));
+        var wrong = Assert.Single(TextFindings("tekes-2023", Share(78.23m)));
+        Assert.Equal((CheckIds.TextShare, Severity.Error, Roles.Culprit), (wrong.Check, wrong.Severity, wrong.Role));
     }
 
     /// <summary>
@@ -175,5 +183,18 @@ public sealed class TextCheckTests
         var findings = TextFindings("kizilsu-2025", text);
         Assert.Equal([602, 604, 606], findings.Select(f => f.Line!.Value + 1));
         Assert.All(findings, f => Assert.Equal(CheckIds.ImplausibleValue, f.Check));
+    }
+
+    /// <summary>Converted as a whole, bayingol-2023's text findings each quote the sentence they read, and the text is the culprit.</summary>
+    [Fact]
+    public void Every_text_finding_quotes_the_sentence_it_read()
+    {
+        var r = new DisclosurePipeline().Convert(new InputFile(TestPaths.Corpus("text", "bayingol-2023.txt"), "bayingol-2023"));
+        var f = Assert.Single(r.Findings, x => x.Check == CheckIds.TextAmount && x.TableKey == "expenditure_summary" && x.ColumnKey == "total");
+        Assert.Contains("“巴音郭楞蒙古自治州 2023 年支出预算 1336.71 万元,其中:”", f.Message, StringComparison.Ordinal);
+        Assert.Equal((Roles.Culprit, Severity.Error, 356), (f.Role, f.Severity, f.Line!.Value + 1));
+        var text = r.Findings.Where(x => x.Check.StartsWith("text_", StringComparison.Ordinal) || x.Check == CheckIds.ImplausibleValue).ToList();
+        Assert.NotEmpty(text);
+        Assert.All(text, x => Assert.Contains("“", x.Message, StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,279 @@
+using DisclosureExtract.Model;
+using DisclosureExtract.Tables;
+using DisclosureExtract.Text;
+
+namespace DisclosureExtract.Tests.Tables;
+
+/// <summary>
+/// Layouts of other publishers, as the PDF reader gives them (cells in grid columns; a spanning cell has the extent of
+/// its span): multi-row headers with groups, rows by name only, units of consolidated tables, items printed as columns,
+/// codes split over 类 | 款 | 项 columns, tables anywhere in the document.
+/// </summary>
+public sealed class GridLayoutTests
+{
+    /// <summary>Builds documents line by line; a cell is (column, text) or (column, text, span).</summary>
+    private sealed class Doc
+    {
+        private const double Width = 10;
+        private readonly List<DocLine> _lines = [];
+        private readonly int _columns;
+        private int _page = 1;
+        private int _lineOnPage;
+
+        public Doc(int columns) => _columns = columns;
+
+        public Doc Page()
+        {
+            _page++;
+            _lineOnPage = 0;
+            return this;
+        }
+
+        public Doc Text(string text)
+        {
+            _lines.Add(new DocLine(_lines.Count, ++_lineOnPage, _page, text, TextNormalizer.Fold(text)));
+            return this;
+        }
+
+        public Doc Row(params (int Column, string Text)[] cells) => Spans(cells.Select(c => (c.Column, c.Text, 1)).ToArray());
+
+        public Doc Spans(params (int Column, string Text, int Span)[] cells)
+        {
+            var row = new List<TextCell>();
+            for (var c = 0; c < _columns; c++)
+            {
+                var at = cells.FirstOrDefault(x => x.Column == c);
+                row.Add(at.Text is null
+                    ? new TextCell(string.Empty, c, c * Width, (c + 1) * Width)
+                    : new TextCell(at.Text, c, c * Width, (c + at.Span) * Width));
+            }
+
+            var text = string.Join("\t", row.Select(x => x.Text));
+            _lines.Add(new DocLine(_lines.Count, ++_lineOnPage, _page, text, TextNormalizer.Fold(text), row));
+            return this;
+        }
+
+        public IReadOnlyList<BudgetTable> Tables() =>
+            TableRecognizer.Recognize(new SourceDocument("t", "t.pdf", SourceFormat.Pdf, "0", null, 1, _lines), []).Tables;
+    }
+
+    [Fact]
+    public void A_group_header_qualifies_the_labels_under_it()
+    {
+        // 一般公共预算 under 本年收入 is the current year's money, under 上年结转结余 the carry-over's
+        var t = new Doc(8).Text("公开02表").Text("收入总表").Text("单位：万元")
+            .Spans((0, "科目编码", 1), (1, "科目名称", 1), (2, "合计", 1), (3, "本年收入", 3), (6, "上年结转结余", 2))
+            .Row((3, "小计"), (4, "一般公共预算"), (5, "政府性基金预算"), (6, "小计"), (7, "一般公共预算"))
+            .Row((0, "合计"), (2, "30.00"), (3, "20.00"), (4, "20.00"), (6, "10.00"), (7, "10.00"))
+            .Row((0, "201"), (1, "一般公共服务支出"), (2, "30.00"), (3, "20.00"), (4, "20.00"), (6, "10.00"), (7, "10.00"))
+            .Tables().Single();
+
+        Assert.Equal("income_summary", t.TableKey);
+        Assert.Equal("total=30.00 current_income=20.00 general_budget=20.00 carryover=10.00 carryover_general_budget=10.00", t.Row("201").Cells());
+        Assert.Equal("上年结转结余/一般公共预算", t.Row("201").Values.Single(v => v.ColumnKey == "carryover_general_budget").Label);
+    }
+
+    [Fact]
+    public void Subtotal_under_basic_expenditure_is_basic_and_a_total_under_it_in_a_basic_table_is_the_total()
+    {
+        var t5 = new Doc(7).Text("表5").Text("财政拨款支出表（功能科目）")
+            .Spans((0, "科目编码", 1), (1, "科目名称", 1), (2, "合计", 1), (3, "基本支出", 3), (6, "项目支出", 1))
+            .Row((3, "小计"), (4, "人员经费"), (5, "公用经费"))
+            .Row((0, "合计"), (2, "10.00"), (3, "6.00"), (4, "5.00"), (5, "1.00"), (6, "4.00"))
+            .Row((0, "201"), (1, "一般公共服务支出"), (2, "10.00"), (3, "6.00"), (4, "5.00"), (5, "1.00"), (6, "4.00"))
+            .Tables().Single();
+        var t6 = new Doc(5).Text("表6").Text("一般公共预算基本支出表")
+            .Spans((0, "部门预算支出经济分类科目", 2), (2, "本年一般公共预算基本支出", 3))
+            .Row((0, "科目编码"), (1, "科目名称"), (2, "合计"), (3, "人员经费"), (4, "公用经费"))
+            .Row((0, "301"), (1, "工资福利支出"), (2, "5.00"), (3, "5.00"))
+            .Tables().Single();
+
+        Assert.Equal("total=10.00 basic=6.00 personnel=5.00 public_use=1.00 project=4.00", t5.Row("201").Cells());
+        Assert.Equal("total=5.00 personnel=5.00", t6.Row("301").Cells());
+    }
+
+    [Fact]
+    public void Rows_printed_by_name_only_get_their_codes_level_by_level()
+    {
+        // 收支总表 of Shenzhen: the expenditure side names its 类, 款 and 项 without codes and without indentation
+        var t = new Doc(4).Text("表1").Text("收支总表").Text("部门名称：某局 单位：万元")
+            .Spans((0, "收 入", 2), (2, "支 出", 2))
+            .Row((0, "项 目"), (1, "2026年预算数"), (2, "项 目"), (3, "2026年预算数"))
+            .Row((0, "一、财政拨款"), (1, "100.00"), (2, "一、社会保障和就业支出"), (3, "100.00"))
+            .Row((0, "1.一般公共预算拨款"), (1, "100.00"), (2, "行政事业单位养老支出"), (3, "100.00"))
+            .Row((2, "行政单位离退休"), (3, "60.00"))
+            .Row((2, "机关事业单位基本养老保险缴费支出"), (3, "40.00"))
+            .Row((0, "收入总计"), (1, "100.00"), (2, "支出总计"), (3, "100.00"))
+            .Tables().Single();
+
+        Assert.Equal(["208", "20805", "2080501", "2080505"], t.Rows.Where(r => r.Code is not null).Select(r => r.Code));
+        Assert.Equal("amount=60.00", t.Row("2080501").Cells());
+        Assert.Equal("general_budget_appropriation", t.Rows.Single(r => r.ItemName == "1.一般公共预算拨款").RowKey);
+    }
+
+    [Fact]
+    public void Expenditure_blocks_side_by_side_each_become_rows_of_their_own()
+    {
+        // Xi'an: income | by function | by economic class, one 预算数 column each
+        var t = new Doc(6).Text("表1").Text("部门综合预算收支总表").Text("单位：元")
+            .Spans((0, "收入", 2), (2, "支出", 4))
+            .Row((0, "项目"), (1, "预算数"), (2, "支出功能分类科目（按大类）"), (3, "预算数"), (4, "部门预算支出经济分类科目（按大类）"), (5, "预算数"))
+            .Row((0, "1、财政拨款"), (1, "100.00"), (2, "1、一般公共服务支出"), (3, "70.00"), (4, "(1)工资福利支出"), (5, "60.00"))
+            .Row((0, "(1)一般公共预算拨款"), (1, "100.00"), (2, "2、住房保障支出"), (3, "30.00"), (4, "(2)商品和服务支出"), (5, "40.00"))
+            .Row((0, "收入总计"), (1, "100.00"), (2, "支出总计"), (3, "100.00"), (4, "支出总计"), (5, "100.00"))
+            .Tables().Single();
+
+        Assert.Equal(["201", "221"], t.Rows.Where(r => r.Side == "expenditure" && r.Code is not null).Select(r => r.Code));
+        Assert.Equal(["(1)工资福利支出", "(2)商品和服务支出", "支出总计"], t.Rows.Where(r => r.Side == "expenditure_block2").Select(r => r.ItemName));
+        Assert.Equal(["expenditure_total", "expenditure_total"], t.Rows.Where(r => r.ItemName == "支出总计").Select(r => r.RowKey));
+        Assert.Equal("amount=30.00", t.Row("221").Cells());
+    }
+
+    [Fact]
+    public void Units_of_a_consolidated_table_are_sub_unit_rows_and_the_rows_under_them_carry_their_unit()
+    {
+        var t = new Doc(5).Text("表3").Text("支出总表")
+            .Row((0, "单位名称"), (1, "科目编码"), (2, "科目名称"), (3, "合计"), (4, "基本支出"))
+            .Row((0, "合计"), (3, "30.00"), (4, "30.00"))
+            .Row((0, "某局本级"), (3, "20.00"), (4, "20.00"))
+            .Row((1, "2010301"), (2, "行政运行"), (3, "20.00"), (4, "20.00"))
+            .Row((0, "某中心"), (3, "10.00"), (4, "10.00"))
+            .Row((1, "2010350"), (2, "事业运行"), (3, "10.00"), (4, "10.00"))
+            .Tables().Single();
+
+        Assert.Equal(["total", "sub_unit", "sub_unit"], t.Rows.Where(r => r.Code is null).Select(r => r.RowKey));
+        Assert.Equal(["某局本级", "某中心"], t.Rows.Where(r => r.Code is not null).Select(r => r.SubUnit));
+    }
+
+    [Fact]
+    public void A_lone_unit_row_first_is_the_tables_total()
+    {
+        var t = new Doc(6).Text("表7").Text("一般公共预算支出表（按功能分类）")
+            .Row((0, "预算单位"), (1, "科目编码"), (2, "科目名称"), (3, "支出总计"), (4, "基本支出"), (5, "项目支出"))
+            .Row((0, "某局（本级）"), (3, "30.00"), (4, "10.00"), (5, "20.00"))
+            .Row((1, "201"), (2, "一般公共服务支出"), (3, "30.00"), (4, "10.00"), (5, "20.00"))
+            .Tables().Single();
+
+        var total = t.Rows.First();
+        Assert.Equal("total", total.RowKey);
+        Assert.Equal("某局（本级）", total.SubUnit);
+        Assert.Equal("total=30.00 basic=10.00 project=20.00", total.Cells());
+    }
+
+    [Fact]
+    public void Items_printed_as_columns_become_rows_by_row_key()
+    {
+        // Wuxi: one row of amounts under the items; 小计 under 公务用车 is the vehicles row
+        var t = new Doc(8).Text("公开09表").Text("一般公共预算“三公”经费、会议费、培训费支出表").Text("单位：万元")
+            .Spans((0, "“三公”经费合计", 1), (1, "因公出国（境）费", 1), (2, "公务用车购置及运行维护费", 3), (5, "公务接待费", 1), (6, "会议费", 1), (7, "培训费", 1))
+            .Row((2, "小计"), (3, "公务用车购置费"), (4, "公务用车运行维护费"))
+            .Row((0, "2.02"), (1, "0.00"), (2, "0.00"), (3, "0.00"), (4, "0.00"), (5, "2.02"), (6, "1.09"), (7, "8.73"))
+            .Tables().Single();
+
+        Assert.Equal("three_public_expenses", t.TableKey);
+        Assert.Equal(["total", "overseas_travel", "vehicles", "vehicle_purchase", "vehicle_operation", "reception", "meeting", "training"], t.Rows.Select(r => r.RowKey));
+        Assert.Equal("total=2.02", t.Row("total").Cells());
+        Assert.Equal("total=8.73", t.Row("training").Cells());
+    }
+
+    [Fact]
+    public void Items_by_fund_and_rows_by_year_keep_the_latest_year()
+    {
+        // Shenzhen: each item split by fund; rows 2025年, 2026年, 增减变化金额
+        var t = new Doc(8).Text("表9").Text("财政拨款“三公”经费支出表")
+            .Spans((0, "预算单位", 1), (1, "年度", 1), (2, "总计", 2), (4, "因公出国(境)费", 2), (6, "公务接待费", 2))
+            .Row((2, "一般公共预算"), (3, "政府性基金预算"), (4, "一般公共预算"), (5, "政府性基金预算"), (6, "一般公共预算"), (7, "政府性基金预算"))
+            .Row((0, "某局"), (1, "2025年"), (2, "5.00"), (3, "0.00"), (4, "2.00"), (5, "0.00"), (6, "3.00"), (7, "0.00"))
+            .Row((1, "2026年"), (2, "4.00"), (3, "0.00"), (4, "1.00"), (5, "0.00"), (6, "3.00"), (7, "0.00"))
+            .Row((1, "增减变化金额"), (2, "-1.00"), (3, "0.00"), (4, "-1.00"), (5, "0.00"), (6, "0.00"), (7, "0.00"))
+            .Tables().Single();
+
+        Assert.Equal(["total", "overseas_travel", "reception"], t.Rows.Select(r => r.RowKey));
+        Assert.Equal("general_budget=4.00 gov_fund=0.00", t.Row("total").Cells());
+    }
+
+    [Fact]
+    public void Codes_printed_level_by_level_in_class_kuan_xiang_columns_continue_the_rows_above()
+    {
+        // Yantai: 类 | 款 | 项 columns, each row prints only its own level
+        var t = new Doc(5).Text("公开表5").Text("一般公共预算支出情况表").Text("单位：万元")
+            .Spans((0, "科目编码", 3), (3, "科目名称", 1), (4, "合计", 1))
+            .Row((0, "类"), (1, "款"), (2, "项"))
+            .Row((3, "合    计"), (4, "37.00"))
+            .Row((0, "205"), (3, "教育支出"), (4, "37.00"))
+            .Row((1, "08"), (3, "进修及培训"), (4, "37.00"))
+            .Row((2, "03"), (3, "培训支出"), (4, "37.00"))
+            .Tables().Single();
+
+        Assert.Equal(["205", "20508", "2050803"], t.Rows.Where(r => r.Code is not null).Select(r => r.Code));
+        Assert.Equal("total", t.Rows[0].RowKey);
+    }
+
+    [Fact]
+    public void A_header_the_catalog_does_not_know_keeps_its_amounts_as_unknown_with_the_printed_label()
+    {
+        var t = new Doc(5).Text("表3").Text("支出总表")
+            .Row((0, "科目编码"), (1, "科目名称"), (2, "合计"), (3, "基本支出"), (4, "其中：信创改造"))
+            .Row((0, "201"), (1, "一般公共服务支出"), (2, "10.00"), (3, "10.00"), (4, "3.00"))
+            .Tables().Single();
+
+        var v = t.Row("201").Values.Single(x => x.Amount == 3.00m);
+        Assert.Equal(("unknown", "其中：信创改造"), (v.ColumnKey, v.Label));
+        Assert.Equal("total=10.00 basic=10.00 unknown=3.00", t.Row("201").Cells());
+    }
+
+    [Theory]
+    [InlineData("公开05表", "一般公共预算支出表", "general_budget_expenditure")]
+    [InlineData("预算03表", "支出总表", "expenditure_summary")]
+    [InlineData("（四）2026年市级部门财政拨款收支预算总表", null, "fiscal_appropriation_summary")]
+    [InlineData("十、基本支出预算情况表", null, "basic_expenditure_summary")]
+    [InlineData("表 11", "部门综合预算财政拨款上年结转资金支出表", "prior_year_carryover")]
+    [InlineData("部门公开表2", "部门收入总表", "income_summary")]
+    [InlineData("2026年预算单位政府采购预算明细表", null, "government_procurement")]
+    [InlineData("2026年市级部门项目支出预算表", null, "project_expenditure")]
+    [InlineData("财政拨款基本支出预算表（经济科目）", null, "fiscal_appropriation_basic_expenditure")]
+    [InlineData("一般公共预算支出表（按经济分类）", null, "general_budget_expenditure_economic")]
+    [InlineData("部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）", null, "general_budget_basic_expenditure_function")]
+    [InlineData("2026年部门资产配置预算表", null, "other")]
+    public void Numbering_and_title_styles_of_other_publishers(string first, string? second, string key)
+    {
+        var doc = new Doc(3).Text("第二部分 预算公开表").Text(first);
+        if (second is not null)
+        {
+            doc.Text(second);
+        }
+
+        var t = doc.Text("单位：万元").Row((0, "项目"), (1, "合计"), (2, "基本支出")).Row((0, "合计"), (1, "1.00"), (2, "1.00")).Tables().Single();
+
+        Assert.Equal(key, t.TableKey);
+    }
+
+    [Fact]
+    public void A_contents_page_and_a_list_of_tables_are_not_tables()
+    {
+        var t = new Doc(3)
+            .Text("目录").Text("一、收支总表……………………3").Text("二、收入总表 4")
+            .Row((0, "表1"), (1, "部门综合预算收支总表"), (2, "是"))
+            .Page().Text("第一部分 部门概况").Text("2026年部门预算收入100.00万元，支出100.00万元。")
+            .Text("表1").Text("收支总表").Text("单位：万元")
+            .Row((0, "收入总计"), (1, "100.00"))
+            .Tables();
+
+        var table = Assert.Single(t);
+        Assert.Equal(6, table.StartLine); // the 表1 line after the overview
+    }
+
+    [Fact]
+    public void A_performance_target_table_after_the_last_table_ends_it()
+    {
+        var t = new Doc(3).Text("表3").Text("支出总表")
+            .Row((0, "科目名称"), (1, "合计"), (2, "基本支出"))
+            .Row((0, "合计"), (1, "1.00"), (2, "1.00"))
+            .Text("表14-1").Text("部门专项业务经费绩效目标表")
+            .Row((0, "项目名称"), (1, "资金总额"), (2, "目标"))
+            .Row((0, "某项目"), (1, "9.00"), (2, "10"))
+            .Tables().Single();
+
+        Assert.Equal(4, t.EndLine);
+    }
+}
