@@ -15,6 +15,13 @@ internal static class PdfCorpus
         return new PdfDocumentReader().Read(i, path, File.ReadAllBytes(path), "");
     })).Value;
 
+    /// <summary>A real disclosure of another publisher (corpus/real/), read once per test run.</summary>
+    public static SourceDocument ReadReal(string id) => Cache.GetOrAdd("real/" + id, _ => new Lazy<SourceDocument>(() =>
+    {
+        var path = TestPaths.Corpus("real", id + ".pdf");
+        return new PdfDocumentReader().Read(id, path, File.ReadAllBytes(path), "");
+    })).Value;
+
     /// <summary>The table rows (lines with cells) after the title line that contains <paramref name="title"/>, up to the next line without cells that is not a note.</summary>
     public static List<DocLine> TableRows(SourceDocument doc, string title)
     {

@@ -43,6 +43,75 @@ public class PdfLayoutTests
     }
 
     [Fact]
+    public void A_space_glyph_printed_under_the_text_separates_nothing()
+    {
+        // an indent of two spaces drawn from x 40, the text from x 43: the second space lies under 工
+        List<PdfGlyph> glyphs = [new(" ", 40, 45, 700, Size), new(" ", 45, 50, 700, Size), .. Line(700, ("工业和信息化", 43)), new(" ", 73, 78, 700, Size), .. Line(700, ("服务", 78))];
+        Assert.Equal("工业和信息化 服务", PdfTextLine.Text(Assert.Single(PdfTextLine.Lines(glyphs))));
+    }
+
+    [Fact]
+    public void A_running_footer_is_one_line_whatever_the_width_of_its_page_number()
+    {
+        static PdfPageContent Page(int number) =>
+            new(number, 842, [new PdfTextItem(700, 690, "正文"), new PdfTextItem(30, 20, $"某某局预算公开 第{number}页")], [], 0);
+
+        var kept = PdfPageFurniture.Remove([Page(9), Page(10), Page(11), Page(12)]);
+
+        Assert.All(kept, page => Assert.Equal("正文", Assert.IsType<PdfTextItem>(Assert.Single(page)).Text));
+    }
+
+    [Fact]
+    public void Two_texts_drawn_over_each_other_on_one_baseline_are_two_lines()
+    {
+        // a heading from x 50 and a title from x 140 (glyph for glyph over the heading's tail), drawn one after the
+        // other, with full-width glyphs (as wide as their size)
+        static IEnumerable<PdfGlyph> Wide(string text, double x) => text.Select((c, i) => new PdfGlyph(c.ToString(), x + (i * Size), x + ((i + 1) * Size), 700, Size));
+        var glyphs = Wide("（三）部门预算项目绩效目标表", 50).Concat(Wide("政策和项目预算绩效目标表", 140)).ToList();
+
+        Assert.Equal(["（三）部门预算项目绩效目标表", "政策和项目预算绩效目标表"], PdfTextLine.Lines(glyphs).Select(PdfTextLine.Text));
+    }
+
+    [Fact]
+    public void Punctuation_set_tight_does_not_split_a_line()
+    {
+        // 。 and ） drawn half a glyph into the next glyph (compressed punctuation), and a tab glyph where （ is printed
+        List<PdfGlyph> glyphs = [.. Line(700, ("演练。", 50)), new("主", 62.5, 67.5, 700, Size), new("\t", 67.5, 72.5, 700, Size), new("（", 67.5, 72.5, 700, Size), .. Line(700, ("二）", 72.5))];
+
+        Assert.Equal("演练。主（二）", PdfTextLine.Text(Assert.Single(PdfTextLine.Lines(glyphs.Select(g => g.Value == "\t" ? g with { Value = " " } : g)))));
+    }
+
+    [Fact]
+    public void A_table_number_repeated_over_the_pages_of_its_table_is_kept()
+    {
+        // 表01 at the top of pages 1-3, 表02 on pages 4-6: the number stays while the table goes on (not a page counter)
+        static PdfPageContent Page(int number) =>
+            new(number, 842, [new PdfTextItem(830, 820, $"表0{((number - 1) / 3) + 1}"), new PdfTextItem(700, 690, "正文")], [], 0);
+
+        var kept = PdfPageFurniture.Remove(Enumerable.Range(1, 6).Select(Page).ToList());
+
+        Assert.Equal(["表01", "表01", "表01", "表02", "表02", "表02"], kept.Select(p => ((PdfTextItem)p[0]).Text));
+    }
+
+    [Fact]
+    public void A_title_repeated_on_each_page_is_kept_and_so_is_the_line_under_it()
+    {
+        // each page holds one table: its title (14 pt, the body is 10 pt) and unit line recur at the top of every
+        // page, under a running header (10 pt) that is dropped; the page number at the foot is dropped too
+        static PdfPageContent Page(int number) => new(number, 842,
+        [
+            new PdfTextItem(830, 820, "某某局2025年部门预算", 10), new PdfTextItem(810, 796, "项目支出绩效目标表", 14),
+            new PdfTextItem(790, 780, "单位名称：某某局 单位：万元", 10), new PdfTextItem(700, 690, $"项目{number}", 10),
+            new PdfTextItem(30, 20, $"- {number} -", 10),
+        ], Enumerable.Repeat(new PdfGlyph("字", 0, 10, 700, 10), 50).ToList(), 0);
+
+        var kept = PdfPageFurniture.Remove([Page(1), Page(2), Page(3), Page(4)]);
+
+        Assert.All(kept, page => Assert.Equal(["项目支出绩效目标表", "单位名称：某某局 单位：万元"], page.Cast<PdfTextItem>().Take(2).Select(t => t.Text)));
+        Assert.All(kept, page => Assert.Equal(3, page.Count));
+    }
+
+    [Fact]
     public void A_wrapped_cell_joins_its_lines_without_a_space()
     {
         var glyphs = Line(700, ("机关事业单位基本养", 100)).Concat(Line(688, ("老保险缴费支出", 100))).ToList();
@@ -157,6 +226,98 @@ public class PdfLayoutTests
     }
 
     [Fact]
+    public void A_tall_ruled_row_whose_cells_wrap_is_one_row_with_its_pieces_joined()
+    {
+        // each body row is ruled; in the first one the narrow 合计 column wraps 143,999.00 (143,999.0 above the
+        // row's middle line, 0 below it) and the name wraps as well; the second row is one line
+        List<PdfRule> rules =
+        [
+            new(true, 700, 40, 290), new(true, 680, 40, 290), new(true, 640, 40, 290), new(true, 620, 40, 290),
+            new(false, 40, 620, 700), new(false, 80, 620, 700), new(false, 140, 620, 700), new(false, 190, 620, 700), new(false, 290, 620, 700),
+        ];
+        var glyphs = Line(686, ("编码", 42), ("名称", 90), ("合计", 150), ("基本支出", 200))
+            .Concat(Line(664, ("某某市交通局（", 82), ("143,999.0", 143)))
+            .Concat(Line(656, ("313001", 42), ("4.5", -285)))
+            .Concat(Line(648, ("本级）", 82), ("0", -188)))
+            .Concat(Line(626, ("313002", 42), ("某某中心", 82), ("12.00", -188), ("12.00", -285)))
+            .ToList();
+
+        var rows = Assert.Single(PdfRuledTable.Find(rules)).Rows(glyphs);
+
+        string[][] expected =
+        [
+            ["编码", "名称", "合计", "基本支出"],
+            ["313001", "某某市交通局（本级）", "143,999.00", "4.5"],
+            ["313002", "某某中心", "12.00", "12.00"],
+        ];
+        Assert.Equal(expected, rows.Select(r => r.Select(c => c.Text).ToArray()));
+    }
+
+    [Fact]
+    public void Rows_of_one_band_stay_apart_when_their_amounts_would_not_make_one_number()
+    {
+        // one band holds two rows; the first row's amount fills its narrow cell, but 1,202.75 and 14.56 are two amounts
+        List<PdfRule> rules =
+        [
+            new(true, 700, 40, 190), new(true, 680, 40, 190), new(true, 630, 40, 190),
+            new(false, 40, 630, 700), new(false, 80, 630, 700), new(false, 140, 630, 700), new(false, 190, 630, 700),
+        ];
+        var glyphs = Line(686, ("编码", 42), ("名称", 90), ("合计", 150))
+            .Concat(Line(664, ("210", 42), ("卫生健康支", 82), ("1,202.75", 142)))
+            .Concat(Line(652, ("21011", 42), ("医疗", 82), ("14.56", -188)))
+            .ToList();
+
+        var rows = Assert.Single(PdfRuledTable.Find(rules)).Rows(glyphs);
+
+        Assert.Equal([["编码", "名称", "合计"], ["210", "卫生健康支", "1,202.75"], ["21011", "医疗", "14.56"]], rows.Select(r => r.Select(c => c.Text).ToArray()));
+    }
+
+    [Fact]
+    public void A_run_drawn_in_one_go_belongs_to_the_cell_of_its_middle()
+    {
+        // the name runs two glyphs over the edge at x 140 (a printout clips it there); the amount is a run of its own
+        List<PdfRule> rules =
+        [
+            new(true, 700, 40, 200), new(true, 680, 40, 200), new(true, 660, 40, 200),
+            new(false, 40, 660, 700), new(false, 140, 660, 700), new(false, 200, 660, 700),
+        ];
+        var glyphs = Line(686, ("项目", 45), ("预算数", 150))
+            .Concat(Line(666, ("人员经费和公用经费支出", 90), ("2,022.39", -198)))
+            .ToList();
+
+        var rows = Assert.Single(PdfRuledTable.Find(rules)).Rows(glyphs);
+
+        Assert.Equal([["项目", "预算数"], ["人员经费和公用经费支出", "2,022.39"]], rows.Select(r => r.Select(c => c.Text).ToArray()));
+    }
+
+    [Fact]
+    public void A_bar_chart_is_found_by_its_bars_and_a_shaded_table_row_is_not()
+    {
+        const double Page = 842 * 595;
+        static UglyToad.PdfPig.Core.PdfRectangle R(double l, double b, double r, double t) => new(l, b, r, t);
+
+        // two bars a category, four categories standing on y 240, inside a plot area and a chart background
+        List<UglyToad.PdfPig.Core.PdfRectangle> chart =
+        [
+            R(70, 200, 715, 430), R(105, 240, 640, 415),
+            R(134, 240, 172, 308), R(172, 240, 210, 390), R(268, 240, 306, 307), R(306, 240, 344, 373),
+            R(401, 240, 440, 245), R(440, 240, 478, 260), R(535, 240, 574, 307), R(574, 240, 612, 349),
+        ];
+        var labels = Line(395, ("180", 80), ("172", 183)).Concat(Line(320, ("行政单位", 664))).ToList();
+
+        var region = Assert.Single(PdfCharts.Regions(chart, labels, Page, 30));
+        Assert.Equal((70, 200, 715, 430), (region.Left, region.Bottom, region.Right, region.Top));
+
+        // cells of a shaded header row: touching blocks of two heights, with their text inside
+        List<UglyToad.PdfPig.Core.PdfRectangle> header = [R(35, 277, 120, 363), R(120, 277, 156, 354), R(156, 277, 185, 340), R(185, 277, 227, 332)];
+        Assert.Empty(PdfCharts.Regions(header, Line(300, ("单位名称", 40)), Page, 30));
+
+        // blocks apart from each other but holding text are painted cells, not bars
+        List<UglyToad.PdfPig.Core.PdfRectangle> cells = [R(35, 277, 60, 363), R(100, 277, 130, 354), R(170, 277, 200, 340)];
+        Assert.Empty(PdfCharts.Regions(cells, Line(300, ("合计", 105)), Page, 30));
+    }
+
+    [Fact]
     public void One_page_of_undecodable_text_fails_the_document_even_when_the_rest_reads()
     {
         static PdfPageContent Page(int number, string text) =>
@@ -176,6 +337,9 @@ public class PdfLayoutTests
     [InlineData("5", true)]
     [InlineData("第 3 页", true)]
     [InlineData("3/40", true)]
+    [InlineData("第3页，共45页", true)]
+    [InlineData("第 14 页，共 45 页", true)]
+    [InlineData("共45页", false)]
     [InlineData("表1", false)]
     [InlineData("2023 年", false)]
     public void Page_numbers_are_recognised(string text, bool isPageNumber) =>

@@ -40,8 +40,17 @@ internal static class PdfDocumentLines
                             // the table goes on from the previous page: same grid columns, repeated header dropped
                             var grid = openTable.ColumnEdges;
                             var remapped = table.Rows.Select(r => Remap(r, map, grid)).ToList();
-                            rows = remapped.Skip(RepeatedHeaderRows(openHeader, remapped));
-                            pageItems[i] = table with { ColumnEdges = grid, Rows = remapped };
+                            var skip = RepeatedHeaderRows(openHeader, remapped);
+                            if (skip < remapped.Count && lines.Count > 0 && lines[^1].Cells is { } last
+                                && ContinuesRow(last, openTable.LastRowFull, remapped[skip]))
+                            {
+                                // the page broke inside a row: its wrapped texts go on at the top of this page
+                                lines[^1] = JoinRow(lines[^1], remapped[skip]);
+                                skip++;
+                            }
+
+                            rows = remapped.Skip(skip);
+                            pageItems[i] = table with { ColumnEdges = grid, Rows = remapped, LastRowFull = RemapFlags(table.LastRowFull, map, grid.Count - 1) };
                         }
                         else
                         {
@@ -65,6 +74,61 @@ internal static class PdfDocumentLines
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// True when the first row of a continued block is the rest of the previous page's last row: it has no
+    /// amount, and each of its texts sits in a column where the last row's text ended on a full line (a name
+    /// wrapped at the page foot: 其他建筑物、构筑物修 / 缮).
+    /// </summary>
+    private static bool ContinuesRow(IReadOnlyList<TextCell> last, IReadOnlyList<bool>? lastFull, IReadOnlyList<TextCell> first)
+    {
+        if (lastFull is null || lastFull.Count != last.Count || first.Count != last.Count || !last.Any(c => PdfTextLine.IsNumeric(c.Text)))
+        {
+            return false;
+        }
+
+        var any = false;
+        for (var c = 0; c < first.Count; c++)
+        {
+            if (first[c].Text.Length == 0)
+            {
+                continue;
+            }
+
+            if (PdfTextLine.IsNumeric(first[c].Text) || !lastFull[c] || last[c].Text.Length == 0 || PdfTextLine.IsNumeric(last[c].Text))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    private static DocLine JoinRow(DocLine line, IReadOnlyList<TextCell> rest)
+    {
+        var cells = line.Cells!.Select((c, k) => rest[k].Text.Length == 0 ? c : c with { Text = c.Text + rest[k].Text }).ToList();
+        var text = string.Join('\t', cells.Select(c => c.Text));
+        return line with { Text = text, Norm = TextNormalizer.Fold(text), Cells = cells };
+    }
+
+    /// <summary>Per-column flags of a continued block in the grid columns of the table it continues.</summary>
+    private static IReadOnlyList<bool>? RemapFlags(IReadOnlyList<bool>? flags, int[] map, int columns)
+    {
+        if (flags is null || flags.Count != map.Length - 1)
+        {
+            return null;
+        }
+
+        var result = new bool[columns];
+        for (var c = 0; c < flags.Count; c++)
+        {
+            result[map[c]] = flags[c];
+        }
+
+        return result;
     }
 
     /// <summary>How many leading rows of a continued table repeat the leading (header) rows of where it began.</summary>

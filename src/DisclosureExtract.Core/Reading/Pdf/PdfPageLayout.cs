@@ -1,16 +1,21 @@
 using DisclosureExtract.Model;
 using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
 
 namespace DisclosureExtract.Reading.Pdf;
 
 /// <summary>Something printed on a page, in reading order by its top edge.</summary>
 internal abstract record PdfPageItem(double Top, double Bottom);
 
-/// <summary>A line of running text (outside tables).</summary>
-internal sealed record PdfTextItem(double Top, double Bottom, string Text) : PdfPageItem(Top, Bottom);
+/// <summary>A line of running text (outside tables), with the size of its largest glyph (0 when not known).</summary>
+internal sealed record PdfTextItem(double Top, double Bottom, string Text, double Size = 0) : PdfPageItem(Top, Bottom);
 
-/// <summary>A table (ruled or aligned): its column edges and its rows, each with one cell per grid column.</summary>
-internal sealed record PdfTableItem(double Top, double Bottom, IReadOnlyList<double> ColumnEdges, IReadOnlyList<IReadOnlyList<TextCell>> Rows)
+/// <summary>
+/// A table (ruled or aligned): its column edges and its rows, each with one cell per grid column; for a ruled
+/// table, which cells of the last row end on a full line (text that may go on over a page break).
+/// </summary>
+internal sealed record PdfTableItem(double Top, double Bottom, IReadOnlyList<double> ColumnEdges, IReadOnlyList<IReadOnlyList<TextCell>> Rows,
+    IReadOnlyList<bool>? LastRowFull = null)
     : PdfPageItem(Top, Bottom);
 
 /// <summary>What one page holds: its items top to bottom, its height as written, its glyphs, and its images when it has no text.</summary>
@@ -22,11 +27,17 @@ internal static class PdfPageLayout
     public static PdfPageContent Read(Page page)
     {
         var frame = PdfPageFrame.Of(page);
-        var glyphs = Glyphs(page, frame);
+        var glyphs = Glyphs(page, frame, visibleOnly: true, out var offPage);
+        if (offPage > glyphs.Count)
+        {
+            glyphs = Glyphs(page, frame, visibleOnly: false, out _); // most text outside the page box: the box is wrong, not the text
+        }
+
         var printed = glyphs.Where(g => !g.IsSpace).ToList();
         var items = new List<PdfPageItem>();
         var free = new List<PdfGlyph>(glyphs.Count);
-        var tables = printed.Count == 0 ? [] : PdfRuledTable.Find(PdfRulings.Extract(page, frame));
+        var fills = new List<PdfRectangle>();
+        var tables = printed.Count == 0 ? [] : PdfRuledTable.Find(PdfRulings.Extract(page, frame, fills));
         var inTable = new List<PdfGlyph>[tables.Count];
         for (var t = 0; t < tables.Count; t++)
         {
@@ -55,7 +66,23 @@ internal static class PdfPageLayout
                 continue;
             }
 
-            items.Add(new PdfTableItem(tables[t].Top, tables[t].Bottom, tables[t].ColumnEdges, rows));
+            items.Add(new PdfTableItem(tables[t].Top, tables[t].Bottom, tables[t].ColumnEdges, rows, tables[t].LastRowFull));
+        }
+
+        var charts = printed.Count == 0 ? [] : PdfCharts.Regions(fills.Where(f => !tables.Any(t => t.Overlaps(f))).ToList(), printed, page.Width * page.Height, 3 * printed.Average(g => g.Size));
+        if (charts.Count > 0)
+        {
+            // labels of a chart are text lines, not the rows of a table without rules
+            foreach (var line in PdfTextLine.Lines(free.Where(g => PdfCharts.Contains(charts, g))))
+            {
+                var text = PdfTextLine.Text(line).Trim();
+                if (text.Length > 0)
+                {
+                    items.Add(new PdfTextItem(line.Max(g => g.Top), line.Min(g => g.Bottom), text, line.Max(g => g.Size)));
+                }
+            }
+
+            free = free.Where(g => !PdfCharts.Contains(charts, g)).ToList();
         }
 
         items.AddRange(PdfUnruledTable.Items(PdfTextLine.Lines(free)));
@@ -65,14 +92,25 @@ internal static class PdfPageLayout
         return new PdfPageContent(page.Number, frame.WrittenHeight, ordered, printed, images);
     }
 
-    private static List<PdfGlyph> Glyphs(Page page, PdfPageFrame frame)
+    private static List<PdfGlyph> Glyphs(Page page, PdfPageFrame frame, bool visibleOnly, out int offPage)
     {
         var letters = page.Letters;
         var list = new List<PdfGlyph>(letters.Count);
+        offPage = 0;
+
+        // the visible page: glyphs placed outside it (a spreadsheet's hidden rows, text pushed off the page) are not printed
+        var visible = page.Rotation.Value % 360 == 0 ? page.CropBox.Bounds : new PdfRectangle(0, 0, page.Width, page.Height);
         foreach (var l in letters)
         {
             if (string.IsNullOrEmpty(l.Value))
             {
+                continue;
+            }
+
+            var mid = new PdfPoint((l.StartBaseLine.X + l.EndBaseLine.X) / 2, (l.StartBaseLine.Y + l.EndBaseLine.Y) / 2);
+            if (visibleOnly && (mid.X < visible.Left - 1 || mid.X > visible.Right + 1 || mid.Y < visible.Bottom - 1 || mid.Y > visible.Top + 1))
+            {
+                offPage++;
                 continue;
             }
 

@@ -16,6 +16,7 @@ internal sealed class PdfRuledTable
     private readonly List<PdfRule> _rules;
     private readonly List<double> _xs;
     private readonly List<double> _ys;
+    private List<int>? _lastRowMembers;
 
     private PdfRuledTable(List<PdfRule> rules, List<double> xs, List<double> ys)
     {
@@ -37,8 +38,13 @@ internal sealed class PdfRuledTable
 
     public int ColumnCount => _xs.Count - 1;
 
+    /// <summary>After <see cref="Rows"/>: for each column, whether the last row's text there ends on a full line.</summary>
+    public IReadOnlyList<bool>? LastRowFull { get; private set; }
+
     public bool Contains(PdfGlyph g) =>
         g.CenterX >= Left - 1 && g.CenterX <= Right + 1 && g.CenterY >= Bottom - 1 && g.CenterY <= Top + 1;
+
+    public bool Overlaps(UglyToad.PdfPig.Core.PdfRectangle r) => r.Left < Right && r.Right > Left && r.Bottom < Top && r.Top > Bottom;
 
     /// <summary>Groups touching rules into tables; a group needs two rules in each direction and some size.</summary>
     public static List<PdfRuledTable> Find(List<PdfRule> rules)
@@ -101,41 +107,68 @@ internal sealed class PdfRuledTable
         ArgumentNullException.ThrowIfNull(glyphs);
         var rowCount = _ys.Count - 1;
         var colCount = ColumnCount;
+        _lastRowMembers = null;
         var cells = MergedCells(rowCount, colCount);
         var glyphCell = new int[glyphs.Count];
+        var start = 0;
+        while (start < glyphs.Count)
+        {
+            // a run the PDF draws in one go (each glyph where the one before ended) belongs to the cell of its
+            // middle: a name that overflows its column edge by a glyph or two (the printout clips it there), or
+            // a centred header wider than its cell, stays whole
+            var end = start + 1;
+            while (end < glyphs.Count && PdfTextLine.Continues(glyphs[end - 1], glyphs[end]))
+            {
+                end++;
+            }
+
+            var x = end - start > 1 ? (glyphs[start].Left + glyphs[end - 1].Right) / 2 : glyphs[start].CenterX;
+            var c = ColumnOf(x);
+            for (var i = start; i < end; i++)
+            {
+                glyphCell[i] = cells.Owner[(BandOf(glyphs[i].CenterY) * colCount) + c];
+            }
+
+            start = end;
+        }
+
+        // a cell with text spanning several bands joins them into one group (reach: the last band joined to
+        // band r); an empty merged cell does not (a blank margin column without rules ties no rows)
+        var reach = new int[rowCount];
+        var byFirstBand = new List<int>[rowCount];
+        for (var r = 0; r < rowCount; r++)
+        {
+            reach[r] = r;
+            byFirstBand[r] = [];
+        }
+
         for (var i = 0; i < glyphs.Count; i++)
         {
-            var r = BandOf(glyphs[i].CenterY);
-            var c = ColumnOf(glyphs[i].CenterX);
-            glyphCell[i] = cells.Owner[(r * colCount) + c];
+            var box = cells.Boxes[glyphCell[i]];
+            byFirstBand[box.RowMin].Add(i);
+            if (!glyphs[i].IsSpace && box.RowMax > box.RowMin)
+            {
+                reach[box.RowMin] = Math.Max(reach[box.RowMin], box.RowMax);
+            }
         }
 
         var rows = new List<IReadOnlyList<TextCell>>();
         var r0 = 0;
         while (r0 < rowCount)
         {
-            // bands joined by a cell spanning them form one group
-            var r1 = r0;
-            for (var r = r0; r <= r1 && r < rowCount - 1; r++)
+            var r1 = reach[r0];
+            for (var r = r0; r <= r1; r++)
             {
-                foreach (var box in cells.Boxes.Values)
-                {
-                    if (box.RowMin <= r && box.RowMax > r)
-                    {
-                        r1 = Math.Max(r1, box.RowMax);
-                    }
-                }
+                r1 = Math.Max(r1, reach[r]);
             }
 
             var members = new List<int>();
-            for (var i = 0; i < glyphs.Count; i++)
+            for (var r = r0; r <= r1; r++)
             {
-                var box = cells.Boxes[glyphCell[i]];
-                if (box.RowMin >= r0 && box.RowMin <= r1)
-                {
-                    members.Add(i);
-                }
+                members.AddRange(byFirstBand[r]);
             }
+
+            members.Sort();
 
             if (!TrySplitByNumbers(glyphs, members, glyphCell, cells, rows))
             {
@@ -149,12 +182,17 @@ internal sealed class PdfRuledTable
             r0 = r1 + 1;
         }
 
+        LastRowFull = _lastRowMembers is null ? null : EndsFull(glyphs, _lastRowMembers, glyphCell, cells);
         return rows;
     }
 
     /// <summary>
-    /// A group of bands that holds two or more text lines with numbers is several rows drawn without
+    /// A group of bands that holds two or more text lines with numbers may be several rows drawn without
     /// rules between them: each line with a number starts a row, other lines (wrapped names) join the nearest.
+    /// But a cell whose text wraps (a long name, or a number too wide for a narrow column: <c>143,999.0</c> over
+    /// <c>0</c>) makes its row several lines tall, and the row's one-line cells sit in the middle, between the
+    /// wrapped lines: the lines a wrapped cell spans are one row, and its pieces are one cell text. False when
+    /// the group is one row.
     /// </summary>
     private bool TrySplitByNumbers(IReadOnlyList<PdfGlyph> glyphs, List<int> members, int[] glyphCell, MergedGrid cells, List<IReadOnlyList<TextCell>> rows)
     {
@@ -164,6 +202,11 @@ internal sealed class PdfRuledTable
         }
 
         var lines = PdfTextLine.Lines(members.Select(i => glyphs[i]));
+        if (lines.Count < 2)
+        {
+            return false;
+        }
+
         var indexLines = new List<List<int>>(lines.Count);
         var lookup = members.GroupBy(i => glyphs[i]).ToDictionary(g => g.Key, g => new Queue<int>(g));
         foreach (var line in lines)
@@ -171,35 +214,224 @@ internal sealed class PdfRuledTable
             indexLines.Add(line.Select(g => lookup[g].Dequeue()).ToList());
         }
 
-        var anchors = new List<int>();
+        // the piece of each line in each cell (glyphs of a line are sorted left to right)
+        var pieces = new List<Piece>();
+        var anchor = new bool[lines.Count];
         for (var k = 0; k < indexLines.Count; k++)
         {
-            var byCell = indexLines[k].GroupBy(i => glyphCell[i]);
-            if (byCell.Any(g => PdfTextLine.IsNumeric(PdfTextLine.Text(g.Select(i => glyphs[i]).ToList()))))
+            foreach (var g in indexLines[k].GroupBy(i => glyphCell[i]))
             {
-                anchors.Add(k);
+                var piece = new Piece(k, g.Key, g.Select(i => glyphs[i]).ToList());
+                if (piece.Text.Length == 0)
+                {
+                    continue;
+                }
+
+                pieces.Add(piece);
+                anchor[k] |= piece.Numeric;
             }
         }
 
-        if (anchors.Count < 2)
+        if (anchor.Count(a => a) < 2)
         {
             return false;
         }
 
-        var records = anchors.ToDictionary(a => a, _ => new List<int>());
-        for (var k = 0; k < indexLines.Count; k++)
+        var rowOf = WrappedRows(pieces, lines.Count, cells);
+        var rowHasNumber = new bool[lines.Count];
+        for (var k = 0; k < lines.Count; k++)
         {
-            var y = indexLines[k].Average(i => glyphs[i].CenterY);
-            var nearest = anchors.MinBy(a => Math.Abs(indexLines[a].Average(i => glyphs[i].CenterY) - y));
-            records[nearest].AddRange(indexLines[k]);
+            rowHasNumber[rowOf[k]] |= anchor[k];
         }
 
-        foreach (var a in anchors)
+        var numberRows = Enumerable.Range(0, lines.Count).Where(k => rowOf[k] == k && rowHasNumber[k]).ToList();
+        if (numberRows.Count < 2)
+        {
+            return false;
+        }
+
+        var centre = lines.Select(l => l.Average(g => g.CenterY)).ToArray();
+        var records = numberRows.ToDictionary(a => a, _ => new List<int>());
+        for (var k = 0; k < indexLines.Count; k++)
+        {
+            var row = rowOf[k];
+            if (!rowHasNumber[row])
+            {
+                // a line without numbers (a wrapped name) joins the row of the nearest line with a number
+                var nearest = Enumerable.Range(0, lines.Count).Where(a => anchor[a]).MinBy(a => Math.Abs(centre[a] - centre[k]));
+                row = rowOf[nearest];
+            }
+
+            records[row].AddRange(indexLines[k]);
+        }
+
+        foreach (var a in numberRows)
         {
             AddRow(glyphs, records[a], glyphCell, cells, rows);
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The first line of each line's row: a cell whose text wraps from one line onto a later one ties the lines
+    /// it spans into one row, unless that row would then hold two rows' amounts in one column.
+    /// </summary>
+    private int[] WrappedRows(List<Piece> pieces, int lineCount, MergedGrid cells)
+    {
+        var byCell = pieces.GroupBy(p => p.Cell).Select(g => g.ToList()).ToList();
+        var linked = byCell.Select(list =>
+        {
+            var l = new bool[list.Count];
+            for (var i = 1; i < list.Count; i++)
+            {
+                l[i] = Wraps(list[i - 1], list[i], cells.Boxes[list[i].Cell]);
+            }
+
+            return l;
+        }).ToList();
+
+        // rows as intervals of lines: first[k] is the first line of line k's row, last[first] its last line
+        var first = new int[lineCount];
+        var last = new int[lineCount];
+        for (var k = 0; k < lineCount; k++)
+        {
+            first[k] = k;
+            last[k] = k;
+        }
+
+        for (var c = 0; c < byCell.Count; c++)
+        {
+            for (var i = 1; i < byCell[c].Count; i++)
+            {
+                if (!linked[c][i])
+                {
+                    continue;
+                }
+
+                var a = first[byCell[c][i - 1].Line];
+                var b = last[first[byCell[c][i].Line]];
+                if (first[b] == a || !Consistent(byCell, linked, a, b))
+                {
+                    continue;
+                }
+
+                for (var k = a; k <= b; k++)
+                {
+                    first[k] = a;
+                }
+
+                last[a] = b;
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>
+    /// True when lines a..b hold no two pieces of one cell, one of them a number, that are not one wrapped
+    /// text: two amounts (or an amount and a name) in one column are two rows. Two text pieces may be one name
+    /// wrapped earlier than the cell's width demands.
+    /// </summary>
+    private static bool Consistent(List<List<Piece>> byCell, List<bool[]> linked, int a, int b)
+    {
+        for (var c = 0; c < byCell.Count; c++)
+        {
+            for (var i = 1; i < byCell[c].Count; i++)
+            {
+                if (!linked[c][i] && (byCell[c][i - 1].Numeric || byCell[c][i].Numeric) && byCell[c][i - 1].Line >= a && byCell[c][i].Line <= b)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The glyphs of one text line inside one cell.</summary>
+    private sealed class Piece
+    {
+        public Piece(int line, int cell, List<PdfGlyph> glyphs)
+        {
+            Line = line;
+            Cell = cell;
+            Text = PdfTextLine.Text(glyphs).Trim();
+            Numeric = PdfTextLine.IsNumeric(Text);
+            var printed = glyphs.Where(g => !g.IsSpace).ToList();
+            if (printed.Count > 0)
+            {
+                Left = printed[0].Left;
+                Right = printed[^1].Right;
+                FirstWidth = printed[0].Right - printed[0].Left;
+                Baseline = printed.Average(g => g.Baseline);
+                Size = printed.Max(g => g.Size);
+            }
+        }
+
+        public int Line { get; }
+
+        public int Cell { get; }
+
+        public string Text { get; }
+
+        public bool Numeric { get; }
+
+        public double Left { get; }
+
+        public double Right { get; }
+
+        public double FirstWidth { get; }
+
+        public double Baseline { get; }
+
+        public double Size { get; }
+    }
+
+    /// <summary>
+    /// True when <paramref name="lower"/> goes on with the text of <paramref name="upper"/>, the piece above it in
+    /// the same cell of one grid row: it follows at the distance of a line, and the upper line is full (its
+    /// first glyph would not have fitted after it, allowing for the cell's padding). A wrapped number must make
+    /// one number again (<c>411,130.6</c> + <c>7</c>). A cell spanning several ruled rows ties none of them.
+    /// </summary>
+    private bool Wraps(Piece upper, Piece lower, CellBox box)
+    {
+        var size = Math.Max(upper.Size, lower.Size);
+        if (box.RowMin != box.RowMax || upper.Baseline - lower.Baseline > 1.8 * size || upper.Baseline <= lower.Baseline)
+        {
+            return false;
+        }
+
+        var width = _xs[box.ColMax + 1] - _xs[box.ColMin];
+        if (width - (upper.Right - upper.Left) > lower.FirstWidth + (1.2 * size))
+        {
+            return false;
+        }
+
+        if (upper.Numeric || lower.Numeric)
+        {
+            return upper.Numeric && lower.Numeric && IsOneNumber(upper.Text + lower.Text);
+        }
+
+        return true;
+    }
+
+    /// <summary>An amount or a code as printed: digits, thousands separators in threes, a decimal part.</summary>
+    private static bool IsOneNumber(string text)
+    {
+        var t = text.Replace(" ", string.Empty, StringComparison.Ordinal);
+        var start = t.StartsWith('-') ? 1 : 0;
+        var dot = t.IndexOf('.', StringComparison.Ordinal);
+        var whole = dot < 0 ? t[start..] : t[start..dot];
+        var fraction = dot < 0 ? string.Empty : t[(dot + 1)..];
+        if (whole.Length == 0 || (dot >= 0 && fraction.Length == 0) || !fraction.All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        var groups = whole.Split(',');
+        return groups.All(g => g.Length > 0 && g.All(char.IsAsciiDigit))
+            && (groups.Length == 1 || (groups[0].Length <= 3 && groups.Skip(1).All(g => g.Length == 3)));
     }
 
     private void AddRow(IReadOnlyList<PdfGlyph> glyphs, List<int> members, int[] glyphCell, MergedGrid cells, List<IReadOnlyList<TextCell>> rows)
@@ -226,7 +458,32 @@ internal sealed class PdfRuledTable
         if (row.Any(c => c.Text.Length > 0))
         {
             rows.Add(row);
+            _lastRowMembers = members;
         }
+    }
+
+    /// <summary>
+    /// For each column, whether the last row's cell that starts there ends on a full line (its text reaches the
+    /// right side of the cell, padding and the next glyph allowed for): text that may go on in the row's
+    /// continuation on the next page.
+    /// </summary>
+    private bool[] EndsFull(IReadOnlyList<PdfGlyph> glyphs, List<int> members, int[] glyphCell, MergedGrid cells)
+    {
+        var full = new bool[ColumnCount];
+        foreach (var group in members.GroupBy(i => glyphCell[i]))
+        {
+            var box = cells.Boxes[group.Key];
+            var last = PdfTextLine.Lines(group.Select(i => glyphs[i]))[^1].Where(g => !g.IsSpace).ToList();
+            if (last.Count == 0)
+            {
+                continue;
+            }
+
+            var size = last.Max(g => g.Size);
+            full[box.ColMin] = _xs[box.ColMax + 1] - last[^1].Right <= 2.2 * size; // indented text wraps at the right edge too
+        }
+
+        return full;
     }
 
     private sealed record CellBox(int RowMin, int RowMax, int ColMin, int ColMax);

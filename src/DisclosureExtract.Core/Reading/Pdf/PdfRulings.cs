@@ -15,7 +15,8 @@ internal static class PdfRulings
     /// <summary>Shorter segments (points) are glyph parts or ticks, not table rules.</summary>
     private const double MinLength = 4.0;
 
-    public static List<PdfRule> Extract(Page page, PdfPageFrame frame)
+    /// <summary>The ruling lines of the page; <paramref name="fills"/> gets the filled rectangles thicker than a rule (bars, shading).</summary>
+    public static List<PdfRule> Extract(Page page, PdfPageFrame frame, List<PdfRectangle>? fills = null)
     {
         var rules = new List<PdfRule>();
         foreach (var path in page.Paths)
@@ -43,9 +44,17 @@ internal static class PdfRulings
                 {
                     rules.Add(new PdfRule(true, (b.Bottom + b.Top) / 2, b.Left, b.Right));
                 }
-                else if (path.IsStroked)
+                else
                 {
-                    AddEdges(sub, frame, rules);
+                    if (path.IsFilled)
+                    {
+                        fills?.Add(b);
+                    }
+
+                    if (path.IsStroked)
+                    {
+                        AddEdges(sub, frame, rules);
+                    }
                 }
             }
         }

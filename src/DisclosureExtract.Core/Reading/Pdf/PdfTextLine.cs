@@ -13,34 +13,142 @@ internal static class PdfTextLine
     /// <summary>A gap wider than this share of the font size is a space.</summary>
     private const double SpaceGap = 0.3;
 
-    /// <summary>Groups glyphs into visual lines, top to bottom, each sorted left to right.</summary>
+    /// <summary>
+    /// Groups glyphs into visual lines, top to bottom, each sorted left to right. Glyphs come in the order the
+    /// PDF draws them; two texts drawn over each other on one baseline (a heading and a title printed at the
+    /// same height) are two lines, not one line of interleaved glyphs.
+    /// </summary>
     public static List<List<PdfGlyph>> Lines(IEnumerable<PdfGlyph> glyphs)
     {
-        var sorted = glyphs.OrderByDescending(g => g.CenterY).ThenBy(g => g.Left).ToList();
-        var lines = new List<List<PdfGlyph>>();
-        List<PdfGlyph>? current = null;
-        var lineY = 0.0;
-        var lineSize = 0.0;
-        foreach (var g in sorted)
+        ArgumentNullException.ThrowIfNull(glyphs);
+        var list = glyphs as IReadOnlyList<PdfGlyph> ?? glyphs.ToList();
+        var order = new int[list.Count];
+        for (var i = 0; i < order.Length; i++)
         {
-            if (current is null || lineY - g.CenterY > 0.5 * Math.Min(lineSize, g.Size))
+            order[i] = i;
+        }
+
+        // top to bottom, then left to right, then in drawing order
+        int ByX(int a, int b)
+        {
+            var x = list[a].Left.CompareTo(list[b].Left);
+            return x != 0 ? x : a.CompareTo(b);
+        }
+
+        Array.Sort(order, (a, b) =>
+        {
+            var y = list[b].CenterY.CompareTo(list[a].CenterY);
+            return y != 0 ? y : ByX(a, b);
+        });
+
+        var lines = new List<List<PdfGlyph>>();
+        var start = 0;
+        while (start < order.Length)
+        {
+            var end = start + 1;
+            var lineY = list[order[start]].CenterY;
+            var lineSize = list[order[start]].Size;
+            while (end < order.Length && lineY - list[order[end]].CenterY <= 0.5 * Math.Min(lineSize, list[order[end]].Size))
             {
-                current = [];
-                lines.Add(current);
-                lineY = g.CenterY;
-                lineSize = g.Size;
+                end++;
             }
 
-            current.Add(g);
+            var indices = order[start..end];
+            Array.Sort(indices, ByX);
+            if (Overlaps(list, indices))
+            {
+                lines.AddRange(SplitOverlapping(list, indices));
+            }
+            else
+            {
+                lines.Add(indices.Select(i => list[i]).ToList());
+            }
+
+            start = end;
         }
 
         foreach (var line in lines)
         {
-            line.Sort((a, b) => a.Left.CompareTo(b.Left));
             DropOverprints(line);
         }
 
         return lines;
+    }
+
+    /// <summary>True when <paramref name="b"/> is printed right where <paramref name="a"/> ends, on its baseline (one text run, no space).</summary>
+    public static bool Continues(PdfGlyph a, PdfGlyph b) =>
+        !a.IsSpace && !b.IsSpace && Math.Abs(b.Left - a.Right) <= 0.05 * a.Size && Math.Abs(b.Baseline - a.Baseline) <= 0.05 * a.Size
+        && Math.Abs(b.Size - a.Size) <= 0.05 * a.Size;
+
+    /// <summary>
+    /// True when glyphs of the line (sorted by x) lie over different glyphs, more than once: two texts on one
+    /// baseline. (Punctuation set tight, as in <c>”）</c> or <c>。主</c>, overlaps its neighbour by half its size.)
+    /// </summary>
+    private static bool Overlaps(IReadOnlyList<PdfGlyph> list, int[] line)
+    {
+        var count = 0;
+        for (var k = 1; k < line.Length; k++)
+        {
+            var a = list[line[k - 1]];
+            var b = list[line[k]];
+            if (!a.IsSpace && !b.IsSpace && b.Left < a.Right - (0.75 * Math.Min(a.Size, b.Size)) && b.Value != a.Value && ++count >= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A line whose glyphs overlap: the runs the PDF draws in one go (in drawing order) are dealt to as few
+    /// lines as keep each free of overlaps, leftmost run first.
+    /// </summary>
+    private static List<List<PdfGlyph>> SplitOverlapping(IReadOnlyList<PdfGlyph> list, int[] line)
+    {
+        var byDrawing = (int[])line.Clone();
+        Array.Sort(byDrawing);
+        var runs = new List<List<int>>();
+        foreach (var i in byDrawing)
+        {
+            if (runs.Count > 0 && runs[^1][^1] == i - 1 && Continues(list[i - 1], list[i]))
+            {
+                runs[^1].Add(i);
+            }
+            else
+            {
+                runs.Add([i]);
+            }
+        }
+
+        runs.Sort((a, b) => list[a[0]].Left.CompareTo(list[b[0]].Left));
+        var split = new List<List<PdfGlyph>>();
+        var ends = new List<double>();
+        foreach (var run in runs)
+        {
+            var first = list[run[0]];
+            var k = 0;
+            while (k < split.Count && ends[k] > first.Left + (0.25 * first.Size))
+            {
+                k++;
+            }
+
+            if (k == split.Count)
+            {
+                split.Add([]);
+                ends.Add(double.NegativeInfinity);
+            }
+
+            split[k].AddRange(run.Select(i => list[i]));
+            ends[k] = Math.Max(ends[k], list[run[^1]].Right);
+        }
+
+        foreach (var l in split)
+        {
+            l.Sort((a, b) => a.Left.CompareTo(b.Left));
+        }
+
+        return split;
     }
 
     /// <summary>
@@ -71,12 +179,25 @@ internal static class PdfTextLine
         var sb = new StringBuilder(line.Count + 8);
         PdfGlyph? previous = null;
         var pendingSpace = false;
+        var spaceEnd = double.NegativeInfinity;
         foreach (var g in line)
         {
             if (g.IsSpace)
             {
-                pendingSpace = previous is not null;
+                // a space glyph drawn over a printed glyph (an indent of spaces printed under the text, a tab at the
+                // place of the next glyph) separates nothing
+                if (previous is { } before && g.Left >= before.Right - (0.25 * before.Size))
+                {
+                    pendingSpace = true;
+                    spaceEnd = Math.Max(spaceEnd, g.Right);
+                }
+
                 continue;
+            }
+
+            if (pendingSpace && g.Left < spaceEnd - (0.25 * g.Size))
+            {
+                pendingSpace = false;
             }
 
             if (previous is { } p && (pendingSpace || g.Left - p.Right > SpaceGap * Math.Min(g.Size, p.Size)))
@@ -87,6 +208,7 @@ internal static class PdfTextLine
             sb.Append(g.Value);
             previous = g;
             pendingSpace = false;
+            spaceEnd = double.NegativeInfinity;
         }
 
         return sb.ToString();

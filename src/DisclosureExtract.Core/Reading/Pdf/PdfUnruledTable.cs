@@ -48,7 +48,7 @@ internal static class PdfUnruledTable
                 var text = PdfTextLine.Text(lines[k]).Trim();
                 if (text.Length > 0)
                 {
-                    items.Add(new PdfTextItem(lines[k].Max(g => g.Top), lines[k].Min(g => g.Bottom), text));
+                    items.Add(new PdfTextItem(lines[k].Max(g => g.Top), lines[k].Min(g => g.Bottom), text, lines[k].Max(g => g.Size)));
                 }
             }
 
