@@ -99,8 +99,35 @@ public static class CatalogLoader
     private static List<ColumnSpec> Columns(JsonElement e) =>
         e.EnumerateArray().Select(c => new ColumnSpec(Str(c, "key")!, c.GetProperty("prior").GetDouble(), c.TryGetProperty("optional", out var o) && o.GetBoolean())).ToList();
 
-    private static List<SumRule> Rules(JsonElement e) =>
-        e.EnumerateArray().Select(r => new SumRule(Str(r, "total")!, Strings(r, "parts"), Strings(r, "tables"))).ToList();
+    private static List<SumRule> Rules(JsonElement e) => e.EnumerateArray().Select(Rule).ToList();
+
+    /// <summary>A sum rule: parts with an optional sign ("-total" is subtracted, "+income" added), and the 类 rows it sums.</summary>
+    private static SumRule Rule(JsonElement r)
+    {
+        var total = Str(r, "total") ?? throw Bad("rules", "a rule without total");
+        var plus = new List<string>();
+        var minus = new List<string>();
+        foreach (var p in Strings(r, "parts"))
+        {
+            var (list, key) = p.StartsWith('-') ? (minus, p[1..]) : (plus, p.TrimStart('+'));
+            if (key.Length == 0 || key.Any(char.IsWhiteSpace))
+            {
+                throw Bad(total, $"bad part \"{p}\"");
+            }
+
+            list.Add(key);
+        }
+
+        IReadOnlyList<string>? classRows = r.TryGetProperty("class_rows", out var cr)
+            ? cr.ValueKind == JsonValueKind.String ? [cr.GetString()!] : cr.EnumerateArray().Select(x => x.GetString()!).ToList()
+            : null;
+        if (plus.Count == 0 && minus.Count == 0 && classRows is null)
+        {
+            throw Bad(total, "a rule without parts");
+        }
+
+        return new SumRule(total, plus, Strings(r, "tables")) { Minus = minus, ClassRows = classRows };
+    }
 
     private static ColumnLabel Label(JsonElement e) => new(Str(e, "key")!, Squeezed(e, "labels"), Squeezed(e, "under"));
 
@@ -150,11 +177,16 @@ public static class CatalogLoader
 public static class Catalogs
 {
     private static readonly Lazy<DisclosureCatalog> BudgetCatalog = new(() => Embedded("budget.json"));
+    private static readonly Lazy<DisclosureCatalog> FinalAccountsCatalog = new(() => Embedded("final_accounts.json"));
+    private static readonly Lazy<IReadOnlyList<DisclosureCatalog>> AllCatalogs = new(() => [Budget, FinalAccounts]);
 
     public static DisclosureCatalog Budget => BudgetCatalog.Value;
 
-    /// <summary>Every catalog, in the order a document's kind is decided (final accounts say 决算, budgets 预算).</summary>
-    public static IReadOnlyList<DisclosureCatalog> All => [Budget];
+    /// <summary>The catalog of final accounts (部门决算 / 单位决算).</summary>
+    public static DisclosureCatalog FinalAccounts => FinalAccountsCatalog.Value;
+
+    /// <summary>Every catalog (budgets say 预算, final accounts 决算); the first is the default.</summary>
+    public static IReadOnlyList<DisclosureCatalog> All => AllCatalogs.Value;
 
     /// <summary>The catalog of a document whose title names this kind (预算, 决算); budgets when it names none.</summary>
     public static DisclosureCatalog For(string? kindWord)

@@ -29,9 +29,25 @@ public sealed record ColumnSpec(string Key, double Prior, bool Optional);
 /// <summary>Header words that name a column. <paramref name="Under"/>: words one of the header cells above must contain.</summary>
 public sealed record ColumnLabel(string Key, IReadOnlyList<string> Labels, IReadOnlyList<string> Under);
 
-/// <summary>A row identity: <paramref name="Total"/> = the sum of <paramref name="Parts"/> (empty cells count as 0).
-/// <paramref name="Tables"/>: the table kinds it applies to (all that use the rule set when empty).</summary>
-public sealed record SumRule(string Total, IReadOnlyList<string> Parts, IReadOnlyList<string> Tables);
+/// <summary>A row identity: <paramref name="Total"/> = the sum of <paramref name="Parts"/> − the sum of <see cref="Minus"/>
+/// (empty cells count as 0). <paramref name="Tables"/>: the table kinds it applies to (all that use the rule set when empty).
+/// In the catalog a part written with a leading minus ("-total") is subtracted: 年末 = 年初 + 本年收入 − 本年支出 is
+/// <c>{ "total": "closing_balance", "parts": ["opening_balance", "income", "-total"] }</c>.</summary>
+public sealed record SumRule(string Total, IReadOnlyList<string> Parts, IReadOnlyList<string> Tables)
+{
+    /// <summary>Parts subtracted from the sum (coefficient −1).</summary>
+    public IReadOnlyList<string> Minus { get; init; } = [];
+
+    /// <summary>
+    /// Rows of a row set: the total is (also) the sum of the table's 类 rows (on the total's side of a two-sided table),
+    /// all of them when this holds "*", else those whose code is listed (表6: 人员经费合计 = 301 + 303). Null when the
+    /// rule sums only named parts.
+    /// </summary>
+    public IReadOnlyList<string>? ClassRows { get; init; }
+
+    /// <summary>Every part with its coefficient (+1 or −1).</summary>
+    public IEnumerable<(string Key, int Sign)> SignedParts => Parts.Select(p => (p, 1)).Concat(Minus.Select(p => (p, -1)));
+}
 
 /// <summary>A title rule: the title contains all of <paramref name="All"/>, one of <paramref name="Any"/> (when given) and none of <paramref name="None"/>.</summary>
 public sealed record TitleRule(IReadOnlyList<string> All, IReadOnlyList<string> Any, IReadOnlyList<string> None)

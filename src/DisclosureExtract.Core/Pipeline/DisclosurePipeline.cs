@@ -149,7 +149,7 @@ public sealed class DisclosurePipeline
     public static ConversionResult Analyze(SourceDocument doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
-        var catalog = Catalogs.For(FactsExtractor.KindWord(doc));
+        var catalog = TableRecognizer.CatalogFor(doc, FactsExtractor.KindWord(doc));
         var parts = PartSplitter.Split(doc, TableRecognizer.Spans(doc, catalog));
         var (facts, factFindings) = FactsExtractor.Extract(doc, parts);
         var (tables, tableFindings) = TableRecognizer.Recognize(doc, parts, catalog);
