@@ -189,6 +189,11 @@ public sealed class DisclosurePipeline
                 problems.Add("tables printed but not read: the tables part has no table the tool could read");
             }
 
+            if (TablesNotRead(parts, tables) is { } why)
+            {
+                problems.Add(why);
+            }
+
             problems.AddRange(tableFindings.Where(f => f.Check == "table_truncated").Select(f => f.Message));
             if (problems.Count > 0)
             {
@@ -200,8 +205,27 @@ public sealed class DisclosurePipeline
         return new ConversionResult(doc.DocumentId, doc.SourceFile, doc.Format, doc.Sha256, status, error, doc, parts, facts, tables, findings)
         {
             Explanation = explanation,
-            Kind = catalog.Kind,
+            Kind = status == ConversionStatus.Failed ? null : catalog.Kind, // a file that is no disclosure has no kind
         };
+    }
+
+    /// <summary>
+    /// Why a document with a tables part (or tables) gave no amounts: no table could be read in its tables part, or
+    /// every table found is empty. Null when a table has amounts, or when the document has neither (the missing part says so).
+    /// </summary>
+    private static string? TablesNotRead(IReadOnlyList<DocumentPart> parts, IReadOnlyList<BudgetTable> tables)
+    {
+        if (tables.Any(t => !t.IsEmpty && t.Rows.Count > 0))
+        {
+            return null;
+        }
+
+        if (tables.Count > 0)
+        {
+            return $"tables not read: all {tables.Count} tables found are empty (no amounts)";
+        }
+
+        return parts.Any(p => p.Kind == PartKind.Tables) ? "tables not read: the tables part has no table the tool could read" : null;
     }
 
     private static string Convert256(byte[] bytes) => System.Convert.ToHexStringLower(SHA256.HashData(bytes));
