@@ -182,13 +182,8 @@ public sealed class DisclosurePipeline
         else
         {
             // read, but something the tool could not read: tables the document prints under a heading of their own,
-            // or the end of a table
+            // tables without a single amount, or the end of a table
             var problems = new List<string>();
-            if (tables.Count == 0 && parts.Any(p => p.Kind == PartKind.Tables))
-            {
-                problems.Add("tables printed but not read: the tables part has no table the tool could read");
-            }
-
             if (TablesNotRead(parts, tables) is { } why)
             {
                 problems.Add(why);
@@ -222,10 +217,10 @@ public sealed class DisclosurePipeline
 
         if (tables.Count > 0)
         {
-            return $"tables not read: all {tables.Count} tables found are empty (no amounts)";
+            return $"tables printed but not read: all {tables.Count} tables found are empty (no amounts)";
         }
 
-        return parts.Any(p => p.Kind == PartKind.Tables) ? "tables not read: the tables part has no table the tool could read" : null;
+        return parts.Any(p => p.Kind == PartKind.Tables) ? "tables printed but not read: the tables part has no table the tool could read" : null;
     }
 
     private static string Convert256(byte[] bytes) => System.Convert.ToHexStringLower(SHA256.HashData(bytes));
