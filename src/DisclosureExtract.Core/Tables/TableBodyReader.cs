@@ -735,13 +735,15 @@ internal static class TableBodyReader
 
     /// <summary>
     /// Roles of the header being read (before its first data row), and where its blocks start: a code (or name) column
-    /// after a money column starts a block of its own (科目编码 | 科目名称 | 决算数 | 科目编码 | 科目名称 | 决算数); one block
-    /// (a list with one start) when the header prints its code and name columns once.
+    /// after a money column starts a block of its own (科目编码 | 科目名称 | 决算数 | 科目编码 | 科目名称 | 决算数) when every
+    /// block repeats the first one's code and name columns; one block (a list with one start) otherwise (a listing that
+    /// prints its project's code after its amount is one row).
     /// </summary>
     private static (Dictionary<int, string> Roles, List<int> Starts) Layout(TableKind kind, DisclosureCatalog catalog, IReadOnlyList<IReadOnlyList<TextCell>> header)
     {
         var roles = new Dictionary<int, string>();
         var starts = new List<int>();
+        var signatures = new List<string>(); // the code and name columns of each block, in order ("code name")
         var afterMoney = false;
         var blockHasCode = false;
         foreach (var (col, h) in HeaderPaths.Map(kind, catalog, header).OrderBy(kv => kv.Key))
@@ -754,6 +756,7 @@ internal static class TableBodyReader
             if (starts.Count == 0)
             {
                 starts.Add(col);
+                signatures.Add(string.Empty);
             }
 
             if (h.Key is not null && h.Role is null)
@@ -765,15 +768,21 @@ internal static class TableBodyReader
                 if (afterMoney)
                 {
                     starts.Add(col);
+                    signatures.Add(string.Empty);
                     afterMoney = false;
                     blockHasCode = false;
                 }
 
                 blockHasCode |= h.Role == "code";
             }
+
+            if (h.Role is "code" or "name")
+            {
+                signatures[^1] += h.Role + " ";
+            }
         }
 
-        return (roles, starts);
+        return starts.Count > 1 && signatures[0].Length > 0 && signatures.TrueForAll(x => x == signatures[0]) ? (roles, starts) : (roles, [.. starts.Take(1)]);
     }
 
     /// <summary>The classification code printed in the cells before the name: one cell (2010301), or 类 | 款 | 项 cells (201 | 03 | 01).</summary>

@@ -161,8 +161,8 @@ internal sealed class TableBuilder
         return Kind.Columns[0].Key;
     }
 
-    /// <summary>The item's printed name: the labels of its column's header that name no column of the kind (预算数, 决算数,
-    /// 一般公共预算 name the column, not the item), top to bottom, white space removed.</summary>
+    /// <summary>The item's printed name: the labels of its column's header that name an item or no column of the kind
+    /// (预算数, 决算数, 一般公共预算 name the column, not the item), top to bottom, white space removed.</summary>
     private string? ItemLabel(string? label)
     {
         if (label is null)
@@ -170,7 +170,8 @@ internal sealed class TableBuilder
             return null;
         }
 
-        var parts = label.Split('/').Where(p => HeaderPaths.Match(Kind, _catalog, [TextNormalizer.Squeeze(p)]) is not { } c || Kind.ColumnIndex(c) < 0).ToList();
+        var parts = label.Split('/').Where(p => HeaderPaths.Match(Kind, _catalog, [TextNormalizer.Squeeze(p)]) is not { } c || Kind.ColumnIndex(c) < 0
+            || (_seg.Rows is { } set && new RowKeyMatcher(set).KeyOf(p) is not null)).ToList();
         return parts.Count > 0 ? string.Join('/', parts) : label;
     }
 
