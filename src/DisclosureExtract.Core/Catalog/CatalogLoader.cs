@@ -137,10 +137,11 @@ public static class CatalogLoader
     private static CellRef Ref(JsonElement e) =>
         new(Str(e, "table")!, Str(e, "side"), Str(e, "row"), Strings(e, "rows_keys"), Strings(e, "columns"));
 
-    /// <summary>How rows are paired: the "rows" setting, else one cell when <paramref name="anchor"/> names a row, else code by code.</summary>
+    /// <summary>How rows are paired: the "rows" setting, else one cell when <paramref name="anchor"/> names a row (or rows
+    /// summed: rows_keys), else code by code.</summary>
     private static RowPairing Pairing(JsonElement e, string anchor) => Str(e, "rows") switch
     {
-        null => e.GetProperty(anchor).TryGetProperty("row", out _) ? RowPairing.Cell : RowPairing.Codes,
+        null => e.GetProperty(anchor).TryGetProperty("row", out _) || e.GetProperty(anchor).TryGetProperty("rows_keys", out _) ? RowPairing.Cell : RowPairing.Codes,
         "cell" => RowPairing.Cell,
         "codes" => RowPairing.Codes,
         "classes" => RowPairing.Classes,
