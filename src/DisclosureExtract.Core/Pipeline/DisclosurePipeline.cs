@@ -153,7 +153,7 @@ public sealed class DisclosurePipeline
         var parts = PartSplitter.Split(doc, TableRecognizer.Spans(doc, catalog));
         var (facts, factFindings) = FactsExtractor.Extract(doc, parts);
         var (tables, tableFindings) = TableRecognizer.Recognize(doc, parts, catalog);
-        var explanation = ExplanationExtractor.Extract(doc, parts);
+        var explanation = ExplanationExtractor.Extract(doc, parts, catalog);
         var checks = Validator.Validate(doc, parts, facts, tables, TextFiguresFromExplanation.Map(explanation ?? ExplanationData.Empty));
         var findings = new List<Finding>();
         var missing = AllPartKinds.Where(k => parts.All(p => p.Kind != k)).ToList();
