@@ -32,8 +32,78 @@ public static class CatalogLoader
             ? rl.EnumerateObject().Select(p => new ColumnLabel(p.Name, p.Value.EnumerateArray().Select(x => TextNormalizer.Squeeze(x.GetString()!)).ToList(), [])).ToList()
             : [];
         var catalog = new DisclosureCatalog(kind, Strings(root, "document_words"), numbering, Squeezed(root, "not_table_words"), Squeezed(root, "other_table_words"), tables, columnLabels, roles, rowSets,
-            Array(root, "identities").Select(Identity).ToList(), Array(root, "hints").Select(Hint).ToList());
+            Array(root, "identities").Select(Identity).ToList(), Array(root, "hints").Select(Hint).ToList())
+        {
+            Explanation = root.TryGetProperty("explanation", out var ex) ? Explanation(ex) : null,
+        };
         return catalog;
+    }
+
+    /// <summary>
+    /// The explanation part (see <see cref="ExplanationSpec"/>). Patterns are .NET regular expressions over the folded text
+    /// (no white space, ASCII punctuation) with placeholders: {N} a printed number, {amount} a number and its unit (groups
+    /// amt, unit), {budget} a number with an optional unit (budget), {completion} a percentage (completion), {share} a
+    /// percentage (share), {qty} a number (qty), {chg} a change amount with its unit (chg, cunit), {rate} a percentage (rate).
+    /// </summary>
+    private static ExplanationSpec Explanation(JsonElement e)
+    {
+        var units = string.Join('|', Strings(e, "amount_units").Select(Regex.Escape));
+        if (units.Length == 0)
+        {
+            throw Bad("explanation", "amount_units missing");
+        }
+
+        const string N = @"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+        Regex Pattern(string where, string p)
+        {
+            var expanded = p
+                .Replace("{amount}", $"(?<amt>{N})(?<unit>{units})", StringComparison.Ordinal)
+                .Replace("{budget}", $"(?<budget>{N})(?:{units})?", StringComparison.Ordinal)
+                .Replace("{completion}", $"(?<completion>{N})%", StringComparison.Ordinal)
+                .Replace("{share}", $"(?<share>{N})%", StringComparison.Ordinal)
+                .Replace("{qty}", $"(?<qty>{N})", StringComparison.Ordinal)
+                .Replace("{chg}", $"(?<chg>{N})(?<cunit>{units})?(?![\\d.%])", StringComparison.Ordinal)
+                .Replace("{rate}", $"(?<rate>{N})%", StringComparison.Ordinal)
+                .Replace("{N}", $"(?:{N})", StringComparison.Ordinal);
+            try
+            {
+                return new Regex(expanded, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException ex)
+            {
+                throw Bad(where, $"bad pattern: {ex.Message}");
+            }
+        }
+
+        var sections = Array(e, "sections").Select(s => (Str(s, "key") ?? throw Bad("explanation", "a section without key"),
+            new TitleRule(Squeezed(s, "all"), Squeezed(s, "any"), Squeezed(s, "none")))).ToList();
+        var snippets = e.TryGetProperty("snippets", out var sn)
+            ? sn.EnumerateObject().ToDictionary(p => p.Name, p => new SnippetSpec(p.Name, Pattern(p.Name, Str(p.Value, "pattern") ?? throw Bad(p.Name, "pattern missing")), Str(p.Value, "scope") == "section"), StringComparer.Ordinal)
+            : new Dictionary<string, SnippetSpec>(StringComparer.Ordinal);
+        List<string> Tail(JsonElement x, string where)
+        {
+            var tail = Strings(x, "tail");
+            foreach (var t in tail.Where(t => !snippets.ContainsKey(t)))
+            {
+                throw Bad(where, $"unknown snippet {t}");
+            }
+
+            return tail;
+        }
+
+        var figures = Array(e, "figures").Select(f =>
+        {
+            var key = Str(f, "key") ?? throw Bad("explanation", "a figure without key");
+            var keys = f.TryGetProperty("keys", out var k) ? k.EnumerateObject().Select(p => (TextNormalizer.Squeeze(p.Name), p.Value.GetString()!)).ToList() : [];
+            var sectionsOf = Strings(f, "in");
+            return new FigureSpec(sectionsOf, Str(f, "section") ?? sectionsOf.FirstOrDefault() ?? throw Bad(key, "no section"), key, Str(f, "label") ?? key,
+                Pattern(key, Str(f, "pattern") ?? throw Bad(key, "pattern missing")), keys, Tail(f, key), Bool(f, "all"), Bool(f, "merge"), Str(f, "quantity_unit"));
+        }).ToList();
+        ItemSpec? items = e.TryGetProperty("items", out var it)
+            ? new ItemSpec(Strings(it, "in"), Pattern("items", Str(it, "values") ?? throw Bad("items", "values missing")), Tail(it, "items"))
+            : null;
+        var scores = Array(e, "score_tables").Select(t => new ScoreTableSpec(Squeezed(t, "name"), Squeezed(t, "score"), Str(t, "section")!, Str(t, "key")!, Str(t, "unit") ?? string.Empty)).ToList();
+        return new ExplanationSpec(sections, snippets, figures, items, Strings(e, "structure_in"), scores) { Amount = Pattern("amount_units", "{N}(?:" + units + ")") };
     }
 
     private static TableKind Table(JsonElement e, Dictionary<string, List<ColumnSpec>> columnSets, Dictionary<string, List<SumRule>> ruleSets, List<ColumnLabel> catalogLabels)
@@ -99,8 +169,35 @@ public static class CatalogLoader
     private static List<ColumnSpec> Columns(JsonElement e) =>
         e.EnumerateArray().Select(c => new ColumnSpec(Str(c, "key")!, c.GetProperty("prior").GetDouble(), c.TryGetProperty("optional", out var o) && o.GetBoolean())).ToList();
 
-    private static List<SumRule> Rules(JsonElement e) =>
-        e.EnumerateArray().Select(r => new SumRule(Str(r, "total")!, Strings(r, "parts"), Strings(r, "tables"))).ToList();
+    private static List<SumRule> Rules(JsonElement e) => e.EnumerateArray().Select(Rule).ToList();
+
+    /// <summary>A sum rule: parts with an optional sign ("-total" is subtracted, "+income" added), and the 类 rows it sums.</summary>
+    private static SumRule Rule(JsonElement r)
+    {
+        var total = Str(r, "total") ?? throw Bad("rules", "a rule without total");
+        var plus = new List<string>();
+        var minus = new List<string>();
+        foreach (var p in Strings(r, "parts"))
+        {
+            var (list, key) = p.StartsWith('-') ? (minus, p[1..]) : (plus, p.TrimStart('+'));
+            if (key.Length == 0 || key.Any(char.IsWhiteSpace))
+            {
+                throw Bad(total, $"bad part \"{p}\"");
+            }
+
+            list.Add(key);
+        }
+
+        IReadOnlyList<string>? classRows = r.TryGetProperty("class_rows", out var cr)
+            ? cr.ValueKind == JsonValueKind.String ? [cr.GetString()!] : cr.EnumerateArray().Select(x => x.GetString()!).ToList()
+            : null;
+        if (plus.Count == 0 && minus.Count == 0 && classRows is null)
+        {
+            throw Bad(total, "a rule without parts");
+        }
+
+        return new SumRule(total, plus, Strings(r, "tables")) { Minus = minus, ClassRows = classRows };
+    }
 
     private static ColumnLabel Label(JsonElement e) => new(Str(e, "key")!, Squeezed(e, "labels"), Squeezed(e, "under"));
 
@@ -110,10 +207,11 @@ public static class CatalogLoader
     private static CellRef Ref(JsonElement e) =>
         new(Str(e, "table")!, Str(e, "side"), Str(e, "row"), Strings(e, "rows_keys"), Strings(e, "columns"));
 
-    /// <summary>How rows are paired: the "rows" setting, else one cell when <paramref name="anchor"/> names a row, else code by code.</summary>
+    /// <summary>How rows are paired: the "rows" setting, else one cell when <paramref name="anchor"/> names a row (or rows
+    /// summed: rows_keys), else code by code.</summary>
     private static RowPairing Pairing(JsonElement e, string anchor) => Str(e, "rows") switch
     {
-        null => e.GetProperty(anchor).TryGetProperty("row", out _) ? RowPairing.Cell : RowPairing.Codes,
+        null => e.GetProperty(anchor).TryGetProperty("row", out _) || e.GetProperty(anchor).TryGetProperty("rows_keys", out _) ? RowPairing.Cell : RowPairing.Codes,
         "cell" => RowPairing.Cell,
         "codes" => RowPairing.Codes,
         "classes" => RowPairing.Classes,
@@ -150,11 +248,16 @@ public static class CatalogLoader
 public static class Catalogs
 {
     private static readonly Lazy<DisclosureCatalog> BudgetCatalog = new(() => Embedded("budget.json"));
+    private static readonly Lazy<DisclosureCatalog> FinalAccountsCatalog = new(() => Embedded("final_accounts.json"));
+    private static readonly Lazy<IReadOnlyList<DisclosureCatalog>> AllCatalogs = new(() => [Budget, FinalAccounts]);
 
     public static DisclosureCatalog Budget => BudgetCatalog.Value;
 
-    /// <summary>Every catalog, in the order a document's kind is decided (final accounts say 决算, budgets 预算).</summary>
-    public static IReadOnlyList<DisclosureCatalog> All => [Budget];
+    /// <summary>The catalog of final accounts (部门决算 / 单位决算).</summary>
+    public static DisclosureCatalog FinalAccounts => FinalAccountsCatalog.Value;
+
+    /// <summary>Every catalog (budgets say 预算, final accounts 决算); the first is the default.</summary>
+    public static IReadOnlyList<DisclosureCatalog> All => AllCatalogs.Value;
 
     /// <summary>The catalog of a document whose title names this kind (预算, 决算); budgets when it names none.</summary>
     public static DisclosureCatalog For(string? kindWord)

@@ -29,9 +29,25 @@ public sealed record ColumnSpec(string Key, double Prior, bool Optional);
 /// <summary>Header words that name a column. <paramref name="Under"/>: words one of the header cells above must contain.</summary>
 public sealed record ColumnLabel(string Key, IReadOnlyList<string> Labels, IReadOnlyList<string> Under);
 
-/// <summary>A row identity: <paramref name="Total"/> = the sum of <paramref name="Parts"/> (empty cells count as 0).
-/// <paramref name="Tables"/>: the table kinds it applies to (all that use the rule set when empty).</summary>
-public sealed record SumRule(string Total, IReadOnlyList<string> Parts, IReadOnlyList<string> Tables);
+/// <summary>A row identity: <paramref name="Total"/> = the sum of <paramref name="Parts"/> − the sum of <see cref="Minus"/>
+/// (empty cells count as 0). <paramref name="Tables"/>: the table kinds it applies to (all that use the rule set when empty).
+/// In the catalog a part written with a leading minus ("-total") is subtracted: 年末 = 年初 + 本年收入 − 本年支出 is
+/// <c>{ "total": "closing_balance", "parts": ["opening_balance", "income", "-total"] }</c>.</summary>
+public sealed record SumRule(string Total, IReadOnlyList<string> Parts, IReadOnlyList<string> Tables)
+{
+    /// <summary>Parts subtracted from the sum (coefficient −1).</summary>
+    public IReadOnlyList<string> Minus { get; init; } = [];
+
+    /// <summary>
+    /// Rows of a row set: the total is (also) the sum of the table's 类 rows (on the total's side of a two-sided table),
+    /// all of them when this holds "*", else those whose code is listed (表6: 人员经费合计 = 301 + 303). Null when the
+    /// rule sums only named parts.
+    /// </summary>
+    public IReadOnlyList<string>? ClassRows { get; init; }
+
+    /// <summary>Every part with its coefficient (+1 or −1).</summary>
+    public IEnumerable<(string Key, int Sign)> SignedParts => Parts.Select(p => (p, 1)).Concat(Minus.Select(p => (p, -1)));
+}
 
 /// <summary>A title rule: the title contains all of <paramref name="All"/>, one of <paramref name="Any"/> (when given) and none of <paramref name="None"/>.</summary>
 public sealed record TitleRule(IReadOnlyList<string> All, IReadOnlyList<string> Any, IReadOnlyList<string> None)
@@ -248,6 +264,9 @@ public sealed class DisclosureCatalog
     /// <summary>The kind for titles the catalog does not know (table_key other).</summary>
     public TableKind Other { get; }
 
+    /// <summary>The explanation part as data, or null (budgets: the budget explanation extractor).</summary>
+    public ExplanationSpec? Explanation { get; internal init; }
+
     public TableKind? ByKey(string key) => _byKey.GetValueOrDefault(key);
 
     public RowSet? RowSetOf(TableKind kind)
@@ -300,3 +319,51 @@ public sealed class DisclosureCatalog
         return null;
     }
 }
+
+/// <summary>
+/// The explanation part (第三部分) of a kind of disclosure as data: its numbered sections by the words of their headings,
+/// the figures its sentences state (patterns with named groups), the per-item sentences, the 类 structure and tables of
+/// scores. Kinds without one (budgets) are read by the budget explanation extractor.
+/// </summary>
+/// <param name="Sections">Section keys by heading words, tried in order (the first rule that matches names the section).</param>
+/// <param name="Snippets">Named patterns read after a figure (a change against last year, a completion rate, a reason).</param>
+/// <param name="Figures">The figures, each in the sections it names.</param>
+/// <param name="Items">Per-item sentences (类/款/项 paths), or null.</param>
+/// <param name="StructureSections">Sections whose “X（类）N万元，占S%” sentences are the 类 structure.</param>
+/// <param name="ScoreTables">Small tables of scores printed in the text (项目名称 | 自评分数).</param>
+public sealed record ExplanationSpec(
+    IReadOnlyList<(string Key, TitleRule Rule)> Sections,
+    IReadOnlyDictionary<string, SnippetSpec> Snippets,
+    IReadOnlyList<FigureSpec> Figures,
+    ItemSpec? Items,
+    IReadOnlyList<string> StructureSections,
+    IReadOnlyList<ScoreTableSpec> ScoreTables)
+{
+    /// <summary>A printed amount with its unit (the catalog's amount units).</summary>
+    public Regex? Amount { get; init; }
+}
+
+/// <summary>A pattern read after a figure, from the figure's end to the next figure (or, with <paramref name="WholeSection"/>,
+/// to the section's end). Its named groups fill the figure: budget, completion, share, reason, dir/chg/cunit/rdir/rate (a change),
+/// same (unchanged).</summary>
+public sealed record SnippetSpec(string Name, Regex Pattern, bool WholeSection);
+
+/// <summary>One figure of the explanation part.</summary>
+/// <param name="Sections">The sections it is read in.</param>
+/// <param name="Section">The section key of the output (explanations.csv section).</param>
+/// <param name="Key">The key; "{group}" is replaced by that group's value (equipment_over_{size}).</param>
+/// <param name="Label">The label of the output when the pattern has no group "label".</param>
+/// <param name="Pattern">Named groups: amt, unit, budget, completion, share, qty, label and the snippets' groups.</param>
+/// <param name="Keys">When given, the key of a match is the key of the first word its "label" group contains.</param>
+/// <param name="Tail">Snippets read after the match.</param>
+/// <param name="All">Every match is a figure (else the first per key).</param>
+/// <param name="Merge">A figure already read with this key gets the groups this one reads (a change stated in a later sentence).</param>
+/// <param name="QuantityUnit">The unit of the qty group (个, 辆, 分).</param>
+public sealed record FigureSpec(IReadOnlyList<string> Sections, string Section, string Key, string Label, Regex Pattern, IReadOnlyList<(string Word, string Key)> Keys,
+    IReadOnlyList<string> Tail, bool All, bool Merge, string? QuantityUnit);
+
+/// <summary>Per-item sentences: a 类/款/项 path in the sections given, followed by the values pattern (amt, budget, completion) and the tail snippets.</summary>
+public sealed record ItemSpec(IReadOnlyList<string> Sections, Regex Values, IReadOnlyList<string> Tail);
+
+/// <summary>A table of scores in the explanation part: a header row with a name label and a score label, then name | score rows.</summary>
+public sealed record ScoreTableSpec(IReadOnlyList<string> NameLabels, IReadOnlyList<string> ScoreLabels, string Section, string Key, string Unit);

@@ -9,6 +9,14 @@ namespace DisclosureExtract.Explanation;
 /// </summary>
 public static class ExplanationExtractor
 {
+    /// <summary>The explanation part of a document of the catalog's kind: read as the catalog's data where it describes it
+    /// (final accounts), else as a budget's.</summary>
+    public static ExplanationData Extract(SourceDocument doc, IReadOnlyList<DocumentPart> parts, Catalog.DisclosureCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return catalog.Explanation is { } spec ? CatalogExplanation.Extract(doc, parts, spec) : Extract(doc, parts);
+    }
+
     public static ExplanationData Extract(SourceDocument doc, IReadOnlyList<DocumentPart> parts)
     {
         ArgumentNullException.ThrowIfNull(doc);

@@ -44,7 +44,14 @@ public sealed record ExplanationFigure(
     YearChange? Change,
     string? Reason,
     int Line,
-    string? CodeSource = null);
+    string? CodeSource = null)
+{
+    /// <summary>Final accounts: the budget the amount is compared with (年初预算数), as printed, or null.</summary>
+    public decimal? Budget { get; init; }
+
+    /// <summary>Final accounts: 完成年初预算的 x% as printed, or null.</summary>
+    public decimal? CompletionRate { get; init; }
+}
 
 /// <summary>A project of 项目支出情况说明 (项目经费情况说明).</summary>
 /// <param name="Name">项目名称, white space removed.</param>
@@ -94,6 +101,12 @@ public sealed record ItemExplanation(
 {
     /// <summary>The key of an item row in explanations.csv: the level of the deepest name (项, 款 or 类).</summary>
     public string CodeLevelKey => ItemName is not null ? "项" : SectionName is not null ? "款" : "类";
+
+    /// <summary>Final accounts: 年初预算数 of the item (its amount is then the 决算数), or null.</summary>
+    public decimal? Budget { get; init; }
+
+    /// <summary>Final accounts: 完成年初预算的 x% as printed, or null.</summary>
+    public decimal? CompletionRate { get; init; }
 }
 
 /// <summary>A source of money of a performance target table (财政拨款, 其他资金; 上级安排, 本级安排, 其他).</summary>

@@ -210,7 +210,7 @@ public static partial class FigureExtractor
     };
 
     /// <summary>一般公共预算当年拨款结构情况: 社会保障和就业支出（类）31.30 万元，占 2.65%.</summary>
-    private static void Structure(JoinedText t, FunctionCodeIndex codes, List<ExplanationFigure> list)
+    internal static void Structure(JoinedText t, FunctionCodeIndex codes, List<ExplanationFigure> list)
     {
         foreach (var m in ClassMatches(t.Text))
         {

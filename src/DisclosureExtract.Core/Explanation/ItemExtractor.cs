@@ -42,31 +42,43 @@ public static partial class ItemExtractor
                 var m = matches[i];
                 var limit = i + 1 < matches.Count ? matches[i + 1].Index : t.Length;
                 var (_, change, reason, _) = SentenceReader.Tail(t, m.Index + m.Length, limit);
-                string? cls = null, sec = null, item = null;
-                var names = new List<string>();
-                var path = m.Groups["path"];
-                foreach (var seg in Segment().EnumerateMatches(path.ValueSpan))
-                {
-                    // name(level): the name is all but the last three characters, the level the one before the closing bracket
-                    var printed = t.PrintedSpan(path.Index + seg.Index, seg.Length - 3);
-                    printed = LeadingEnumerator().Replace(printed, string.Empty);
-                    var level = path.ValueSpan[seg.Index + seg.Length - 2] switch { '类' => "类", '款' => "款", _ => "项" };
-                    names.Add(printed + "(" + level + ")");
-                    switch (level)
-                    {
-                        case "类": cls = printed; break;
-                        case "款": sec = printed; break;
-                        default: item = printed; break;
-                    }
-                }
-
+                var (names, cls, sec, item) = ReadPath(t, m.Groups["path"]);
                 var (code, source) = codes.Resolve(cls, sec, item);
-                list.Add(new ItemExplanation(list.Count + 1, string.Join('/', names), cls, sec, item, code, source,
+                list.Add(new ItemExplanation(list.Count + 1, names, cls, sec, item, code, source,
                     SentenceReader.ParseNumber(m.Groups["amt"].ValueSpan), SentenceReader.Unit(m.Groups["unit"]), change, reason, t.LineAt(m.Groups["path"].Index)));
             }
         }
 
         return list;
+    }
+
+    /// <summary>A 类/款/项 path (1 to 3 names with their level marks) after an enumerator or a sentence break, without an amount.</summary>
+    [GeneratedRegex(@"(?<=[\d)][.、]|[。;:])(?<path>(?:[^()。;:,]{1,40}?\((?:类|款|项)\)){1,3})")]
+    internal static partial Regex ItemPath();
+
+    /// <summary>The names of a path group: printed, joined as name(level)/…, and by level.</summary>
+    internal static (string Path, string? Class, string? Section, string? Item) ReadPath(JoinedText t, Group path)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        ArgumentNullException.ThrowIfNull(path);
+        string? cls = null, sec = null, item = null;
+        var names = new List<string>();
+        foreach (var seg in Segment().EnumerateMatches(path.ValueSpan))
+        {
+            // name(level): the name is all but the last three characters, the level the one before the closing bracket
+            var printed = t.PrintedSpan(path.Index + seg.Index, seg.Length - 3);
+            printed = LeadingEnumerator().Replace(printed, string.Empty);
+            var level = path.ValueSpan[seg.Index + seg.Length - 2] switch { '类' => "类", '款' => "款", _ => "项" };
+            names.Add(printed + "(" + level + ")");
+            switch (level)
+            {
+                case "类": cls = printed; break;
+                case "款": sec = printed; break;
+                default: item = printed; break;
+            }
+        }
+
+        return (string.Join('/', names), cls, sec, item);
     }
 
     /// <summary>

@@ -39,6 +39,8 @@ public sealed record ExplanationRow(
     string change_unit,
     string change_rate_percent,
     string reason,
+    string budget_amount,
+    string completion_percent,
     string source_page,
     string source_line);
 
@@ -113,7 +115,8 @@ public static class ExplanationRows
             var (page, line) = Where(r, f.Line);
             yield return new ExplanationRow(r.DocumentId, f.Section, f.Key, f.Label, f.Code ?? string.Empty, f.CodeSource ?? string.Empty,
                 S(f.Amount), f.Amount is null ? string.Empty : f.Unit, S(f.Quantity), f.QuantityUnit ?? string.Empty, S(f.Share),
-                f.Change?.Direction ?? string.Empty, S(f.Change?.Amount), f.Change?.Unit ?? string.Empty, S(f.Change?.Rate), f.Reason ?? string.Empty, page, line);
+                f.Change?.Direction ?? string.Empty, S(f.Change?.Amount), f.Change?.Unit ?? string.Empty, S(f.Change?.Rate), f.Reason ?? string.Empty,
+                S(f.Budget), S(f.CompletionRate), page, line);
         }
 
         foreach (var i in data.Items)
@@ -121,7 +124,8 @@ public static class ExplanationRows
             var (page, line) = Where(r, i.Line);
             yield return new ExplanationRow(r.DocumentId, "item", i.CodeLevelKey, i.Path, i.Code ?? string.Empty, i.CodeSource ?? string.Empty,
                 S(i.Amount), i.Unit, string.Empty, string.Empty, string.Empty,
-                i.Change?.Direction ?? string.Empty, S(i.Change?.Amount), i.Change?.Unit ?? string.Empty, S(i.Change?.Rate), i.Reason ?? string.Empty, page, line);
+                i.Change?.Direction ?? string.Empty, S(i.Change?.Amount), i.Change?.Unit ?? string.Empty, S(i.Change?.Rate), i.Reason ?? string.Empty,
+                S(i.Budget), S(i.CompletionRate), page, line);
         }
     }
 

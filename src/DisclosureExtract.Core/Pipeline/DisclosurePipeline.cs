@@ -149,11 +149,11 @@ public sealed class DisclosurePipeline
     public static ConversionResult Analyze(SourceDocument doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
-        var catalog = Catalogs.For(FactsExtractor.KindWord(doc));
+        var catalog = TableRecognizer.CatalogFor(doc, FactsExtractor.KindWord(doc));
         var parts = PartSplitter.Split(doc, TableRecognizer.Spans(doc, catalog));
         var (facts, factFindings) = FactsExtractor.Extract(doc, parts);
         var (tables, tableFindings) = TableRecognizer.Recognize(doc, parts, catalog);
-        var explanation = ExplanationExtractor.Extract(doc, parts);
+        var explanation = ExplanationExtractor.Extract(doc, parts, catalog);
         var checks = Validator.Validate(doc, parts, facts, tables, TextFiguresFromExplanation.Map(explanation ?? ExplanationData.Empty));
         var findings = new List<Finding>();
         var missing = AllPartKinds.Where(k => parts.All(p => p.Kind != k)).ToList();
@@ -182,11 +182,11 @@ public sealed class DisclosurePipeline
         else
         {
             // read, but something the tool could not read: tables the document prints under a heading of their own,
-            // or the end of a table
+            // tables without a single amount, or the end of a table
             var problems = new List<string>();
-            if (tables.Count == 0 && parts.Any(p => p.Kind == PartKind.Tables))
+            if (TablesNotRead(parts, tables) is { } why)
             {
-                problems.Add("tables printed but not read: the tables part has no table the tool could read");
+                problems.Add(why);
             }
 
             problems.AddRange(tableFindings.Where(f => f.Check == "table_truncated").Select(f => f.Message));
@@ -200,8 +200,27 @@ public sealed class DisclosurePipeline
         return new ConversionResult(doc.DocumentId, doc.SourceFile, doc.Format, doc.Sha256, status, error, doc, parts, facts, tables, findings)
         {
             Explanation = explanation,
-            Kind = catalog.Kind,
+            Kind = status == ConversionStatus.Failed ? null : catalog.Kind, // a file that is no disclosure has no kind
         };
+    }
+
+    /// <summary>
+    /// Why a document with a tables part (or tables) gave no amounts: no table could be read in its tables part, or
+    /// every table found is empty. Null when a table has amounts, or when the document has neither (the missing part says so).
+    /// </summary>
+    private static string? TablesNotRead(IReadOnlyList<DocumentPart> parts, IReadOnlyList<BudgetTable> tables)
+    {
+        if (tables.Any(t => !t.IsEmpty && t.Rows.Count > 0))
+        {
+            return null;
+        }
+
+        if (tables.Count > 0)
+        {
+            return $"tables printed but not read: all {tables.Count} tables found are empty (no amounts)";
+        }
+
+        return parts.Any(p => p.Kind == PartKind.Tables) ? "tables printed but not read: the tables part has no table the tool could read" : null;
     }
 
     private static string Convert256(byte[] bytes) => System.Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -112,7 +112,8 @@ internal static partial class LineSyntax
 
     /// <summary>As <see cref="IsNoteStart(string)"/>, for the squeezed line.</summary>
     public static bool IsNoteStart(ReadOnlySpan<char> squeezed) =>
-        squeezed.StartsWith("备注", StringComparison.Ordinal) || squeezed.StartsWith("注:", StringComparison.Ordinal) || squeezed.Contains("空表", StringComparison.Ordinal);
+        squeezed.StartsWith("备注", StringComparison.Ordinal) || squeezed.StartsWith("注:", StringComparison.Ordinal) || squeezed.Contains("空表", StringComparison.Ordinal)
+        || squeezed.StartsWith("说明:", StringComparison.Ordinal);
 
     /// <summary>The line without white space (as <see cref="Text.TextNormalizer.RemoveWhiteSpace"/>) in <paramref name="buffer"/>, or in a new array when it is too short.</summary>
     public static ReadOnlySpan<char> Squeeze(string norm, ref char[] buffer)

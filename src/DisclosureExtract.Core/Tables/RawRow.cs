@@ -49,6 +49,9 @@ internal sealed class RawRow
 
     public bool FromCells { get; set; }
 
+    /// <summary>The block of a table printed in blocks side by side (0 for the first or only block).</summary>
+    public int Block { get; set; }
+
     /// <summary>Grid column → column key of the header in force when the row was read (a header repeated after a page break may differ).</summary>
     public IReadOnlyDictionary<int, string>? ColumnMap { get; set; }
 
@@ -106,4 +109,16 @@ internal sealed class TableBody
 
     /// <summary>Lowest grid column index of the expenditure side (two-sided tables with cells).</summary>
     public int? ExpenditureColumn { get; set; }
+
+    /// <summary>Grid columns where the blocks of a table printed in blocks side by side start (one start: one block).</summary>
+    public List<int> BlockStarts { get; set; } = [];
+
+    /// <summary>The last 类 and 款 read in each block.</summary>
+    public Dictionary<int, (string? Class, string? Kuan)> BlockCodes { get; } = [];
+
+    /// <summary>The table's first 合计 row (read from cells), against which a repeated one is recognized.</summary>
+    public RawRow? FirstTotal { get; set; }
+
+    /// <summary>The page of the last data row read.</summary>
+    public int? LastRowPage { get; set; }
 }

@@ -63,6 +63,14 @@ internal static class TableBodyReader
         }
 
         FinishSplitNumbers(body);
+        if (body.BlockStarts.Count > 1)
+        {
+            // blocks side by side: the rows of each block in printed order, block after block
+            var ordered = body.Rows.OrderBy(r => r.Block).ToList();
+            body.Rows.Clear();
+            body.Rows.AddRange(ordered);
+        }
+
         if (body.Rows.Count == 0 && body.PendingHeader.Count > 0)
         {
             RowMap(seg.Kind, catalog, body); // a table with a header and no rows: its columns all the same
@@ -519,13 +527,80 @@ internal static class TableBodyReader
             return;
         }
 
-        // the columns the header gives a role (unit, code, project, serial number) hold no amounts
-        var roles = body.PendingHeader.Count > 0 ? RolesOf(kind, catalog, body.PendingHeader) : body.Roles;
+        // the columns the header gives a role (unit, code, project, serial number) hold no amounts; a header that
+        // repeats its code and name columns after amount columns prints blocks of rows side by side
+        var (roles, starts) = body.PendingHeader.Count > 0 ? Layout(kind, catalog, body.PendingHeader) : (body.Roles, body.BlockStarts);
+        if (starts.Count > 1 && HasAmount(texts, cells, roles))
+        {
+            body.BlockStarts = starts;
+            ReadBlocks(kind, catalog, line, cells, texts, body, scratch, roles, starts);
+            return;
+        }
+
+        ReadCellRow(kind, catalog, line, cells, texts, body, scratch, roles, 0);
+    }
+
+    /// <summary>
+    /// A line of a table printed in blocks side by side (基本支出决算表: 人员经费 | 公用经费, each 科目编码 | 科目名称 | 决算数):
+    /// each block's cells are a row of their own, read as if it were printed alone; a block without an amount is skipped.
+    /// The rows are put in order block by block at the end (<see cref="Read"/>).
+    /// </summary>
+    private static void ReadBlocks(TableKind kind, DisclosureCatalog catalog, DocLine line, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body, TableScratch scratch,
+        IReadOnlyDictionary<int, string> roles, List<int> starts)
+    {
+        for (var b = 0; b < starts.Count; b++)
+        {
+            var from = starts[b];
+            var to = b + 1 < starts.Count ? starts[b + 1] : int.MaxValue;
+            var blockCells = new List<TextCell>();
+            var blockTexts = new List<string>();
+            for (var k = 0; k < cells.Count; k++)
+            {
+                var col = cells[k].Column ?? k;
+                if ((b == 0 || col >= from) && col < to)
+                {
+                    blockCells.Add(cells[k]);
+                    blockTexts.Add(texts[k]);
+                }
+            }
+
+            if (!HasAmount(blockTexts, blockCells, roles))
+            {
+                continue;
+            }
+
+            // each block goes down its own code list: the 类 and 款 above are the block's
+            var (cls, kuan) = body.BlockCodes.GetValueOrDefault(b);
+            (body.LastClass, body.LastKuan) = (cls, kuan);
+            ReadCellRow(kind, catalog, line, blockCells, blockTexts, body, scratch, roles, b);
+            body.BlockCodes[b] = (body.LastClass, body.LastKuan);
+        }
+    }
+
+    /// <summary>An amount in a column without a role (roles: code, name, unit, project, serial number).</summary>
+    private static bool HasAmount(List<string> texts, IReadOnlyList<TextCell> cells, IReadOnlyDictionary<int, string> roles)
+    {
+        for (var k = 0; k < texts.Count; k++)
+        {
+            if (LineSyntax.IsAmount(texts[k]) && !roles.ContainsKey(cells[k].Column ?? k))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>One row read from cells (a whole line, or one block of a line printed in blocks).</summary>
+    private static void ReadCellRow(TableKind kind, DisclosureCatalog catalog, DocLine line, IReadOnlyList<TextCell> cells, List<string> texts, TableBody body, TableScratch scratch,
+        IReadOnlyDictionary<int, string> roles, int block)
+    {
         string? RoleAt(int k) => roles.GetValueOrDefault(cells[k].Column ?? k);
         var nameIdx = -1;
         for (var k = 0; k < texts.Count && nameIdx < 0; k++)
         {
-            if (TextNormalizer.ContainsCjk(texts[k]) && (RoleAt(k) is null or "name" || LineSyntax.IsTotalLabel(texts[k])))
+            // a label printed in the code column (人员经费合计 across 科目编码 | 科目名称) is the row's name
+            if (TextNormalizer.ContainsCjk(texts[k]) && (RoleAt(k) is null or "name" || LineSyntax.IsTotalLabel(texts[k]) || (RoleAt(k) == "code" && !texts[k].Any(char.IsAsciiDigit))))
             {
                 nameIdx = k;
             }
@@ -557,7 +632,7 @@ internal static class TableBodyReader
             return;
         }
 
-        var row = new RawRow(line.Index) { FromCells = true, ColumnMap = RowMap(kind, catalog, body), ColumnLabels = body.HeaderLabels };
+        var row = new RawRow(line.Index) { FromCells = true, ColumnMap = RowMap(kind, catalog, body), ColumnLabels = body.HeaderLabels, Block = block };
         var code = CodeBefore(texts, nameIdx);
         if (roles.Values.Contains("code") && CodeFromColumns(texts, cells, roles, body, nameIdx) is { } fromColumns && fromColumns.Length > code.Length)
         {
@@ -621,22 +696,93 @@ internal static class TableBodyReader
             (body.LastClass, body.LastKuan) = (row.Code[..3], row.Code);
         }
 
+        if (row.IsTotal && row.UnitName is null && IsRepeatedTotal(row, line, body))
+        {
+            return; // the 合计 row a continuation page prints again under its repeated header
+        }
+
+        if (row.IsTotal && row.UnitName is null)
+        {
+            body.FirstTotal ??= row;
+        }
+
+        body.LastRowPage = line.Page;
         body.Rows.Add(row);
     }
 
-    /// <summary>Roles of the header being read (before its first data row).</summary>
-    private static Dictionary<int, string> RolesOf(TableKind kind, DisclosureCatalog catalog, IReadOnlyList<IReadOnlyList<TextCell>> header)
+    /// <summary>
+    /// A 合计 row printed again as the first row of a continuation page, with the same amounts in the same columns as
+    /// the table's first 合计 row: a repetition, not a second total (it is not counted twice).
+    /// </summary>
+    private static bool IsRepeatedTotal(RawRow row, DocLine line, TableBody body)
+    {
+        if (body.FirstTotal is not { } first || line.Page is null || line.Page == body.LastRowPage || first.Amounts.Count != row.Amounts.Count
+            || first.SubUnit != row.SubUnit)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < row.Amounts.Count; i++)
+        {
+            if (first.Amounts[i].Value != row.Amounts[i].Value || first.Amounts[i].Column != row.Amounts[i].Column)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Roles of the header being read (before its first data row), and where its blocks start: a code (or name) column
+    /// after a money column starts a block of its own (科目编码 | 科目名称 | 决算数 | 科目编码 | 科目名称 | 决算数) when every
+    /// block repeats the first one's code and name columns; one block (a list with one start) otherwise (a listing that
+    /// prints its project's code after its amount is one row).
+    /// </summary>
+    private static (Dictionary<int, string> Roles, List<int> Starts) Layout(TableKind kind, DisclosureCatalog catalog, IReadOnlyList<IReadOnlyList<TextCell>> header)
     {
         var roles = new Dictionary<int, string>();
-        foreach (var (col, h) in HeaderPaths.Map(kind, catalog, header))
+        var starts = new List<int>();
+        var signatures = new List<string>(); // the code and name columns of each block, in order ("code name")
+        var afterMoney = false;
+        var blockHasCode = false;
+        foreach (var (col, h) in HeaderPaths.Map(kind, catalog, header).OrderBy(kv => kv.Key))
         {
             if (h.Role is { } r)
             {
                 roles[col] = r;
             }
+
+            if (starts.Count == 0)
+            {
+                starts.Add(col);
+                signatures.Add(string.Empty);
+            }
+
+            if (h.Key is not null && h.Role is null)
+            {
+                afterMoney = true;
+            }
+            else if (h.Role is "code" || (h.Role is "name" && !blockHasCode))
+            {
+                if (afterMoney)
+                {
+                    starts.Add(col);
+                    signatures.Add(string.Empty);
+                    afterMoney = false;
+                    blockHasCode = false;
+                }
+
+                blockHasCode |= h.Role == "code";
+            }
+
+            if (h.Role is "code" or "name")
+            {
+                signatures[^1] += h.Role + " ";
+            }
         }
 
-        return roles;
+        return starts.Count > 1 && signatures[0].Length > 0 && signatures.TrueForAll(x => x == signatures[0]) ? (roles, starts) : (roles, [.. starts.Take(1)]);
     }
 
     /// <summary>The classification code printed in the cells before the name: one cell (2010301), or 类 | 款 | 项 cells (201 | 03 | 01).</summary>
@@ -781,7 +927,7 @@ internal static class TableBodyReader
             inc.IsTotal = texts[0].Contains("总计", StringComparison.Ordinal) || texts[0].Contains("合计", StringComparison.Ordinal);
             for (var k = 1; k < incomeEnd; k++)
             {
-                if (LineSyntax.IsAmount(texts[k]))
+                if (LineSyntax.IsAmount(texts[k]) && !IsSeq(body, cells, k))
                 {
                     inc.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, ColumnOf(cells, k))!);
                 }
@@ -817,7 +963,7 @@ internal static class TableBodyReader
             exp.Texts.Add(label);
             for (var k = from + 1; k < to; k++)
             {
-                if (LineSyntax.IsAmount(texts[k]))
+                if (LineSyntax.IsAmount(texts[k]) && !IsSeq(body, cells, k))
                 {
                     exp.Amounts.Add(LineSyntax.Amount(texts[k], line.Index, ColumnOf(cells, k))!);
                 }
@@ -894,6 +1040,9 @@ internal static class TableBodyReader
     }
 
     private static int ColumnOf(IReadOnlyList<TextCell> cells, int k) => cells[k].Column ?? k;
+
+    /// <summary>A cell in a serial-number column (行次, 序号): its number is no amount.</summary>
+    private static bool IsSeq(TableBody body, IReadOnlyList<TextCell> cells, int k) => body.Roles.GetValueOrDefault(ColumnOf(cells, k)) == "seq";
 
     /// <summary>A header row before the first data row: kept until the first data row, which reads the header as a whole.</summary>
     private static void MapHeaderCells(IReadOnlyList<TextCell> cells, TableBody body) => body.PendingHeader.Add(cells);

@@ -38,8 +38,13 @@ internal sealed class TableBuilder
 
     private TableKind Kind => _seg.Kind;
 
+    /// <summary>Row keys of the uncoded rows MakeRow names, in printed order (a label that opens a section, 年末财政拨款结转和结余,
+    /// keys the rows under it); null when the kind has no row set.</summary>
+    private RowKeyMatcher? _rowKeys;
+
     public BudgetTable Build(IReadOnlyDictionary<string, BudgetTable> solved)
     {
+        _rowKeys = _seg.Rows is { } set ? new RowKeyMatcher(set) : null;
         CodesFromNames();
         UncodedRowsOverCodedRowsAreUnits();
         ColumnsByPosition();
@@ -50,7 +55,7 @@ internal sealed class TableBuilder
             : ItemsAsColumns() ? BuildItemsAsColumns(out columns)
             : BuildRows(_body.Rows.Where(r => r.HasAmounts).ToList(), solved, out columns, null);
         var isEmpty = rows.Count == 0;
-        if (!isEmpty && Kind.Shape == TableShape.Coded && !rows.Any(r => r.RowKey is "total" or "sub_unit"))
+        if (!isEmpty && Kind.Shape == TableShape.Coded && !rows.Any(r => r.RowKey is "total" or "sub_unit" || (r.Code is null && r.RowKey is not null && _seg.Rows is not null)))
         {
             _findings.Add(new Finding("table_truncated", Severity.Warning, $"table 表{_seg.TableNo} ends before its 合计 row", Kind.Key, Line: _seg.Start));
         }
@@ -94,10 +99,10 @@ internal sealed class TableBuilder
                     continue;
                 }
 
-                // the lowest label names the column (一般公共预算, 预算数/决算数) when it names one of the kind's; 小计 is the item's own total
+                // the lowest label that names one of the kind's columns names the column (一般公共预算, 预算数/决算数, printed
+                // under the items or over them); 小计 is the item's own total
                 var label = LabelOf(r, a);
-                var leaf = label?.Split('/')[^1];
-                var column = leaf is not null && HeaderPaths.Match(Kind, _catalog, [TextNormalizer.Squeeze(leaf)]) is { } c && Kind.ColumnIndex(c) >= 0 ? c : Kind.Columns[0].Key;
+                var column = ColumnOfItem(label);
                 if (!byItem.TryGetValue(item, out var values))
                 {
                     values = [];
@@ -112,27 +117,79 @@ internal sealed class TableBuilder
                 }
             }
 
-            // a 合计 beside the 三公 subtotal (三公 + 会议费 + 培训费) is the grand total, not the 三公 total
-            if (byItem.TryGetValue("total", out var totals) && totals.Count > 1)
+            // a 合计 beside the 三公 subtotal (三公 + 会议费 + 培训费) is the grand total, not the 三公 total (column by
+            // column: 预算数 and 决算数 each have their own total)
+            if (byItem.TryGetValue("total", out var totals) && totals.GroupBy(v => v.ColumnKey).Any(g => g.Count() > 1))
             {
-                var threePublic = totals.FindIndex(v => v.Label is { } l && TextNormalizer.Squeeze(l).Contains("三公", StringComparison.Ordinal) && !TextNormalizer.Squeeze(l).EndsWith("合计", StringComparison.Ordinal));
-                if (threePublic >= 0)
+                var threePublic = totals.Select((v, i) => (v, i))
+                    .Where(x => x.v.Label is { } l && TextNormalizer.Squeeze(l).Contains("三公", StringComparison.Ordinal) && !LowestLabel(l).EndsWith("合计", StringComparison.Ordinal))
+                    .Select(x => x.i).ToList();
+                if (threePublic.Count > 0)
                 {
-                    byItem["grand_total"] = totals.Where((_, i) => i != threePublic).ToList();
-                    byItem["total"] = [totals[threePublic]];
+                    byItem["grand_total"] = totals.Where((_, i) => !threePublic.Contains(i)).ToList();
+                    byItem["total"] = totals.Where((_, i) => threePublic.Contains(i)).ToList();
                     order.Insert(order.IndexOf("total"), "grand_total");
                 }
             }
 
             foreach (var item in order)
             {
-                result.Add(new TableRow(null, null, item, byItem[item][0].Label ?? item, null, null, byItem[item], r.Line,
+                result.Add(new TableRow(null, null, item, ItemLabel(byItem[item][0].Label) ?? item, null, null, byItem[item], r.Line,
                     r.IsTotal && r.UnitName is null ? null : unit));
             }
         }
 
         columns = keys;
         return result;
+    }
+
+    /// <summary>The column of an item printed as a column: the lowest label of its header that names one of the kind's
+    /// columns (一般公共预算 under the item, 预算数 / 决算数 under or over it), else the kind's first column.</summary>
+    private string ColumnOfItem(string? label)
+    {
+        if (label is not null)
+        {
+            var path = label.Split('/');
+            for (var i = path.Length - 1; i >= 0; i--)
+            {
+                if (HeaderPaths.Match(Kind, _catalog, [TextNormalizer.Squeeze(path[i])]) is { } c && Kind.ColumnIndex(c) >= 0)
+                {
+                    return c;
+                }
+            }
+        }
+
+        return Kind.Columns[0].Key;
+    }
+
+    /// <summary>The item's printed name: the labels of its column's header that name an item or no column of the kind
+    /// (预算数, 决算数, 一般公共预算 name the column, not the item), top to bottom, white space removed.</summary>
+    private string? ItemLabel(string? label)
+    {
+        if (label is null)
+        {
+            return null;
+        }
+
+        var parts = label.Split('/').Where(p => HeaderPaths.Match(Kind, _catalog, [TextNormalizer.Squeeze(p)]) is not { } c || Kind.ColumnIndex(c) < 0
+            || (_seg.Rows is { } set && new RowKeyMatcher(set).KeyOf(p) is not null)).ToList();
+        return parts.Count > 0 ? string.Join('/', parts) : label;
+    }
+
+    /// <summary>The lowest label of a printed header path that names no column of the kind (the item: 合计, 小计, 公务接待费).</summary>
+    private string LowestLabel(string label)
+    {
+        var path = label.Split('/');
+        for (var i = path.Length - 1; i >= 0; i--)
+        {
+            var t = TextNormalizer.Squeeze(path[i]);
+            if (HeaderPaths.Match(Kind, _catalog, [t]) is not { } c || Kind.ColumnIndex(c) < 0)
+            {
+                return t;
+            }
+        }
+
+        return TextNormalizer.Squeeze(path[^1]);
     }
 
     private static bool IsChangeRow(RawRow r)
@@ -728,8 +785,9 @@ internal sealed class TableBuilder
                 Prior[i] = kind.Column(present[i])?.Prior ?? 0;
             }
 
-            var rules = new List<(int Total, int[] Parts)>(kind.Rules.Count);
+            var rules = new List<(int Total, int[] Parts, int[] Minus)>(kind.Rules.Count);
             var parts = new List<int>();
+            var minus = new List<int>();
             foreach (var r in kind.Rules)
             {
                 var total = present.IndexOf(r.Total);
@@ -739,6 +797,7 @@ internal sealed class TableBuilder
                 }
 
                 parts.Clear();
+                minus.Clear();
                 foreach (var p in r.Parts)
                 {
                     if (present.IndexOf(p) is var j and >= 0)
@@ -747,9 +806,18 @@ internal sealed class TableBuilder
                     }
                 }
 
-                if (parts.Count > 0)
+                foreach (var p in r.Minus)
                 {
-                    rules.Add((total, parts.ToArray()));
+                    if (present.IndexOf(p) is var j and >= 0)
+                    {
+                        minus.Add(j);
+                    }
+                }
+
+                // a rule with subtracted parts holds only when all its parts are printed (年初 + 本年收入 − 本年支出 = 年末)
+                if (parts.Count > 0 && (r.Minus.Count == 0 || (parts.Count == r.Parts.Count && minus.Count == r.Minus.Count)))
+                {
+                    rules.Add((total, parts.ToArray(), minus.ToArray()));
                 }
             }
 
@@ -760,7 +828,8 @@ internal sealed class TableBuilder
 
         public double[] Prior { get; }
 
-        public (int Total, int[] Parts)[] Rules { get; }
+        /// <summary>total = Σ parts − Σ minus, as positions.</summary>
+        public (int Total, int[] Parts, int[] Minus)[] Rules { get; }
     }
 
     /// <summary>What the other tables say about one row, as positions.</summary>
@@ -933,7 +1002,7 @@ internal sealed class TableBuilder
         double hard = 0;
         double soft = 0;
         var contradicts = false;
-        foreach (var (t, parts) in scoring.Rules)
+        foreach (var (t, parts, minus) in scoring.Rules)
         {
             long sum = 0;
             var nonZero = 0;
@@ -943,7 +1012,13 @@ internal sealed class TableBuilder
                 nonZero += v[j] != 0 ? 1 : 0;
             }
 
-            if (v[t] == 0 && sum == 0)
+            foreach (var j in minus)
+            {
+                sum -= v[j];
+                nonZero += v[j] != 0 ? 1 : 0;
+            }
+
+            if (v[t] == 0 && (minus.Length == 0 ? sum == 0 : nonZero == 0))
             {
                 continue; // nothing to check
             }
@@ -1044,7 +1119,7 @@ internal sealed class TableBuilder
         {
             var label = Text.TextNormalizer.RemoveWhiteSpace(r.JoinedText);
             var key = r.IsTotal && !label.Contains("本年", StringComparison.Ordinal) && !label.Contains("当年", StringComparison.Ordinal) ? "expenditure_total"
-                : _seg.Rows is { } set ? new RowKeyMatcher(set).KeyOf(label, "expenditure") : null;
+                : _rowKeys?.KeyOf(label, "expenditure");
             return new TableRow(null, null, key, label, null, side, values, r.Line);
         }
 
@@ -1057,7 +1132,10 @@ internal sealed class TableBuilder
             }
 
             var project = r.CellProject is { } p ? Text.TextNormalizer.RemoveWhiteSpace(p) : Kind.Shape == TableShape.Listing && Kind.Projects && !r.IsTotal ? name : null;
-            return new TableRow(null, null, r.IsTotal ? "total" : null, name, string.IsNullOrEmpty(project) ? null : project, null, values, r.Line, r.SubUnit);
+
+            // a coded table's uncoded rows by the meaning of their label where its kind has a row set (基本支出决算表: 人员经费合计)
+            var rowKey = r.IsTotal ? "total" : _rowKeys?.KeyOf(name);
+            return new TableRow(null, null, rowKey, name, string.IsNullOrEmpty(project) ? null : project, null, values, r.Line, r.SubUnit);
         }
 
         var (item, projectName) = Kind.Projects ? SplitProject(r) : (Text.TextNormalizer.RemoveWhiteSpace(r.CellName ?? r.JoinedText), r.CellProject is { } cp ? Text.TextNormalizer.RemoveWhiteSpace(cp) : null);

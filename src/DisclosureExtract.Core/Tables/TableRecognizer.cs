@@ -35,18 +35,64 @@ public static class TableRecognizer
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(parts);
         ArgumentNullException.ThrowIfNull(catalog);
+        return Recognize(doc, catalog, TableSegmenter.Find(doc, parts, catalog));
+    }
+
+    /// <summary>
+    /// The catalog of a document's kind, judged by its tables: the catalog that knows more of the document's table
+    /// titles (kinds, not counting tables it does not know) is the document's; where they know as many (none, say), the
+    /// word of the document's title decides (<paramref name="kindWord"/>: 预算, 决算 or null for budgets). Never the file name.
+    /// </summary>
+    public static DisclosureCatalog CatalogFor(SourceDocument doc, string? kindWord)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        var chosen = Catalogs.For(kindWord);
+        var chosenKnown = KnownKinds(TableSegmenter.Find(doc, [], chosen));
+        foreach (var other in Catalogs.All)
+        {
+            if (ReferenceEquals(other, chosen))
+            {
+                continue;
+            }
+
+            var known = KnownKinds(TableSegmenter.Find(doc, [], other));
+            if (known > chosenKnown)
+            {
+                (chosen, chosenKnown) = (other, known);
+            }
+        }
+
+        return chosen;
+    }
+
+    /// <summary>How many of the catalog's table kinds the segments are (a table continued over pages once; other tables not).</summary>
+    private static int KnownKinds(List<TableSegment> segments)
+    {
+        var kinds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in segments)
+        {
+            if (s.Kind.Shape != TableShape.Other)
+            {
+                kinds.Add(s.Kind.Key);
+            }
+        }
+
+        return kinds.Count;
+    }
+
+    private static (IReadOnlyList<BudgetTable> Tables, IReadOnlyList<Finding> Findings) Recognize(SourceDocument doc, DisclosureCatalog catalog, List<TableSegment> segments)
+    {
         var scratch = t_idle ?? new TableScratch();
         t_idle = null;
-        var result = Recognize(doc, parts, catalog, scratch);
+        var result = Recognize(doc, catalog, segments, scratch);
         scratch.Release();
         t_idle = scratch;
         return result;
     }
 
-    private static (IReadOnlyList<BudgetTable> Tables, IReadOnlyList<Finding> Findings) Recognize(SourceDocument doc, IReadOnlyList<DocumentPart> parts, DisclosureCatalog catalog, TableScratch scratch)
+    private static (IReadOnlyList<BudgetTable> Tables, IReadOnlyList<Finding> Findings) Recognize(SourceDocument doc, DisclosureCatalog catalog, List<TableSegment> segments, TableScratch scratch)
     {
         var findings = new List<Finding>();
-        var segments = TableSegmenter.Find(doc, parts, catalog);
         var bodies = new List<(TableSegment Seg, TableBody Body)>(segments.Count);
         foreach (var s in segments)
         {

@@ -37,7 +37,7 @@ internal static class TableSegmenter
         {
             var c = candidates[i];
             var limit = i + 1 < candidates.Count ? candidates[i + 1].Start : doc.Lines.Count;
-            if (c.Kind is null || !HasBody(doc, c.BodyStart, limit))
+            if (c.Kind is null || !HasBody(doc, c.BodyStart, limit, c.Kind))
             {
                 continue;
             }
@@ -227,8 +227,11 @@ internal static class TableSegmenter
         return p.Length >= r.Length ? p[(p.Length - r.Length)..] : r;
     }
 
-    /// <summary>Amounts (in cells, or a line of a flattened row) or a note that the table is empty follow the title.</summary>
-    private static bool HasBody(SourceDocument doc, int from, int to)
+    /// <summary>
+    /// Amounts (in cells, or a line of a flattened row), a note that the table is empty, or a header whose cells name
+    /// at least two of the kind's columns (a table printed blank, as in a template) follow the title.
+    /// </summary>
+    private static bool HasBody(SourceDocument doc, int from, int to, TableKind kind)
     {
         var limit = Math.Min(to, from + MaxLinesToBody);
         var tokens = new List<Tok>(8);
@@ -247,12 +250,20 @@ internal static class TableSegmenter
 
             if (line.Cells is { Count: > 1 } cells)
             {
+                var named = 0;
                 foreach (var c in cells)
                 {
                     if (LineSyntax.IsAmount(TextNormalizer.Fold(c.Text).Trim()))
                     {
                         return true;
                     }
+
+                    named += kind.Shape != TableShape.Other && HeaderColumns.MatchCell(kind, c.Text) is not null ? 1 : 0;
+                }
+
+                if (named >= 2)
+                {
+                    return true;
                 }
 
                 continue;

@@ -140,7 +140,7 @@ public class ExplanationOutputTests
         foreach (var (file, header) in new[]
         {
             ("projects.csv", "document_id,seq,project_name,policy_basis,policy_documents,amount,unit,executing_unit,allocation,period,start_date,end_date,source_page,source_line"),
-            ("explanations.csv", "document_id,section,key,label,code,code_source,amount,unit,quantity,quantity_unit,share_percent,change_direction,change_amount,change_unit,change_rate_percent,reason,source_page,source_line"),
+            ("explanations.csv", "document_id,section,key,label,code,code_source,amount,unit,quantity,quantity_unit,share_percent,change_direction,change_amount,change_unit,change_rate_percent,reason,budget_amount,completion_percent,source_page,source_line"),
             ("indicators.csv", "document_id,table_seq,table_kind,table_subject,table_owner,table_budget_total,table_sources,seq,level1,level2,indicator,value_text,operator,value,value_unit,qualitative,basis,prior_year,weight,scoring_rule,evidence,source_page,source_line"),
         })
         {
