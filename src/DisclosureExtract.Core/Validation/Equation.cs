@@ -86,6 +86,20 @@ internal sealed class Equation
 
     public Equation AddRight(Cell cell) => Add(cell, -cell.ToWan / ToWan, left: false);
 
+    /// <summary>A part the rule subtracts (年末 = 年初 + 收入 − 支出): kept on the left, so that the figure reported is the first left cell's.</summary>
+    public Equation AddSubtracted(Cell cell)
+    {
+        HasSubtracted = true;
+        return Add(cell, cell.ToWan / ToWan, left: true);
+    }
+
+    /// <summary>True when the left side holds subtracted parts besides the printed figure the rule recomputes.</summary>
+    public bool HasSubtracted { get; private set; }
+
+    /// <summary>The printed figure the rule recomputes and the value the rule gives it (left and right without subtracted parts).</summary>
+    public (decimal Actual, decimal Expected) Stated =>
+        HasSubtracted && _terms.Count > 0 ? (_terms[0].Cell.Value * _terms[0].Coef, _terms[0].Cell.Value * _terms[0].Coef - Residual) : (Left, Right);
+
     private Equation Add(Cell cell, decimal coef, bool left)
     {
         _terms.Add(new Term(cell, coef));

@@ -212,7 +212,7 @@ internal static class Report
     }
 
     private static Finding Finding(Equation e, Severity severity, string message, int group, string role) =>
-        e.Place.Finding(e.Check, severity, message, e.Right, e.Left) with { Group = group, Role = role };
+        e.Place.Finding(e.Check, severity, message, e.Stated.Expected, e.Stated.Actual) with { Group = group, Role = role };
 
     /// <summary>A number without trailing zeros (0.0050 → 0.005), for messages.</summary>
     public static string Plain(decimal d) => (d / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
@@ -220,5 +220,5 @@ internal static class Report
     /// <summary>"…: printed 1202.75, expected 1126.25, difference 76.50" (or "… is more than … by …" for an upper bound).</summary>
     public static string Standard(Equation e) => e.AtMost
         ? string.Create(CultureInfo.InvariantCulture, $"{e.What()}: {e.Left} is more than {e.Right} by {e.Residual}")
-        : string.Create(CultureInfo.InvariantCulture, $"{e.What()}: printed {e.Left}, expected {e.Right}, difference {e.Residual}");
+        : string.Create(CultureInfo.InvariantCulture, $"{e.What()}: printed {e.Stated.Actual}, expected {e.Stated.Expected}, difference {e.Residual}");
 }

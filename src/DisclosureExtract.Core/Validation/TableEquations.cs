@@ -45,8 +45,9 @@ internal sealed class TableEquations
                     Hierarchy(table, null, TableSet.TotalRow(table), CheckIds.HierarchySum);
                     break;
                 case TableShape.TwoSided:
-                    // the expenditure side of 收支总表 / 财政拨款收支总表: 支出总计 = its 类 rows
-                    Hierarchy(table, "expenditure", TableSet.KeyRow(table, "expenditure_total", "expenditure"), CheckIds.SummarySum);
+                    // the expenditure side of 收支总表 / 财政拨款收支总表: its 类 rows make up the total of the catalog's rule
+                    // that sums them (本年支出合计), or 支出总计 where that is not printed
+                    Hierarchy(table, "expenditure", ClassTotal(table, kind), CheckIds.SummarySum);
                     break;
             }
 
@@ -67,17 +68,22 @@ internal sealed class TableEquations
         }
     }
 
+    /// <summary>A catalog sum rule as it applies to one table: the parts it prints, those subtracted, the class rows it sums.</summary>
+    internal sealed record Resolved(string Total, List<string> Parts, List<string> Minus, List<string> Dropped, List<string> Expanded, IReadOnlyList<string>? ClassRows);
+
     /// <summary>
     /// Rules whose total is present, with parts that are absent replaced by their own parts (基本支出 absent: 人员经费 +
-    /// 公用经费); parts absent without a rule of their own are dropped (they count as zero) and listed.
+    /// 公用经费); parts absent without a rule of their own are dropped (they count as zero) and listed. A rule with
+    /// subtracted parts applies only when all its parts are printed; one whose absent part is a sum of class rows
+    /// (本年支出合计 not printed) is left to the rule that sums the class rows.
     /// </summary>
-    internal static List<(string Total, List<string> Parts, List<string> Dropped, List<string> Expanded)> Resolve(IReadOnlyList<SumRule> rules, string tableKey, Func<string, bool> present)
+    internal static List<Resolved> Resolve(IReadOnlyList<SumRule> rules, string tableKey, Func<string, bool> present)
     {
         var applying = rules.Where(r => r.Tables.Count == 0 || r.Tables.Contains(tableKey)).ToList();
-        var result = new List<(string, List<string>, List<string>, List<string>)>();
+        var result = new List<Resolved>();
         foreach (var rule in applying)
         {
-            if (!present(rule.Total))
+            if (!present(rule.Total) || (rule.Minus.Count > 0 && !rule.Parts.Concat(rule.Minus).All(present)))
             {
                 continue;
             }
@@ -85,10 +91,11 @@ internal sealed class TableEquations
             var parts = new List<string>();
             var dropped = new List<string>();
             var expanded = new List<string>();
+            var unresolvable = false;
             Expand(rule.Parts, 0);
-            if (parts.Count > 0)
+            if (!unresolvable && (parts.Count > 0 || rule.ClassRows is not null))
             {
-                result.Add((rule.Total, parts, dropped, expanded));
+                result.Add(new Resolved(rule.Total, parts, [.. rule.Minus], dropped, expanded, rule.ClassRows));
             }
 
             void Expand(IReadOnlyList<string> keys, int depth)
@@ -108,6 +115,7 @@ internal sealed class TableEquations
                     }
                     else if (depth < 4 && applying.Find(r => r.Total == p) is { } sub)
                     {
+                        unresolvable |= sub.ClassRows is not null || sub.Minus.Count > 0;
                         Expand(sub.Parts, depth + 1);
                     }
                     else
@@ -120,6 +128,10 @@ internal sealed class TableEquations
 
         return result;
     }
+
+    /// <summary>"a + b − c", for messages.</summary>
+    private static string Sum(IEnumerable<string> parts, IEnumerable<string> minus) =>
+        string.Join(" + ", parts) + string.Concat(minus.Select(m => $" − {m}"));
 
     // ---- row identities: the kind's rules over the columns of each row -------------------------------------------
 
@@ -149,14 +161,14 @@ internal sealed class TableEquations
 
             for (var k = 0; k < rules.Count; k++)
             {
-                var (total, parts, _, _) = rules[k];
-                if (row.AmountIn(total) is null && parts.TrueForAll(p => row.AmountIn(p) is null))
+                var (total, parts, minus) = (rules[k].Total, rules[k].Parts, rules[k].Minus);
+                if (rules[k].ClassRows is not null || (row.AmountIn(total) is null && parts.Concat(minus).All(p => row.AmountIn(p) is null)))
                 {
                     continue;
                 }
 
                 var r = row;
-                var e = new Equation(CheckIds.RowIdentity, TableSet.ToWan(table), () => $"{TableSet.Label(table, r)}: {total} = {string.Join(" + ", parts)}");
+                var e = new Equation(CheckIds.RowIdentity, TableSet.ToWan(table), () => $"{TableSet.Label(table, r)}: {total} = {Sum(parts, minus)}");
                 // amounts under a header the catalog does not know may be a part the rule does not name
                 var unknown = row.Values.Where(v => v.ColumnKey == UnknownColumn && v.Amount != 0m).ToList();
                 if (unknown.Count > 0)
@@ -171,6 +183,11 @@ internal sealed class TableEquations
                 }
 
                 e.AddLeft(_cells.Of(table, row, total));
+                foreach (var m in minus)
+                {
+                    e.AddSubtracted(_cells.Of(table, row, m));
+                }
+
                 foreach (var p in parts)
                 {
                     e.AddRight(_cells.Of(table, row, p));
@@ -184,6 +201,21 @@ internal sealed class TableEquations
                 Add(e);
             }
         }
+    }
+
+    /// <summary>The expenditure side's row that its 类 rows sum to: the first total of a class-rows rule the table prints, else 支出总计.</summary>
+    private TableRow? ClassTotal(BudgetTable table, TableKind kind)
+    {
+        var rules = _set.Catalog.RowSetOf(kind)?.Rules ?? [];
+        foreach (var rule in rules)
+        {
+            if (rule.ClassRows is { } cr && cr.Contains("*") && TableSet.KeyRow(table, rule.Total, "expenditure") is { Side: "expenditure" } row)
+            {
+                return row;
+            }
+        }
+
+        return TableSet.KeyRow(table, "expenditure_total", "expenditure");
     }
 
     /// <summary>A row of the expenditure side of a two-sided table (its 类 rows and 支出总计).</summary>
@@ -413,35 +445,62 @@ internal sealed class TableEquations
             return;
         }
 
-        var side = kind.Shape == TableShape.TwoSided ? "income" : null;
-        IReadOnlyList<string> columns = kind.Shape == TableShape.TwoSided
-            ? [kind.IncomeColumn ?? table.Columns.FirstOrDefault() ?? "amount"]
-            : table.Columns;
-        var rules = Resolve(rowSet.Rules, table.TableKey, k => TableSet.KeyRow(table, k, side) is not null);
+        var twoSided = kind.Shape == TableShape.TwoSided;
+        var incomeColumn = kind.IncomeColumn ?? table.Columns.FirstOrDefault() ?? "amount";
+        var rules = Resolve(rowSet.Rules, table.TableKey, k => TableSet.KeyRow(table, k) is not null);
+        ByLayout(rules, table);
 
-        // a row key on two rows of the side: the tool's naming of the rows is unsure (本年收入合计 and 收入总计 both income_total)
-        var duplicated = table.Rows.Where(r => r.Code is null && r.RowKey is { } k && k != SubUnitKey && TableSet.OnSide(r, side))
-            .GroupBy(r => r.RowKey!).Where(g => g.Count() > 1).ToList();
+        // a row key on two rows of one side: the tool's naming of the rows is unsure (本年收入合计 and 收入总计 both income_total)
+        var duplicated = table.Rows.Where(r => r.Code is null && r.RowKey is { } k && k != SubUnitKey)
+            .GroupBy(r => (r.Side, r.RowKey!)).Where(g => g.Count() > 1).ToList();
         var keyDoubt = duplicated.Count == 0 ? null
-            : $"{TableSet.Name(table)} has rows read with the same meaning ({string.Join("; ", duplicated.Select(g => $"{g.Key}: {string.Join(", ", g.Select(r => r.ItemName))}"))}): the tool is unsure what its rows are";
-        foreach (var column in columns)
+            : $"{TableSet.Name(table)} has rows read with the same meaning ({string.Join("; ", duplicated.Select(g => $"{g.Key.Item2}: {string.Join(", ", g.Select(r => r.ItemName))}"))}): the tool is unsure what its rows are";
+        foreach (var rule in rules)
         {
-            foreach (var (total, parts, _, expanded) in rules)
+            // the class rows of a two-sided table's expenditure side are summed by the hierarchy check
+            if (twoSided && rule.ClassRows is not null)
             {
-                var whole = TableSet.KeyRow(table, total, side)!;
-                var partRows = parts.Select(p => TableSet.KeyRow(table, p, side)!).ToList();
-                if (whole.AmountIn(column) is null || partRows.TrueForAll(p => p.AmountIn(column) is null))
+                continue;
+            }
+
+            var whole = TableSet.KeyRow(table, rule.Total)!;
+            var partRows = rule.Parts.Select(p => TableSet.KeyRow(table, p)!).ToList();
+            var minusRows = rule.Minus.Select(p => TableSet.KeyRow(table, p)!).ToList();
+            var classRows = rule.ClassRows is { } cr
+                ? table.Rows.Where(r => r.Code is { } c && r.Side == whole.Side && (cr.Contains("*") ? c.Length == 3 : cr.Contains(c))).ToList()
+                : [];
+            List<TableRow> all = [whole, .. partRows, .. minusRows, .. classRows];
+            var expenditure = all.Where(r => r.Side == "expenditure").ToList();
+            var crossSides = expenditure.Count > 0 && expenditure.Count < all.Count;
+
+            // the columns to check: a one-sided rule over its side's columns; a rule across the sides (收入总计 = 支出总计)
+            // pairs the income column with the expenditure side's first column
+            List<string> columns = !twoSided ? [.. table.Columns]
+                : expenditure.Count == 0 ? [incomeColumn]
+                : [.. table.Columns.Where(c => expenditure.Exists(r => r.AmountIn(c) is not null)).Take(crossSides ? 1 : int.MaxValue)];
+            foreach (var column in columns)
+            {
+                string ColumnOf(TableRow r) => twoSided && r.Side == "income" ? incomeColumn : column;
+                if (whole.AmountIn(ColumnOf(whole)) is null || partRows.Concat(classRows).All(p => p.AmountIn(ColumnOf(p)) is null))
                 {
                     continue;
                 }
 
                 var c = column;
+                var (total, parts, minus) = (rule.Total, rule.Parts, rule.Minus);
+                var named = rule.ClassRows is null ? Sum(parts, minus)
+                    : $"{(rule.ClassRows.Contains("*") ? "its 类 rows" : string.Join(" + ", rule.ClassRows))}{(parts.Count > 0 ? " + " + Sum(parts, minus) : string.Empty)}";
                 var e = new Equation(CheckIds.SummarySum, TableSet.ToWan(table),
-                    () => $"{TableSet.Label(table, whole)}, column {c}: {total} = {string.Join(" + ", parts)}");
-                e.AddLeft(_cells.Of(table, whole, column));
-                foreach (var p in partRows)
+                    () => $"{TableSet.Label(table, whole)}, column {c}: {total} = {named}");
+                e.AddLeft(_cells.Of(table, whole, ColumnOf(whole)));
+                foreach (var m in minusRows)
                 {
-                    e.AddRight(_cells.Of(table, p, column));
+                    e.AddSubtracted(_cells.Of(table, m, ColumnOf(m)));
+                }
+
+                foreach (var p in partRows.Concat(classRows))
+                {
+                    e.AddRight(_cells.Of(table, p, ColumnOf(p)));
                 }
 
                 if (keyDoubt is not null)
@@ -449,16 +508,16 @@ internal sealed class TableEquations
                     e.Doubt(keyDoubt);
                 }
 
-                if (TableSet.UnnamedRowsDoubt(table, side) is { } unnamed)
+                if (TableSet.UnnamedRowsDoubt(table, twoSided ? whole.Side : null) is { } unnamed)
                 {
                     e.Doubt(unnamed, +1);
                 }
 
                 // parts counted through a rule whose own total row the table does not print (上级补助收入 without 单位资金):
                 // the document may count them elsewhere
-                if (expanded.Count > 0)
+                if (rule.Expanded.Count > 0)
                 {
-                    var counted = expanded.Select(x => (x, partRows[parts.IndexOf(x)].AmountIn(c) ?? 0m)).Where(x => x.Item2 != 0m).ToList();
+                    var counted = rule.Expanded.Select(x => (x, partRows[parts.IndexOf(x)] is var pr ? pr.AmountIn(ColumnOf(pr)) ?? 0m : 0m)).Where(x => x.Item2 != 0m).ToList();
                     e.Doubt($"{string.Join(", ", counted.Select(x => x.x))} counted in {total} by the catalog's rules, without a row of their own group: the document may count {(counted.Count > 1 ? "them" : "it")} elsewhere",
                         eq => counted.Count > 0 && (Math.Abs(Math.Abs(eq.Residual) - counted.Sum(x => x.Item2) * TableSet.ToWan(table) / eq.ToWan) <= eq.Tolerance
                             || counted.Exists(x => Math.Abs(Math.Abs(eq.Residual) - x.Item2 * TableSet.ToWan(table) / eq.ToWan) <= eq.Tolerance)));
@@ -467,6 +526,42 @@ internal sealed class TableEquations
                 Add(e);
             }
         }
+    }
+
+    /// <summary>
+    /// A total printed below some of its parts closes them: a part printed below it (上级补助收入 under 本年收入合计, with
+    /// 收入总计 further down) is not one of its parts but belongs to the next total below that counts this total.
+    /// </summary>
+    internal static void ByLayout(List<Resolved> rules, BudgetTable table)
+    {
+        int Pos(string key) => TableSet.KeyRow(table, key) is { } row
+            ? table.Rows.Where(r => r.Side == row.Side).ToList().IndexOf(row)
+            : -1;
+        bool SameSide(string a, string b) => TableSet.KeyRow(table, a)?.Side == TableSet.KeyRow(table, b)?.Side;
+        foreach (var rule in rules)
+        {
+            var at = Pos(rule.Total);
+            if (at < 0 || !rule.Parts.Exists(p => SameSide(p, rule.Total) && Pos(p) is var q && q >= 0 && q < at))
+            {
+                continue;
+            }
+
+            var below = rule.Parts.Where(p => SameSide(p, rule.Total) && Pos(p) > at).ToList();
+            if (below.Count == 0)
+            {
+                continue;
+            }
+
+            rule.Parts.RemoveAll(below.Contains);
+            rule.Expanded.RemoveAll(below.Contains);
+            var last = below.Max(Pos);
+            if (rules.Find(r => r.Parts.Contains(rule.Total) && SameSide(r.Total, rule.Total) && Pos(r.Total) > last) is { } outer)
+            {
+                outer.Parts.AddRange(below.Where(p => !outer.Parts.Contains(p)));
+            }
+        }
+
+        rules.RemoveAll(r => r.Parts.Count == 0 && r.ClassRows is null);
     }
 
     // ---- identities between tables --------------------------------------------------------------------------------
