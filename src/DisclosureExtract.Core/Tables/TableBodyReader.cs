@@ -616,7 +616,11 @@ internal static class TableBodyReader
         }
 
         var unit = UnitOf(texts, cells, roles);
-        var transposed = kind.Shape == TableShape.Named && nameIdx < 0 && amountIdx.Count > 0 && body.PendingHeader.Count + body.HeaderLines.Count > 0;
+        // a row of amounts without a label under the column labels: the named kinds' items printed as columns (三公), or the
+        // one row of a coded kind's table printed without rows (Jiangsu 支出预算总表: 合计 | 基本支出 | 项目支出, one row)
+        var transposed = (kind.Shape == TableShape.Named
+                || (kind.Shape == TableShape.Coded && body.Rows.Count == 0 && amountIdx.Exists(k => texts[k].Contains('.', StringComparison.Ordinal))))
+            && nameIdx < 0 && amountIdx.Count > 0 && body.PendingHeader.Count + body.HeaderLines.Count > 0;
         if ((nameIdx < 0 && unit is null && !transposed) || amountIdx.Count == 0)
         {
             if (body.Rows.Count == 0)
@@ -672,7 +676,7 @@ internal static class TableBodyReader
             row.Texts.Add(name);
         }
 
-        row.IsTotal = row.Code is null && row.UnitName is null && LineSyntax.IsTotalLabel(name);
+        row.IsTotal = row.Code is null && row.UnitName is null && (LineSyntax.IsTotalLabel(name) || (transposed && kind.Shape == TableShape.Coded));
         row.CellProject = project;
         for (var k = 0; k < texts.Count; k++)
         {

@@ -276,4 +276,35 @@ public sealed class GridLayoutTests
 
         Assert.Equal(4, t.EndLine);
     }
+
+    [Fact]
+    public void One_row_of_amounts_without_a_label_under_the_column_labels_is_the_total_row()
+    {
+        // Jiangsu 2019 支出预算总表: 合计 | 基本支出 | 项目支出 | 单位预留机动经费 | 结转下年资金, then one row of amounts
+        var t = new Doc(5).Text("公开03表").Text("支出预算总表").Text("部门名称：某单位 单位：万元")
+            .Row((0, "合计"), (1, "基本支出"), (2, "项目支出"), (3, "单位预留机动经费"), (4, "结转下年资金"))
+            .Row((0, "240.00"), (1, "150.00"), (2, "50.00"), (3, "40.00"))
+            .Tables().Single();
+
+        Assert.Equal("expenditure_summary", t.TableKey);
+        var row = Assert.Single(t.Rows);
+        Assert.Equal("total", row.RowKey);
+        Assert.Equal((240.00m, 150.00m, 50.00m), (row.ValueOf("total"), row.ValueOf("basic"), row.ValueOf("project")));
+        Assert.Equal(40.00m, row.Values.Single(v => v.Label == "单位预留机动经费").Amount);
+    }
+
+    [Fact]
+    public void A_column_number_under_a_one_column_header_is_no_total_row()
+    {
+        // Huzhou 国有资本经营预算支出表 printed empty: 科目编码 | 科目名称 | 项目支出, then ** | ** | 1, then 合计 without amounts
+        var t = new Doc(3).Text("表09").Text("2026年市级部门国有资本经营预算支出表").Text("511-某局 单位：万元")
+            .Row((0, "科目编码"), (1, "科目名称"), (2, "项目支出"))
+            .Row((0, "**"), (1, "**"), (2, "1"))
+            .Row((1, "合计"))
+            .Text("注：本部门2026年没有使用国有资本经营预算拨款安排的支出。")
+            .Tables().Single();
+
+        Assert.Equal("state_capital_expenditure", t.TableKey);
+        Assert.Empty(t.Rows);
+    }
 }
