@@ -606,10 +606,13 @@ internal static class TableBodyReader
             }
         }
 
+        // amounts after the name; before it only under a header that gives the columns roles, and only with decimals (a
+        // listing that prints 金额 before its classification columns, Xi'an 财拨结转支出表; a code has no decimals)
         var amountIdx = new List<int>();
-        for (var k = nameIdx + 1; k < texts.Count; k++)
+        for (var k = 0; k < texts.Count; k++)
         {
-            if (LineSyntax.IsAmount(texts[k]) && RoleAt(k) is null)
+            if (k != nameIdx && LineSyntax.IsAmount(texts[k]) && RoleAt(k) is null
+                && (k > nameIdx || (roles.Count > 0 && texts[k].Contains('.', StringComparison.Ordinal))))
             {
                 amountIdx.Add(k);
             }

@@ -57,10 +57,35 @@ internal sealed class TableBuilder
         var isEmpty = rows.Count == 0;
         if (!isEmpty && Kind.Shape == TableShape.Coded && !rows.Any(r => r.RowKey is "total" or "sub_unit" || (r.Code is null && r.RowKey is not null && _seg.Rows is not null)))
         {
-            _findings.Add(new Finding("table_truncated", Severity.Warning, $"table 表{_seg.TableNo} ends before its 合计 row", Kind.Key, Line: _seg.Start));
+            // cut off where the document ends (a download cut short); a table followed by more of the document was printed
+            // without a 合计 row (a listing of projects)
+            if (DocumentEndsInTable())
+            {
+                _findings.Add(new Finding("table_truncated", Severity.Warning, $"table 表{_seg.TableNo} ends before its 合计 row", Kind.Key, Line: _seg.Start));
+            }
+            else
+            {
+                _findings.Add(new Finding("table_without_total", Severity.Info, $"table 表{_seg.TableNo} prints no 合计 row", Kind.Key, Line: _seg.Start));
+            }
         }
 
         return new BudgetTable(_seg.TableNo, Kind.Key, _seg.Title, unit, isEmpty, _body.Note, isEmpty ? [] : columns, rows, _seg.Start, _seg.End);
+    }
+
+    /// <summary>True when nothing but blank lines and page numbers follows the table's last row.</summary>
+    private bool DocumentEndsInTable()
+    {
+        var last = _body.Rows.Count > 0 ? _body.Rows.Max(r => r.Line) : _seg.Start;
+        for (var i = last + 1; i < _doc.Lines.Count; i++)
+        {
+            var norm = _doc.Lines[i].Norm.Trim();
+            if (norm.Length > 0 && !LineSyntax.IsPageNumber(norm))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A table of named rows (三公) that prints its items as columns: the header names at least two of the row set's rows.</summary>
@@ -242,19 +267,32 @@ internal sealed class TableBuilder
         }
     }
 
-    /// <summary>A unit's row is the sum of the 类 rows under it (its first amount, to the next uncoded row).</summary>
+    /// <summary>A unit's row is the sum of the 类 rows under it (its first amount, to the next uncoded row), within the
+    /// rounding of the printed figures (half a unit of the last printed digit of each).</summary>
     private static bool SumsTheClassesUnderIt(List<RawRow> rows, int at)
     {
+        if (rows[at].Amounts.Count == 0)
+        {
+            return false;
+        }
+
         var sum = 0m;
+        var rounding = HalfUnit(rows[at].Amounts[0].Text);
+        var classes = 0;
         for (var j = at + 1; j < rows.Count && rows[j].Code is not null; j++)
         {
-            if (rows[j].Code!.Length == 3)
+            if (rows[j].Code!.Length == 3 && rows[j].Amounts.Count > 0)
             {
                 sum += rows[j].Amounts[0].Value;
+                rounding += HalfUnit(rows[j].Amounts[0].Text);
+                classes++;
             }
         }
 
-        return rows[at].Amounts.Count > 0 && rows[at].Amounts[0].Value == sum;
+        return classes > 0 && Math.Abs(rows[at].Amounts[0].Value - sum) <= rounding;
+
+        static decimal HalfUnit(string text) => 0.5m / Pow10(LineSyntax.Decimals(text));
+        static decimal Pow10(int n) => n <= 0 ? 1m : 10m * Pow10(n - 1);
     }
 
     /// <summary>A table that lists one unit's row first and no 合计 row: the unit's row is the table's total.</summary>

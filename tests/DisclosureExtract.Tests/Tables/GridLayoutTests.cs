@@ -307,4 +307,23 @@ public sealed class GridLayoutTests
         Assert.Equal("state_capital_expenditure", t.TableKey);
         Assert.Empty(t.Rows);
     }
+
+    [Fact]
+    public void A_listing_that_prints_its_amount_before_the_classification_columns_reads_the_amount_not_the_economic_code()
+    {
+        // Xi'an 财拨结转支出表: 单位代码 | 单位名称 | 项目名称 | 金额 | 功能分类科目代码 | 名称 | 政府经济分类科目代码 | 名称 | 项目类别
+        var t = new Doc(9).Text("表11").Text("2019年部门综合预算财政拨款结转资金支出表").Text("单位：万元")
+            .Row((0, "预算单位代码"), (1, "预算单位名称"), (2, "预算项目名称"), (3, "金额"), (4, "功能分类科目代码"), (5, "功能分类科目名称"),
+                (6, "政府经济分类科目代码"), (7, "政府经济分类科目名称"), (8, "项目类别"))
+            .Row((0, "125001"), (1, "某局"), (2, "省级安全生产专项"), (3, "2.61"), (4, "2150605"), (5, "安全监管监察专项"), (6, "50299"), (7, "其他商品和服务支出"), (8, "项目支出"))
+            .Text("注：项目类别指基本支出或项目支出。")
+            .Text("表12").Text("政府采购预算表")
+            .Tables().First();
+
+        var row = Assert.Single(t.Rows);
+        Assert.Equal("2150605", row.Code);
+        var value = Assert.Single(row.Values);
+        Assert.Equal(2.61m, value.Amount);
+        Assert.NotEqual("unknown", value.ColumnKey);
+    }
 }

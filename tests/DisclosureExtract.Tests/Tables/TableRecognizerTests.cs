@@ -338,6 +338,15 @@ public class TableRecognizerTests
     }
 
     [Fact]
+    public void A_coded_table_without_a_total_row_followed_by_more_of_the_document_is_not_truncated()
+    {
+        var r = TableTestKit.Recognize([.. Table3Header, "208 社会保障和就业支出 10.00 10.00", "注：本表不含合计。", "第三部分 名词解释", "1.财政拨款收入：指本级财政当年拨付的资金。"]);
+
+        Assert.DoesNotContain(r.Findings, f => f.Check == "table_truncated");
+        Assert.Contains(r.Findings, f => f.Check == "table_without_total" && f.Severity == DisclosureExtract.Model.Severity.Info && f.TableKey == "expenditure_summary");
+    }
+
+    [Fact]
     public void Shanghai_summary_with_uncoded_expenditure_rows_in_yuan()
     {
         var r = TableTestKit.Recognize(
