@@ -925,14 +925,25 @@ internal static class TableBodyReader
             body.ExpenditureColumn ??= ColumnOf(cells, blocks[1]);
         }
 
-        // income side: label in the first cell, amounts after it
+        // income side: label in the header's first label column (after a 序号 or an empty margin column), amounts after it
         var incomeEnd = blocks.Count > 1 ? blocks[1] : texts.Count;
-        if (texts[0].Length > 0)
+        var labelAt = 0;
+        if (body.LabelColumns.Count >= 2 && IndexOfColumn(cells, body.LabelColumns.Min()) is var first && first > 0 && first < incomeEnd)
+        {
+            labelAt = first;
+        }
+
+        while (labelAt + 1 < incomeEnd && IsSeq(body, cells, labelAt))
+        {
+            labelAt++;
+        }
+
+        if (texts[labelAt].Length > 0)
         {
             var inc = new RawRow(line.Index) { Side = "income", FromCells = true, ColumnMap = map, ColumnLabels = body.HeaderLabels };
-            inc.Texts.Add(cells[0].Text.Trim());
-            inc.IsTotal = texts[0].Contains("总计", StringComparison.Ordinal) || texts[0].Contains("合计", StringComparison.Ordinal);
-            for (var k = 1; k < incomeEnd; k++)
+            inc.Texts.Add(cells[labelAt].Text.Trim());
+            inc.IsTotal = texts[labelAt].Contains("总计", StringComparison.Ordinal) || texts[labelAt].Contains("合计", StringComparison.Ordinal);
+            for (var k = labelAt + 1; k < incomeEnd; k++)
             {
                 if (LineSyntax.IsAmount(texts[k]) && !IsSeq(body, cells, k))
                 {

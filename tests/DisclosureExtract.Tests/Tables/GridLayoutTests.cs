@@ -326,4 +326,22 @@ public sealed class GridLayoutTests
         Assert.Equal(2.61m, value.Amount);
         Assert.NotEqual("unknown", value.ColumnKey);
     }
+
+    [Theory]
+    [InlineData("序号", "1")] // Xi'an 收支总表: a 序号 column before the income labels
+    [InlineData("", "")] // Beijing 预算01表: an empty margin column before them
+    public void The_income_label_of_a_two_sided_table_is_in_the_headers_first_label_column(string firstHeader, string firstCell)
+    {
+        var t = new Doc(5).Text("表1").Text("收支总表").Text("单位：万元")
+            .Row((0, firstHeader), (1, "收 入"), (3, "支 出"))
+            .Row((1, "项 目"), (2, "预算数"), (3, "项 目"), (4, "预算数"))
+            .Row((0, firstCell), (1, "一、一般公共预算拨款收入"), (2, "100.00"), (3, "一、一般公共服务支出"), (4, "100.00"))
+            .Row((1, "收入总计"), (2, "100.00"), (3, "支出总计"), (4, "100.00"))
+            .Tables().Single();
+
+        var income = t.Rows.Where(r => r.Side == "income").ToList();
+        Assert.Equal(["general_budget_appropriation", "income_total"], income.Select(r => r.RowKey));
+        Assert.Equal("一、一般公共预算拨款收入", income[0].ItemName);
+        Assert.Equal(100.00m, income[0].Values.Single().Amount);
+    }
 }
