@@ -85,7 +85,7 @@ internal static partial class LineSyntax
         return m.Success ? m.Groups["u"].Value : null;
     }
 
-    /// <summary>"编制单位：… 单位：万元", "编制部门:…", "单位：万元".</summary>
+    /// <summary>"编制单位：… 单位：万元", "编制部门:…", "单位：万元", "511-退役军人事务局 单位：万元" (a line that ends with its unit).</summary>
     public static bool IsUnitLine(string norm)
     {
         ArgumentNullException.ThrowIfNull(norm);
@@ -99,7 +99,8 @@ internal static partial class LineSyntax
         var t = squeezed;
         return t.StartsWith("编制单位", StringComparison.Ordinal) || t.StartsWith("编制部门", StringComparison.Ordinal)
             || t.StartsWith("单位:", StringComparison.Ordinal) || t.StartsWith("金额单位", StringComparison.Ordinal)
-            || (t.Length < 16 && Unit(norm) is not null);
+            || (t.Length < 16 && Unit(norm) is not null)
+            || (Unit(norm) is not null && (t.EndsWith("单位:万元", StringComparison.Ordinal) || t.EndsWith("单位:元", StringComparison.Ordinal) || t.EndsWith("单位:千元", StringComparison.Ordinal)));
     }
 
     /// <summary>A 备注 note or the sentence that says the table is empty.</summary>

@@ -344,4 +344,22 @@ public sealed class GridLayoutTests
         Assert.Equal("一、一般公共预算拨款收入", income[0].ItemName);
         Assert.Equal(100.00m, income[0].Values.Single().Amount);
     }
+
+    [Fact]
+    public void A_unit_line_repeated_on_a_continuation_page_is_not_a_class_row()
+    {
+        // Huzhou: every page of 表01 repeats "511-退役军人事务局 单位：万元"; the 项 named on the next page stays under its 款
+        var t = new Doc(4).Text("表01").Text("2026年市级部门收支预算总表").Text("511-退役军人事务局 单位：万元")
+            .Row((0, "收 入"), (2, "支 出"))
+            .Row((0, "项 目"), (1, "预算数"), (2, "项 目"), (3, "预算数"))
+            .Row((0, "一般公共预算拨款收入"), (1, "71.42"), (2, "卫生健康支出"), (3, "71.42"))
+            .Row((2, "行政事业单位医疗"), (3, "71.42"))
+            .Row((2, "行政单位医疗"), (3, "38.15"))
+            .Page().Text("511-退役军人事务局 单位：万元")
+            .Row((2, "公务员医疗补助"), (3, "33.27"))
+            .Row((0, "收入总计"), (1, "71.42"), (2, "支出总计"), (3, "71.42"))
+            .Tables().Single();
+
+        Assert.Equal(["210", "21011", "2101101", "2101103"], t.Rows.Where(r => r.Code is not null).Select(r => r.Code));
+    }
 }
