@@ -100,21 +100,31 @@ internal static class HeaderPaths
         return period;
     }
 
-    /// <summary>The role of a column without amounts by its lowest label (short labels such as 类 / 款 / 项 only exactly).</summary>
+    /// <summary>
+    /// The role of a column without amounts by its lowest label (short labels such as 类 / 款 / 项 only exactly): a label
+    /// printed exactly, else the longest label it contains (政府经济科目编码 is an economic code, though it contains 经济科目编码).
+    /// </summary>
     public static string? RoleOf(DisclosureCatalog catalog, string leaf)
     {
+        string? best = null;
+        var bestLength = 0;
         foreach (var r in catalog.RoleLabels)
         {
             foreach (var label in r.Labels)
             {
-                if (leaf == label || (label.Length >= 4 && leaf.Contains(label, StringComparison.Ordinal) && label.Length >= leaf.Length - 2))
+                if (leaf == label)
                 {
                     return r.Key;
+                }
+
+                if (label.Length >= 4 && label.Length > bestLength && leaf.Contains(label, StringComparison.Ordinal) && label.Length >= leaf.Length - 2)
+                {
+                    (best, bestLength) = (r.Key, label.Length);
                 }
             }
         }
 
-        return null;
+        return best;
     }
 
     /// <summary>A header label as matched: folded, without white space and quotes, without a leading year (2026年预算数 → 预算数).</summary>

@@ -1076,6 +1076,17 @@ internal static class TableBodyReader
             return;
         }
 
+        // a row that prints a code or a serial number is a row without amounts, not a header (Xi'an 基本支出明细表: 30239 其他交通费用
+        // 50502 商品和服务支出, nothing printed — 商品和服务支出 names a column of other tables)
+        for (var k = 0; k < cells.Count; k++)
+        {
+            if (texts[k].Length > 0 && texts[k].All(char.IsAsciiDigit)
+                && (body.Roles.GetValueOrDefault(ColumnOf(cells, k)) is "code" or "seq" or "economic_code" || texts[k].Length is 3 or 5 or 7))
+            {
+                return;
+            }
+        }
+
         body.PendingHeader.Add(cells);
     }
 

@@ -362,4 +362,24 @@ public sealed class GridLayoutTests
 
         Assert.Equal(["210", "21011", "2101101", "2101103"], t.Rows.Where(r => r.Code is not null).Select(r => r.Code));
     }
+
+    [Fact]
+    public void A_row_with_codes_and_no_amounts_is_no_repeated_header_and_the_government_code_is_no_amount()
+    {
+        // Xi'an 基本支出明细表: 部门 and 政府 economic codes side by side; a row printed without amounts whose 政府 name
+        // (商品和服务支出) names a column of other tables
+        var t = new Doc(8).Text("表8").Text("2022年部门综合预算一般公共预算基本支出明细表").Text("预算单位：某局 金额单位：万元")
+            .Row((0, "序号"), (1, "部门经济科目编码"), (2, "部门经济科目名称"), (3, "政府经济科目编码"), (4, "政府经济科目名称"), (5, "合计"), (6, "人员经费支出"), (7, "公用经费支出"))
+            .Row((0, "1"), (2, "合计"), (5, "72.32"), (6, "0.00"), (7, "72.32"))
+            .Row((0, "2"), (1, "302"), (2, "商品和服务支出"), (5, "72.32"), (7, "72.32"))
+            .Row((0, "3"), (1, "30239"), (2, "其他交通费用"), (3, "50502"), (4, "商品和服务支出"))
+            .Row((0, "4"), (1, "30299"), (2, "其他商品和服务支出"), (3, "50299"), (4, "其他商品和服务支出"), (5, "14.85"), (7, "14.85"))
+            .Row((0, "5"), (1, "30299"), (2, "其他商品和服务支出"), (3, "50502"), (4, "商品和服务支出"), (5, "57.47"), (7, "57.47"))
+            .Tables().Single();
+
+        Assert.Equal(["total", "personnel", "public_use"], t.Columns);
+        var rows = t.Rows.Where(r => r.Code == "30299").ToList();
+        Assert.Equal(["total=14.85 public_use=14.85", "total=57.47 public_use=57.47"],
+            rows.Select(r => string.Join(' ', r.Values.Select(v => $"{v.ColumnKey}={v.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))));
+    }
 }
