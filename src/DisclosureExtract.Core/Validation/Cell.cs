@@ -88,6 +88,13 @@ internal sealed class CellIndex
         {
             var printed = row.AmountIn(column);
             var scale = Math.Max(printed?.Scale ?? 0, ScaleOf(table));
+            // a spreadsheet's General format prints at most 11 characters: a large number printed with fewer decimals
+            // than its table (936647884.3, 943865000 for 943864999.96) may be rounded to what fits
+            if (printed is { } p && p.Scale < scale && IntegerDigits(p) >= 9)
+            {
+                scale = Math.Max(p.Scale, 10 - IntegerDigits(p));
+            }
+
             var half = printed is null ? 0m : Tolerance.HalfUnit(scale);
             cell = new Cell(_all.Count, table, row, column, printed, half, TableSet.ToWan(table), TableSet.LineOf(row, column),
                 $"{TableSet.Label(table, row)} {column}");
@@ -97,6 +104,8 @@ internal sealed class CellIndex
 
         return cell;
     }
+
+    private static int IntegerDigits(decimal value) => Math.Truncate(Math.Abs(value)).ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
 
     /// <summary>A figure of the text (in 万元), one cell per line and statement.</summary>
     public Cell Text(string what, decimal amount, int line)

@@ -98,4 +98,18 @@ public sealed class CatalogRuleFormsTests
         var f = Assert.Single(Errors(Shandong("47.00")));
         Assert.Equal((CheckIds.SummarySum, 45.00m, 47.00m), (f.Check, f.Expected, f.Actual));
     }
+
+    // a 合计 printed by a spreadsheet's General format (11 characters): 936647884.3 for 936647884.33
+    private static BudgetTable Large(string total) => new TableBuilder(3, "total", "basic", "project")
+        .Row("206", "科学技术支出", "total=936647884.33 basic=1000000.00 project=935647884.33")
+        .Row("20601", "科学技术管理事务", "total=936647884.33 basic=1000000.00 project=935647884.33")
+        .Key("total", "合计", $"total={total} basic=1000000.00 project=935647884.33")
+        .Build();
+
+    [Fact]
+    public void A_large_number_printed_with_fewer_decimals_than_its_table_may_be_rounded_to_eleven_characters()
+    {
+        Assert.Empty(Errors(Large("936647884.3")));
+        Assert.Contains(Errors(Large("936647884.1")), f => f.Check == CheckIds.HierarchySum || f.Check == CheckIds.RowIdentity);
+    }
 }
