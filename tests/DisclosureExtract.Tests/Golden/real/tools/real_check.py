@@ -28,6 +28,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
 ROOT = os.getcwd()
@@ -61,14 +62,26 @@ def squeeze(s):
     return re.sub(r"\s+", "", s)
 
 
-def numbers(line):
-    out = []
-    for m in NUM.finditer(line):
-        try:
-            out.append(Decimal(m.group().replace(",", "")))
-        except InvalidOperation:
-            pass
-    return out
+def width(s):
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in s)
+
+
+def same(token, amount):
+    """A printed token is the amount: the same number, and both with or both without decimals (a code 02 is not 2.00)."""
+    t = token.replace(",", "")
+    try:
+        return t == amount or (Decimal(t) == Decimal(amount) and ("." in t) == ("." in amount))
+    except InvalidOperation:
+        return False
+
+
+def positions(line, amount):
+    """End offsets (display columns: CJK characters count double, as pdftotext lays them out) of the amount on the line."""
+    return [width(line[:m.end()]) for m in NUM.finditer(line) if same(m.group(), amount)]
+
+
+def has(line, amount):
+    return any(same(m.group(), amount) for m in NUM.finditer(line))
 
 
 def code_forms(code):
@@ -94,7 +107,8 @@ def anchors(lines, item):
                     found.add(i)
             if len(code) in (5, 7) and name and re.search(r"(?<![\d.,])" + code[-2:] + r"(?![\d.,])", norm) and name[:4] in sq:
                 found.add(i)
-        for n in (name, proj):
+        bare = re.sub(r"^(?:[一二三四五六七八九十]+、|\d+[、.．]|[(（]\d+[)）])", "", name)
+        for n in (name, proj, bare if bare != name and len(bare) >= 4 else ""):
             if not n:
                 continue
             if n in sq or (len(n) > 6 and n[:6] in sq) or (len(sq) >= 4 and sq in n and not NUM.search(line)):
@@ -106,18 +120,56 @@ THREE_PUBLIC = ("three_public_expenses", "final_three_public_expenses")
 
 
 def text_check(page_lines, item):
-    amount = Decimal(item["amount"])
+    amount = item["amount"]
     if item["table_key"] in THREE_PUBLIC:
         # transposed: the row is a header cell; the amount must be printed on the page (arithmetic places it)
-        return "page" if any(amount in numbers(l) for l in page_lines) else "absent"
+        return ("page" if any(has(l, amount) for l in page_lines) else "absent"), None
     anc = anchors(page_lines, item)
-    if any(amount in numbers(page_lines[i]) for i in anc):
-        return "on"
-    for i in anc:
+    for i in sorted(anc):
+        if has(page_lines[i], amount):
+            return "on", (i, positions(page_lines[i], amount))
+    for i in sorted(anc):
         for j in range(max(0, i - 2), min(len(page_lines), i + 3)):
-            if amount in numbers(page_lines[j]):
-                return "near"
-    return "absent" if anc else "noanchor"
+            if has(page_lines[j], amount):
+                return "near", (j, positions(page_lines[j], amount))
+    # a number that wraps in its cell: 411,130.6 on the row's line and 7 (or .38) on one of the next two lines
+    for i in sorted(anc):
+        for j in range(max(0, i - 1), min(len(page_lines), i + 2)):
+            for m in NUM.finditer(page_lines[j]):
+                for k in range(j + 1, min(len(page_lines), j + 3)):
+                    for f in re.finditer(r"(?<![\w.,])\.?\d{1,3}(?![\w.,])", page_lines[k]):
+                        if (m.group() + f.group()).replace(",", "") == amount:
+                            return "split", None
+    return ("absent" if anc else "noanchor"), None
+
+
+def column_check(items, where, text):
+    """Per table and page: the amounts of a column end at about the same place on their lines (pdftotext right-aligns
+    them under their header). A cell that ends nearer another column's usual place than its own is flagged `column`."""
+    flags = {}
+    groups = collections.defaultdict(list)
+    for k, it in enumerate(items):
+        if where[k] is None or text[k] != "on" or it["table_key"] in THREE_PUBLIC or it["column_key"] in ("amount", "unknown"):
+            continue
+        groups[(it["table_no"], it["table_key"], it["source_page"])].append(k)
+    for ks in groups.values():
+        ends = collections.defaultdict(list)
+        for k in ks:
+            if len(where[k][1]) == 1:
+                ends[items[k]["column_key"]].append(where[k][1][0])
+        med = {c: sorted(v)[len(v) // 2] for c, v in ends.items() if v}
+        if len(med) < 2:
+            continue
+        for k in ks:
+            c = items[k]["column_key"]
+            if c not in med or len(where[k][1]) != 1:
+                continue  # an amount printed twice on its line (0.00 …) has no single place
+            best = where[k][1][0]
+            own = abs(best - med[c])
+            other = min((abs(best - m), oc) for oc, m in med.items() if oc != c)
+            if own > 3 and other[0] < own:
+                flags[k] = f"column? ends at {best}, {c} at {med[c]}, {other[1]} at {med[other[1]]}"
+    return flags
 
 
 def arith(items, rules):
@@ -153,11 +205,15 @@ def arith(items, rules):
                     coded[c].append(k)
             if any(len(v) > 1 for v in coded.values()):
                 continue  # a code printed twice (paired economic codes, projects): no hierarchy
-            for c, (k,) in coded.items():
-                if len(c) == 3:
-                    continue
+            def parent(cc):
+                # the nearest printed ancestor (Xi'an prints 3010201 under 301 without a 30102 row)
+                for n in range(len(cc) - 2, 2, -2):
+                    if cc[:n] in coded:
+                        return cc[:n]
+                return None
+
             for c, (k,) in sorted(coded.items()):
-                children = [v[0] for cc, v in coded.items() if len(cc) == len(c) + 2 and cc.startswith(c)]
+                children = [v[0] for cc, v in coded.items() if parent(cc) == c]
                 if children:
                     check(f"{no} {key} {unit} {col}: {c} = sum of its children", k, children)
             classes = [v[0] for cc, v in coded.items() if len(cc) == 3]
@@ -232,21 +288,24 @@ def main():
     for doc in sorted(docs):
         items = docs[doc]
         pg = pages(doc)
-        text = []
+        text, where = [], []
         for it in items:
             p = int(it["source_page"]) - 1
-            text.append(text_check(pg[p].split("\n"), it) if 0 <= p < len(pg) else "nopage")
+            t, w = text_check(pg[p].split("\n"), it) if 0 <= p < len(pg) else ("nopage", None)
+            text.append(t)
+            where.append(w)
         ar, failures = arith(items, rules)
-        bad = [k for k in range(len(items)) if text[k] not in ("on", "near", "page") or ar[k] == "fail"]
+        cols = column_check(items, where, text)
+        bad = [k for k in range(len(items)) if text[k] not in ("on", "near", "page", "split") or ar[k] == "fail"]
         c = collections.Counter(text)
         a = collections.Counter(ar.values())
-        summary.append((doc, len(items), len(bad), dict(c), dict(a)))
+        summary.append((doc, len(items), len(bad), dict(c), dict(a), f"column flags {len(cols)}"))
         print(f"== {doc}: {len(items)} cells, text {dict(c)}, arithmetic {dict(a)}, to look at {len(bad)}")
         for f in failures:
             print("   arith", *f)
         for k in bad:
             it = items[k]
-            print(f"   cell {text[k]}/{ar[k]} 表{it['table_no']} {it['table_key']} [{it['sub_unit']}] {it['code']} {it['row_key']} "
+            print(f"   cell {text[k]}/{ar[k]}{'/' + cols[k] if k in cols else ''} 表{it['table_no']} {it['table_key']} [{it['sub_unit']}] {it['code']} {it['row_key']} "
                   f"{it['item_name']} |{it['project_name']}| {it['column_key']}={it['amount']} p{it['source_page']} l{it['source_line']}")
         if write:
             bad_keys = [golden_key(items[k]) for k in bad]
@@ -254,6 +313,12 @@ def main():
             fixed = []
             for cr in corrections.get(doc, []):
                 key = [cr["table_no"], cr["table_key"], cr["sub_unit"], cr["code"], cr["row"], cr["project"], cr["column_key"], cr["read"], cr["page"]]
+                if cr["read"] and cr["read"] == cr["printed"]:  # looked at by hand: read as printed
+                    if key in bad_keys:
+                        bad_keys.remove(key)
+                    elif key not in rows:
+                        fixed.append(key)
+                    continue
                 if cr["read"]:
                     if key in rows:
                         rows.remove(key)
