@@ -94,26 +94,25 @@ def code_forms(code):
 
 
 def anchors(lines, item):
-    """Indexes of the lines that carry the row's code or name."""
+    """The lines that carry the row's code or name, best first: the full code (or a 5/7-digit code as printed split),
+    the row's own level with its name, the full name, then a wrapped name's first six characters."""
     code, name = item["code"], squeeze(item["item_name"])
     proj = squeeze(item["project_name"])
-    found = set()
+    bare = re.sub(r"^(?:[一二三四五六七八九十]+、|\d+[、.．]|[(（]\d+[)）])", "", name)
+    names = [n for n in (name, proj, bare if bare != name and len(bare) >= 4 else "") if n]
+    tiers = [[], [], [], []]
     for i, line in enumerate(lines):
         sq = squeeze(line)
         norm = re.sub(r"\s+", " ", line)
-        if code:
-            for f in code_forms(code):
-                if re.search(r"(?<![\d.,])" + re.escape(f) + r"(?![\d.,])", norm):
-                    found.add(i)
-            if len(code) in (5, 7) and name and re.search(r"(?<![\d.,])" + code[-2:] + r"(?![\d.,])", norm) and name[:4] in sq:
-                found.add(i)
-        bare = re.sub(r"^(?:[一二三四五六七八九十]+、|\d+[、.．]|[(（]\d+[)）])", "", name)
-        for n in (name, proj, bare if bare != name and len(bare) >= 4 else ""):
-            if not n:
-                continue
-            if n in sq or (len(n) > 6 and n[:6] in sq) or (len(sq) >= 4 and sq in n and not NUM.search(line)):
-                found.add(i)
-    return found
+        if code and any(re.search(r"(?<![\d.,])" + re.escape(f) + r"(?![\d.,])", norm) for f in code_forms(code)):
+            tiers[0].append(i)
+        elif code and len(code) in (5, 7) and name and re.search(r"(?<![\d.,])" + code[-2:] + r"(?![\d.,])", norm) and name[:4] in sq:
+            tiers[1].append(i)
+        elif any(n in sq for n in names):
+            tiers[2].append(i)
+        elif any((len(n) > 6 and n[:6] in sq) or (len(sq) >= 4 and sq in n and not NUM.search(line)) for n in names):
+            tiers[3].append(i)
+    return [i for t in tiers for i in t]
 
 
 THREE_PUBLIC = ("three_public_expenses", "final_three_public_expenses")
@@ -125,15 +124,15 @@ def text_check(page_lines, item):
         # transposed: the row is a header cell; the amount must be printed on the page (arithmetic places it)
         return ("page" if any(has(l, amount) for l in page_lines) else "absent"), None
     anc = anchors(page_lines, item)
-    for i in sorted(anc):
+    for i in anc:
         if has(page_lines[i], amount):
             return "on", (i, positions(page_lines[i], amount))
-    for i in sorted(anc):
+    for i in anc:
         for j in range(max(0, i - 2), min(len(page_lines), i + 3)):
             if has(page_lines[j], amount):
                 return "near", (j, positions(page_lines[j], amount))
     # a number that wraps in its cell: 411,130.6 on the row's line and 7 (or .38) on one of the next two lines
-    for i in sorted(anc):
+    for i in anc:
         for j in range(max(0, i - 1), min(len(page_lines), i + 2)):
             for m in NUM.finditer(page_lines[j]):
                 for k in range(j + 1, min(len(page_lines), j + 3)):
@@ -295,6 +294,26 @@ def main():
             text.append(t)
             where.append(w)
         ar, failures = arith(items, rules)
+        # completeness, per page: every decimal amount printed on a page that has cells is some cell's of that page
+        # (an amount the tool did not read is left over; so are numbers of a wrapped cell and of text around the table)
+        by_page = collections.defaultdict(list)
+        for it in items:
+            by_page[int(it["source_page"]) - 1].append(it["amount"])
+        unread = []
+        for p, amounts in sorted(by_page.items()):
+            left = collections.Counter(amounts)
+            for i, line in enumerate(pg[p].split("\n")):
+                for m in NUM.finditer(line):
+                    tok = m.group()
+                    if ("." not in tok and "," not in tok) or line[m.end():m.end() + 1] == "%":
+                        continue  # codes, serial numbers and integers are not counted (Xi'an's integer amounts are checked by the cells)
+                    hit = next((a for a in left if left[a] > 0 and same(tok, a)), None)
+                    if hit is not None:
+                        left[hit] -= 1
+                    else:
+                        unread.append((p + 1, i, tok, line.strip()[:120]))
+        for u in unread:
+            print(f"   unread? {doc} p%d l%d %s | %s" % u)
         cols = column_check(items, where, text)
         bad = [k for k in range(len(items)) if text[k] not in ("on", "near", "page", "split") or ar[k] == "fail"]
         c = collections.Counter(text)
