@@ -294,6 +294,28 @@ def main():
             text.append(t)
             where.append(w)
         ar, failures = arith(items, rules)
+        # order (information only, not a failure: the tool does not always write a row's cells in printed column order):
+        # a row's amounts, in the order the tool writes its columns, are printed left to right on the row's line
+        rows_of = collections.defaultdict(list)
+        for k, it in enumerate(items):
+            if text[k] == "on" and it["table_key"] not in THREE_PUBLIC:
+                rows_of[(it["table_no"], it["source_page"], it["source_line"], it["sub_unit"], it["code"], it["row_key"], it["item_name"], it["project_name"])].append(k)
+        order = {}
+        for ks in rows_of.values():
+            lines_ = {where[k][0] for k in ks}
+            if len(ks) < 2 or len(lines_) != 1:
+                continue
+            line = pg[int(items[ks[0]]["source_page"]) - 1].split("\n")[lines_.pop()]
+            toks = [m for m in NUM.finditer(line)]
+            pos = 0
+            for k in ks:
+                nxt = next((j for j in range(pos, len(toks)) if same(toks[j].group(), items[k]["amount"])), None)
+                if nxt is None:
+                    for k2 in ks:
+                        order[k2] = "order"
+                    break
+                pos = nxt + 1
+        # column (information only, not a failure: wrapped and centred header cells make it noisy) and
         # completeness, per page: every decimal amount printed on a page that has cells is some cell's of that page
         # (an amount the tool did not read is left over; so are numbers of a wrapped cell and of text around the table)
         by_page = collections.defaultdict(list)
@@ -318,13 +340,13 @@ def main():
         bad = [k for k in range(len(items)) if text[k] not in ("on", "near", "page", "split") or ar[k] == "fail"]
         c = collections.Counter(text)
         a = collections.Counter(ar.values())
-        summary.append((doc, len(items), len(bad), dict(c), dict(a), f"column flags {len(cols)}"))
+        summary.append((doc, len(items), len(bad), dict(c), dict(a), f"column flags {len(cols)}", f"order flags {len(order)}"))
         print(f"== {doc}: {len(items)} cells, text {dict(c)}, arithmetic {dict(a)}, to look at {len(bad)}")
         for f in failures:
             print("   arith", *f)
         for k in bad:
             it = items[k]
-            print(f"   cell {text[k]}/{ar[k]}{'/' + cols[k] if k in cols else ''} 表{it['table_no']} {it['table_key']} [{it['sub_unit']}] {it['code']} {it['row_key']} "
+            print(f"   cell {text[k]}/{ar[k]}{'/order' if k in order else ''}{'/' + cols[k] if k in cols else ''} 表{it['table_no']} {it['table_key']} [{it['sub_unit']}] {it['code']} {it['row_key']} "
                   f"{it['item_name']} |{it['project_name']}| {it['column_key']}={it['amount']} p{it['source_page']} l{it['source_line']}")
         if write:
             bad_keys = [golden_key(items[k]) for k in bad]
