@@ -197,6 +197,8 @@ def arith(items, rules):
             it = items[k]
             cells[(it["sub_unit"], it["column_key"])].append(k)
         for (unit, col), cks in cells.items():
+            if col == "unknown":
+                continue  # several columns the catalog does not know share this key (Central 表5's 2025 执行数 …)
             coded = collections.defaultdict(list)
             total = [k for k in cks if items[k]["row_key"] == "total" and not items[k]["code"]]
             for k in cks:
@@ -212,12 +214,27 @@ def arith(items, rules):
                         return cc[:n]
                 return None
 
-            for c, ks_ in sorted(coded.items()):
-                if len(ks_) != 1:
-                    continue
-                children = [k2 for cc, v in coded.items() if parent(cc) == c for k2 in v]
-                if children:
-                    check(f"{no} {key} {unit} {col}: {c} = sum of its children", ks_[0], children)
+            if all(len(v) == 1 for v in coded.values()):
+                for c, ks_ in sorted(coded.items()):
+                    children = [k2 for cc, v in coded.items() if parent(cc) == c for k2 in v]
+                    if children:
+                        check(f"{no} {key} {unit} {col}: {c} = sum of its children", ks_[0], children)
+            else:
+                # a code printed more than once (paired 部门/政府 economic codes: Yantai prints 301 once per 政府 class, each
+                # with its own 30101 …; Xi'an prints 30227 once per 政府 code): in printed order, a row belongs to the
+                # nearest row above it whose code is a prefix of its own
+                stack, kids = [], collections.defaultdict(list)
+                for k in cks:
+                    c = items[k]["code"]
+                    if not (c and c.isdigit() and len(c) in (3, 5, 7)) or items[k]["project_name"]:
+                        continue
+                    while stack and not (c.startswith(items[stack[-1]]["code"]) and len(c) > len(items[stack[-1]]["code"])):
+                        stack.pop()
+                    if stack:
+                        kids[stack[-1]].append(k)
+                    stack.append(k)
+                for k, children in kids.items():
+                    check(f"{no} {key} {unit} {col}: {items[k]['code']} (p{items[k]['source_page']} l{items[k]['source_line']}) = sum of the rows under it", k, children)
             classes = [k2 for cc, v in coded.items() if len(cc) == 3 for k2 in v]
             if len(total) == 1 and classes:
                 check(f"{no} {key} {unit} {col}: 合计 = sum of 类 rows", total[0], classes)
@@ -277,19 +294,21 @@ def corrected_cells(items, corrections):
     keys = [golden_key(it) for it in items]
     replaced = set()
     added = []
+    at = collections.defaultdict(list)  # new cells by the index of the tool's cell they follow (printed order matters)
     for cr in corrections:
         if cr["read"] and cr["read"] == cr["printed"]:
             continue
         key = [cr["table_no"], cr["table_key"], cr["sub_unit"], cr["code"], cr["row"], cr["project"], cr["column_key"], cr["read"], cr["page"]]
-        template = None
+        template, pos = None, None
         if cr["read"]:
             k = next((k for k, kk in enumerate(keys) if kk == key and k not in replaced), None)
             if k is not None:
                 replaced.add(k)
-                template = items[k]
+                template, pos = items[k], k
         if cr["printed"]:
             if template is None:  # a cell of the same row, or a new row
-                template = next((it for it, kk in zip(items, keys) if kk[:6] == key[:6] and kk[8] == key[8]), None)
+                pos = next((k for k, kk in enumerate(keys) if kk[:6] == key[:6] and kk[8] == key[8]), None)
+                template = items[pos] if pos is not None else None
             cell = dict(template) if template else {"table_no": cr["table_no"], "table_key": cr["table_key"], "sub_unit": cr["sub_unit"],
                                                     "code": cr["code"], "row_key": "", "item_name": "", "project_name": cr["project"],
                                                     "source_page": cr["page"], "source_line": "corrected:" + cr["row"]}
@@ -298,8 +317,16 @@ def corrected_cells(items, corrections):
                 cell.update(row_key=cr["row"] if re.fullmatch(r"[a-z_]+", cr["row"]) else cell.get("row_key", ""))
             else:
                 cell.update(row_key="", item_name=cell.get("item_name", ""))
-            added.append(cell)
-    return [it for k, it in enumerate(items) if k not in replaced] + added, replaced
+            if pos is None:
+                added.append(cell)
+            else:
+                at[pos].append(cell)
+    out = []
+    for k, it in enumerate(items):
+        if k not in replaced:
+            out.append(it)
+        out.extend(at.get(k, []))
+    return out + added, replaced
 
 
 def golden_key(it):
