@@ -351,6 +351,11 @@ def main():
     if os.path.exists(cpath):
         for r in csv.DictReader(l for l in open(cpath, encoding="utf-8") if not l.startswith("#")):
             corrections[r["document"]].append(r)
+    table_misreads = collections.defaultdict(list)
+    tpath = os.path.join(GOLDEN, "known_table_misreads.csv")
+    if os.path.exists(tpath):
+        for r in csv.DictReader(l for l in open(tpath, encoding="utf-8") if not l.startswith("#")):
+            table_misreads[r["document"]].append(r)
     summary = []
     misreads = []
     unverified = []
@@ -455,6 +460,11 @@ def main():
             for key in bad_keys:  # looked at by hand and not settled: not in the golden file
                 rows.remove(key)
                 unverified.append([doc, *key])
+            for tm in table_misreads.get(doc, []):  # tables read under another table's number and key
+                lo, hi = (int(x) for x in tm["pages"].split("-"))
+                for r in rows:
+                    if [r[0], r[1]] == [tm["actual_table_no"], tm["actual_table_key"]] and lo <= int(r[8]) <= hi:
+                        r[0], r[1] = tm["expected_table_no"], tm["expected_table_key"]
             rows.sort(key=lambda r: (int(r[0]), r[1], int(r[8]), r[2], r[3], r[4], r[5], r[6], Decimal(r[7])))
             with open(os.path.join(GOLDEN, doc + ".csv"), "w", encoding="utf-8", newline="") as f:
                 w = csv.writer(f, lineterminator="\n")
