@@ -296,7 +296,7 @@ def corrected_cells(items, corrections):
     added = []
     at = collections.defaultdict(list)  # new cells by the index of the tool's cell they follow (printed order matters)
     for cr in corrections:
-        if cr["read"] and cr["read"] == cr["printed"]:
+        if cr["read"] and cr["read"] == cr["printed"] or cr["printed"] == "?":
             continue
         key = [cr["table_no"], cr["table_key"], cr["sub_unit"], cr["code"], cr["row"], cr["project"], cr["column_key"], cr["read"], cr["page"]]
         template, pos = None, None
@@ -434,6 +434,15 @@ def main():
             fixed = []
             for cr in corrections.get(doc, []):
                 key = [cr["table_no"], cr["table_key"], cr["sub_unit"], cr["code"], cr["row"], cr["project"], cr["column_key"], cr["read"], cr["page"]]
+                if cr["read"] and cr["printed"] == "?":  # looked at by hand, the printed row has no key to compare with: left out
+                    if key in rows:
+                        rows.remove(key)
+                        unverified.append([doc, *key])
+                        if key in bad_keys:
+                            bad_keys.remove(key)
+                    else:
+                        fixed.append(key)
+                    continue
                 if cr["read"] and cr["read"] == cr["printed"]:  # looked at by hand: read as printed
                     if key in bad_keys:
                         bad_keys.remove(key)
