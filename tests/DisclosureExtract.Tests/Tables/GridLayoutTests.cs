@@ -382,4 +382,16 @@ public sealed class GridLayoutTests
         Assert.Equal(["total=14.85 public_use=14.85", "total=57.47 public_use=57.47"],
             rows.Select(r => string.Join(' ', r.Values.Select(v => $"{v.ColumnKey}={v.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))));
     }
+
+    [Fact]
+    public void A_title_that_says_it_leaves_out_the_carryover_is_not_the_carryover_table()
+    {
+        var t = new Doc(4).Text("表8").Text("2022年部门综合预算一般公共预算基本支出明细表（按支出经济分类科目-不含上年结转）").Text("金额单位：元")
+            .Row((0, "部门经济科目编码"), (1, "部门经济科目名称"), (2, "合计"), (3, "人员经费支出"))
+            .Row((1, "合计"), (2, "100.00"), (3, "100.00"))
+            .Row((0, "301"), (1, "工资福利支出"), (2, "100.00"), (3, "100.00"))
+            .Tables().Single();
+
+        Assert.Equal("general_budget_basic_expenditure", t.TableKey);
+    }
 }
