@@ -88,6 +88,12 @@ internal sealed partial class TextEquations
         }
 
         Add("operating_expenses", "total", t.OperatingExpenses, "机关运行经费");
+        foreach (var (k, f) in t.Other.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var dot = k.IndexOf('.', StringComparison.Ordinal);
+            Add(k[..dot], k[(dot + 1)..], f, k);
+        }
+
         return list;
     }
 

@@ -71,4 +71,8 @@ public sealed record TextFigures
 
     /// <summary>十一、国有资产占用使用情况.</summary>
     public IReadOnlyList<TextAsset> Assets { get; init; } = [];
+
+    /// <summary>The other figures of the expenditure and fiscal sections by key (决算: 本年支出合计, 财政拨款收入合计 …), keyed
+    /// "section.key".</summary>
+    public IReadOnlyDictionary<string, TextFigure> Other { get; init; } = new Dictionary<string, TextFigure>();
 }

@@ -38,6 +38,8 @@ public static class TextFiguresFromExplanation
                 .Where(f => f.Section == "assets" && f.Amount is not null)
                 .Select(f => new TextAsset(string.IsNullOrEmpty(f.Key) ? f.Label : f.Key, f.Quantity is { } q ? (int)q : null, f.Amount!.Value, f.Line))
                 .ToList(),
+            Other = Keyed(x.Figures.Where(f => (f.Section == "expenditure" && f.Key is not ("total" or "basic" or "project")) || (f.Section == "fiscal" && f.Key != "total"))
+                .Select(f => f with { Key = $"{f.Section}.{f.Key}" })),
         };
     }
 
