@@ -98,7 +98,8 @@ internal static class TableSegmenter
 
             if (LooksLikeTitle(norm) && Classify(norm, catalog) is { } kind)
             {
-                list.Add(new Candidate(i, i + 1, kind, TextNormalizer.RemoveWhiteSpace(line.Text), null));
+                var (k, title, body) = Qualified(doc, i + 1, kind, norm, TextNormalizer.RemoveWhiteSpace(line.Text), catalog);
+                list.Add(new Candidate(i, body, k, title, null));
             }
             else if (LooksLikeTitle(norm) && IsOtherTitle(norm, catalog))
             {
@@ -128,7 +129,7 @@ internal static class TableSegmenter
                 return kind is null ? null : (kind, title + TextNormalizer.RemoveWhiteSpace(next.Text), i + 2);
             }
 
-            return kind is null ? null : (kind, title, i + 1);
+            return kind is null ? null : Qualified(doc, i + 1, kind, remainder, title, catalog);
         }
 
         var acc = string.Empty;
@@ -152,11 +153,26 @@ internal static class TableSegmenter
             printed += TextNormalizer.RemoveWhiteSpace(line.Text);
             if (Classify(acc, catalog) is { } kind)
             {
-                return (kind, printed, j + 1);
+                return Qualified(doc, j + 1, kind, acc, printed, catalog);
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A title followed by a line in brackets that qualifies it (一般公共预算支出明细表 / （按经济分类科目分）): the whole title,
+    /// and the kind it names (a different kind only when the whole title names one); the body starts after it.
+    /// </summary>
+    private static (TableKind Kind, string Title, int BodyStart) Qualified(SourceDocument doc, int next, TableKind kind, string norm, string printed, DisclosureCatalog catalog)
+    {
+        if (next < doc.Lines.Count && doc.Lines[next] is { Cells: null } line && line.Norm.Trim() is { Length: > 2 and <= MaxTitleLength } q
+            && q[0] is '(' or '（' && q[^1] is ')' or '）' && !LineSyntax.IsUnitLine(line.Norm))
+        {
+            return (Classify(norm + q, catalog) ?? kind, printed + TextNormalizer.RemoveWhiteSpace(line.Text), next + 1);
+        }
+
+        return (kind, printed, next);
     }
 
     /// <summary>The kind a title names; a title the catalog does not know is <c>other</c> when it reads as a table of amounts.</summary>
@@ -391,9 +407,19 @@ internal static class TableSegmenter
         return t.Length >= 24 || t.Contains('。', StringComparison.Ordinal) || t.Contains('，', StringComparison.Ordinal);
     }
 
-    /// <summary>The same table again on a continuation page: same kind and title (or 续表), nothing else between.</summary>
+    /// <summary>
+    /// The same table again on a continuation page: same kind and title (or 续表), nothing else between; or a title the
+    /// catalog does not know that is the end of the previous table's (a repeated title whose first line the page lost:
+    /// 预算表（不含上年结转） after 政府采购（资产配置、购买服务）预算表（不含上年结转）).
+    /// </summary>
     private static bool IsContinuation(TableSegment previous, Candidate c)
     {
+        if (c.Kind is { Shape: TableShape.Other } && c.Title.Length >= 4 && previous.Kind.Shape != TableShape.Other
+            && previous.Title.EndsWith(c.Title, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         if (c.Kind is null || previous.Kind.Key != c.Kind.Key || (c.Kind.Shape == TableShape.Other && previous.Title != c.Title))
         {
             return false;

@@ -394,4 +394,35 @@ public sealed class GridLayoutTests
 
         Assert.Equal("general_budget_basic_expenditure", t.TableKey);
     }
+
+    [Fact]
+    public void A_title_qualified_on_the_next_line_in_brackets_is_read_whole()
+    {
+        // Xi'an: 一般公共预算支出明细表 / （按经济分类科目分） is the economic table, not 表5 by function
+        var t = new Doc(3).Text("表6").Text("2022年部门综合预算一般公共预算支出明细表").Text("（按经济分类科目分）").Text("金额单位：万元")
+            .Row((0, "科目名称"), (1, "合计"), (2, "人员经费支出"))
+            .Row((0, "合计"), (1, "10.00"), (2, "10.00"))
+            .Row((0, "301 工资福利支出"), (1, "10.00"), (2, "10.00"))
+            .Tables().Single();
+
+        Assert.Equal("general_budget_expenditure_economic", t.TableKey);
+        Assert.EndsWith("（按经济分类科目分）", t.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_repeated_title_that_lost_its_first_line_continues_the_table()
+    {
+        var t = new Doc(3).Text("表12").Text("2022年部门综合预算政府采购（资产配置、购买服务）").Text("预算表（不含上年结转）").Text("金额单位：万元")
+            .Row((0, "采购项目"), (1, "科目编码"), (2, "预算金额"))
+            .Row((0, "合计"), (2, "30.00"))
+            .Row((0, "办公设备"), (1, "2010101"), (2, "10.00"))
+            .Page().Text("预算表（不含上年结转）").Text("金额单位：万元")
+            .Row((0, "采购项目"), (1, "科目编码"), (2, "预算金额"))
+            .Row((0, "印刷服务"), (1, "2010101"), (2, "20.00"))
+            .Tables();
+
+        var table = Assert.Single(t);
+        Assert.Equal("government_procurement", table.TableKey);
+        Assert.Equal(3, table.Rows.Count);
+    }
 }
