@@ -37,7 +37,7 @@ internal static class TableSegmenter
         {
             var c = candidates[i];
             var limit = i + 1 < candidates.Count ? candidates[i + 1].Start : doc.Lines.Count;
-            if (c.Kind is null || !HasBody(doc, c.BodyStart, limit, c.Kind))
+            if (c.Kind is null || !(HasBody(doc, c.BodyStart, limit, c.Kind) || (c.Number is not null && HasHeaderOnly(doc, c.BodyStart, limit))))
             {
                 continue;
             }
@@ -241,6 +241,22 @@ internal static class TableSegmenter
         var p = TextNormalizer.RemoveWhiteSpace(printed);
         var r = TextNormalizer.RemoveWhiteSpace(remainder);
         return p.Length >= r.Length ? p[(p.Length - r.Length)..] : r;
+    }
+
+    /// <summary>A numbered table printed blank: a ruled header (a line of at least three cells, two of them labels) and no
+    /// rows before the next table (Xi'an 表9 政府性基金收支表, 表11 财政拨款结转资金支出表 with nothing to list).</summary>
+    private static bool HasHeaderOnly(SourceDocument doc, int from, int to)
+    {
+        var limit = Math.Min(to, from + MaxLinesToBody);
+        for (var i = from; i < limit; i++)
+        {
+            if (doc.Lines[i].Cells is { Count: >= 3 } cells && cells.Count(c => TextNormalizer.ContainsCjk(c.Text)) >= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

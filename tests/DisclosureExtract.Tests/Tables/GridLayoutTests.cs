@@ -425,4 +425,18 @@ public sealed class GridLayoutTests
         Assert.Equal("government_procurement", table.TableKey);
         Assert.Equal(3, table.Rows.Count);
     }
+
+    [Fact]
+    public void A_numbered_table_printed_with_its_header_and_no_rows_is_an_empty_table()
+    {
+        var t = new Doc(4).Text("表11").Text("2022部门综合预算财政拨款结转资金支出表").Text("金额单位：元")
+            .Row((0, "预算项目名称"), (1, "金额"), (2, "功能分类科目代码"), (3, "功能分类科目名称"))
+            .Page().Text("表12").Text("政府采购预算表").Text("金额单位：元")
+            .Row((0, "采购项目"), (1, "科目编码"), (2, "预算金额"))
+            .Row((0, "合计"), (2, "30.00"))
+            .Tables();
+
+        Assert.Equal(["prior_year_carryover", "government_procurement"], t.Select(x => x.TableKey));
+        Assert.True(t[0].IsEmpty);
+    }
 }
