@@ -121,6 +121,12 @@ public static partial class NameCheck
         var uses = new List<NameUse>();
         foreach (var table in tables.All)
         {
+            // a listing (政府采购, projects) names its rows by what they buy or do, not by their code's name
+            if (tables.KindOf(table) is { Shape: Catalog.TableShape.Listing } or { Projects: true })
+            {
+                continue;
+            }
+
             var classification = tables.KindOf(table).Classification == "economic" ? ReferenceCatalog.Economic : ReferenceCatalog.Function;
             var where = TableSet.Name(table);
             foreach (var row in table.Rows)

@@ -228,6 +228,18 @@ public sealed class CheckTests
     }
 
     [Fact]
+    public void A_listing_names_its_rows_by_what_they_buy_not_by_their_code()
+    {
+        // 政府采购预算表: the function code of a purchase, the purchase's name (Xi'an prints 全额 there)
+        var rows = new List<TableRow> { new("2101101", "项", null, "办公设备采购", null, null, TableBuilder.Parse("total=1.00", 1200), 1200) };
+        var procurement = new BudgetTable(12, "government_procurement", "表12", "万元", false, null, ["total"], rows, 1199, 1201);
+        Assert.DoesNotContain(Run(procurement), f => f.Check == CheckIds.NameReference);
+        var coded = new TableBuilder(5, "total").Row("210", "卫生健康支出", "total=1.00").Row("21011", "行政事业单位医疗", "total=1.00")
+            .Row("2101101", "办公设备采购", "total=1.00").Build();
+        Assert.Contains(Run(coded), f => f.Check == CheckIds.NameReference && f.Code == "2101101");
+    }
+
+    [Fact]
     public void Implausible_asset_value_trips_for_yuan_labelled_wanyuan()
     {
         // kizilsu-2025.txt:602: 车辆 2 辆，价值 523,055.17 万元 in a document whose whole budget is 996.43 万元
