@@ -964,6 +964,19 @@ internal static class TableBodyReader
                 continue;
             }
 
+            // a label merged over the next blocks (支出合计 across 功能分类 and 支出用途, its amount in the last column): the
+            // block runs on through the blocks without a label of their own, when it has no amount of its own
+            if (!Enumerable.Range(from + 1, to - from - 1).Any(k => LineSyntax.IsAmount(texts[k])))
+            {
+                var nb = b + 1;
+                while (nb < blocks.Count && texts[blocks[nb]].Length == 0)
+                {
+                    nb++;
+                }
+
+                to = nb < blocks.Count ? blocks[nb] : texts.Count;
+            }
+
             var exp = new RawRow(line.Index) { Side = b == 1 ? "expenditure" : "expenditure_block" + b.ToString(System.Globalization.CultureInfo.InvariantCulture), FromCells = true, ColumnMap = map, ColumnLabels = body.HeaderLabels };
             var label = cells[from].Text.Trim();
             var lt = LineSyntax.Tokenize(label, tokens);
@@ -1123,7 +1136,10 @@ internal static class TableBodyReader
                     body.ColumnYears[col] = year;
                 }
 
-                if (body.Rows.Count == 0 && h.Key is null && h.Role is null && h.RowKey is null && !body.LabelColumns.Contains(col))
+                // a column of labels: no amounts, no role; on a two-sided table a column of names starts a block whatever
+                // its role (Jiangsu 收支预算总表: 功能科目名称 | 金额 | 项目名称 | 金额 on its expenditure side)
+                if (body.Rows.Count == 0 && h.Key is null && (h.Role is null || (kind.Shape == TableShape.TwoSided && h.Role is "name" or "project"))
+                    && h.RowKey is null && !body.LabelColumns.Contains(col))
                 {
                     body.LabelColumns.Add(col);
                 }

@@ -439,4 +439,24 @@ public sealed class GridLayoutTests
         Assert.Equal(["prior_year_carryover", "government_procurement"], t.Select(x => x.TableKey));
         Assert.True(t[0].IsEmpty);
     }
+
+    [Fact]
+    public void An_expenditure_side_by_class_and_by_use_is_read_as_two_blocks_and_a_merged_total_label_keeps_its_amount()
+    {
+        // Jiangsu 收支预算总表: 收入 | 支出 (功能分类: 功能科目名称 | 金额; 支出用途: 项目名称 | 金额); 支出合计 merged over both
+        var t = new Doc(6).Text("公开01表").Text("收支预算总表").Text("单位：万元")
+            .Row((0, "收入"), (2, "支出"))
+            .Row((0, "项目名称"), (1, "金额"), (2, "功能分类"), (4, "支出用途"))
+            .Row((2, "功能科目名称"), (3, "金额"), (4, "项目名称"), (5, "金额"))
+            .Row((0, "一、财政拨款"), (1, "30.00"), (2, "一、一般公共服务支出"), (4, "一、基本支出"), (5, "20.00"))
+            .Row((0, "1.一般公共预算"), (1, "30.00"), (2, "二、外交支出"), (4, "二、项目支出"), (5, "10.00"))
+            .Row((2, "四、公共安全支出"), (3, "30.00"))
+            .Row((0, "收入合计"), (1, "30.00"), (2, "支出合计"), (5, "30.00"))
+            .Tables().Single();
+
+        var expenditure = t.Rows.Where(r => r.Side == "expenditure").ToList();
+        Assert.Equal(["204", "expenditure_total"], expenditure.Select(r => r.Code ?? r.RowKey));
+        Assert.Equal(30.00m, expenditure[1].Values.Single().Amount);
+        Assert.Equal(["basic", "project"], t.Rows.Where(r => r.Side == "expenditure_block2").Select(r => r.RowKey));
+    }
 }
