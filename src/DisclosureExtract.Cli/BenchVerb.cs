@@ -23,24 +23,30 @@ public static class BenchVerb
         var work = new Option<string>("--work") { Description = "Scratch folder (deleted afterwards).", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "dx-bench") };
         var repeat = new Option<int>("--repeat", "-r") { Description = "Runs of each kind, interleaved; the fastest is reported, with the slowest beside it (machines drift).", DefaultValueFactory = _ => 1 };
         var write = new Option<string?>("--write") { Description = "Also append the figures as Markdown to this file (e.g. bench/results.md), which keeps earlier runs." };
+        var folder = new Option<string?>("--folder") { Description = "Folder of PDFs for the pdf format (default <corpus>/real, the real disclosures); each file is copied --copies times." };
+        var copiesOpt = new Option<int>("--copies") { Description = "Copies of each PDF of --folder (pdf format).", DefaultValueFactory = _ => 3 };
         var noFormatCosts = new Option<bool>("--no-format-costs") { Description = "Skip measuring what each output format (xlsx, sqlite, parquet, report) adds to a one-job run." };
-        var cmd = new Command("bench", "Measure conversion speed and memory on copies of the sample corpus.") { docs, formats, corpus, work, repeat, write, noFormatCosts };
+        var cmd = new Command("bench", "Measure conversion speed and memory on copies of the sample corpus.") { docs, formats, corpus, folder, copiesOpt, work, repeat, write, noFormatCosts };
         cmd.SetAction(parse =>
         {
             var n = parse.GetValue(docs);
             var fs = (parse.GetValue(formats) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (n < 1 || fs.Length == 0 || fs.Any(f => !Formats.Contains(f)) || parse.GetValue(repeat) < 1)
+            if (n < 1 || fs.Length == 0 || fs.Any(f => !Formats.Contains(f)) || parse.GetValue(repeat) < 1 || parse.GetValue(copiesOpt) < 1)
             {
-                stderr.WriteLine("error: --docs and --repeat must be at least 1 and --formats a list of text, html, pdf");
+                stderr.WriteLine("error: --docs, --copies and --repeat must be at least 1 and --formats a list of text, html, pdf");
                 return CliApp.ExitUsage;
             }
 
-            return Run(n, fs, parse.GetValue(repeat), parse.GetValue(corpus)!, parse.GetValue(work)!, parse.GetValue(write), !parse.GetValue(noFormatCosts), stdout, stderr);
+            var pdfFolder = parse.GetValue(folder) ?? Path.Combine(parse.GetValue(corpus)!, "real");
+            return Run(n, fs, parse.GetValue(repeat), parse.GetValue(corpus)!, new PdfSource(pdfFolder, parse.GetValue(copiesOpt)), parse.GetValue(work)!, parse.GetValue(write), !parse.GetValue(noFormatCosts), stdout, stderr);
         });
         return cmd;
     }
 
     private sealed record RunFigures(double Seconds, long PeakBytes, double CpuSeconds);
+
+    /// <summary>Where the PDFs come from: every PDF of a folder, each copied <see cref="Copies"/> times.</summary>
+    private sealed record PdfSource(string Folder, int Copies);
 
     /// <summary>One measured run: how many documents at once, and whether the process is pinned to one CPU.</summary>
     private sealed record RunKind(int Jobs, bool OneCpu)
@@ -62,13 +68,14 @@ public static class BenchVerb
         ("all (default)", Export.OutputFormatList.AllNames),
     ];
 
-    private static int Run(int n, string[] formats, int repeat, string corpus, string work, string? writePath, bool formatCosts, TextWriter stdout, TextWriter stderr)
+    private static int Run(int docs, string[] formats, int repeat, string corpus, PdfSource pdf, string work, string? writePath, bool formatCosts, TextWriter stdout, TextWriter stderr)
     {
         var report = new StringBuilder();
         var machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}";
         report.AppendLine(CultureInfo.InvariantCulture, $"# Benchmark ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine}. {n} documents per format, copies of `{corpus}/`. Each run is a separate process (`convert --no-progress`), so process start-up and JIT compilation are included and peak memory is that run's. \"pinned\" runs are started with `taskset -c 0`: the whole process (garbage collector and JIT threads too) shares one CPU. CPU s is the process's user + system time.");
+        var load = File.Exists("/proc/loadavg") ? $" Load average at start: {File.ReadAllText("/proc/loadavg").Split(' ')[0]}." : string.Empty;
+        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine}.{load} {docs} documents per text/html format, copies of `{corpus}/`; PDF: each PDF of `{pdf.Folder}` copied {pdf.Copies} times. Each run is a separate process (`convert --no-progress`), so process start-up and JIT compilation are included and peak memory is that run's. \"pinned\" runs are started with `taskset -c 0`: the whole process (garbage collector and JIT threads too) shares one CPU. CPU s is the process's user + system time.");
         report.AppendLine();
         if (repeat > 1)
         {
@@ -76,8 +83,8 @@ public static class BenchVerb
             report.AppendLine();
         }
 
-        report.AppendLine("| format | docs | jobs | seconds | docs/s | MB/s | pages/s | CPU s | peak MB | slowest s |");
-        report.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        report.AppendLine("| format | docs | jobs | seconds | docs/s | MB/s | pages/s | CPU s | peak MB | slowest s | × pdftotext |");
+        report.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         var kinds = new List<RunKind> { new(1, false) };
         if (CanPin())
         {
@@ -93,20 +100,27 @@ public static class BenchVerb
         var costs = new List<string>();
         foreach (var format in formats)
         {
-            var samples = SampleFiles(corpus, format);
+            var samples = format == "pdf" ? PdfFiles(pdf.Folder) : SampleFiles(corpus, format);
             if (samples.Count == 0)
             {
-                stderr.WriteLine($"no {format} samples under {corpus}/{format}");
+                stderr.WriteLine(format == "pdf" ? $"no PDFs in {pdf.Folder}" : $"no {format} samples under {corpus}/{format}");
                 return CliApp.ExitSomeFailed;
             }
 
+            var n = format == "pdf" ? samples.Count * pdf.Copies : docs;
             var inDir = Path.Combine(work, format);
             var copies = MakeCopies(samples, inDir, n);
             var bytes = copies.Sum(f => new FileInfo(f).Length);
             var pages = format == "pdf" ? copies.Sum(PdfPages) : 0;
             var runs = kinds.ToDictionary(k => k, _ => new List<RunFigures>());
+            var poppler = new List<double>();
             for (var r = 0; r < repeat; r++)
             {
+                if (format == "pdf" && PdfToText(copies) is { } s)
+                {
+                    poppler.Add(s);
+                }
+
                 foreach (var kind in kinds)
                 {
                     var run = Convert(inDir, Path.Combine(work, $"{format}-out"), kind, null, stderr);
@@ -119,6 +133,12 @@ public static class BenchVerb
                 }
             }
 
+            double? popplerSeconds = poppler.Count > 0 ? poppler.Min() : null;
+            if (format == "pdf" && popplerSeconds is null)
+            {
+                notes.Add("pdf: `pdftotext` (poppler-utils) is not installed here: no ratio to it");
+            }
+
             var figures = new Dictionary<RunKind, RunFigures>();
             foreach (var kind in kinds)
             {
@@ -126,17 +146,17 @@ public static class BenchVerb
                 var slowest = runs[kind].Max(f => f.Seconds);
                 figures[kind] = fig;
                 var line = string.Create(CultureInfo.InvariantCulture,
-                    $"| {format} | {n} | {kind.Label} | {fig.Seconds:0.00} | {n / fig.Seconds:0.0} | {(format == "pdf" ? "" : (bytes / 1e6 / fig.Seconds).ToString("0.00", CultureInfo.InvariantCulture))} | {(format == "pdf" ? (pages / fig.Seconds).ToString("0.0", CultureInfo.InvariantCulture) : "")} | {fig.CpuSeconds:0.0} | {fig.PeakBytes / 1e6:0} | {slowest:0.00} |");
+                    $"| {format} | {n} | {kind.Label} | {fig.Seconds:0.00} | {n / fig.Seconds:0.0} | {(format == "pdf" ? "" : (bytes / 1e6 / fig.Seconds).ToString("0.00", CultureInfo.InvariantCulture))} | {(format == "pdf" ? (pages / fig.Seconds).ToString("0.0", CultureInfo.InvariantCulture) : "")} | {fig.CpuSeconds:0.0} | {fig.PeakBytes / 1e6:0} | {slowest:0.00} | {(popplerSeconds is { } ps ? (fig.Seconds / ps).ToString("0.00", CultureInfo.InvariantCulture) + "×" : "")} |");
                 report.AppendLine(line);
                 stdout.WriteLine(line);
                 notes.Add(string.Create(CultureInfo.InvariantCulture, $"{format}, {kind.Words}: {fig.Seconds / n * 1000:0.00} ms per document ({n / fig.Seconds:0} documents/s)"));
             }
 
             var one = figures[kinds[0]];
-            if (format == "pdf" && PdfToText(copies) is { } popplerSeconds)
+            if (popplerSeconds is { } pop)
             {
                 notes.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"pdf: `pdftotext -layout` on the same {copies.Count} files ({pages} pages) took {popplerSeconds:0.00} s on one core ({pages / popplerSeconds:0.0} pages/s); DisclosureExtract with one job took {one.Seconds:0.00} s: ratio {one.Seconds / popplerSeconds:0.00}× (reading, tables, validation and writing, against text extraction alone)"));
+                    $"pdf: `pdftotext -layout` on the same {copies.Count} files ({pages} pages), one file after another, took {pop:0.00} s (fastest of {poppler.Count}; {pages / pop:0.0} pages/s); DisclosureExtract with one job took {one.Seconds:0.00} s: ratio {one.Seconds / pop:0.00}×, with {kinds[^1].Words} {figures[kinds[^1]].Seconds / pop:0.00}× (reading, tables, validation and writing, against text extraction alone)"));
             }
 
             if (kinds.Count > 1 && kinds[^1].Jobs > 1)
@@ -204,6 +224,10 @@ public static class BenchVerb
         var ext = format switch { "text" => "*.txt", "html" => "*.html", _ => "*.pdf" };
         return Directory.GetFiles(dir, ext).Order(StringComparer.Ordinal).ToList();
     }
+
+    private static List<string> PdfFiles(string folder) => Directory.Exists(folder)
+        ? Directory.GetFiles(folder, "*.pdf").Order(StringComparer.Ordinal).ToList()
+        : [];
 
     private static List<string> MakeCopies(List<string> samples, string dir, int n)
     {

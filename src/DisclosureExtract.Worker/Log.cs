@@ -54,4 +54,7 @@ internal static partial class Log
     [LoggerMessage(16, LogLevel.Warning,
         "{Path} was modified in the future ({LastWriteUtc:O}, clock {Now:O}): clock skew or times kept from an archive; treated as settled")]
     public static partial void FutureModificationTime(ILogger logger, string path, DateTime lastWriteUtc, DateTime now);
+
+    [LoggerMessage(17, LogLevel.Information, "Removed run folder {Folder} of run {RunId} (started {StartedAt:O}, older than the retention of {Retention})")]
+    public static partial void RunFolderRemoved(ILogger logger, string folder, long runId, DateTimeOffset startedAt, TimeSpan retention);
 }

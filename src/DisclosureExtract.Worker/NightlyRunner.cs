@@ -116,7 +116,39 @@ public sealed class NightlyRunner
         }
 
         var current = store.CurrentFiles();
-        foreach (var file in scan.Ready)
+        var jobs = Math.Max(1, _options.Jobs);
+
+        // Up to `jobs` conversions run at once; their results are recorded one at a time in inbox order, so the
+        // state database and the run folder do not depend on the number of jobs.
+        var pending = new Queue<(InboxFile File, string Sha, Task<ConversionResult> Conversion)>();
+        void Record(InboxFile file, string sha, ConversionResult result)
+        {
+            var rel = file.RelativePath;
+            if (result.Sha256 is not null && result.Sha256 != sha)
+            {
+                skipped++;
+                seen.Add(rel);
+                Log.Skipped(_logger, rel, "changed while being read; left for the next pass");
+                return;
+            }
+
+            OutputWriter.WriteDocumentFiles(runDir, result);
+            store.RecordVersion(runId, new NewVersion(rel, sha, file.Size, _clock.GetUtcNow(), folder, result));
+            if (result.Status == ConversionStatus.Failed)
+            {
+                failedCount++;
+                Log.Failed(_logger, rel, result.DocumentId, result.Error);
+            }
+            else
+            {
+                converted++;
+                Log.Converted(_logger, rel, result.DocumentId, ConversionResult.StatusKey(result.Status), result.Tables.Count, result.Findings.Count);
+            }
+
+            _observer?.FileRecorded(rel, result);
+        }
+
+        void StopIfCancelled()
         {
             if (cancellationToken.IsCancellationRequested)
             {
@@ -125,7 +157,11 @@ public sealed class NightlyRunner
                 Log.Cancelled(_logger, runId, converted + failedCount);
                 cancellationToken.ThrowIfCancellationRequested();
             }
+        }
 
+        foreach (var file in scan.Ready)
+        {
+            StopIfCancelled();
             var rel = file.RelativePath;
             string sha;
             try
@@ -157,35 +193,36 @@ public sealed class NightlyRunner
 
             if (store.FindVersion(rel, sha, file.Input.DocumentId) is { } earlier)
             {
+                if (store.VersionOutputs(earlier) is not { } earlierFolder || !Directory.Exists(Path.Combine(OutputRoot, earlierFolder)))
+                {
+                    // its run folder was removed (Worker:RunRetention): write its files anew into this run's folder
+                    // (the same content converts to the same files) and point the version there
+                    OutputWriter.WriteDocumentFiles(runDir, _pipeline.Convert(file.Input));
+                    store.MoveVersionOutputs(earlier, folder);
+                }
+
                 store.ReuseVersion(rel, earlier, runId);
                 unchanged++;
                 Log.Reused(_logger, rel, earlier);
                 continue;
             }
 
-            var result = _pipeline.Convert(file.Input);
-            if (result.Sha256 is not null && result.Sha256 != sha)
+            while (pending.Count >= jobs)
             {
-                skipped++;
-                seen.Add(rel);
-                Log.Skipped(_logger, rel, "changed while being read; left for the next pass");
-                continue;
+                var (f, h, conversion) = pending.Dequeue();
+                Record(f, h, await conversion.ConfigureAwait(false));
+                StopIfCancelled();
             }
 
-            OutputWriter.WriteDocumentFiles(runDir, result);
-            store.RecordVersion(runId, new NewVersion(rel, sha, file.Size, _clock.GetUtcNow(), folder, result));
-            if (result.Status == ConversionStatus.Failed)
-            {
-                failedCount++;
-                Log.Failed(_logger, rel, result.DocumentId, result.Error);
-            }
-            else
-            {
-                converted++;
-                Log.Converted(_logger, rel, result.DocumentId, ConversionResult.StatusKey(result.Status), result.Tables.Count, result.Findings.Count);
-            }
+            var input = file.Input;
+            pending.Enqueue((file, sha, jobs == 1 ? Task.FromResult(_pipeline.Convert(input)) : Task.Run(() => _pipeline.Convert(input), CancellationToken.None)));
+        }
 
-            _observer?.FileRecorded(rel, result);
+        while (pending.Count > 0)
+        {
+            var (f, h, conversion) = pending.Dequeue();
+            Record(f, h, await conversion.ConfigureAwait(false));
+            StopIfCancelled();
         }
 
         store.MarkSeen(seen, runId);
@@ -194,7 +231,38 @@ public sealed class NightlyRunner
         DatasetPublisher.WriteRunTables(store, runDir, runId);
         var summary = new RunSummary(RunOutcome.Completed, runId, runDir, new RunCounts(converted, unchanged, failedCount, skipped, removed), _clock.GetElapsedTime(startTicks), null);
         Finish(store, summary, "completed");
+        RemoveOldRunFolders(store, runId);
         return summary;
+    }
+
+    /// <summary>Removes the folders of finished runs started longer ago than <see cref="WorkerOptions.RunRetention"/>,
+    /// keeping those that hold a current version's files (current/ is copied from them) and this run's.</summary>
+    private void RemoveOldRunFolders(StateStore store, long thisRun)
+    {
+        if (_options.RunRetention is not { } retention || retention <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var cutoff = _clock.GetUtcNow() - retention;
+        var inUse = store.FoldersInUse();
+        var runsRoot = Path.Combine(OutputRoot, "runs");
+        foreach (var run in store.AllRuns())
+        {
+            if (run.RunId == thisRun || run.EndedAt is null || run.StartedAt >= cutoff || inUse.Contains(run.Folder))
+            {
+                continue;
+            }
+
+            var dir = Path.GetFullPath(Path.Combine(OutputRoot, run.Folder));
+            if (!WorkerOptionsValidator.IsInside(dir, runsRoot) || !Directory.Exists(dir))
+            {
+                continue;
+            }
+
+            Directory.Delete(dir, recursive: true);
+            Log.RunFolderRemoved(_logger, run.Folder, run.RunId, run.StartedAt, retention);
+        }
     }
 
     /// <summary>A run killed or cancelled before its end: write its run folder's CSVs from what it recorded.</summary>

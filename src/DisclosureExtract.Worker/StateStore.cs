@@ -152,6 +152,34 @@ public sealed class StateStore : IDisposable
         return cmd.ExecuteScalar() is long id ? id : null;
     }
 
+    /// <summary>The run folder holding a recorded version's files.</summary>
+    public string? VersionOutputs(long versionId)
+    {
+        using var cmd = Command("SELECT outputs FROM file_versions WHERE version_id = $v;", ("$v", versionId));
+        return cmd.ExecuteScalar() as string;
+    }
+
+    /// <summary>Records that a version's files are now in another run folder (its own was removed).</summary>
+    public void MoveVersionOutputs(long versionId, string folder)
+    {
+        using var cmd = Command("UPDATE file_versions SET outputs = $o WHERE version_id = $v;", ("$o", folder), ("$v", versionId));
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>The run folders that hold the files of a current version (still published or to be).</summary>
+    public IReadOnlySet<string> FoldersInUse()
+    {
+        using var cmd = Command("SELECT DISTINCT v.outputs FROM files f JOIN file_versions v ON v.version_id = f.current_version_id;");
+        using var r = cmd.ExecuteReader();
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        while (r.Read())
+        {
+            result.Add(r.GetString(0));
+        }
+
+        return result;
+    }
+
     /// <summary>Records a converted version with its output rows and makes it current, in one transaction.</summary>
     public long RecordVersion(long runId, NewVersion version)
     {

@@ -38,6 +38,14 @@ public sealed class WorkerOptions
     /// <summary>Files modified more recently than this are left for the next pass.</summary>
     public TimeSpan MinFileAge { get; set; } = TimeSpan.Zero;
 
+    /// <summary>Documents converted at once in a pass (1 = one after another). The state and the run folder are
+    /// written in inbox order whatever the number, so the outputs do not depend on it.</summary>
+    public int Jobs { get; set; } = 1;
+
+    /// <summary>Run folders (runs/…) whose run started longer ago than this are removed after a completed pass,
+    /// except those that still hold a current document's files; unset or zero keeps every run folder.</summary>
+    public TimeSpan? RunRetention { get; set; }
+
     public string StatePath => Path.GetFullPath(string.IsNullOrWhiteSpace(State) ? Path.Combine(Output, "state.db") : State);
 
     public TimeOnly? DailyTime => string.IsNullOrWhiteSpace(RunAt)
@@ -88,6 +96,16 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         if (options.MinFileAge < TimeSpan.Zero)
         {
             errors.Add("Worker:MinFileAge must not be negative");
+        }
+
+        if (options.Jobs < 1 || options.Jobs > 256)
+        {
+            errors.Add("Worker:Jobs must be between 1 and 256");
+        }
+
+        if (options.RunRetention is { } keep && keep < TimeSpan.Zero)
+        {
+            errors.Add("Worker:RunRetention must not be negative");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
