@@ -149,10 +149,11 @@ public sealed class DisclosurePipeline
     public static ConversionResult Analyze(SourceDocument doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
-        var catalog = TableRecognizer.CatalogFor(doc, FactsExtractor.KindWord(doc));
-        var parts = PartSplitter.Split(doc, TableRecognizer.Spans(doc, catalog));
+        var located = TableRecognizer.Located(doc, FactsExtractor.KindWord(doc));
+        var catalog = located.Catalog;
+        var parts = PartSplitter.Split(doc, located.Spans);
         var (facts, factFindings) = FactsExtractor.Extract(doc, parts);
-        var (tables, tableFindings) = TableRecognizer.Recognize(doc, parts, catalog);
+        var (tables, tableFindings) = located.Recognize();
         var explanation = ExplanationExtractor.Extract(doc, parts, catalog);
         var checks = Validator.Validate(doc, parts, facts, tables, TextFiguresFromExplanation.Map(explanation ?? ExplanationData.Empty));
         var findings = new List<Finding>();

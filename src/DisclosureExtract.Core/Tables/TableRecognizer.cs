@@ -43,11 +43,40 @@ public static class TableRecognizer
     /// titles (kinds, not counting tables it does not know) is the document's; where they know as many (none, say), the
     /// word of the document's title decides (<paramref name="kindWord"/>: 预算, 决算 or null for budgets). Never the file name.
     /// </summary>
-    public static DisclosureCatalog CatalogFor(SourceDocument doc, string? kindWord)
+    public static DisclosureCatalog CatalogFor(SourceDocument doc, string? kindWord) => Located(doc, kindWord).Catalog;
+
+    /// <summary>
+    /// The document's tables located once (the segments do not depend on the parts): the catalog of its kind (see
+    /// <see cref="CatalogFor"/>), where its tables are, and, given the parts, its tables read from those segments.
+    /// </summary>
+    public sealed class Location
+    {
+        private readonly SourceDocument _doc;
+        private readonly List<TableSegment> _segments;
+
+        internal Location(SourceDocument doc, DisclosureCatalog catalog, List<TableSegment> segments)
+        {
+            _doc = doc;
+            Catalog = catalog;
+            _segments = segments;
+        }
+
+        public DisclosureCatalog Catalog { get; }
+
+        /// <summary>Each table's lines (start, end exclusive), in order.</summary>
+        public IReadOnlyList<(int Start, int End)> Spans => _segments.Select(s => (s.Start, s.End)).ToList();
+
+        /// <summary>The tables read from the segments.</summary>
+        public (IReadOnlyList<BudgetTable> Tables, IReadOnlyList<Finding> Findings) Recognize() => TableRecognizer.Recognize(_doc, Catalog, _segments);
+    }
+
+    /// <summary>The catalog of the document's kind with its tables located (each catalog's segments found once).</summary>
+    public static Location Located(SourceDocument doc, string? kindWord)
     {
         ArgumentNullException.ThrowIfNull(doc);
         var chosen = Catalogs.For(kindWord);
-        var chosenKnown = KnownKinds(TableSegmenter.Find(doc, [], chosen));
+        var chosenSegments = TableSegmenter.Find(doc, [], chosen);
+        var chosenKnown = KnownKinds(chosenSegments);
         foreach (var other in Catalogs.All)
         {
             if (ReferenceEquals(other, chosen))
@@ -55,14 +84,15 @@ public static class TableRecognizer
                 continue;
             }
 
-            var known = KnownKinds(TableSegmenter.Find(doc, [], other));
+            var segments = TableSegmenter.Find(doc, [], other);
+            var known = KnownKinds(segments);
             if (known > chosenKnown)
             {
-                (chosen, chosenKnown) = (other, known);
+                (chosen, chosenKnown, chosenSegments) = (other, known, segments);
             }
         }
 
-        return chosen;
+        return new Location(doc, chosen, chosenSegments);
     }
 
     /// <summary>How many of the catalog's table kinds the segments are (a table continued over pages once; other tables not).</summary>
