@@ -76,12 +76,19 @@ internal static class TableSegmenter
         {
             var line = doc.Lines[i];
             var norm = line.Norm;
-            if (norm.Length == 0 || (line.Page is { } p && contents.Contains(p)) || contentLines.Contains(i) || HasSeveralCells(line) || Contents.IsContentsLine(norm))
+            if (norm.Length == 0 || (line.Page is { } p && contents.Contains(p)) || contentLines.Contains(i) || HasSeveralCells(line))
             {
                 continue;
             }
 
-            if (catalog.TableNumber(norm) is { } numbered)
+            // only a numbered line or one that looks like a title can start a table (the contents test, a regex, last)
+            var number = catalog.TableNumber(norm);
+            if ((number is null && !LooksLikeTitle(norm)) || Contents.IsContentsLine(norm))
+            {
+                continue;
+            }
+
+            if (number is { } numbered)
             {
                 if (TitleAt(doc, i, numbered.Remainder, catalog) is { } t)
                 {
