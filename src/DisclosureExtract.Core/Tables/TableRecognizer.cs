@@ -75,7 +75,8 @@ public static class TableRecognizer
     {
         ArgumentNullException.ThrowIfNull(doc);
         var chosen = Catalogs.For(kindWord);
-        var chosenSegments = TableSegmenter.Find(doc, [], chosen);
+        var (contents, contentLines) = (Parts.Contents.Pages(doc), Parts.Contents.Lines(doc));
+        var chosenSegments = TableSegmenter.Find(doc, chosen, contents, contentLines);
         var chosenKnown = KnownKinds(chosenSegments);
         foreach (var other in Catalogs.All)
         {
@@ -84,7 +85,7 @@ public static class TableRecognizer
                 continue;
             }
 
-            var segments = TableSegmenter.Find(doc, [], other);
+            var segments = TableSegmenter.Find(doc, other, contents, contentLines);
             var known = KnownKinds(segments);
             if (known > chosenKnown)
             {

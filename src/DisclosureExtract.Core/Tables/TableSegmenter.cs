@@ -28,10 +28,13 @@ internal static class TableSegmenter
     /// (a performance-target table, 绩效目标表, read by the explanation stage).</summary>
     private sealed record Candidate(int Start, int BodyStart, TableKind? Kind, string Title, string? Number);
 
-    public static List<TableSegment> Find(SourceDocument doc, IReadOnlyList<DocumentPart> parts, DisclosureCatalog catalog)
+    public static List<TableSegment> Find(SourceDocument doc, IReadOnlyList<DocumentPart> parts, DisclosureCatalog catalog) =>
+        Find(doc, catalog, Contents.Pages(doc), Contents.Lines(doc));
+
+    /// <summary>The tables of the document for one catalog, its contents pages and lines given (they hold for every catalog).</summary>
+    public static List<TableSegment> Find(SourceDocument doc, DisclosureCatalog catalog, HashSet<int> contents, HashSet<int> contentLines)
     {
-        var contents = Contents.Pages(doc);
-        var candidates = Candidates(doc, catalog, contents, Contents.Lines(doc));
+        var candidates = Candidates(doc, catalog, contents, contentLines);
         var result = new List<TableSegment>();
         for (var i = 0; i < candidates.Count; i++)
         {
