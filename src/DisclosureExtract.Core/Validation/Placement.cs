@@ -31,6 +31,19 @@ internal static class Placement
     private static IEnumerable<Finding> Rows(TableSet set, BudgetTable table)
     {
         var present = set.RowsByCode(table);
+
+        // a table that prints one level only (Beijing's 项 rows without their 类 and 款): its rows have no parents by layout,
+        // which says nothing about a misread — one info for the table, not a warning a row
+        var levels = present.Keys.Select(c => c.Length).Distinct().ToList();
+        if (levels.Count == 1 && levels[0] > 3)
+        {
+            var first = table.Rows.First(r => r.Code is not null);
+            yield return new Finding(CheckIds.HierarchyOrphan, Severity.Info,
+                $"{TableSet.Name(table)} prints its rows at one level only ({(levels[0] == 5 ? "款" : "项")} codes, without their 类{(levels[0] == 7 ? " and 款" : string.Empty)} rows)",
+                table.TableKey, null, null, null, null, first.Line);
+            yield break;
+        }
+
         var open = new Dictionary<int, string>(); // code length → the last row of that level seen
         foreach (var row in table.Rows)
         {

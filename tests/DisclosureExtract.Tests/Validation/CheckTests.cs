@@ -100,6 +100,16 @@ public sealed class CheckTests
     }
 
     [Fact]
+    public void A_table_printed_at_one_level_gives_one_info_not_a_warning_a_row()
+    {
+        // Beijing 预算05表: 项 rows only, none of their 类 and 款
+        var items = new TableBuilder(5, "total").Row("2010801", "行政运行", "total=3.00").Row("2101101", "行政单位医疗", "total=2.00")
+            .Key("total", "合计", "total=5.00").Build();
+        var orphan = Assert.Single(Run(items), f => f.Check == CheckIds.HierarchyOrphan);
+        Assert.Equal(Severity.Info, orphan.Severity);
+    }
+
+    [Fact]
     public void Hierarchy_misplaced_trips_for_a_child_under_the_wrong_parent()
     {
         var bad = new TableBuilder(3, Spend)
