@@ -100,7 +100,7 @@ internal static partial class LineSyntax
         return t.StartsWith("编制单位", StringComparison.Ordinal) || t.StartsWith("编制部门", StringComparison.Ordinal)
             || t.StartsWith("单位:", StringComparison.Ordinal) || t.StartsWith("金额单位", StringComparison.Ordinal)
             || (t.Length < 16 && Unit(norm) is not null)
-            || (Unit(norm) is not null && (t.EndsWith("单位:万元", StringComparison.Ordinal) || t.EndsWith("单位:元", StringComparison.Ordinal) || t.EndsWith("单位:千元", StringComparison.Ordinal)));
+            || (Unit(norm) is { } unit && t.EndsWith(unit, StringComparison.Ordinal) && t[..^unit.Length].EndsWith("单位:", StringComparison.Ordinal));
     }
 
     /// <summary>A 备注 note or the sentence that says the table is empty.</summary>

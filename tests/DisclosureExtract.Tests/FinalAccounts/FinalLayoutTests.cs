@@ -14,72 +14,18 @@ namespace DisclosureExtract.Tests.FinalAccounts;
 /// </summary>
 public sealed class FinalLayoutTests
 {
-    /// <summary>Builds documents line by line; a cell is (column, text) or (column, text, span).</summary>
-    private sealed class Doc
-    {
-        private const double Width = 10;
-        private readonly List<DocLine> _lines = [];
-        private readonly int _columns;
-        private int _page = 1;
-        private int _lineOnPage;
-
-        public Doc(int columns) => _columns = columns;
-
-        public Doc Page()
-        {
-            _page++;
-            _lineOnPage = 0;
-            return this;
-        }
-
-        public Doc Text(string text)
-        {
-            _lines.Add(new DocLine(_lines.Count, ++_lineOnPage, _page, text, TextNormalizer.Fold(text)));
-            return this;
-        }
-
-        public Doc Row(params (int Column, string Text)[] cells) => Spans(cells.Select(c => (c.Column, c.Text, 1)).ToArray());
-
-        public Doc Spans(params (int Column, string Text, int Span)[] cells)
-        {
-            var row = new List<TextCell>();
-            for (var c = 0; c < _columns; c++)
-            {
-                var at = cells.FirstOrDefault(x => x.Column == c);
-                row.Add(at.Text is null
-                    ? new TextCell(string.Empty, c, c * Width, (c + 1) * Width)
-                    : new TextCell(at.Text, c, c * Width, (c + at.Span) * Width));
-            }
-
-            var text = string.Join("\t", row.Select(x => x.Text));
-            _lines.Add(new DocLine(_lines.Count, ++_lineOnPage, _page, text, TextNormalizer.Fold(text), row));
-            return this;
-        }
-
-        public SourceDocument Source => new("t", "t.pdf", SourceFormat.Pdf, "0", null, _page, _lines);
-
-        /// <summary>The tables, with the catalog the document's tables choose (no title word).</summary>
-        public IReadOnlyList<BudgetTable> Tables()
-        {
-            var doc = Source;
-            return TableRecognizer.Recognize(doc, [], TableRecognizer.CatalogFor(doc, null)).Tables;
-        }
-
-        public ConversionResult Convert() => DisclosurePipeline.Analyze(Source);
-    }
-
     [Fact]
     public void Blocks_side_by_side_each_go_down_their_own_codes_with_their_totals_by_row_key()
     {
         // 基本支出决算表: 人员经费 | 公用经费, each 经济分类科目编码 | 科目名称 | 金额; the block totals on the last row
-        var t = new Doc(6).Text("表6").Text("一般公共预算财政拨款基本支出决算表").Text("单位：万元")
+        var t = new GridDocument(6).Text("表6").Text("一般公共预算财政拨款基本支出决算表").Text("单位：万元")
             .Spans((0, "人员经费", 3), (3, "公用经费", 3))
             .Row((0, "经济分类科目编码"), (1, "科目名称"), (2, "金额"), (3, "经济分类科目编码"), (4, "科目名称"), (5, "金额"))
             .Row((0, "301"), (1, "工资福利支出"), (2, "10.00"), (3, "302"), (4, "商品和服务支出"), (5, "3.00"))
             .Row((0, "30101"), (1, "基本工资"), (2, "10.00"), (3, "30201"), (4, "办公费"), (5, "3.00"))
             .Row((3, "310"), (4, "资本性支出"), (5, "1.00"))
             .Row((1, "人员经费合计"), (2, "10.00"), (4, "公用经费合计"), (5, "4.00"))
-            .Tables().Single();
+            .TablesOfItsKind().Single();
 
         Assert.Equal("final_general_budget_basic_expenditure", t.TableKey);
         Assert.Equal(["301", "30101", null, "302", "30201", "310", null], t.Rows.Select(r => r.Code));
@@ -93,11 +39,11 @@ public sealed class FinalLayoutTests
     public void A_block_total_printed_across_the_code_column_is_the_row_s_name_and_one_header_row_is_enough()
     {
         // Shanghai: one header row, 人员经费合计 in the code column
-        var t = new Doc(6).Text("一般公共预算财政拨款基本支出决算表").Text("单位：万元")
+        var t = new GridDocument(6).Text("一般公共预算财政拨款基本支出决算表").Text("单位：万元")
             .Row((0, "经济分类科目编码"), (1, "科目名称"), (2, "决算数"), (3, "经济分类科目编码"), (4, "科目名称"), (5, "决算数"))
             .Row((0, "301"), (1, "工资福利支出"), (2, "10.00"), (3, "302"), (4, "商品和服务支出"), (5, "3.00"))
             .Row((0, "人员经费合计"), (2, "10.00"), (3, "公用经费合计"), (5, "3.00"))
-            .Tables().Single();
+            .TablesOfItsKind().Single();
 
         Assert.Equal(["personnel_total", "public_use_total"], t.Rows.Where(r => r.Code is null).Select(r => r.RowKey));
         Assert.Equal("total=3.00", t.Row("302").Cells());
@@ -114,7 +60,7 @@ public sealed class FinalLayoutTests
     public void Blocks_start_where_a_header_repeats_the_first_block_s_code_and_name_after_an_amount(string header, int blocks)
     {
         var labels = header.Split('|');
-        var doc = new Doc(labels.Length).Text("一般公共预算财政拨款基本支出决算表").Text("单位：万元")
+        var doc = new GridDocument(labels.Length).Text("一般公共预算财政拨款基本支出决算表").Text("单位：万元")
             .Row(labels.Select((l, i) => (i, l)).ToArray())
             .Row(labels.Select((l, i) => (i, l.Contains("编码", StringComparison.Ordinal) || l.Contains("代码", StringComparison.Ordinal) ? "30101" : "1.00")).ToArray())
             .Source;
@@ -129,7 +75,7 @@ public sealed class FinalLayoutTests
     public void Serial_number_columns_of_a_two_sided_table_hold_no_amounts()
     {
         // national layout: 项目 | 行次 | 决算数 on both sides, a 栏次 row under the header
-        var t = new Doc(6).Text("表1").Text("收入支出决算总表").Text("部门：某局 单位：万元")
+        var t = new GridDocument(6).Text("表1").Text("收入支出决算总表").Text("部门：某局 单位：万元")
             .Spans((0, "收入", 3), (3, "支出", 3))
             .Row((0, "项 目"), (1, "行次"), (2, "决算数"), (3, "项 目"), (4, "行次"), (5, "决算数"))
             .Row((0, "栏 次"), (2, "1"), (3, "栏 次"), (5, "2"))
@@ -139,7 +85,7 @@ public sealed class FinalLayoutTests
             .Row((0, "用事业基金弥补收支差额"), (1, "24"), (2, "0.00"), (3, "结余分配"), (4, "50"), (5, "0.00"))
             .Row((0, "年初结转和结余"), (1, "25"), (2, "5.00"), (3, "年末结转和结余"), (4, "51"), (5, "5.00"))
             .Row((0, "总计"), (1, "26"), (2, "105.00"), (3, "总计"), (4, "52"), (5, "105.00"))
-            .Tables().Single();
+            .TablesOfItsKind().Single();
 
         Assert.Equal("final_income_expenditure_summary", t.TableKey);
         Assert.DoesNotContain(t.Rows.SelectMany(r => r.Values), v => v.ColumnKey != "amount");
@@ -153,7 +99,7 @@ public sealed class FinalLayoutTests
     [Fact]
     public void The_fiscal_summary_keys_its_opening_balance_rows_by_fund()
     {
-        var t = new Doc(8).Text("表4").Text("财政拨款收入支出决算总表").Text("单位：万元")
+        var t = new GridDocument(8).Text("表4").Text("财政拨款收入支出决算总表").Text("单位：万元")
             .Spans((0, "收入", 3), (3, "支出", 5))
             .Row((0, "项 目"), (1, "行次"), (2, "金额"), (3, "项 目"), (4, "行次"), (5, "合计"), (6, "一般公共预算财政拨款"), (7, "政府性基金预算财政拨款"))
             .Row((0, "一、一般公共预算财政拨款"), (1, "1"), (2, "90.00"), (3, "一、一般公共服务支出"), (4, "28"), (5, "95.00"), (6, "90.00"), (7, "5.00"))
@@ -163,7 +109,7 @@ public sealed class FinalLayoutTests
             .Row((0, "一般公共预算财政拨款"), (1, "25"), (2, "3.00"), (4, "52"))
             .Row((0, "政府性基金预算财政拨款"), (1, "26"), (2, "0.00"), (4, "53"))
             .Row((0, "总计"), (1, "27"), (2, "98.00"), (3, "总计"), (4, "54"), (5, "98.00"), (6, "93.00"), (7, "5.00"))
-            .Tables().Single();
+            .TablesOfItsKind().Single();
 
         Assert.Equal("final_fiscal_appropriation_summary", t.TableKey);
         Assert.Equal(
@@ -177,7 +123,7 @@ public sealed class FinalLayoutTests
     [Fact]
     public void A_total_repeated_at_the_top_of_a_continuation_page_is_read_once()
     {
-        var t = new Doc(5).Text("表5").Text("一般公共预算财政拨款支出决算表").Text("单位：万元")
+        var t = new GridDocument(5).Text("表5").Text("一般公共预算财政拨款支出决算表").Text("单位：万元")
             .Row((0, "项 目"), (2, "本年支出合计"), (3, "基本支出"), (4, "项目支出"))
             .Row((0, "功能分类科目编码"), (1, "科目名称"))
             .Row((0, "栏次"), (2, "1"), (3, "2"), (4, "3"))
@@ -189,7 +135,7 @@ public sealed class FinalLayoutTests
             .Row((0, "栏次"), (2, "1"), (3, "2"), (4, "3"))
             .Row((1, "合计"), (2, "30.00"), (3, "10.00"), (4, "20.00"))
             .Row((0, "214"), (1, "交通运输支出"), (2, "20.00"), (3, "0.00"), (4, "20.00"))
-            .Tables().Single();
+            .TablesOfItsKind().Single();
 
         Assert.Single(t.Rows, r => r.RowKey == "total");
         Assert.Equal(["208", "214"], t.Rows.Where(r => r.Code is not null).Select(r => r.Code));
@@ -199,12 +145,12 @@ public sealed class FinalLayoutTests
     public void Budget_and_final_pairs_printed_under_the_items_are_columns_budget_and_final()
     {
         // Shanghai: 财政拨款“三公”经费 / items / 预算数 | 决算数
-        var t = new Doc(8).Text("财政拨款“三公”经费支出决算表").Text("单位：万元")
+        var t = new GridDocument(8).Text("财政拨款“三公”经费支出决算表").Text("单位：万元")
             .Spans((0, "财政拨款“三公”经费", 8))
             .Spans((0, "合计", 2), (2, "因公出国（境）费", 2), (4, "公务接待费", 2), (6, "公务用车购置及运行维护费", 2))
             .Row((0, "预算数"), (1, "决算数"), (2, "预算数"), (3, "决算数"), (4, "预算数"), (5, "决算数"), (6, "预算数"), (7, "决算数"))
             .Row((0, "2.85"), (1, "0.39"), (2, "0.00"), (3, "0.00"), (4, "2.85"), (5, "0.39"), (6, "0.00"), (7, "0.00"))
-            .Tables().Single();
+            .TablesOfItsKind().Single();
 
         Assert.Equal("final_three_public_expenses", t.TableKey);
         Assert.Equal(["total", "overseas_travel", "reception", "vehicles"], t.Rows.Select(r => r.RowKey));
@@ -217,11 +163,11 @@ public sealed class FinalLayoutTests
     public void Budget_and_final_printed_over_the_items_with_meeting_and_training_have_a_grand_total_per_column()
     {
         // 预算数 (合计 | 三公 subtotal | 会议费 | 培训费) | 决算数 (the same): the 合计 beside the 三公 subtotal is grand_total
-        var t = new Doc(8).Text("表7").Text("“三公”经费、会议费、培训费支出决算表").Text("单位：万元")
+        var t = new GridDocument(8).Text("表7").Text("“三公”经费、会议费、培训费支出决算表").Text("单位：万元")
             .Spans((0, "预算数", 4), (4, "决算数", 4))
             .Row((0, "合计"), (1, "“三公”经费小计"), (2, "会议费"), (3, "培训费"), (4, "合计"), (5, "“三公”经费小计"), (6, "会议费"), (7, "培训费"))
             .Row((0, "6.00"), (1, "3.00"), (2, "2.00"), (3, "1.00"), (4, "5.00"), (5, "2.50"), (6, "1.50"), (7, "1.00"))
-            .Tables().Single();
+            .TablesOfItsKind().Single();
 
         Assert.Equal("budget=6.00 final=5.00", t.Row("grand_total").Cells());
         Assert.Equal("budget=3.00 final=2.50", t.Row("total").Cells());
@@ -232,12 +178,12 @@ public sealed class FinalLayoutTests
     [Fact]
     public void A_fund_table_reads_opening_income_expenditure_and_closing_columns()
     {
-        var t = new Doc(8).Text("表8").Text("政府性基金预算财政拨款收入支出决算表").Text("单位：万元")
+        var t = new GridDocument(8).Text("表8").Text("政府性基金预算财政拨款收入支出决算表").Text("单位：万元")
             .Spans((0, "项 目", 2), (2, "年初结转和结余", 1), (3, "本年收入", 1), (4, "本年支出", 3), (7, "年末结转和结余", 1))
             .Row((0, "功能分类科目编码"), (1, "科目名称"), (4, "小计"), (5, "基本支出"), (6, "项目支出"))
             .Row((1, "合计"), (2, "1.00"), (3, "5.00"), (4, "4.00"), (5, "0.00"), (6, "4.00"), (7, "2.00"))
             .Row((0, "212"), (1, "城乡社区支出"), (2, "1.00"), (3, "5.00"), (4, "4.00"), (5, "0.00"), (6, "4.00"), (7, "2.00"))
-            .Tables().Single();
+            .TablesOfItsKind().Single();
 
         Assert.Equal("final_government_fund", t.TableKey);
         Assert.Equal("opening_balance=1.00 income=5.00 total=4.00 basic=0.00 project=4.00 closing_balance=2.00", t.Row("212").Cells());
@@ -247,13 +193,13 @@ public sealed class FinalLayoutTests
     public void A_table_printed_empty_with_a_note_is_empty_not_missing()
     {
         // the third header row merged with the empty 合计 row (the reader's grid of the Shanghai template)
-        var t = new Doc(8).Text("国有资本经营预算财政拨款收入支出决算表").Text("单位：万元")
+        var t = new GridDocument(8).Text("国有资本经营预算财政拨款收入支出决算表").Text("单位：万元")
             .Row((0, "项目"), (2, "年初结转和结余"), (3, "本年收入"), (4, "本年支出"), (7, "年末结转和结余"))
             .Row((0, "功能分类科目编码"), (1, "科目名称"))
             .Row((0, "合计"), (4, "合计"), (5, "基本支出"), (6, "项目支出"))
             .Text("注：本表反映部门本年度国有资本经营预算财政拨款收入支出及结转和结余情况。")
             .Text("说明：某局本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。")
-            .Tables().Single();
+            .TablesOfItsKind().Single();
 
         Assert.Equal(("final_state_capital", 9, true), (t.TableKey, t.TableNo, t.IsEmpty));
         Assert.Contains("本表无数据", t.Note, StringComparison.Ordinal);
@@ -262,12 +208,12 @@ public sealed class FinalLayoutTests
     [Fact]
     public void A_table_printed_blank_is_found_by_its_header()
     {
-        var tables = new Doc(4).Text("收入支出决算总表").Text("单位：万元")
+        var tables = new GridDocument(4).Text("收入支出决算总表").Text("单位：万元")
             .Spans((0, "收入", 2), (2, "支出", 2))
             .Row((0, "项目"), (1, "决算数"), (2, "项目"), (3, "决算数"))
             .Row((0, "一、一般公共预算财政拨款收入"), (2, "一、一般公共服务支出"))
             .Row((0, "总计"), (2, "总计"))
-            .Tables();
+            .TablesOfItsKind();
 
         Assert.Equal(("final_income_expenditure_summary", true), (tables.Single().TableKey, tables.Single().IsEmpty));
     }
@@ -275,7 +221,7 @@ public sealed class FinalLayoutTests
     [Fact]
     public void A_document_s_kind_is_judged_by_its_tables_where_its_title_says_otherwise_or_nothing()
     {
-        Doc Tables(Doc d) => d.Text("收入决算表").Text("单位：万元")
+        GridDocument Tables(GridDocument d) => d.Text("收入决算表").Text("单位：万元")
             .Row((0, "功能分类科目编码"), (1, "科目名称"), (2, "本年收入合计"), (3, "财政拨款收入"))
             .Row((0, "208"), (1, "社会保障和就业支出"), (2, "1.00"), (3, "1.00"))
             .Text("支出决算表").Text("单位：万元")
@@ -283,16 +229,16 @@ public sealed class FinalLayoutTests
             .Row((0, "208"), (1, "社会保障和就业支出"), (2, "1.00"), (3, "1.00"), (4, "0.00"));
 
         // no title word at all
-        var none = Tables(new Doc(5)).Convert();
+        var none = Tables(new GridDocument(5)).Convert();
         Assert.Equal("final_accounts", none.Kind);
         Assert.Equal(["final_income", "final_expenditure"], none.Tables.Select(t => t.TableKey));
 
         // a title that says 预算 (a budget comparison on the cover), tables that say 决算
-        var misleading = Tables(new Doc(5).Text("某局2024年部门预算执行情况").Text("第二部分 2024年度部门决算表")).Convert();
+        var misleading = Tables(new GridDocument(5).Text("某局2024年部门预算执行情况").Text("第二部分 2024年度部门决算表")).Convert();
         Assert.Equal("final_accounts", misleading.Kind);
 
         // a budget document stays a budget
-        var budget = new Doc(5).Text("某局2025年部门预算").Text("表3").Text("支出总表").Text("单位：万元")
+        var budget = new GridDocument(5).Text("某局2025年部门预算").Text("表3").Text("支出总表").Text("单位：万元")
             .Row((0, "科目编码"), (1, "科目名称"), (2, "合计"), (3, "基本支出"), (4, "项目支出"))
             .Row((0, "208"), (1, "社会保障和就业支出"), (2, "1.00"), (3, "1.00"))
             .Convert();
@@ -302,7 +248,7 @@ public sealed class FinalLayoutTests
     [Fact]
     public void A_document_whose_tables_give_no_amount_is_partial_with_the_reason()
     {
-        var r = new Doc(4).Text("上海市XX局2024年度部门决算").Text("第一部分 概况").Text("一、主要职能")
+        var r = new GridDocument(4).Text("上海市XX局2024年度部门决算").Text("第一部分 概况").Text("一、主要职能")
             .Text("第二部分 2024年度部门决算表").Text("收入支出决算总表").Text("单位：万元")
             .Spans((0, "收入", 2), (2, "支出", 2))
             .Row((0, "项目"), (1, "决算数"), (2, "项目"), (3, "决算数"))

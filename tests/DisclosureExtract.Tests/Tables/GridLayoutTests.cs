@@ -11,57 +11,11 @@ namespace DisclosureExtract.Tests.Tables;
 /// </summary>
 public sealed class GridLayoutTests
 {
-    /// <summary>Builds documents line by line; a cell is (column, text) or (column, text, span).</summary>
-    private sealed class Doc
-    {
-        private const double Width = 10;
-        private readonly List<DocLine> _lines = [];
-        private readonly int _columns;
-        private int _page = 1;
-        private int _lineOnPage;
-
-        public Doc(int columns) => _columns = columns;
-
-        public Doc Page()
-        {
-            _page++;
-            _lineOnPage = 0;
-            return this;
-        }
-
-        public Doc Text(string text)
-        {
-            _lines.Add(new DocLine(_lines.Count, ++_lineOnPage, _page, text, TextNormalizer.Fold(text)));
-            return this;
-        }
-
-        public Doc Row(params (int Column, string Text)[] cells) => Spans(cells.Select(c => (c.Column, c.Text, 1)).ToArray());
-
-        public Doc Spans(params (int Column, string Text, int Span)[] cells)
-        {
-            var row = new List<TextCell>();
-            for (var c = 0; c < _columns; c++)
-            {
-                var at = cells.FirstOrDefault(x => x.Column == c);
-                row.Add(at.Text is null
-                    ? new TextCell(string.Empty, c, c * Width, (c + 1) * Width)
-                    : new TextCell(at.Text, c, c * Width, (c + at.Span) * Width));
-            }
-
-            var text = string.Join("\t", row.Select(x => x.Text));
-            _lines.Add(new DocLine(_lines.Count, ++_lineOnPage, _page, text, TextNormalizer.Fold(text), row));
-            return this;
-        }
-
-        public IReadOnlyList<BudgetTable> Tables() =>
-            TableRecognizer.Recognize(new SourceDocument("t", "t.pdf", SourceFormat.Pdf, "0", null, 1, _lines), []).Tables;
-    }
-
     [Fact]
     public void A_group_header_qualifies_the_labels_under_it()
     {
         // 一般公共预算 under 本年收入 is the current year's money, under 上年结转结余 the carry-over's
-        var t = new Doc(8).Text("公开02表").Text("收入总表").Text("单位：万元")
+        var t = new GridDocument(8).Text("公开02表").Text("收入总表").Text("单位：万元")
             .Spans((0, "科目编码", 1), (1, "科目名称", 1), (2, "合计", 1), (3, "本年收入", 3), (6, "上年结转结余", 2))
             .Row((3, "小计"), (4, "一般公共预算"), (5, "政府性基金预算"), (6, "小计"), (7, "一般公共预算"))
             .Row((0, "合计"), (2, "30.00"), (3, "20.00"), (4, "20.00"), (6, "10.00"), (7, "10.00"))
@@ -76,13 +30,13 @@ public sealed class GridLayoutTests
     [Fact]
     public void Subtotal_under_basic_expenditure_is_basic_and_a_total_under_it_in_a_basic_table_is_the_total()
     {
-        var t5 = new Doc(7).Text("表5").Text("财政拨款支出表（功能科目）")
+        var t5 = new GridDocument(7).Text("表5").Text("财政拨款支出表（功能科目）")
             .Spans((0, "科目编码", 1), (1, "科目名称", 1), (2, "合计", 1), (3, "基本支出", 3), (6, "项目支出", 1))
             .Row((3, "小计"), (4, "人员经费"), (5, "公用经费"))
             .Row((0, "合计"), (2, "10.00"), (3, "6.00"), (4, "5.00"), (5, "1.00"), (6, "4.00"))
             .Row((0, "201"), (1, "一般公共服务支出"), (2, "10.00"), (3, "6.00"), (4, "5.00"), (5, "1.00"), (6, "4.00"))
             .Tables().Single();
-        var t6 = new Doc(5).Text("表6").Text("一般公共预算基本支出表")
+        var t6 = new GridDocument(5).Text("表6").Text("一般公共预算基本支出表")
             .Spans((0, "部门预算支出经济分类科目", 2), (2, "本年一般公共预算基本支出", 3))
             .Row((0, "科目编码"), (1, "科目名称"), (2, "合计"), (3, "人员经费"), (4, "公用经费"))
             .Row((0, "301"), (1, "工资福利支出"), (2, "5.00"), (3, "5.00"))
@@ -96,7 +50,7 @@ public sealed class GridLayoutTests
     public void Rows_printed_by_name_only_get_their_codes_level_by_level()
     {
         // 收支总表 of Shenzhen: the expenditure side names its 类, 款 and 项 without codes and without indentation
-        var t = new Doc(4).Text("表1").Text("收支总表").Text("部门名称：某局 单位：万元")
+        var t = new GridDocument(4).Text("表1").Text("收支总表").Text("部门名称：某局 单位：万元")
             .Spans((0, "收 入", 2), (2, "支 出", 2))
             .Row((0, "项 目"), (1, "2026年预算数"), (2, "项 目"), (3, "2026年预算数"))
             .Row((0, "一、财政拨款"), (1, "100.00"), (2, "一、社会保障和就业支出"), (3, "100.00"))
@@ -115,7 +69,7 @@ public sealed class GridLayoutTests
     public void Expenditure_blocks_side_by_side_each_become_rows_of_their_own()
     {
         // Xi'an: income | by function | by economic class, one 预算数 column each
-        var t = new Doc(6).Text("表1").Text("部门综合预算收支总表").Text("单位：元")
+        var t = new GridDocument(6).Text("表1").Text("部门综合预算收支总表").Text("单位：元")
             .Spans((0, "收入", 2), (2, "支出", 4))
             .Row((0, "项目"), (1, "预算数"), (2, "支出功能分类科目（按大类）"), (3, "预算数"), (4, "部门预算支出经济分类科目（按大类）"), (5, "预算数"))
             .Row((0, "1、财政拨款"), (1, "100.00"), (2, "1、一般公共服务支出"), (3, "70.00"), (4, "(1)工资福利支出"), (5, "60.00"))
@@ -132,7 +86,7 @@ public sealed class GridLayoutTests
     [Fact]
     public void Units_of_a_consolidated_table_are_sub_unit_rows_and_the_rows_under_them_carry_their_unit()
     {
-        var t = new Doc(5).Text("表3").Text("支出总表")
+        var t = new GridDocument(5).Text("表3").Text("支出总表")
             .Row((0, "单位名称"), (1, "科目编码"), (2, "科目名称"), (3, "合计"), (4, "基本支出"))
             .Row((0, "合计"), (3, "30.00"), (4, "30.00"))
             .Row((0, "某局本级"), (3, "20.00"), (4, "20.00"))
@@ -148,7 +102,7 @@ public sealed class GridLayoutTests
     [Fact]
     public void A_lone_unit_row_first_is_the_tables_total()
     {
-        var t = new Doc(6).Text("表7").Text("一般公共预算支出表（按功能分类）")
+        var t = new GridDocument(6).Text("表7").Text("一般公共预算支出表（按功能分类）")
             .Row((0, "预算单位"), (1, "科目编码"), (2, "科目名称"), (3, "支出总计"), (4, "基本支出"), (5, "项目支出"))
             .Row((0, "某局（本级）"), (3, "30.00"), (4, "10.00"), (5, "20.00"))
             .Row((1, "201"), (2, "一般公共服务支出"), (3, "30.00"), (4, "10.00"), (5, "20.00"))
@@ -164,7 +118,7 @@ public sealed class GridLayoutTests
     public void Items_printed_as_columns_become_rows_by_row_key()
     {
         // Wuxi: one row of amounts under the items; 小计 under 公务用车 is the vehicles row
-        var t = new Doc(8).Text("公开09表").Text("一般公共预算“三公”经费、会议费、培训费支出表").Text("单位：万元")
+        var t = new GridDocument(8).Text("公开09表").Text("一般公共预算“三公”经费、会议费、培训费支出表").Text("单位：万元")
             .Spans((0, "“三公”经费合计", 1), (1, "因公出国（境）费", 1), (2, "公务用车购置及运行维护费", 3), (5, "公务接待费", 1), (6, "会议费", 1), (7, "培训费", 1))
             .Row((2, "小计"), (3, "公务用车购置费"), (4, "公务用车运行维护费"))
             .Row((0, "2.02"), (1, "0.00"), (2, "0.00"), (3, "0.00"), (4, "0.00"), (5, "2.02"), (6, "1.09"), (7, "8.73"))
@@ -180,7 +134,7 @@ public sealed class GridLayoutTests
     public void Items_by_fund_and_rows_by_year_keep_the_latest_year()
     {
         // Shenzhen: each item split by fund; rows 2025年, 2026年, 增减变化金额
-        var t = new Doc(8).Text("表9").Text("财政拨款“三公”经费支出表")
+        var t = new GridDocument(8).Text("表9").Text("财政拨款“三公”经费支出表")
             .Spans((0, "预算单位", 1), (1, "年度", 1), (2, "总计", 2), (4, "因公出国(境)费", 2), (6, "公务接待费", 2))
             .Row((2, "一般公共预算"), (3, "政府性基金预算"), (4, "一般公共预算"), (5, "政府性基金预算"), (6, "一般公共预算"), (7, "政府性基金预算"))
             .Row((0, "某局"), (1, "2025年"), (2, "5.00"), (3, "0.00"), (4, "2.00"), (5, "0.00"), (6, "3.00"), (7, "0.00"))
@@ -196,7 +150,7 @@ public sealed class GridLayoutTests
     public void Codes_printed_level_by_level_in_class_kuan_xiang_columns_continue_the_rows_above()
     {
         // Yantai: 类 | 款 | 项 columns, each row prints only its own level
-        var t = new Doc(5).Text("公开表5").Text("一般公共预算支出情况表").Text("单位：万元")
+        var t = new GridDocument(5).Text("公开表5").Text("一般公共预算支出情况表").Text("单位：万元")
             .Spans((0, "科目编码", 3), (3, "科目名称", 1), (4, "合计", 1))
             .Row((0, "类"), (1, "款"), (2, "项"))
             .Row((3, "合    计"), (4, "37.00"))
@@ -212,7 +166,7 @@ public sealed class GridLayoutTests
     [Fact]
     public void A_header_the_catalog_does_not_know_keeps_its_amounts_as_unknown_with_the_printed_label()
     {
-        var t = new Doc(5).Text("表3").Text("支出总表")
+        var t = new GridDocument(5).Text("表3").Text("支出总表")
             .Row((0, "科目编码"), (1, "科目名称"), (2, "合计"), (3, "基本支出"), (4, "其中：信创改造"))
             .Row((0, "201"), (1, "一般公共服务支出"), (2, "10.00"), (3, "10.00"), (4, "3.00"))
             .Tables().Single();
@@ -237,7 +191,7 @@ public sealed class GridLayoutTests
     [InlineData("2026年部门资产配置预算表", null, "other")]
     public void Numbering_and_title_styles_of_other_publishers(string first, string? second, string key)
     {
-        var doc = new Doc(3).Text("第二部分 预算公开表").Text(first);
+        var doc = new GridDocument(3).Text("第二部分 预算公开表").Text(first);
         if (second is not null)
         {
             doc.Text(second);
@@ -251,7 +205,7 @@ public sealed class GridLayoutTests
     [Fact]
     public void A_contents_page_and_a_list_of_tables_are_not_tables()
     {
-        var t = new Doc(3)
+        var t = new GridDocument(3)
             .Text("目录").Text("一、收支总表……………………3").Text("二、收入总表 4")
             .Row((0, "表1"), (1, "部门综合预算收支总表"), (2, "是"))
             .Page().Text("第一部分 部门概况").Text("2026年部门预算收入100.00万元，支出100.00万元。")
@@ -266,7 +220,7 @@ public sealed class GridLayoutTests
     [Fact]
     public void A_performance_target_table_after_the_last_table_ends_it()
     {
-        var t = new Doc(3).Text("表3").Text("支出总表")
+        var t = new GridDocument(3).Text("表3").Text("支出总表")
             .Row((0, "科目名称"), (1, "合计"), (2, "基本支出"))
             .Row((0, "合计"), (1, "1.00"), (2, "1.00"))
             .Text("表14-1").Text("部门专项业务经费绩效目标表")
@@ -281,7 +235,7 @@ public sealed class GridLayoutTests
     public void One_row_of_amounts_without_a_label_under_the_column_labels_is_the_total_row()
     {
         // Jiangsu 2019 支出预算总表: 合计 | 基本支出 | 项目支出 | 单位预留机动经费 | 结转下年资金, then one row of amounts
-        var t = new Doc(5).Text("公开03表").Text("支出预算总表").Text("部门名称：某单位 单位：万元")
+        var t = new GridDocument(5).Text("公开03表").Text("支出预算总表").Text("部门名称：某单位 单位：万元")
             .Row((0, "合计"), (1, "基本支出"), (2, "项目支出"), (3, "单位预留机动经费"), (4, "结转下年资金"))
             .Row((0, "240.00"), (1, "150.00"), (2, "50.00"), (3, "40.00"))
             .Tables().Single();
@@ -297,7 +251,7 @@ public sealed class GridLayoutTests
     public void A_column_number_under_a_one_column_header_is_no_total_row()
     {
         // Huzhou 国有资本经营预算支出表 printed empty: 科目编码 | 科目名称 | 项目支出, then ** | ** | 1, then 合计 without amounts
-        var t = new Doc(3).Text("表09").Text("2026年市级部门国有资本经营预算支出表").Text("511-某局 单位：万元")
+        var t = new GridDocument(3).Text("表09").Text("2026年市级部门国有资本经营预算支出表").Text("511-某局 单位：万元")
             .Row((0, "科目编码"), (1, "科目名称"), (2, "项目支出"))
             .Row((0, "**"), (1, "**"), (2, "1"))
             .Row((1, "合计"))
@@ -312,7 +266,7 @@ public sealed class GridLayoutTests
     public void A_listing_that_prints_its_amount_before_the_classification_columns_reads_the_amount_not_the_economic_code()
     {
         // Xi'an 财拨结转支出表: 单位代码 | 单位名称 | 项目名称 | 金额 | 功能分类科目代码 | 名称 | 政府经济分类科目代码 | 名称 | 项目类别
-        var t = new Doc(9).Text("表11").Text("2019年部门综合预算财政拨款结转资金支出表").Text("单位：万元")
+        var t = new GridDocument(9).Text("表11").Text("2019年部门综合预算财政拨款结转资金支出表").Text("单位：万元")
             .Row((0, "预算单位代码"), (1, "预算单位名称"), (2, "预算项目名称"), (3, "金额"), (4, "功能分类科目代码"), (5, "功能分类科目名称"),
                 (6, "政府经济分类科目代码"), (7, "政府经济分类科目名称"), (8, "项目类别"))
             .Row((0, "125001"), (1, "某局"), (2, "省级安全生产专项"), (3, "2.61"), (4, "2150605"), (5, "安全监管监察专项"), (6, "50299"), (7, "其他商品和服务支出"), (8, "项目支出"))
@@ -332,7 +286,7 @@ public sealed class GridLayoutTests
     [InlineData("", "")] // Beijing 预算01表: an empty margin column before them
     public void The_income_label_of_a_two_sided_table_is_in_the_headers_first_label_column(string firstHeader, string firstCell)
     {
-        var t = new Doc(5).Text("表1").Text("收支总表").Text("单位：万元")
+        var t = new GridDocument(5).Text("表1").Text("收支总表").Text("单位：万元")
             .Row((0, firstHeader), (1, "收 入"), (3, "支 出"))
             .Row((1, "项 目"), (2, "预算数"), (3, "项 目"), (4, "预算数"))
             .Row((0, firstCell), (1, "一、一般公共预算拨款收入"), (2, "100.00"), (3, "一、一般公共服务支出"), (4, "100.00"))
@@ -349,7 +303,7 @@ public sealed class GridLayoutTests
     public void A_unit_line_repeated_on_a_continuation_page_is_not_a_class_row()
     {
         // Huzhou: every page of 表01 repeats "511-退役军人事务局 单位：万元"; the 项 named on the next page stays under its 款
-        var t = new Doc(4).Text("表01").Text("2026年市级部门收支预算总表").Text("511-退役军人事务局 单位：万元")
+        var t = new GridDocument(4).Text("表01").Text("2026年市级部门收支预算总表").Text("511-退役军人事务局 单位：万元")
             .Row((0, "收 入"), (2, "支 出"))
             .Row((0, "项 目"), (1, "预算数"), (2, "项 目"), (3, "预算数"))
             .Row((0, "一般公共预算拨款收入"), (1, "71.42"), (2, "卫生健康支出"), (3, "71.42"))
@@ -368,7 +322,7 @@ public sealed class GridLayoutTests
     {
         // Xi'an 基本支出明细表: 部门 and 政府 economic codes side by side; a row printed without amounts whose 政府 name
         // (商品和服务支出) names a column of other tables
-        var t = new Doc(8).Text("表8").Text("2022年部门综合预算一般公共预算基本支出明细表").Text("预算单位：某局 金额单位：万元")
+        var t = new GridDocument(8).Text("表8").Text("2022年部门综合预算一般公共预算基本支出明细表").Text("预算单位：某局 金额单位：万元")
             .Row((0, "序号"), (1, "部门经济科目编码"), (2, "部门经济科目名称"), (3, "政府经济科目编码"), (4, "政府经济科目名称"), (5, "合计"), (6, "人员经费支出"), (7, "公用经费支出"))
             .Row((0, "1"), (2, "合计"), (5, "72.32"), (6, "0.00"), (7, "72.32"))
             .Row((0, "2"), (1, "302"), (2, "商品和服务支出"), (5, "72.32"), (7, "72.32"))
@@ -386,7 +340,7 @@ public sealed class GridLayoutTests
     [Fact]
     public void A_title_that_says_it_leaves_out_the_carryover_is_not_the_carryover_table()
     {
-        var t = new Doc(4).Text("表8").Text("2022年部门综合预算一般公共预算基本支出明细表（按支出经济分类科目-不含上年结转）").Text("金额单位：元")
+        var t = new GridDocument(4).Text("表8").Text("2022年部门综合预算一般公共预算基本支出明细表（按支出经济分类科目-不含上年结转）").Text("金额单位：元")
             .Row((0, "部门经济科目编码"), (1, "部门经济科目名称"), (2, "合计"), (3, "人员经费支出"))
             .Row((1, "合计"), (2, "100.00"), (3, "100.00"))
             .Row((0, "301"), (1, "工资福利支出"), (2, "100.00"), (3, "100.00"))
@@ -399,7 +353,7 @@ public sealed class GridLayoutTests
     public void A_title_qualified_on_the_next_line_in_brackets_is_read_whole()
     {
         // Xi'an: 一般公共预算支出明细表 / （按经济分类科目分） is the economic table, not 表5 by function
-        var t = new Doc(3).Text("表6").Text("2022年部门综合预算一般公共预算支出明细表").Text("（按经济分类科目分）").Text("金额单位：万元")
+        var t = new GridDocument(3).Text("表6").Text("2022年部门综合预算一般公共预算支出明细表").Text("（按经济分类科目分）").Text("金额单位：万元")
             .Row((0, "科目名称"), (1, "合计"), (2, "人员经费支出"))
             .Row((0, "合计"), (1, "10.00"), (2, "10.00"))
             .Row((0, "301 工资福利支出"), (1, "10.00"), (2, "10.00"))
@@ -412,7 +366,7 @@ public sealed class GridLayoutTests
     [Fact]
     public void A_repeated_title_that_lost_its_first_line_continues_the_table()
     {
-        var t = new Doc(3).Text("表12").Text("2022年部门综合预算政府采购（资产配置、购买服务）").Text("预算表（不含上年结转）").Text("金额单位：万元")
+        var t = new GridDocument(3).Text("表12").Text("2022年部门综合预算政府采购（资产配置、购买服务）").Text("预算表（不含上年结转）").Text("金额单位：万元")
             .Row((0, "采购项目"), (1, "科目编码"), (2, "预算金额"))
             .Row((0, "合计"), (2, "30.00"))
             .Row((0, "办公设备"), (1, "2010101"), (2, "10.00"))
@@ -429,7 +383,7 @@ public sealed class GridLayoutTests
     [Fact]
     public void A_numbered_table_printed_with_its_header_and_no_rows_is_an_empty_table()
     {
-        var t = new Doc(4).Text("表11").Text("2022部门综合预算财政拨款结转资金支出表").Text("金额单位：元")
+        var t = new GridDocument(4).Text("表11").Text("2022部门综合预算财政拨款结转资金支出表").Text("金额单位：元")
             .Row((0, "预算项目名称"), (1, "金额"), (2, "功能分类科目代码"), (3, "功能分类科目名称"))
             .Page().Text("表12").Text("政府采购预算表").Text("金额单位：元")
             .Row((0, "采购项目"), (1, "科目编码"), (2, "预算金额"))
@@ -444,7 +398,7 @@ public sealed class GridLayoutTests
     public void An_expenditure_side_by_class_and_by_use_is_read_as_two_blocks_and_a_merged_total_label_keeps_its_amount()
     {
         // Jiangsu 收支预算总表: 收入 | 支出 (功能分类: 功能科目名称 | 金额; 支出用途: 项目名称 | 金额); 支出合计 merged over both
-        var t = new Doc(6).Text("公开01表").Text("收支预算总表").Text("单位：万元")
+        var t = new GridDocument(6).Text("公开01表").Text("收支预算总表").Text("单位：万元")
             .Row((0, "收入"), (2, "支出"))
             .Row((0, "项目名称"), (1, "金额"), (2, "功能分类"), (4, "支出用途"))
             .Row((2, "功能科目名称"), (3, "金额"), (4, "项目名称"), (5, "金额"))
