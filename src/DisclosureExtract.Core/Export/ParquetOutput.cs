@@ -16,34 +16,38 @@ internal static class ParquetOutput
     /// <summary>Rows per row group: memory stays bounded whatever the batch size.</summary>
     private const int RowGroupSize = 50_000;
 
-    public static void Write(string folder, string csvFolder)
+    /// <param name="folder">The parquet/ folder to write.</param>
+    /// <param name="csvFolder">The folder holding the final long CSV files.</param>
+    /// <param name="rowGroupSize">Rows per row group (tests use small groups).</param>
+    public static void Write(string folder, string csvFolder, int rowGroupSize = RowGroupSize)
     {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(csvFolder);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowGroupSize, 1);
         Directory.CreateDirectory(folder);
         foreach (var table in LongTables.All)
         {
             var csv = Path.Combine(csvFolder, table.FileName);
             if (File.Exists(csv))
             {
-                AtomicFile.Write(Path.Combine(folder, table.Name + ".parquet"), stream => WriteAsync(stream, table, csv).GetAwaiter().GetResult());
+                AtomicFile.Write(Path.Combine(folder, table.Name + ".parquet"), stream => WriteAsync(stream, table, csv, rowGroupSize).GetAwaiter().GetResult());
             }
         }
     }
 
     private sealed record ColumnPlan(DataField Field, ColumnKind Kind);
 
-    private static async Task WriteAsync(Stream stream, LongTable table, string csvPath)
+    private static async Task WriteAsync(Stream stream, LongTable table, string csvPath, int rowGroupSize)
     {
         var plans = Plan(table, csvPath);
         var schema = new ParquetSchema(plans.Select(p => (Field)p.Field).ToArray());
         await using var writer = await ParquetWriter.CreateAsync(schema, stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy, CompressionLevel = System.IO.Compression.CompressionLevel.Fastest }).ConfigureAwait(false);
         using var csv = new LongCsv(csvPath);
-        var batch = new List<string[]>(RowGroupSize);
+        var batch = new List<string[]>(rowGroupSize);
         foreach (var record in csv.Records())
         {
             batch.Add(record);
-            if (batch.Count == RowGroupSize)
+            if (batch.Count == rowGroupSize)
             {
                 await WriteGroupAsync(writer, plans, batch).ConfigureAwait(false);
                 batch.Clear();

@@ -99,4 +99,25 @@ public class ParquetRoundTripTests(OutputsFixture fx)
         var (_, findingFields) = ReadWithFields(Path.Combine(fx.Dir, "parquet", "findings.parquet"));
         Assert.NotEqual(typeof(long), findingFields.Single(f => f.Name == "source_line").ClrType);
     }
+
+    [Fact]
+    public async Task A_table_in_many_row_groups_gives_the_same_columns_as_one_group()
+    {
+        // the batch's parquet/ holds one row group a table; here line_items is split into groups of 7 rows: the same
+        // fields (the plan covers every group) and the same values in the same order
+        var (_, rows) = fx.Csv("line_items.csv");
+        Assert.True(rows.Count > 7 * 3);
+        var dir = TestPaths.TempDir();
+        ParquetOutput.Write(dir, fx.Dir, rowGroupSize: 7);
+        var one = ReadWithFields(Path.Combine(fx.Dir, "parquet", "line_items.parquet"));
+        var many = ReadWithFields(Path.Combine(dir, "line_items.parquet"));
+        Assert.Equal(one.Fields.Select(f => f.ToString()), many.Fields.Select(f => f.ToString()));
+        foreach (var (name, values) in one.Columns)
+        {
+            Assert.Equal(values, many.Columns[name]);
+        }
+
+        await using var reader = await ParquetReader.CreateAsync(Path.Combine(dir, "line_items.parquet"));
+        Assert.Equal((rows.Count + 6) / 7, reader.RowGroupCount);
+    }
 }
