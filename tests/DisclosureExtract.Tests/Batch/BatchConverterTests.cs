@@ -50,6 +50,13 @@ public class BatchConverterTests
         var pipeline = new DisclosurePipeline(ConvertOptions.Default with { Timeout = TimeSpan.FromSeconds(1) }, [new HangingReader(release.Token)]);
         var results = new ConcurrentBag<ConversionResult>();
 
+        // compiled first: a real document's first conversion in a process (JIT, catalogs) took more than the 1 s limit
+        // while the other test classes ran on both cores
+        foreach (var input in inputs.Where(i => !i.DocumentId.StartsWith("hang-", StringComparison.Ordinal)))
+        {
+            Assert.Equal(ConversionStatus.Converted, new DisclosurePipeline().ConvertWithoutTimeLimit(input).Status);
+        }
+
         var watch = Stopwatch.StartNew();
         new BatchConverter(pipeline).ConvertAll(inputs, jobs, results.Add);
         watch.Stop();
