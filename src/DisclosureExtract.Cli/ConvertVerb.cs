@@ -152,6 +152,7 @@ public static class ConvertVerb
             stdout.WriteLine($"peak_memory_bytes={self.PeakWorkingSet64}");
             stdout.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cpu_seconds={self.TotalProcessorTime.TotalSeconds:0.000}"));
             stdout.WriteLine($"gc_collections={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
+            stdout.WriteLine($"allocated_bytes={GC.GetTotalAllocatedBytes(precise: true)}");
             stdout.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"gc_pause_seconds={GC.GetTotalPauseDuration().TotalSeconds:0.000}"));
         }
 

@@ -55,20 +55,9 @@ public sealed record TitleRule(IReadOnlyList<string> All, IReadOnlyList<string> 
     public bool Matches(string squeezed)
     {
         ArgumentNullException.ThrowIfNull(squeezed);
-        foreach (var w in All)
-        {
-            if (!squeezed.Contains(w, StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        if (Any.Count > 0 && !Any.Any(w => squeezed.Contains(w, StringComparison.Ordinal)))
-        {
-            return false;
-        }
-
-        return !None.Any(w => squeezed.Contains(w, StringComparison.Ordinal));
+        return Words.ContainsAll(squeezed, All)
+            && (Any.Count == 0 || Words.ContainsAny(squeezed, Any))
+            && !Words.ContainsAny(squeezed, None);
     }
 }
 
@@ -155,7 +144,7 @@ public sealed record RowLabel(string Key, IReadOnlyList<string> All, IReadOnlyLi
     public bool Matches(string label)
     {
         ArgumentNullException.ThrowIfNull(label);
-        if (All.Count > 0 && !All.All(w => label.Contains(w, StringComparison.Ordinal)))
+        if (!Words.ContainsAll(label, All))
         {
             return false;
         }
@@ -165,7 +154,7 @@ public sealed record RowLabel(string Key, IReadOnlyList<string> All, IReadOnlyLi
             return All.Count > 0;
         }
 
-        return Any.Any(w => label.Contains(w, StringComparison.Ordinal)) || Starts.Any(w => label.StartsWith(w, StringComparison.Ordinal));
+        return Words.ContainsAny(label, Any) || Words.StartsWithAny(label, Starts);
     }
 }
 
@@ -306,9 +295,9 @@ public sealed class DisclosureCatalog
     public (string Number, string Remainder)? TableNumber(string norm)
     {
         ArgumentNullException.ThrowIfNull(norm);
-        foreach (var r in Numbering)
+        for (var i = 0; i < Numbering.Count; i++)
         {
-            var m = r.Match(norm);
+            var m = Numbering[i].Match(norm);
             if (m.Success)
             {
                 var n = m.Groups["n"].Success ? m.Groups["n"].Value : m.Groups["cn"].Value;

@@ -31,7 +31,7 @@ public static partial class Contents
         var lines = new HashSet<int>();
         for (var i = 0; i < doc.Lines.Count; i++)
         {
-            if (Squeezed(doc.Lines[i].Norm) is not ("目录" or "目次" or "报表目录"))
+            if (!IsContentsHeading(doc.Lines[i].Norm))
             {
                 continue;
             }
@@ -60,7 +60,14 @@ public static partial class Contents
                     // headings on the new page are the body's)
                     if (afterPageBreak >= 0)
                     {
-                        run.RemoveAll(k => k >= afterPageBreak);
+                        // the run is in line order: drop its tail from the page break on
+                        var keep = 0;
+                        while (keep < run.Count && run[keep] < afterPageBreak)
+                        {
+                            keep++;
+                        }
+
+                        run.RemoveRange(keep, run.Count - keep);
                     }
 
                     break;
@@ -95,6 +102,31 @@ public static partial class Contents
 
     private static string Squeezed(string norm) => norm.Replace(" ", string.Empty, StringComparison.Ordinal);
 
+    /// <summary>目录, 目次 or 报表目录, spaced or not (tested on every line: no string is made for it).</summary>
+    private static bool IsContentsHeading(string norm) =>
+        SameWithoutSpaces(norm, "目录") || SameWithoutSpaces(norm, "目次") || SameWithoutSpaces(norm, "报表目录");
+
+    private static bool SameWithoutSpaces(string text, string word)
+    {
+        var w = 0;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                continue;
+            }
+
+            if (w == word.Length || c != word[w])
+            {
+                return false;
+            }
+
+            w++;
+        }
+
+        return w == word.Length;
+    }
+
     /// <summary>
     /// Pages (where the reader knows them, as in a PDF) that start with 目录: a table of contents repeats
     /// every heading, with or without dot leaders.
@@ -106,7 +138,7 @@ public static partial class Contents
         foreach (var line in doc.Lines)
         {
             if (line.Page is { } page && line.Number <= 3
-                && line.Norm.Replace(" ", string.Empty, StringComparison.Ordinal) is "目录" or "目次" or "报表目录")
+                && IsContentsHeading(line.Norm))
             {
                 pages.Add(page);
             }

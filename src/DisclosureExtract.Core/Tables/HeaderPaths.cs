@@ -218,15 +218,17 @@ internal static class HeaderPaths
     {
         string? best = null;
         var bestScore = -1;
-        foreach (var rule in kind.Labels.Concat(catalog.ColumnLabels))
+        for (var r = 0; r < kind.Labels.Count + catalog.ColumnLabels.Count; r++)
         {
-            if (rule.Under.Count > 0 && !groups.Exists(g => rule.Under.Any(u => g.Contains(u, StringComparison.Ordinal))))
+            var rule = r < kind.Labels.Count ? kind.Labels[r] : catalog.ColumnLabels[r - kind.Labels.Count];
+            if (rule.Under.Count > 0 && !Words.AnyContainsAny(groups, rule.Under))
             {
                 continue;
             }
 
-            foreach (var label in rule.Labels)
+            for (var l = 0; l < rule.Labels.Count; l++)
             {
+                var label = rule.Labels[l];
                 var exact = leaf == label;
                 var covers = leaf.Contains(label, StringComparison.Ordinal) && label.Length >= leaf.Length - 2;
                 if (!exact && !covers)
