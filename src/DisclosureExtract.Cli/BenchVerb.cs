@@ -43,7 +43,12 @@ public static class BenchVerb
         return cmd;
     }
 
-    private sealed record RunFigures(double Seconds, long PeakBytes, double CpuSeconds);
+    /// <param name="Seconds">Start to exit, wall.</param>
+    /// <param name="PerDocumentMs">From the first document's line to the last one's, per document in between: the
+    /// steady cost of a document, without start-up or the end of the batch (null for fewer than two documents).</param>
+    /// <param name="EndSeconds">From the last document's line to the summary line: the end of the batch (the long
+    /// CSV files, the SQLite file, the Parquet files, the review index).</param>
+    private sealed record RunFigures(double Seconds, long PeakBytes, double CpuSeconds, double? PerDocumentMs = null, double? EndSeconds = null);
 
     /// <summary>Where the PDFs come from: every PDF of a folder, each copied <see cref="Copies"/> times.</summary>
     private sealed record PdfSource(string Folder, int Copies);
@@ -180,10 +185,10 @@ public static class BenchVerb
         if (costs.Count > 0)
         {
             report.AppendLine();
-            report.AppendLine("Cost of each output format (one job; the fastest of the runs; `+ x` is csv,json and x):");
+            report.AppendLine("Cost of each output format (one job; each column the lowest of the runs; `+ x` is csv,json and x). \"steady\" is the time from the first document's line to the last one's, per document: no start-up, no end of batch; \"end of batch\" is from the last document to the summary (the long CSV files, SQLite, Parquet, the review index):");
             report.AppendLine();
-            report.AppendLine("| format | output formats | seconds | ms per document | CPU s | over csv,json |");
-            report.AppendLine("| --- | --- | --- | --- | --- | --- |");
+            report.AppendLine("| format | output formats | seconds | ms per document | steady ms per document | end of batch s | CPU s | over csv,json |");
+            report.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
             foreach (var line in costs)
             {
                 report.AppendLine(line);
@@ -299,8 +304,10 @@ public static class BenchVerb
         foreach (var (label, set) in FormatSets)
         {
             var fig = runs[set].MinBy(f => f.Seconds)!;
+            var steady = runs[set].Min(f => f.PerDocumentMs);
+            var end = runs[set].Min(f => f.EndSeconds);
             var line = string.Create(CultureInfo.InvariantCulture,
-                $"| {format} | {label} | {fig.Seconds:0.00} | {fig.Seconds / n * 1000:0.00} | {fig.CpuSeconds:0.0} | {(set == FormatSets[0].Formats ? "" : $"{(fig.Seconds / baseline - 1) * 100:+0;-0}%")} |");
+                $"| {format} | {label} | {fig.Seconds:0.00} | {fig.Seconds / n * 1000:0.00} | {steady:0.00} | {end:0.00} | {runs[set].Min(f => f.CpuSeconds):0.0} | {(set == FormatSets[0].Formats ? "" : $"{(fig.Seconds / baseline - 1) * 100:+0;-0}%")} |");
             costs.Add(line);
             stdout.WriteLine(line);
         }
@@ -310,6 +317,13 @@ public static class BenchVerb
         var allCpu = runs[FormatSets[^1].Formats].Min(f => f.CpuSeconds);
         notes.Add(string.Create(CultureInfo.InvariantCulture,
             $"{format}: all output formats (the default) take {(all / baseline - 1) * 100:+0;-0}% the time of csv,json alone, one job ({all / n * 1000:0.00} against {baseline / n * 1000:0.00} ms per document), {(allCpu / baseCpu - 1) * 100:+0;-0}% the CPU time{(format == "text" ? "; the limit is +30%" : "")}"));
+        var baseSteady = runs[FormatSets[0].Formats].Min(f => f.PerDocumentMs);
+        var allSteady = runs[FormatSets[^1].Formats].Min(f => f.PerDocumentMs);
+        if (baseSteady is > 0 && allSteady is { } a)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{format}: of that, each document costs {(a / baseSteady.Value - 1) * 100:+0;-0}% ({a:0.00} against {baseSteady:0.00} ms) and the end of the batch takes {runs[FormatSets[^1].Formats].Min(f => f.EndSeconds):0.00} s against {runs[FormatSets[0].Formats].Min(f => f.EndSeconds):0.00} s"));
+        }
         return true;
     }
 
@@ -346,10 +360,23 @@ public static class BenchVerb
         var errTask = p.StandardError.ReadToEndAsync();
         long peak = 0;
         double cpu = 0;
+        double? firstDocument = null, lastDocument = null, summary = null;
+        var documents = 0;
         string? line;
         while ((line = p.StandardOutput.ReadLine()) is not null)
         {
-            if (line.StartsWith("peak_memory_bytes=", StringComparison.Ordinal))
+            if (summary is null && IsSummary(line))
+            {
+                summary = watch.Elapsed.TotalSeconds;
+            }
+            else if (summary is null)
+            {
+                // --no-progress prints a line as each document is done, the summary after the batch is written
+                lastDocument = watch.Elapsed.TotalSeconds;
+                firstDocument ??= lastDocument;
+                documents++;
+            }
+            else if (line.StartsWith("peak_memory_bytes=", StringComparison.Ordinal))
             {
                 peak = long.Parse(line["peak_memory_bytes=".Length..], CultureInfo.InvariantCulture);
             }
@@ -368,8 +395,14 @@ public static class BenchVerb
         }
 
         Directory.Delete(outDir, recursive: true);
-        return new RunFigures(watch.Elapsed.TotalSeconds, peak, cpu);
+        return new RunFigures(watch.Elapsed.TotalSeconds, peak, cpu,
+            documents > 1 ? (lastDocument - firstDocument) * 1000 / (documents - 1) : null,
+            summary - lastDocument);
     }
+
+    /// <summary>The summary line of `convert`: "N documents: … Output in DIR".</summary>
+    private static bool IsSummary(string line) =>
+        line.Contains(" documents", StringComparison.Ordinal) && line.Contains("Output in ", StringComparison.Ordinal);
 
     private static int PdfPages(string path)
     {
