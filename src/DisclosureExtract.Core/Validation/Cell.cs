@@ -10,7 +10,9 @@ namespace DisclosureExtract.Validation;
 /// </summary>
 public sealed class Cell
 {
-    internal Cell(int id, BudgetTable? table, TableRow? row, string column, decimal? printed, decimal halfUnit, decimal toWan, int line, string label)
+    private string? _label;
+
+    internal Cell(int id, BudgetTable? table, TableRow? row, string column, decimal? printed, decimal halfUnit, decimal toWan, int line)
     {
         Id = id;
         Table = table;
@@ -20,7 +22,6 @@ public sealed class Cell
         HalfUnit = halfUnit;
         ToWan = toWan;
         Line = line;
-        Label = label;
     }
 
     internal int Id { get; }
@@ -47,8 +48,9 @@ public sealed class Cell
     /// <summary>Index of the source line where the number is printed (the row's line for an empty cell).</summary>
     public int Line { get; }
 
-    /// <summary>"表3 210 卫生健康支出 basic" or "text 支出预算".</summary>
-    public string Label { get; }
+    /// <summary>"表3 210 卫生健康支出 basic" or "text 支出预算"; made when a message asks for it (most cells are in no
+    /// message, and making it for every cell was a tenth of validation).</summary>
+    public string Label => _label ??= Table is null ? $"text {Column}" : $"{TableSet.Label(Table, Row!)} {Column}";
 
     public bool IsText => Table is null;
 
@@ -96,8 +98,7 @@ internal sealed class CellIndex
             }
 
             var half = printed is null ? 0m : Tolerance.HalfUnit(scale);
-            cell = new Cell(_all.Count, table, row, column, printed, half, TableSet.ToWan(table), TableSet.LineOf(row, column),
-                $"{TableSet.Label(table, row)} {column}");
+            cell = new Cell(_all.Count, table, row, column, printed, half, TableSet.ToWan(table), TableSet.LineOf(row, column));
             _all.Add(cell);
             byColumn[column] = cell;
         }
@@ -112,7 +113,7 @@ internal sealed class CellIndex
     {
         if (!_text.TryGetValue((line, what), out var cell))
         {
-            cell = new Cell(_all.Count, null, null, what, amount, Tolerance.HalfUnit(amount.Scale), 1m, line, $"text {what}");
+            cell = new Cell(_all.Count, null, null, what, amount, Tolerance.HalfUnit(amount.Scale), 1m, line);
             _all.Add(cell);
             _text[(line, what)] = cell;
         }

@@ -29,24 +29,6 @@ internal static class RootCause
     /// <summary>Equations of one outcome grouped by shared cells, in order of their first equation.</summary>
     public static List<FailureGroup> Components(IReadOnlyList<Equation> equations, Outcome outcome, bool explain)
     {
-        var byCell = new Dictionary<Cell, List<Equation>>(ReferenceEqualityComparer.Instance);
-        foreach (var e in equations)
-        {
-            foreach (var t in e.Terms)
-            {
-                if (!byCell.TryGetValue(t.Cell, out var list))
-                {
-                    list = [];
-                    byCell[t.Cell] = list;
-                }
-
-                if (list.Count == 0 || !ReferenceEquals(list[^1], e))
-                {
-                    list.Add(e);
-                }
-            }
-        }
-
         var selected = equations.Where(e => e.Outcome == outcome).ToList();
         var parent = Enumerable.Range(0, selected.Count).ToArray();
         int Find(int i)
@@ -95,8 +77,9 @@ internal static class RootCause
             g.Failed.Add(selected[i]);
         }
 
-        if (explain)
+        if (explain && ordered.Count > 0)
         {
+            var byCell = EquationsOfCells(equations, firstOf);
             foreach (var g in ordered)
             {
                 Explain(g, byCell);
@@ -104,6 +87,36 @@ internal static class RootCause
         }
 
         return ordered;
+    }
+
+    /// <summary>Every equation that reads each of <paramref name="cells"/> (the cells of the selected equations: a
+    /// document has thousands of equations and few failures, so the others' cells are not indexed).</summary>
+    private static Dictionary<Cell, List<Equation>> EquationsOfCells(IReadOnlyList<Equation> equations, Dictionary<Cell, int> cells)
+    {
+        var byCell = new Dictionary<Cell, List<Equation>>(ReferenceEqualityComparer.Instance);
+        foreach (var e in equations)
+        {
+            foreach (var t in e.Terms)
+            {
+                if (!cells.ContainsKey(t.Cell))
+                {
+                    continue;
+                }
+
+                if (!byCell.TryGetValue(t.Cell, out var list))
+                {
+                    list = [];
+                    byCell[t.Cell] = list;
+                }
+
+                if (list.Count == 0 || !ReferenceEquals(list[^1], e))
+                {
+                    list.Add(e);
+                }
+            }
+        }
+
+        return byCell;
     }
 
     private static void Explain(FailureGroup g, Dictionary<Cell, List<Equation>> byCell)

@@ -162,7 +162,7 @@ internal sealed class TableEquations
             for (var k = 0; k < rules.Count; k++)
             {
                 var (total, parts, minus) = (rules[k].Total, rules[k].Parts, rules[k].Minus);
-                if (rules[k].ClassRows is not null || (row.AmountIn(total) is null && parts.Concat(minus).All(p => row.AmountIn(p) is null)))
+                if (rules[k].ClassRows is not null || (row.AmountIn(total) is null && NoneIn(row, parts) && NoneIn(row, minus)))
                 {
                     continue;
                 }
@@ -170,13 +170,13 @@ internal sealed class TableEquations
                 var r = row;
                 var e = new Equation(CheckIds.RowIdentity, TableSet.ToWan(table), () => $"{TableSet.Label(table, r)}: {total} = {Sum(parts, minus)}");
                 // amounts under a header the catalog does not know may be a part the rule does not name
-                var unknown = row.Values.Where(v => v.ColumnKey == UnknownColumn && v.Amount != 0m).ToList();
-                if (unknown.Count > 0)
+                if (HasUnknownAmount(row))
                 {
+                    var unknown = row.Values.Where(v => v.ColumnKey == UnknownColumn && v.Amount != 0m).ToList();
                     e.Doubt($"{TableSet.Label(table, row)} prints {string.Join(", ", unknown.Select(v => $"{v.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(v.Label is { } l ? $" under “{l}”" : string.Empty)}"))}, a column the tool does not know, which may be part of the sum", +1);
                 }
 
-                if (parts.TrueForAll(p => row.AmountIn(p) is null))
+                if (NoneIn(row, parts))
                 {
                     // only the whole is read: the row's other numbers were not read, or went to other columns
                     e.Doubt($"{TableSet.Label(table, row)} has only its {total} read, none of {string.Join(", ", parts)}", +1);
@@ -201,6 +201,48 @@ internal sealed class TableEquations
                 Add(e);
             }
         }
+    }
+
+    /// <summary>True when the row prints none of the columns.</summary>
+    private static bool NoneIn(TableRow row, IReadOnlyList<string> columns)
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (row.AmountIn(columns[i]) is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when none of the rows prints the column.</summary>
+    private static bool NoneHas(List<TableRow> rows, string column)
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].AmountIn(column) is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when the row prints a non-zero amount under a header the catalog does not know.</summary>
+    private static bool HasUnknownAmount(TableRow row)
+    {
+        for (var i = 0; i < row.Values.Count; i++)
+        {
+            if (row.Values[i].ColumnKey == UnknownColumn && row.Values[i].Amount != 0m)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The expenditure side's row that its 类 rows sum to: the first total of a class-rows rule the table prints, else 支出总计.</summary>
@@ -384,7 +426,7 @@ internal sealed class TableEquations
                 : $"its rows include {string.Join(", ", orphans.Take(4))}, whose own parent row the table does not have (not printed, or not read)";
             foreach (var column in table.Columns)
             {
-                if (parentRow.AmountIn(column) is null && kids.TrueForAll(k => k.AmountIn(column) is null))
+                if (parentRow.AmountIn(column) is null && NoneHas(kids, column))
                 {
                     continue;
                 }
