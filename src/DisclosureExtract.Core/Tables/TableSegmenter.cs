@@ -223,6 +223,11 @@ internal static class TableSegmenter
     /// <summary>A short line that names a table, not a sentence that mentions one.</summary>
     private static bool LooksLikeTitle(string norm)
     {
+        if (!norm.Contains('表', StringComparison.Ordinal))
+        {
+            return false; // most lines: decided before the white space is removed
+        }
+
         var t = TextNormalizer.RemoveWhiteSpace(norm);
         return t.Length is > 2 and <= MaxTitleLength && t.Contains('表', StringComparison.Ordinal)
             && !t.Contains('，', StringComparison.Ordinal) && !t.Contains(',', StringComparison.Ordinal) && !t.Contains('。', StringComparison.Ordinal)
@@ -366,13 +371,16 @@ internal static class TableSegmenter
             {
                 // a new page whose grid starts with a header sharing no label with the table's is another table
                 // (a performance-target table printed without its title)
-                var labels = HeaderLabels(cells);
-                if (header is null && labels is not null)
+                // (the labels are read only where they are used: until the first header, and on a new page)
+                if (header is null)
                 {
-                    (header, headerPage) = (labels, line.Page);
+                    if (HeaderLabels(cells) is { } first)
+                    {
+                        (header, headerPage) = (first, line.Page);
+                    }
                 }
-                else if (header is not null && labels is { Count: >= 2 } && lastCells >= 0 && line.Page != headerPage && line.Page != doc.Lines[lastCells].Page
-                    && !labels.Overlaps(header))
+                else if (lastCells >= 0 && line.Page != headerPage && line.Page != doc.Lines[lastCells].Page
+                    && HeaderLabels(cells) is { Count: >= 2 } labels && !labels.Overlaps(header))
                 {
                     return i;
                 }
