@@ -307,7 +307,7 @@ public static class BenchVerb
             var steady = runs[set].Min(f => f.PerDocumentMs);
             var end = runs[set].Min(f => f.EndSeconds);
             var line = string.Create(CultureInfo.InvariantCulture,
-                $"| {format} | {label} | {fig.Seconds:0.00} | {fig.Seconds / n * 1000:0.00} | {steady:0.00} | {end:0.00} | {runs[set].Min(f => f.CpuSeconds):0.0} | {(set == FormatSets[0].Formats ? "" : $"{(fig.Seconds / baseline - 1) * 100:+0;-0}%")} |");
+                $"| {format} | {label} | {fig.Seconds:0.00} | {fig.Seconds / n * 1000:0.00} | {steady:0.00} | {end:0.00} | {runs[set].Min(f => f.CpuSeconds):0.0} | {(set == FormatSets[0].Formats ? "" : $"{Change(fig.Seconds, baseline)}")} |");
             costs.Add(line);
             stdout.WriteLine(line);
         }
@@ -316,16 +316,21 @@ public static class BenchVerb
         var baseCpu = runs[FormatSets[0].Formats].Min(f => f.CpuSeconds);
         var allCpu = runs[FormatSets[^1].Formats].Min(f => f.CpuSeconds);
         notes.Add(string.Create(CultureInfo.InvariantCulture,
-            $"{format}: all output formats (the default) take {(all / baseline - 1) * 100:+0;-0}% the time of csv,json alone, one job ({all / n * 1000:0.00} against {baseline / n * 1000:0.00} ms per document), {(allCpu / baseCpu - 1) * 100:+0;-0}% the CPU time{(format == "text" ? "; the limit is +30%" : "")}"));
+            $"{format}: all output formats (the default) take {Change(all, baseline)} the time of csv,json alone, one job ({all / n * 1000:0.00} against {baseline / n * 1000:0.00} ms per document), {Change(allCpu, baseCpu)} the CPU time{(format == "text" ? "; the limit is +30%" : "")}"));
         var baseSteady = runs[FormatSets[0].Formats].Min(f => f.PerDocumentMs);
         var allSteady = runs[FormatSets[^1].Formats].Min(f => f.PerDocumentMs);
         if (baseSteady is > 0 && allSteady is { } a)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{format}: of that, each document costs {(a / baseSteady.Value - 1) * 100:+0;-0}% ({a:0.00} against {baseSteady:0.00} ms) and the end of the batch takes {runs[FormatSets[^1].Formats].Min(f => f.EndSeconds):0.00} s against {runs[FormatSets[0].Formats].Min(f => f.EndSeconds):0.00} s"));
+                $"{format}: of that, each document costs {Change(a, baseSteady.Value)} ({a:0.00} against {baseSteady:0.00} ms) and the end of the batch takes {runs[FormatSets[^1].Formats].Min(f => f.EndSeconds):0.00} s against {runs[FormatSets[0].Formats].Min(f => f.EndSeconds):0.00} s"));
         }
         return true;
     }
+
+    /// <summary>"+12%", "-3%", "0%": the change from <paramref name="from"/> to <paramref name="to"/> (rounded first, so
+    /// that a change smaller than half a percent is not printed as "-+0%").</summary>
+    private static string Change(double to, double from) =>
+        Math.Round((to / from - 1) * 100).ToString("+0;-0;0", CultureInfo.InvariantCulture) + "%";
 
     private static RunFigures? Convert(string inDir, string outDir, RunKind kind, string? outputFormats, TextWriter stderr)
     {
