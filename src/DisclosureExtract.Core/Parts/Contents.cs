@@ -102,9 +102,22 @@ public static partial class Contents
 
     private static string Squeezed(string norm) => norm.Replace(" ", string.Empty, StringComparison.Ordinal);
 
-    /// <summary>目录, 目次 or 报表目录, spaced or not (tested on every line: no string is made for it).</summary>
-    private static bool IsContentsHeading(string norm) =>
-        SameWithoutSpaces(norm, "目录") || SameWithoutSpaces(norm, "目次") || SameWithoutSpaces(norm, "报表目录");
+    /// <summary>The headings of a table of contents, printed alone on their line (spaced or not).</summary>
+    private static readonly string[] Headings = ["目录", "目次", "报表目录"];
+
+    /// <summary>A line that is one of <see cref="Headings"/> (tested on every line: no string is made for it).</summary>
+    private static bool IsContentsHeading(string norm)
+    {
+        foreach (var heading in Headings)
+        {
+            if (SameWithoutSpaces(norm, heading))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool SameWithoutSpaces(string text, string word)
     {

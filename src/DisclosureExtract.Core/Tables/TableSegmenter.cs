@@ -106,12 +106,13 @@ internal static class TableSegmenter
                 continue;
             }
 
-            if (LooksLikeTitle(norm) && Classify(norm, catalog) is { } kind)
+            // here the line is unnumbered and looks like a title (else it was passed over above)
+            if (Classify(norm, catalog) is { } kind)
             {
                 var (k, title, body) = Qualified(doc, i + 1, kind, norm, TextNormalizer.RemoveWhiteSpace(line.Text), catalog);
                 list.Add(new Candidate(i, body, k, title, null));
             }
-            else if (LooksLikeTitle(norm) && IsOtherTitle(norm, catalog))
+            else if (IsOtherTitle(norm, catalog))
             {
                 list.Add(new Candidate(i, i + 1, null, TextNormalizer.RemoveWhiteSpace(line.Text), null));
             }
