@@ -98,10 +98,11 @@ public static class ConvertVerb
             return CliApp.ExitUsage;
         }
 
-        var files = request.Shard.Select(all);
+        // in document-id order, the order of the outputs: the SQLite and Parquet files are built as documents finish
+        var files = request.Shard.Select(all).OrderBy(f => f.DocumentId, StringComparer.Ordinal).ToList();
         var batch = new BatchConverter(new DisclosurePipeline(request.Limits));
         var summary = new BatchSummary();
-        using (var output = new BatchOutput(request.OutDir, formats: request.Formats))
+        using (var output = new BatchOutput(request.OutDir, formats: request.Formats, expectedIds: files.Select(f => f.DocumentId)))
         {
             void Done(ConversionResult r)
             {

@@ -8,6 +8,8 @@ namespace DisclosureExtract.Export;
 /// each document's JSON, wide tables and CSV rows go to a staging folder beside the output folder;
 /// <see cref="Commit"/> concatenates the CSV fragments in document-id order (the same inputs give
 /// byte-identical files, however many threads ran) and then swaps the staging folder into place.
+/// When the batch announces its document ids, disclosures.sqlite and parquet/ are built while the documents convert
+/// (<see cref="DatasetStream"/>); otherwise from the final CSV files at commit — the same files either way.
 /// An existing output folder is therefore either the old one or the new one, never half of each;
 /// files in it that the tool does not write (a README, notes) are carried over.
 /// </summary>
@@ -32,12 +34,15 @@ public sealed class BatchOutput : IDisposable
     private readonly List<FragmentSpool> _spools = [];
     private readonly System.Collections.Concurrent.ConcurrentBag<ThreadWriter> _writers = [];
     private readonly Lock _gate = new();
+    private readonly DatasetStream? _stream;
     private bool _committed;
 
     /// <param name="outDir">The output folder.</param>
     /// <param name="tables">The long CSV files besides documents.csv (default: all of them).</param>
     /// <param name="formats">The formats to write (default: all). documents.csv is always written: it is the run's index.</param>
-    public BatchOutput(string outDir, IReadOnlyList<CsvTable>? tables = null, OutputFormats formats = OutputFormats.All)
+    /// <param name="expectedIds">Every document id the batch will add, if known: the SQLite and Parquet files are then
+    /// built as documents arrive (convert them in id order so that few wait) instead of at commit.</param>
+    public BatchOutput(string outDir, IReadOnlyList<CsvTable>? tables = null, OutputFormats formats = OutputFormats.All, IEnumerable<string>? expectedIds = null)
     {
         ArgumentNullException.ThrowIfNull(outDir);
         _outDir = Path.GetFullPath(outDir);
@@ -48,6 +53,10 @@ public sealed class BatchOutput : IDisposable
         _staging = Path.Combine(parent, $".{Path.GetFileName(Path.TrimEndingDirectorySeparator(_outDir))}.staging-{Guid.NewGuid():N}");
         _fragmentDir = Path.Combine(_staging, ".fragments");
         Directory.CreateDirectory(_fragmentDir);
+        if (expectedIds is not null && (formats & (OutputFormats.Sqlite | OutputFormats.Parquet)) != 0)
+        {
+            _stream = new DatasetStream(_staging, _fragmentDir, _tables, formats & (OutputFormats.Sqlite | OutputFormats.Parquet), expectedIds);
+        }
     }
 
     /// <summary>Writes one document's files and spools its rows of the long CSV files. Thread-safe; each document id
@@ -55,6 +64,7 @@ public sealed class BatchOutput : IDisposable
     public void Add(ConversionResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        var document = OutputRows.Document(result);
         lock (_gate)
         {
             if (_committed || !_ids.Add(result.DocumentId))
@@ -62,7 +72,7 @@ public sealed class BatchOutput : IDisposable
                 throw new InvalidOperationException($"document {result.DocumentId} added twice or after commit");
             }
 
-            _documents.Add(OutputRows.Document(result));
+            _documents.Add(document);
         }
 
         var writer = _writers.TryTake(out var w) ? w : NewThreadWriter();
@@ -73,6 +83,12 @@ public sealed class BatchOutput : IDisposable
             for (var t = 0; t < _tables.Count; t++)
             {
                 refs[t] = writer.Spool.Append(t, writer.Rows.Render(_tables[t], result).Span);
+            }
+
+            if (_stream is not null)
+            {
+                writer.Spool.Flush();
+                _stream.Arrived(document, refs);
             }
 
             lock (_gate)
@@ -148,8 +164,14 @@ public sealed class BatchOutput : IDisposable
             }
         }
 
+        var built = OutputFormats.None;
+        if (_stream is not null)
+        {
+            built = (_formats & (OutputFormats.Sqlite | OutputFormats.Parquet)) & ~_stream.Finish(Path.Combine(_staging, DocumentsFile));
+        }
+
         Directory.Delete(_fragmentDir, recursive: true);
-        DatasetFiles.Write(_staging, documents, _formats);
+        DatasetFiles.Write(_staging, documents, _formats, built);
         if (!_formats.HasFlag(OutputFormats.Csv))
         {
             foreach (var t in _tables)
@@ -163,6 +185,7 @@ public sealed class BatchOutput : IDisposable
 
     public void Dispose()
     {
+        _stream?.Dispose();
         CloseSpools();
         if (Directory.Exists(_staging))
         {

@@ -5,22 +5,25 @@ namespace DisclosureExtract.Export;
 /// <summary>
 /// The files of a whole dataset, written once its long CSV files are final: disclosures.sqlite, parquet/ and
 /// report/index.html. Built from those CSV files (and documents.csv's rows), so they hold exactly the rows of the CSVs
-/// whatever the number of jobs, and `merge` builds the same files as an unsharded run. The SQLite file and the Parquet
+/// whatever the number of jobs, and `merge` builds the same files as an unsharded run (which builds the SQLite and
+/// Parquet files while it converts, see <see cref="DatasetStream"/>: the same bytes). The SQLite file and the Parquet
 /// files are written at the same time, on two threads.
 /// </summary>
 public static class DatasetFiles
 {
     /// <param name="folder">The folder holding the final long CSV files; the files are written into it.</param>
     /// <param name="documents">documents.csv's rows, as written.</param>
-    /// <param name="formats">Which of the files to write.</param>
-    public static void Write(string folder, IReadOnlyList<DocumentRow> documents, OutputFormats formats)
+    /// <param name="formats">The run's formats: which of the files to write.</param>
+    /// <param name="built">Those of them already written (by a <see cref="DatasetStream"/>).</param>
+    public static void Write(string folder, IReadOnlyList<DocumentRow> documents, OutputFormats formats, OutputFormats built = OutputFormats.None)
     {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(documents);
-        var parquet = formats.HasFlag(OutputFormats.Parquet)
+        var toBuild = formats & ~built;
+        var parquet = toBuild.HasFlag(OutputFormats.Parquet)
             ? Task.Run(() => ParquetOutput.Write(Path.Combine(folder, ParquetOutput.Folder), folder))
             : Task.CompletedTask;
-        if (formats.HasFlag(OutputFormats.Sqlite))
+        if (toBuild.HasFlag(OutputFormats.Sqlite))
         {
             WriteSqlite(folder, folder);
         }

@@ -11,18 +11,12 @@ public static class DuplicateContent
     public static (IReadOnlyList<DocumentRow> Rows, IReadOnlySet<string> Duplicates) Mark(IReadOnlyList<DocumentRow> rowsSortedById)
     {
         ArgumentNullException.ThrowIfNull(rowsSortedById);
-        var firstBySha = new Dictionary<string, string>(StringComparer.Ordinal);
+        var tracker = new Tracker();
         var duplicates = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<DocumentRow>(rowsSortedById.Count);
         foreach (var row in rowsSortedById)
         {
-            if (row.sha256.Length == 0 || row.status == "failed")
-            {
-                result.Add(row);
-                continue;
-            }
-
-            if (firstBySha.TryGetValue(row.sha256, out var first))
+            if (tracker.FirstWithSameContent(row) is { } first)
             {
                 duplicates.Add(row.document_id);
                 result.Add(row with
@@ -33,11 +27,37 @@ public static class DuplicateContent
             }
             else
             {
-                firstBySha[row.sha256] = row.document_id;
                 result.Add(row);
             }
         }
 
         return (result, duplicates);
+    }
+
+    /// <summary>The same rule one document at a time, for documents seen in document-id order.</summary>
+    public sealed class Tracker
+    {
+        private readonly Dictionary<string, string> _firstBySha = new(StringComparer.Ordinal);
+
+        /// <summary>The id of an earlier document with the same content, or null (failed documents and those without
+        /// a hash are never duplicates).</summary>
+        public string? FirstWithSameContent(DocumentRow row)
+        {
+            ArgumentNullException.ThrowIfNull(row);
+            if (row.sha256.Length == 0 || row.status == "failed")
+            {
+                return null;
+            }
+
+            if (_firstBySha.TryGetValue(row.sha256, out var first))
+            {
+                return first;
+            }
+
+            _firstBySha[row.sha256] = row.document_id;
+            return null;
+        }
+
+        public bool IsDuplicate(DocumentRow row) => FirstWithSameContent(row) is not null;
     }
 }

@@ -27,12 +27,26 @@ public sealed class FragmentSpool : IDisposable
         _files = new FileStream[tables];
         for (var t = 0; t < tables; t++)
         {
-            _paths[t] = Path.Combine(folder, FormattableString.Invariant($"spool-{number}.{t}.csv"));
+            _paths[t] = PathOf(folder, number, t);
             _files[t] = new FileStream(_paths[t], FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16);
         }
     }
 
     public int Number { get; }
+
+    /// <summary>The file of a spool's table.</summary>
+    public static string PathOf(string folder, int number, int table) =>
+        Path.Combine(folder, FormattableString.Invariant($"spool-{number}.{table}.csv"));
+
+    /// <summary>Hands what was appended to the operating system, so that a reader of the file (<see cref="DatasetStream"/>)
+    /// sees it.</summary>
+    public void Flush()
+    {
+        foreach (var f in _files)
+        {
+            f.Flush(flushToDisk: false);
+        }
+    }
 
     /// <summary>Appends bytes to the table's file and says where they are.</summary>
     public FragmentRef Append(int table, ReadOnlySpan<byte> bytes)

@@ -5,8 +5,8 @@ using CsvHelper;
 namespace DisclosureExtract.Export;
 
 /// <summary>Reads a long CSV file back as it was written: its header and its records as strings, streamed. The SQLite
-/// file and the Parquet files are built from the final CSV files this way, so they hold the same rows in the same
-/// order, whatever the number of jobs, and any column a record gains.</summary>
+/// file and the Parquet files are built from CSV records this way (the final files', or a run's spooled rows), so they
+/// hold the same rows in the same order, whatever the number of jobs, and any column a record gains.</summary>
 internal sealed class LongCsv : IDisposable
 {
     private readonly StreamReader _reader;

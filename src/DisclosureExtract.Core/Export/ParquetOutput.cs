@@ -4,10 +4,12 @@ using Parquet.Schema;
 namespace DisclosureExtract.Export;
 
 /// <summary>
-/// parquet/&lt;table&gt;.parquet, one file per long table, built from its CSV file (same rows, same order, same
-/// columns). Text is UTF-8 (empty stays ""); integers INT64 (empty is null); decimal amounts DECIMAL(p, s) with s the
-/// most decimals written in that column of the run and p 18 (28 when the digits need it), so every amount is exact.
-/// A value in a column typed integer or decimal that is not one makes the column text (the file is still written).
+/// parquet/&lt;table&gt;.parquet, one file per long table: the same rows, order and columns as its CSV file. Text is
+/// UTF-8 (empty stays ""); integers INT64 (empty is null); decimal amounts DECIMAL(18, 6) in every run, so that the
+/// files of different runs, shards and nights read with one schema. A column holding a value that does not fit — more
+/// than six decimals or twelve digits before the point — is DECIMAL(28, s) with s its most decimals (at least six), so
+/// every amount stays exact; a value in a column typed integer or decimal that is not one makes the column text (the
+/// file is still written).
 /// </summary>
 internal static class ParquetOutput
 {
@@ -16,12 +18,18 @@ internal static class ParquetOutput
     /// <summary>Rows per row group: memory stays bounded whatever the batch size. 400 text documents (98,500 line items):
     /// 50,000 rows peaked at 226 MB with the end of the batch 1.86-2.18 s, 10,000 at 173 MB and 1.65-2.03 s, for files
     /// 3% larger (bench/results.md).</summary>
-    private const int RowGroupSize = 10_000;
+    public const int RowGroupSize = 10_000;
+
+    /// <summary>The decimal columns' type unless a value needs more.</summary>
+    public const int DecimalScale = 6;
+
+    public const int DecimalPrecision = 18;
 
     /// <param name="folder">The parquet/ folder to write.</param>
     /// <param name="csvFolder">The folder holding the final long CSV files.</param>
     /// <param name="rowGroupSize">Rows per row group (tests use small groups).</param>
-    public static void Write(string folder, string csvFolder, int rowGroupSize = RowGroupSize)
+    /// <param name="tables">Only these tables (by name); default all.</param>
+    public static void Write(string folder, string csvFolder, int rowGroupSize = RowGroupSize, IReadOnlySet<string>? tables = null)
     {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(csvFolder);
@@ -30,41 +38,50 @@ internal static class ParquetOutput
         foreach (var table in LongTables.All)
         {
             var csv = Path.Combine(csvFolder, table.FileName);
-            if (File.Exists(csv))
+            if (File.Exists(csv) && (tables is null || tables.Contains(table.Name)))
             {
-                AtomicFile.Write(Path.Combine(folder, table.Name + ".parquet"), stream => WriteAsync(stream, table, csv, rowGroupSize).GetAwaiter().GetResult());
+                var plan = ParquetPlan.FromData(table, csv);
+                using var writer = new ParquetTableWriter(PathOf(folder, table), plan, rowGroupSize);
+                using var records = new LongCsv(csv);
+                foreach (var record in records.Records())
+                {
+                    writer.Add(record);
+                }
+
+                writer.Finish();
             }
         }
     }
 
-    private sealed record ColumnPlan(DataField Field, ColumnKind Kind);
+    public static string PathOf(string folder, LongTable table) => Path.Combine(folder, table.Name + ".parquet");
+}
 
-    private static async Task WriteAsync(Stream stream, LongTable table, string csvPath, int rowGroupSize)
+/// <summary>How each column of one table is written: its field and kind.</summary>
+internal sealed class ParquetPlan
+{
+    private ParquetPlan(DataField[] fields, ColumnKind[] kinds)
     {
-        var plans = Plan(table, csvPath);
-        var schema = new ParquetSchema(plans.Select(p => (Field)p.Field).ToArray());
-        await using var writer = await ParquetWriter.CreateAsync(schema, stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy, CompressionLevel = System.IO.Compression.CompressionLevel.Fastest }).ConfigureAwait(false);
-        using var csv = new LongCsv(csvPath);
-        var batch = new List<string[]>(rowGroupSize);
-        foreach (var record in csv.Records())
-        {
-            batch.Add(record);
-            if (batch.Count == rowGroupSize)
-            {
-                await WriteGroupAsync(writer, plans, batch).ConfigureAwait(false);
-                batch.Clear();
-            }
-        }
-
-        if (batch.Count > 0)
-        {
-            await WriteGroupAsync(writer, plans, batch).ConfigureAwait(false);
-        }
+        Fields = fields;
+        Kinds = kinds;
     }
 
-    /// <summary>A first pass over the file: the decimals' scale and precision, and whether typed columns parse.</summary>
-    private static List<ColumnPlan> Plan(LongTable table, string csvPath)
+    public DataField[] Fields { get; }
+
+    public ColumnKind[] Kinds { get; }
+
+    /// <summary>The plan before any row is seen: the declared kinds, decimals DECIMAL(18, 6).</summary>
+    public static ParquetPlan Declared(LongTable table, string[] header)
     {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(header);
+        var kinds = header.Select(h => table.TypeOf(h).Kind).ToArray();
+        return Build(header, kinds, new int[header.Length], new int[header.Length]);
+    }
+
+    /// <summary>The plan of a CSV file's values (a first pass over it): the declared plan unless a value does not fit it.</summary>
+    public static ParquetPlan FromData(LongTable table, string csvPath)
+    {
+        ArgumentNullException.ThrowIfNull(table);
         using var csv = new LongCsv(csvPath);
         var header = csv.Header;
         var kinds = header.Select(h => table.TypeOf(h).Kind).ToArray();
@@ -92,80 +109,187 @@ internal static class ParquetOutput
                         continue;
                     }
 
-                    var s = LongCsv.ScaleOf(text);
+                    var (digits, s) = DigitsOf(text);
                     scale[c] = Math.Max(scale[c], s);
-                    integerDigits[c] = Math.Max(integerDigits[c], text.TrimStart('-').Length - (s > 0 ? s + 1 : 0));
+                    integerDigits[c] = Math.Max(integerDigits[c], digits);
                 }
             }
         }
 
-        var plans = new List<ColumnPlan>(header.Length);
+        return Build(header, kinds, scale, integerDigits);
+    }
+
+    /// <summary>Whether a value can be written in its column as declared (see <see cref="Declared"/>).</summary>
+    public bool Fits(int column, string text)
+    {
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        switch (Kinds[column])
+        {
+            case ColumnKind.Integer:
+                return LongCsv.TryInteger(text, out _);
+            case ColumnKind.Decimal:
+                var (digits, scale) = DigitsOf(text);
+                return LongCsv.TryDecimal(text, out _) && scale <= ParquetOutput.DecimalScale && digits <= ParquetOutput.DecimalPrecision - ParquetOutput.DecimalScale;
+            default:
+                return true;
+        }
+    }
+
+    private static (int IntegerDigits, int Scale) DigitsOf(string text)
+    {
+        var s = LongCsv.ScaleOf(text);
+        return (text.TrimStart('-').Length - (s > 0 ? s + 1 : 0), s);
+    }
+
+    private static ParquetPlan Build(string[] header, ColumnKind[] kinds, int[] scale, int[] integerDigits)
+    {
+        var fields = new DataField[header.Length];
         for (var c = 0; c < header.Length; c++)
         {
-            var kind = kinds[c];
-            if (kind == ColumnKind.Decimal && integerDigits[c] + scale[c] > 28)
+            var s = Math.Max(ParquetOutput.DecimalScale, scale[c]);
+            var fitsDeclared = scale[c] <= ParquetOutput.DecimalScale && integerDigits[c] <= ParquetOutput.DecimalPrecision - ParquetOutput.DecimalScale;
+            if (kinds[c] == ColumnKind.Decimal && !fitsDeclared && integerDigits[c] + s > 28)
             {
-                kind = ColumnKind.Text;
+                kinds[c] = ColumnKind.Text;
             }
 
-            DataField field = kind switch
+            fields[c] = kinds[c] switch
             {
                 ColumnKind.Integer => new DataField<long?>(header[c]),
-                ColumnKind.Decimal => new DecimalDataField(header[c], integerDigits[c] + scale[c] <= 18 ? 18 : 28, scale[c], isNullable: true),
+                ColumnKind.Decimal => fitsDeclared
+                    ? new DecimalDataField(header[c], ParquetOutput.DecimalPrecision, ParquetOutput.DecimalScale, isNullable: true)
+                    : new DecimalDataField(header[c], 28, s, isNullable: true),
                 _ => new DataField<string>(header[c]),
             };
-            plans.Add(new ColumnPlan(field, kind));
         }
 
-        return plans;
+        return new ParquetPlan(fields, kinds);
+    }
+}
+
+/// <summary>
+/// Writes one table's Parquet file record by record (CSV records as strings), in row groups of a fixed size, to a
+/// temporary file that <see cref="Finish"/> renames into place. The same plan and records give the same bytes.
+/// A row group is gathered column by column as records come (integers and decimals parsed at once, a text equal to the
+/// one above it kept as that one), so what waits for the group to fill is mostly typed arrays rather than the records'
+/// strings: a batch building the files while it converts keeps less for the garbage collector to move.
+/// Used by one thread at a time.
+/// </summary>
+internal sealed class ParquetTableWriter : IDisposable
+{
+    private readonly string _path;
+    private readonly string _tmp;
+    private readonly ParquetPlan _plan;
+    private readonly int _rowGroupSize;
+    private readonly FileStream _stream;
+    private readonly ParquetWriter _writer;
+    private readonly Array[] _columns;
+    private int _rows;
+    private bool _finished;
+
+    public ParquetTableWriter(string path, ParquetPlan plan, int rowGroupSize = ParquetOutput.RowGroupSize)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowGroupSize, 1);
+        _path = path;
+        _plan = plan;
+        _rowGroupSize = rowGroupSize;
+        _columns = plan.Kinds.Select(k => k switch
+        {
+            ColumnKind.Integer => (Array)new long?[rowGroupSize],
+            ColumnKind.Decimal => new decimal?[rowGroupSize],
+            _ => new string[rowGroupSize],
+        }).ToArray();
+        _tmp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        _stream = new FileStream(_tmp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+        var schema = new ParquetSchema(plan.Fields.Select(f => (Field)f).ToArray());
+        _writer = ParquetWriter.CreateAsync(schema, _stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy, CompressionLevel = System.IO.Compression.CompressionLevel.Fastest }).GetAwaiter().GetResult();
     }
 
-    private static async Task WriteGroupAsync(ParquetWriter writer, List<ColumnPlan> plans, List<string[]> rows)
+    public ParquetPlan Plan => _plan;
+
+    public void Add(string[] record)
     {
-        using var group = writer.CreateRowGroup();
-        for (var c = 0; c < plans.Count; c++)
+        ArgumentNullException.ThrowIfNull(record);
+        var r = _rows;
+        for (var c = 0; c < _columns.Length; c++)
         {
-            var plan = plans[c];
-            switch (plan.Kind)
+            var text = c < record.Length ? record[c] : string.Empty;
+            switch (_columns[c])
             {
-                case ColumnKind.Integer:
-                {
-                    var values = new long?[rows.Count];
-                    for (var r = 0; r < rows.Count; r++)
-                    {
-                        values[r] = Field(rows[r], c) is { Length: > 0 } t && LongCsv.TryInteger(t, out var n) ? n : null;
-                    }
-
-                    await group.WriteAsync<long>(plan.Field, values.AsMemory()).ConfigureAwait(false);
+                case long?[] integers:
+                    integers[r] = text.Length > 0 && LongCsv.TryInteger(text, out var n) ? n : null;
                     break;
-                }
-
-                case ColumnKind.Decimal:
-                {
-                    var values = new decimal?[rows.Count];
-                    for (var r = 0; r < rows.Count; r++)
-                    {
-                        values[r] = Field(rows[r], c) is { Length: > 0 } t && LongCsv.TryDecimal(t, out var d) ? d : null;
-                    }
-
-                    await group.WriteAsync<decimal>(plan.Field, values.AsMemory()).ConfigureAwait(false);
+                case decimal?[] decimals:
+                    decimals[r] = text.Length > 0 && LongCsv.TryDecimal(text, out var d) ? d : null;
                     break;
-                }
-
-                default:
-                {
-                    var values = new string[rows.Count];
-                    for (var r = 0; r < rows.Count; r++)
-                    {
-                        values[r] = Field(rows[r], c);
-                    }
-
-                    await group.WriteAsync(plan.Field, values).ConfigureAwait(false);
+                case string[] texts:
+                    texts[r] = r > 0 && string.Equals(texts[r - 1], text, StringComparison.Ordinal) ? texts[r - 1] : text;
                     break;
+            }
+        }
+
+        if (++_rows == _rowGroupSize)
+        {
+            WriteGroupAsync().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>Writes the last row group and the footer, flushes the file to disk and renames it to its path.</summary>
+    public void Finish()
+    {
+        if (_rows > 0)
+        {
+            WriteGroupAsync().GetAwaiter().GetResult();
+        }
+
+        _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _stream.Flush(true);
+        _stream.Dispose();
+        File.Move(_tmp, _path, overwrite: true);
+        _finished = true;
+    }
+
+    public void Dispose()
+    {
+        if (!_finished)
+        {
+            _finished = true;
+            _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            _stream.Dispose();
+            File.Delete(_tmp);
+        }
+    }
+
+    private async Task WriteGroupAsync()
+    {
+        var rows = _rows;
+        using (var group = _writer.CreateRowGroup())
+        {
+            for (var c = 0; c < _columns.Length; c++)
+            {
+                var field = _plan.Fields[c];
+                switch (_columns[c])
+                {
+                    case long?[] integers:
+                        await group.WriteAsync<long>(field, integers.AsMemory(0, rows)).ConfigureAwait(false);
+                        break;
+                    case decimal?[] decimals:
+                        await group.WriteAsync<decimal>(field, decimals.AsMemory(0, rows)).ConfigureAwait(false);
+                        break;
+                    case string[] texts:
+                        await group.WriteAsync(field, rows == texts.Length ? texts : texts[..rows]).ConfigureAwait(false);
+                        Array.Clear(texts); // the strings are not kept alive until the next group fills
+                        break;
                 }
             }
         }
-    }
 
-    private static string Field(string[] record, int c) => c < record.Length ? record[c] : string.Empty;
+        _rows = 0;
+    }
 }

@@ -6,7 +6,7 @@ namespace DisclosureExtract.Export;
 
 /// <summary>
 /// disclosures.sqlite: every long table (documents, line_items, findings, projects, explanations, indicators) with the
-/// same rows in the same order as its CSV file, from which it is built. Columns are typed by <see cref="OutputColumns"/>:
+/// same rows in the same order as its CSV file. Columns are typed by <see cref="OutputColumns"/>:
 /// text as TEXT (empty stays ''); integers as INTEGER (empty is NULL); decimal amounts as TEXT exactly as printed (empty
 /// is NULL) so that no digit is lost to a binary float, and money also as INTEGER 分 in <c>&lt;column&gt;_fen</c>
 /// beside it (amount in its unit × yuan per unit × 100; NULL when the unit is unknown or the amount is not a whole
@@ -18,61 +18,219 @@ internal static class SqliteOutput
     public const string FileName = "disclosures.sqlite";
 
     /// <summary>Builds the database from the long CSV files in <paramref name="csvFolder"/> (those present) and puts
-    /// it at <paramref name="path"/>: written to a temporary file, flushed to disk and renamed.</summary>
+    /// it at <paramref name="path"/>. Rows go in as a run streams them (<see cref="SqliteBuilder"/>): document by
+    /// document in the order of documents.csv, each document's rows table after table, documents' own rows last — so
+    /// the file has the same bytes as the one a run built while converting.</summary>
     public static void Write(string path, string csvFolder)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(csvFolder);
-        var tmp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        var present = LongTables.All.Where(t => File.Exists(Path.Combine(csvFolder, t.FileName))).ToList();
+        var readers = present.Select(t => new GroupedRecords(Path.Combine(csvFolder, t.FileName))).ToList();
         try
         {
-            using (var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = tmp, Pooling = false, Mode = SqliteOpenMode.ReadWriteCreate }.ToString()))
+            using var builder = new SqliteBuilder(path, present.Select((t, i) => (t, readers[i].Header)).ToList());
+            var documents = present.FindIndex(t => t.Name == "documents");
+            var order = documents >= 0 ? readers[documents].TakeAll() : [];
+            foreach (var id in order.Select(r => r.Length > 0 ? r[0] : string.Empty).Distinct(StringComparer.Ordinal))
             {
-                conn.Open();
-                Execute(conn, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096; PRAGMA cache_size=-16384; PRAGMA locking_mode=EXCLUSIVE; PRAGMA foreign_keys=OFF;");
-                using var tx = conn.BeginTransaction();
-                var columns = new Dictionary<string, string[]>(StringComparer.Ordinal);
-                foreach (var table in LongTables.All)
+                for (var t = 0; t < readers.Count; t++)
                 {
-                    var csv = Path.Combine(csvFolder, table.FileName);
-                    if (File.Exists(csv))
+                    if (t != documents)
                     {
-                        columns[table.Name] = Load(conn, tx, table, csv);
+                        builder.Add(t, readers[t].TakeWhileFirstIs(id));
                     }
                 }
-
-                foreach (var (table, cols) in columns)
-                {
-                    Indexes(conn, tx, table, cols);
-                }
-
-                Views(conn, tx, columns);
-                tx.Commit();
             }
 
-            using (var f = new FileStream(tmp, FileMode.Open, FileAccess.ReadWrite))
+            for (var t = 0; t < readers.Count; t++)
             {
-                f.Flush(true);
+                if (t != documents)
+                {
+                    builder.Add(t, readers[t].TakeAll()); // rows of ids not in documents.csv, in their order
+                }
             }
 
-            File.Move(tmp, path, overwrite: true);
+            if (documents >= 0)
+            {
+                builder.Add(documents, order);
+            }
+
+            builder.Finish();
         }
         finally
         {
-            if (File.Exists(tmp))
-            {
-                File.Delete(tmp);
-            }
+            readers.ForEach(r => r.Dispose());
         }
     }
 
     /// <summary>The column holding a money column's amount in 分.</summary>
     public static string FenColumn(string column) => column + "_fen";
 
-    private static string[] Load(SqliteConnection conn, SqliteTransaction tx, LongTable table, string csvPath)
+    /// <summary>A long CSV file read in runs of records with the same first column (document_id).</summary>
+    private sealed class GroupedRecords : IDisposable
     {
-        using var csv = new LongCsv(csvPath);
-        var header = csv.Header;
+        private readonly LongCsv _csv;
+        private readonly IEnumerator<string[]> _records;
+        private string[]? _next;
+
+        public GroupedRecords(string path)
+        {
+            _csv = new LongCsv(path);
+            _records = _csv.Records().GetEnumerator();
+            _next = _records.MoveNext() ? _records.Current : null;
+        }
+
+        public string[] Header => _csv.Header;
+
+        public List<string[]> TakeWhileFirstIs(string id)
+        {
+            var taken = new List<string[]>();
+            while (_next is { } r && r.Length > 0 && string.Equals(r[0], id, StringComparison.Ordinal))
+            {
+                taken.Add(r);
+                _next = _records.MoveNext() ? _records.Current : null;
+            }
+
+            return taken;
+        }
+
+        public List<string[]> TakeAll()
+        {
+            var taken = new List<string[]>();
+            while (_next is { } r)
+            {
+                taken.Add(r);
+                _next = _records.MoveNext() ? _records.Current : null;
+            }
+
+            return taken;
+        }
+
+        public void Dispose()
+        {
+            _records.Dispose();
+            _csv.Dispose();
+        }
+    }
+}
+
+/// <summary>
+/// Builds disclosures.sqlite row by row (see <see cref="SqliteOutput"/> for the layout): the tables, in the order
+/// given, are created first; rows are added in any interleaving of tables; <see cref="Finish"/> creates the indexes and
+/// views, commits, flushes the file to disk and renames it into place. The same calls give the same bytes. Used by
+/// one thread at a time.
+/// </summary>
+internal sealed class SqliteBuilder : IDisposable
+{
+    private readonly string _path;
+    private readonly string _tmp;
+    private readonly SqliteConnection _conn;
+    private readonly SqliteTransaction _tx;
+    private readonly List<TableState> _tables = [];
+    private bool _finished;
+
+    /// <param name="path">Where the file goes.</param>
+    /// <param name="tables">The tables with their columns (the CSV header), documents first when it is there.</param>
+    public SqliteBuilder(string path, IReadOnlyList<(LongTable Table, string[] Header)> tables)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(tables);
+        _path = path;
+        _tmp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        _conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _tmp, Pooling = false, Mode = SqliteOpenMode.ReadWriteCreate }.ToString());
+        try
+        {
+            _conn.Open();
+            Execute(_conn, null, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096; PRAGMA cache_size=-16384; PRAGMA locking_mode=EXCLUSIVE; PRAGMA foreign_keys=OFF;");
+            _tx = _conn.BeginTransaction();
+            foreach (var (table, header) in tables)
+            {
+                _tables.Add(Create(table, header));
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Adds rows (CSV records) to the table at <paramref name="table"/> in the list given to the constructor.</summary>
+    public void Add(int table, IEnumerable<string[]> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var state = _tables[table];
+        foreach (var record in records)
+        {
+            Insert(state, record);
+        }
+    }
+
+    /// <summary>Indexes, views, commit; the file is flushed to disk and renamed to its path.</summary>
+    public void Finish()
+    {
+        var columns = _tables.ToDictionary(t => t.Table.Name, t => t.Header, StringComparer.Ordinal);
+        foreach (var (table, cols) in columns)
+        {
+            Indexes(_conn, _tx, table, cols);
+        }
+
+        Views(_conn, _tx, columns);
+        foreach (var t in _tables)
+        {
+            t.Statement.Dispose();
+        }
+
+        _tx.Commit();
+        _conn.Dispose();
+        using (var f = new FileStream(_tmp, FileMode.Open, FileAccess.ReadWrite))
+        {
+            f.Flush(true);
+        }
+
+        File.Move(_tmp, _path, overwrite: true);
+        _finished = true;
+    }
+
+    public void Dispose()
+    {
+        if (!_finished)
+        {
+            _finished = true;
+            foreach (var t in _tables)
+            {
+                t.Statement.Dispose();
+            }
+
+            _conn.Dispose();
+            if (File.Exists(_tmp))
+            {
+                File.Delete(_tmp);
+            }
+        }
+    }
+
+    /// <summary>A table being filled: its columns, their types, the prepared insert and the last row id.</summary>
+    private sealed class TableState(LongTable table, string[] header, ColumnType[] types, int[] unitAt, sqlite3_stmt statement)
+    {
+        public LongTable Table { get; } = table;
+
+        public string[] Header { get; } = header;
+
+        public ColumnType[] Types { get; } = types;
+
+        public int[] UnitAt { get; } = unitAt;
+
+        public sqlite3_stmt Statement { get; } = statement;
+
+        public bool IsDocuments => Table.Name == "documents";
+
+        public long LastId { get; set; }
+    }
+
+    private TableState Create(LongTable table, string[] header)
+    {
         var types = header.Select(table.TypeOf).ToArray();
         var isDocuments = table.Name == "documents";
         var key = header.Contains("id") ? "_id" : "id";
@@ -97,81 +255,79 @@ internal static class SqliteOutput
             insertColumns.Add(header[c]);
             if (types[c].IsMoney)
             {
-                ddl.Append(Q(FenColumn(header[c]))).Append(" INTEGER, ");
-                insertColumns.Add(FenColumn(header[c]));
+                ddl.Append(Q(SqliteOutput.FenColumn(header[c]))).Append(" INTEGER, ");
+                insertColumns.Add(SqliteOutput.FenColumn(header[c]));
             }
         }
 
-        if (!isDocuments && header.Contains("document_id") && TableExists(conn, tx, "documents"))
+        if (!isDocuments && header.Contains("document_id") && _tables.Any(t => t.IsDocuments))
         {
             ddl.Append("FOREIGN KEY (document_id) REFERENCES documents (document_id), ");
         }
 
         ddl.Length -= 2;
         ddl.Append(')');
-        Execute(conn, tx, ddl.ToString());
+        Execute(_conn, _tx, ddl.ToString());
 
         // rows are bound (UTF-16 spans, no copies) and stepped through SQLitePCL directly: Microsoft.Data.Sqlite's parameters cost ~7 µs a row
         var sql = $"INSERT INTO {Q(table.Name)} ({string.Join(", ", insertColumns.Select(Q))}) VALUES ({string.Join(", ", insertColumns.Select((_, i) => "?" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
-        var db = conn.Handle!;
+        var db = _conn.Handle!;
         Check(db, raw.sqlite3_prepare_v2(db, sql, out var stmt));
-        using (stmt)
+        var unitAt = types.Select(t => t.UnitColumn is { } u ? Array.IndexOf(header, u) : -1).ToArray();
+        return new TableState(table, header, types, unitAt, stmt);
+    }
+
+    private void Insert(TableState table, string[] record)
+    {
+        var stmt = table.Statement;
+        var p = 1;
+        if (!table.IsDocuments)
         {
-            var unitAt = types.Select(t => t.UnitColumn is { } u ? Array.IndexOf(header, u) : -1).ToArray();
-            long id = 0;
-            foreach (var record in csv.Records())
+            raw.sqlite3_bind_int64(stmt, p++, ++table.LastId);
+        }
+
+        for (var c = 0; c < table.Header.Length; c++)
+        {
+            var text = c < record.Length ? record[c] : string.Empty;
+            var type = table.Types[c];
+            if (type.Kind == ColumnKind.Text)
             {
-                var p = 1;
-                if (!isDocuments)
+                raw.sqlite3_bind_text16(stmt, p++, text.AsSpan());
+            }
+            else if (text.Length == 0)
+            {
+                raw.sqlite3_bind_null(stmt, p++);
+            }
+            else if (type.Kind == ColumnKind.Integer && LongCsv.TryInteger(text, out var n))
+            {
+                raw.sqlite3_bind_int64(stmt, p++, n);
+            }
+            else
+            {
+                raw.sqlite3_bind_text16(stmt, p++, text.AsSpan());
+            }
+
+            if (type.IsMoney)
+            {
+                var unitAt = table.UnitAt[c];
+                var unit = type.FixedUnit ?? (unitAt >= 0 && unitAt < record.Length ? record[unitAt] : string.Empty);
+                if (LongCsv.Fen(text, unit) is { } fen)
                 {
-                    raw.sqlite3_bind_int64(stmt, p++, ++id);
+                    raw.sqlite3_bind_int64(stmt, p++, fen);
                 }
-
-                for (var c = 0; c < header.Length; c++)
+                else
                 {
-                    var text = c < record.Length ? record[c] : string.Empty;
-                    var type = types[c];
-                    if (type.Kind == ColumnKind.Text)
-                    {
-                        raw.sqlite3_bind_text16(stmt, p++, text.AsSpan());
-                    }
-                    else if (text.Length == 0)
-                    {
-                        raw.sqlite3_bind_null(stmt, p++);
-                    }
-                    else if (type.Kind == ColumnKind.Integer && LongCsv.TryInteger(text, out var n))
-                    {
-                        raw.sqlite3_bind_int64(stmt, p++, n);
-                    }
-                    else
-                    {
-                        raw.sqlite3_bind_text16(stmt, p++, text.AsSpan());
-                    }
-
-                    if (type.IsMoney)
-                    {
-                        var unit = type.FixedUnit ?? (unitAt[c] >= 0 && unitAt[c] < record.Length ? record[unitAt[c]] : string.Empty);
-                        if (LongCsv.Fen(text, unit) is { } fen)
-                        {
-                            raw.sqlite3_bind_int64(stmt, p++, fen);
-                        }
-                        else
-                        {
-                            raw.sqlite3_bind_null(stmt, p++);
-                        }
-                    }
+                    raw.sqlite3_bind_null(stmt, p++);
                 }
-
-                if (raw.sqlite3_step(stmt) != raw.SQLITE_DONE)
-                {
-                    throw new IOException($"{table.Name}: {raw.sqlite3_errmsg(db).utf8_to_string()}");
-                }
-
-                raw.sqlite3_reset(stmt);
             }
         }
 
-        return header;
+        if (raw.sqlite3_step(stmt) != raw.SQLITE_DONE)
+        {
+            throw new IOException($"{table.Table.Name}: {raw.sqlite3_errmsg(_conn.Handle!).utf8_to_string()}");
+        }
+
+        raw.sqlite3_reset(stmt);
     }
 
     private static void Indexes(SqliteConnection conn, SqliteTransaction tx, string table, string[] columns)
@@ -252,15 +408,6 @@ internal static class SqliteOutput
         }
     }
 
-    private static bool TableExists(SqliteConnection conn, SqliteTransaction tx, string name)
-    {
-        using var cmd = conn.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name";
-        cmd.Parameters.AddWithValue("$name", name);
-        return (long)cmd.ExecuteScalar()! > 0;
-    }
-
     private static void Check(sqlite3 db, int rc)
     {
         if (rc != raw.SQLITE_OK)
@@ -270,8 +417,6 @@ internal static class SqliteOutput
     }
 
     private static string Q(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    private static void Execute(SqliteConnection conn, string sql) => Execute(conn, null, sql);
 
     private static void Execute(SqliteConnection conn, SqliteTransaction? tx, string sql)
     {

@@ -1,0 +1,283 @@
+using System.Runtime.ExceptionServices;
+using System.Text;
+using CsvHelper;
+using Microsoft.Win32.SafeHandles;
+
+namespace DisclosureExtract.Export;
+
+/// <summary>
+/// Builds disclosures.sqlite and parquet/ while a batch converts, on one thread of its own, so that the end of the
+/// batch does not rebuild them from the final CSV files. Documents are taken in document-id order as they arrive (the
+/// batch converts them in that order, so few wait); each one's spooled CSV rows are read back, parsed as the CSV files
+/// will be, and added to the SQLite file and the Parquet writers — unless it duplicates an earlier document's content
+/// (<see cref="DuplicateContent"/>), exactly as the CSV files leave it out. The same inputs therefore give the same
+/// files as building them from the final CSV files (<see cref="DatasetFiles"/>, which `merge` and the nightly worker
+/// use), whatever the number of jobs. A Parquet table with a value that does not fit the declared column types is
+/// built from its CSV file at the end instead (<see cref="ParquetPlan"/>); a document that was not announced makes the
+/// whole stream give way to the CSV files.
+/// </summary>
+internal sealed class DatasetStream : IDisposable
+{
+    private readonly object _sync = new();
+    private readonly string _staging;
+    private readonly string _fragmentDir;
+    private readonly IReadOnlyList<CsvTable> _tables;
+    private readonly string[] _order;
+    private readonly HashSet<string> _expected;
+    private readonly Dictionary<string, (DocumentRow Row, FragmentRef[] Refs)> _arrived = new(StringComparer.Ordinal);
+    private readonly Dictionary<(int Spool, int Table), SafeFileHandle> _handles = [];
+    private readonly DuplicateContent.Tracker _duplicates = new();
+    private readonly Thread _thread;
+    private readonly LongTable[] _longTables;
+    private readonly string[][] _headers;
+    private SqliteBuilder? _sqlite;
+    private ParquetTableWriter?[]? _parquet;
+    private bool _noMore;
+    private bool _unexpected;
+    private Exception? _failure;
+
+    /// <param name="staging">The batch's staging folder (the files are built in it).</param>
+    /// <param name="fragmentDir">Where the spools are (<see cref="FragmentSpool.PathOf"/>).</param>
+    /// <param name="tables">The long CSV files besides documents.csv, in the spools' order.</param>
+    /// <param name="formats">Sqlite and/or Parquet.</param>
+    /// <param name="expectedIds">Every document id the batch will add.</param>
+    public DatasetStream(string staging, string fragmentDir, IReadOnlyList<CsvTable> tables, OutputFormats formats, IEnumerable<string> expectedIds)
+    {
+        _staging = staging;
+        _fragmentDir = fragmentDir;
+        _tables = tables;
+        _expected = new HashSet<string>(expectedIds, StringComparer.Ordinal);
+        _order = _expected.Order(StringComparer.Ordinal).ToArray();
+        _longTables = [LongTables.All[0], .. tables.Select(t => LongTables.All.FirstOrDefault(l => l.FileName == t.FileName) ?? new LongTable(Path.GetFileNameWithoutExtension(t.FileName), t.FileName, t.RowType))];
+        _headers = [HeaderOf(typeof(DocumentRow)), .. tables.Select(t => HeaderOf(t.RowType))];
+        if (formats.HasFlag(OutputFormats.Sqlite))
+        {
+            _sqlite = new SqliteBuilder(Path.Combine(staging, SqliteOutput.FileName), _longTables.Select((t, i) => (t, _headers[i])).ToList());
+        }
+
+        if (formats.HasFlag(OutputFormats.Parquet))
+        {
+            var folder = Path.Combine(staging, ParquetOutput.Folder);
+            Directory.CreateDirectory(folder);
+            _parquet = new ParquetTableWriter?[_longTables.Length];
+            for (var t = 1; t < _longTables.Length; t++)
+            {
+                _parquet[t] = new ParquetTableWriter(ParquetOutput.PathOf(folder, _longTables[t]), ParquetPlan.Declared(_longTables[t], _headers[t]));
+            }
+        }
+
+        _thread = new Thread(Run) { IsBackground = true, Name = "dataset" };
+        _thread.Start();
+    }
+
+    /// <summary>A document's rows are spooled (and flushed): it can be taken when its turn comes. Thread-safe.</summary>
+    public void Arrived(DocumentRow row, FragmentRef[] refs)
+    {
+        lock (_sync)
+        {
+            if (!_expected.Contains(row.document_id))
+            {
+                _unexpected = true;
+            }
+
+            _arrived[row.document_id] = (row, refs);
+            Monitor.PulseAll(_sync);
+        }
+    }
+
+    /// <summary>
+    /// Waits for the documents still arriving to be taken, then adds documents.csv's rows and finishes the files.
+    /// Returns the formats it could not build (to be built from the final CSV files): none, or both when a document
+    /// came that was not announced. A table whose values did not fit is rebuilt here from its CSV file.
+    /// </summary>
+    /// <param name="documentsCsv">documents.csv as written.</param>
+    public OutputFormats Finish(string documentsCsv)
+    {
+        Stop();
+        if (_failure is not null)
+        {
+            ExceptionDispatchInfo.Capture(_failure).Throw();
+        }
+
+        if (_unexpected)
+        {
+            DisposeBuilders();
+            return (_sqlite is null ? OutputFormats.None : OutputFormats.Sqlite) | (_parquet is null ? OutputFormats.None : OutputFormats.Parquet);
+        }
+
+        var parquet = _parquet is null ? Task.CompletedTask : Task.Run(() => FinishParquet(_parquet));
+        if (_sqlite is not null)
+        {
+            using var documents = new LongCsv(documentsCsv);
+            _sqlite.Add(0, documents.Records());
+            _sqlite.Finish();
+        }
+
+        parquet.GetAwaiter().GetResult();
+        return OutputFormats.None;
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        DisposeBuilders();
+    }
+
+    private void FinishParquet(ParquetTableWriter?[] writers)
+    {
+        var folder = Path.Combine(_staging, ParquetOutput.Folder);
+        var fromCsv = new HashSet<string>(StringComparer.Ordinal) { _longTables[0].Name };
+        for (var t = 1; t < writers.Length; t++)
+        {
+            if (writers[t] is { } w)
+            {
+                w.Finish();
+            }
+            else
+            {
+                fromCsv.Add(_longTables[t].Name);
+            }
+        }
+
+        ParquetOutput.Write(folder, _staging, tables: fromCsv);
+    }
+
+    private void Stop()
+    {
+        lock (_sync)
+        {
+            _noMore = true;
+            Monitor.PulseAll(_sync);
+        }
+
+        _thread.Join();
+        foreach (var h in _handles.Values)
+        {
+            h.Dispose();
+        }
+
+        _handles.Clear();
+    }
+
+    private void DisposeBuilders()
+    {
+        _sqlite?.Dispose();
+        foreach (var w in _parquet ?? [])
+        {
+            w?.Dispose();
+        }
+    }
+
+    private void Run()
+    {
+        try
+        {
+            foreach (var id in _order)
+            {
+                (DocumentRow Row, FragmentRef[] Refs) doc;
+                lock (_sync)
+                {
+                    while (!_arrived.ContainsKey(id) && !_noMore && !_unexpected)
+                    {
+                        Monitor.Wait(_sync);
+                    }
+
+                    if (_unexpected)
+                    {
+                        return;
+                    }
+
+                    if (!_arrived.Remove(id, out doc))
+                    {
+                        continue; // the batch ended without it
+                    }
+                }
+
+                if (!_duplicates.IsDuplicate(doc.Row))
+                {
+                    Take(doc.Refs);
+                }
+            }
+        }
+#pragma warning disable CA1031 // handed to Finish, which rethrows it on the batch's thread
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _failure = ex;
+        }
+    }
+
+    /// <summary>One document's rows of every table, into the files.</summary>
+    private void Take(FragmentRef[] refs)
+    {
+        for (var t = 0; t < refs.Length; t++)
+        {
+            var f = refs[t];
+            if (f.Length == 0)
+            {
+                continue;
+            }
+
+            var records = Read(t, f);
+            _sqlite?.Add(t + 1, records);
+            if (_parquet?[t + 1] is { } writer)
+            {
+                if (records.TrueForAll(r => Fits(writer.Plan, r)))
+                {
+                    records.ForEach(writer.Add);
+                }
+                else
+                {
+                    writer.Dispose();
+                    _parquet[t + 1] = null; // built from the CSV file at the end
+                }
+            }
+        }
+    }
+
+    private static bool Fits(ParquetPlan plan, string[] record)
+    {
+        for (var c = 0; c < record.Length && c < plan.Kinds.Length; c++)
+        {
+            if (!plan.Fits(c, record[c]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private List<string[]> Read(int table, FragmentRef f)
+    {
+        if (!_handles.TryGetValue((f.Spool, table), out var handle))
+        {
+            handle = File.OpenHandle(FragmentSpool.PathOf(_fragmentDir, f.Spool, table), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            _handles[(f.Spool, table)] = handle;
+        }
+
+        var bytes = new byte[f.Length];
+        var read = RandomAccess.Read(handle, bytes, f.Offset);
+        if (read != f.Length)
+        {
+            throw new IOException($"spooled rows are incomplete ({read} of {f.Length} bytes)");
+        }
+
+        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
+        using var parser = new CsvParser(reader, CsvOutput.Config);
+        var records = new List<string[]>();
+        while (parser.Read())
+        {
+            records.Add(parser.Record ?? []);
+        }
+
+        return records;
+    }
+
+    private static string[] HeaderOf(Type rowType)
+    {
+        using var reader = new StringReader(Encoding.UTF8.GetString(RowFragmentWriter.Header(rowType).Span));
+        using var parser = new CsvParser(reader, CsvOutput.Config);
+        return parser.Read() ? parser.Record ?? [] : [];
+    }
+}

@@ -1,0 +1,96 @@
+using DisclosureExtract.Export;
+using DisclosureExtract.Model;
+using Parquet.Schema;
+
+namespace DisclosureExtract.Tests.Outputs;
+
+/// <summary>
+/// A batch that announces its document ids builds disclosures.sqlite and parquet/ while documents arrive; the files
+/// must be the very bytes that building them from the final CSV files gives (what `merge` and the nightly worker do),
+/// whatever order the documents come in, also when a value does not fit the declared Parquet type or a document
+/// comes that was not announced.
+/// </summary>
+public class DatasetStreamTests
+{
+    private sealed record AmountRow(string document_id, int seq, string item_name, string amount, string unit);
+
+    private static readonly Dictionary<string, AmountRow[]> Rows = new(StringComparer.Ordinal)
+    {
+        // a document with no rows, an empty amount, a negative one
+
+        ["a"] = [new("a", 1, "一般公共预算", "1336.71", "万元"), new("a", 2, "合计", "1336.71", "万元")],
+        ["b"] = [new("b", 1, "其他", "", "元"), new("b", 2, "基本支出", "-3", "元")],
+        ["c"] = [],
+        ["d"] = [new("d", 1, "项目", "12.5", "万元")],
+    };
+
+    private static string Run(IEnumerable<string>? announced, params string[] arrivalOrder) => Run(Rows, announced, arrivalOrder);
+
+    private static string Run(Dictionary<string, AmountRow[]> rows, IEnumerable<string>? announced, params string[] arrivalOrder)
+    {
+        var table = new CsvTable("line_items.csv", typeof(AmountRow), r => rows.TryGetValue(r.DocumentId, out var found) ? found : []);
+        var dir = Path.Combine(TestPaths.TempDir(), "out");
+        using (var output = new BatchOutput(dir, [table], OutputFormats.All, announced))
+        {
+            Parallel.ForEach(arrivalOrder, new ParallelOptions { MaxDegreeOfParallelism = 3 }, id => output.Add(ConversionResult.Failure(id, id + ".txt", null, null, "test rows")));
+            output.Commit();
+        }
+
+        return dir;
+    }
+
+    /// <summary>The SQLite file and the Parquet files as built from the CSV files of <paramref name="dir"/>.</summary>
+    private static string FromCsv(string dir)
+    {
+        var again = TestPaths.TempDir();
+        SqliteOutput.Write(Path.Combine(again, SqliteOutput.FileName), dir);
+        ParquetOutput.Write(Path.Combine(again, ParquetOutput.Folder), dir);
+        return again;
+    }
+
+    private static void AssertSameFiles(string streamed, string fromCsv)
+    {
+        Assert.Equal(File.ReadAllBytes(Path.Combine(fromCsv, SqliteOutput.FileName)), File.ReadAllBytes(Path.Combine(streamed, SqliteOutput.FileName)));
+        foreach (var name in new[] { "documents.parquet", "line_items.parquet" })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(fromCsv, ParquetOutput.Folder, name)), File.ReadAllBytes(Path.Combine(streamed, ParquetOutput.Folder, name)));
+        }
+
+        Assert.Empty(Directory.GetFiles(streamed, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    private static DecimalDataField Amount(string dir) =>
+        Assert.IsType<DecimalDataField>(ParquetRoundTripTests.ReadWithFields(Path.Combine(dir, ParquetOutput.Folder, "line_items.parquet")).Fields.Single(f => f.Name == "amount"));
+
+    [Fact]
+    public void Files_built_while_documents_arrive_out_of_order_are_those_built_from_the_csv_files()
+    {
+        var streamed = Run(["a", "b", "c", "d"], "d", "b", "c", "a");
+        AssertSameFiles(streamed, FromCsv(streamed));
+        Assert.Equal((18, 6), (Amount(streamed).Precision, Amount(streamed).Scale));
+        var amounts = ParquetRoundTripTests.Read(Path.Combine(streamed, ParquetOutput.Folder, "line_items.parquet"))["amount"];
+        Assert.Equal(["1336.710000", "1336.710000", null, "-3.000000", "12.500000"], amounts);
+    }
+
+    [Fact]
+    public void A_value_with_more_decimals_than_declared_gives_the_table_the_scale_it_needs()
+    {
+        var rows = new Dictionary<string, AmountRow[]>(Rows, StringComparer.Ordinal) { ["e"] = [new("e", 1, "细", "0.12345678", "万元")] };
+        var streamed = Run(rows, ["a", "b", "e"], "e", "a", "b");
+        AssertSameFiles(streamed, FromCsv(streamed));
+        Assert.Equal((28, 8), (Amount(streamed).Precision, Amount(streamed).Scale));
+        Assert.Contains("0.12345678", ParquetRoundTripTests.Read(Path.Combine(streamed, ParquetOutput.Folder, "line_items.parquet"))["amount"]);
+    }
+
+    [Fact]
+    public void A_document_that_was_not_announced_or_one_that_never_came_still_gives_the_files_of_the_csv()
+    {
+        var unannounced = Run(["a", "b"], "a", "d", "b");
+        AssertSameFiles(unannounced, FromCsv(unannounced));
+        Assert.Equal(3, ParquetRoundTripTests.Read(Path.Combine(unannounced, ParquetOutput.Folder, "documents.parquet"))["document_id"].Count);
+
+        var missing = Run(["a", "b", "c", "d"], "d", "a");
+        AssertSameFiles(missing, FromCsv(missing));
+        Assert.Equal(["a", "a", "d"], ParquetRoundTripTests.Read(Path.Combine(missing, ParquetOutput.Folder, "line_items.parquet"))["document_id"]);
+    }
+}
