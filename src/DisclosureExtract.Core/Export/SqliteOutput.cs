@@ -11,7 +11,8 @@ namespace DisclosureExtract.Export;
 /// is NULL) so that no digit is lost to a binary float, and money also as INTEGER 分 in <c>&lt;column&gt;_fen</c>
 /// beside it (amount in its unit × yuan per unit × 100; NULL when the unit is unknown or the amount is not a whole
 /// number of 分). documents has document_id as its primary key, the others an <c>id</c> (the row's position in the
-/// CSV); indexes on document_id, table_key and code; views error_cells, totals_by_class and budget_vs_final.
+/// CSV); indexes on document_id (through the cell index where there is one), table_key, code and the cell; views
+/// error_cells, totals_by_class and budget_vs_final.
 /// </summary>
 internal static class SqliteOutput
 {
@@ -332,16 +333,18 @@ internal sealed class SqliteBuilder : IDisposable
 
     private static void Indexes(SqliteConnection conn, SqliteTransaction tx, string table, string[] columns)
     {
+        // a table with the cell index looks rows up by document_id through it (its first column): no index of its own
+        string[] cell = ["document_id", "table_key", "code", "column_key"];
+        var hasCell = cell.All(columns.Contains);
         foreach (var c in new[] { "document_id", "table_key", "code" })
         {
-            if (columns.Contains(c) && !(table == "documents" && c == "document_id"))
+            if (columns.Contains(c) && !(c == "document_id" && (table == "documents" || hasCell)))
             {
                 Execute(conn, tx, $"CREATE INDEX {Q($"ix_{table}_{c}")} ON {Q(table)} ({Q(c)})");
             }
         }
 
-        string[] cell = ["document_id", "table_key", "code", "column_key"];
-        if (cell.All(columns.Contains))
+        if (hasCell)
         {
             Execute(conn, tx, $"CREATE INDEX {Q($"ix_{table}_cell")} ON {Q(table)} ({string.Join(", ", cell.Select(Q))})");
         }

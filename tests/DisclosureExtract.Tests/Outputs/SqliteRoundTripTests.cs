@@ -78,9 +78,23 @@ public class SqliteRoundTripTests(OutputsFixture fx)
 
         Assert.Contains("\"document_id\" TEXT NOT NULL PRIMARY KEY", Scalar("SELECT sql FROM sqlite_master WHERE name = 'documents'"), StringComparison.Ordinal);
         Assert.Contains("\"id\" INTEGER PRIMARY KEY", Scalar("SELECT sql FROM sqlite_master WHERE name = 'line_items'"), StringComparison.Ordinal);
-        foreach (var index in new[] { "ix_line_items_document_id", "ix_line_items_table_key", "ix_line_items_code", "ix_line_items_cell", "ix_findings_document_id" })
+        foreach (var index in new[] { "ix_line_items_table_key", "ix_line_items_code", "ix_line_items_cell", "ix_findings_cell", "ix_projects_document_id", "ix_indicators_document_id" })
         {
             Assert.Equal("1", Scalar($"SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '{index}'"));
+        }
+
+        // a document's rows are found through the cell index, whose first column is document_id
+        using (var plan = db.CreateCommand())
+        {
+            plan.CommandText = "EXPLAIN QUERY PLAN SELECT * FROM line_items WHERE document_id = 'tekes-2023'";
+            using var reader = plan.ExecuteReader();
+            var steps = new List<string>();
+            while (reader.Read())
+            {
+                steps.Add(reader.GetString(3));
+            }
+
+            Assert.Contains(steps, s => s.Contains("USING INDEX ix_line_items_cell (document_id=?)", StringComparison.Ordinal));
         }
 
         // every error finding is in error_cells; those with a code (or printed on a line of the table) have their cell
