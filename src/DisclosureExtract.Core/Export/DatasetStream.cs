@@ -29,7 +29,7 @@ internal sealed class DatasetStream : IDisposable
     private readonly DuplicateContent.Tracker _duplicates = new();
     private readonly Thread _thread;
     private readonly LongTable[] _longTables;
-    private readonly string[][] _headers;
+    private readonly OutputFormats _formats;
     private SqliteBuilder? _sqlite;
     private ParquetTableWriter?[]? _parquet;
     private bool _noMore;
@@ -49,23 +49,7 @@ internal sealed class DatasetStream : IDisposable
         _expected = new HashSet<string>(expectedIds, StringComparer.Ordinal);
         _order = _expected.Order(StringComparer.Ordinal).ToArray();
         _longTables = [LongTables.All[0], .. tables.Select(t => LongTables.All.FirstOrDefault(l => l.FileName == t.FileName) ?? new LongTable(Path.GetFileNameWithoutExtension(t.FileName), t.FileName, t.RowType))];
-        _headers = [HeaderOf(typeof(DocumentRow)), .. tables.Select(t => HeaderOf(t.RowType))];
-        if (formats.HasFlag(OutputFormats.Sqlite))
-        {
-            _sqlite = new SqliteBuilder(Path.Combine(staging, SqliteOutput.FileName), _longTables.Select((t, i) => (t, _headers[i])).ToList());
-        }
-
-        if (formats.HasFlag(OutputFormats.Parquet))
-        {
-            var folder = Path.Combine(staging, ParquetOutput.Folder);
-            Directory.CreateDirectory(folder);
-            _parquet = new ParquetTableWriter?[_longTables.Length];
-            for (var t = 1; t < _longTables.Length; t++)
-            {
-                _parquet[t] = new ParquetTableWriter(ParquetOutput.PathOf(folder, _longTables[t]), ParquetPlan.Declared(_longTables[t], _headers[t]));
-            }
-        }
-
+        _formats = formats;
         _thread = new Thread(Run) { IsBackground = true, Name = "dataset" };
         _thread.Start();
     }
@@ -102,7 +86,7 @@ internal sealed class DatasetStream : IDisposable
         if (_unexpected)
         {
             DisposeBuilders();
-            return (_sqlite is null ? OutputFormats.None : OutputFormats.Sqlite) | (_parquet is null ? OutputFormats.None : OutputFormats.Parquet);
+            return _formats;
         }
 
         var parquet = _parquet is null ? Task.CompletedTask : Task.Run(() => FinishParquet(_parquet));
@@ -168,10 +152,33 @@ internal sealed class DatasetStream : IDisposable
         }
     }
 
+    /// <summary>The SQLite file's tables and the Parquet writers, made on the stream's thread (a few hundred
+    /// milliseconds of first calls at start-up, while the batch's first document converts).</summary>
+    private void Open()
+    {
+        string[][] headers = [HeaderOf(typeof(DocumentRow)), .. _tables.Select(t => HeaderOf(t.RowType))];
+        if (_formats.HasFlag(OutputFormats.Sqlite))
+        {
+            _sqlite = new SqliteBuilder(Path.Combine(_staging, SqliteOutput.FileName), _longTables.Select((t, i) => (t, headers[i])).ToList());
+        }
+
+        if (_formats.HasFlag(OutputFormats.Parquet))
+        {
+            var folder = Path.Combine(_staging, ParquetOutput.Folder);
+            Directory.CreateDirectory(folder);
+            _parquet = new ParquetTableWriter?[_longTables.Length];
+            for (var t = 1; t < _longTables.Length; t++)
+            {
+                _parquet[t] = new ParquetTableWriter(ParquetOutput.PathOf(folder, _longTables[t]), ParquetPlan.Declared(_longTables[t], headers[t]));
+            }
+        }
+    }
+
     private void Run()
     {
         try
         {
+            Open();
             foreach (var id in _order)
             {
                 (DocumentRow Row, FragmentRef[] Refs) doc;
