@@ -185,7 +185,7 @@ public static class BenchVerb
         if (costs.Count > 0)
         {
             report.AppendLine();
-            report.AppendLine("Cost of each output format (one job; each column the lowest of the runs; `+ x` is csv,json and x). \"steady\" is the time from the first document's line to the last one's, per document: no start-up, no end of batch; \"end of batch\" is from the last document to the summary (the long CSV files, SQLite, Parquet, the review index):");
+            report.AppendLine("Cost of each output format (one job; each column the lowest of the runs; `+ x` is csv,json and x). \"steady\" is the time from the first document's line to the last one's, per document: no start-up, no end of batch; \"end of batch\" is from the last document to the summary (the long CSV files, the last of the SQLite and Parquet files — built while documents convert —, the review index):");
             report.AppendLine();
             report.AppendLine("| format | output formats | seconds | ms per document | steady ms per document | end of batch s | CPU s | over csv,json |");
             report.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
