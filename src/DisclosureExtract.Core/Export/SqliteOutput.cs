@@ -117,10 +117,12 @@ internal static class SqliteOutput
 }
 
 /// <summary>
-/// Builds disclosures.sqlite row by row (see <see cref="SqliteOutput"/> for the layout): the tables, in the order
-/// given, are created first; rows are added in any interleaving of tables; <see cref="Finish"/> creates the indexes and
-/// views, commits, flushes the file to disk and renames it into place. The same calls give the same bytes. Used by
-/// one thread at a time.
+/// Builds disclosures.sqlite row by row (see <see cref="SqliteOutput"/> for the layout): the tables and their indexes,
+/// in the order given, are created first; rows are added in any interleaving of tables; <see cref="Finish"/> creates
+/// the views, commits, flushes the file to disk and renames it into place. The same calls give the same bytes. Used by
+/// one thread at a time. The indexes grow with the rows rather than being sorted at the end: 400 text documents'
+/// 160,000 rows take ~230 ms more to insert and the finish ~155 ms less — time a batch spends on the stream's thread
+/// while it converts instead of at its end.
 /// </summary>
 internal sealed class SqliteBuilder : IDisposable
 {
@@ -168,15 +170,10 @@ internal sealed class SqliteBuilder : IDisposable
         }
     }
 
-    /// <summary>Indexes, views, commit; the file is flushed to disk and renamed to its path.</summary>
+    /// <summary>Views, commit; the file is flushed to disk and renamed to its path.</summary>
     public void Finish()
     {
         var columns = _tables.ToDictionary(t => t.Table.Name, t => t.Header, StringComparer.Ordinal);
-        foreach (var (table, cols) in columns)
-        {
-            Indexes(_conn, _tx, table, cols);
-        }
-
         Views(_conn, _tx, columns);
         foreach (var t in _tables)
         {
@@ -269,6 +266,7 @@ internal sealed class SqliteBuilder : IDisposable
         ddl.Length -= 2;
         ddl.Append(')');
         Execute(_conn, _tx, ddl.ToString());
+        Indexes(_conn, _tx, table.Name, header);
 
         // rows are bound (UTF-16 spans, no copies) and stepped through SQLitePCL directly: Microsoft.Data.Sqlite's parameters cost ~7 µs a row
         var sql = $"INSERT INTO {Q(table.Name)} ({string.Join(", ", insertColumns.Select(Q))}) VALUES ({string.Join(", ", insertColumns.Select((_, i) => "?" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
