@@ -227,32 +227,12 @@ internal sealed class DatasetStream : IDisposable
 
             var records = Read(t, f);
             _sqlite?.Add(t + 1, records);
-            if (_parquet?[t + 1] is { } writer)
+            if (_parquet?[t + 1] is { } writer && !records.TrueForAll(writer.TryAdd))
             {
-                if (records.TrueForAll(r => Fits(writer.Plan, r)))
-                {
-                    records.ForEach(writer.Add);
-                }
-                else
-                {
-                    writer.Dispose();
-                    _parquet[t + 1] = null; // built from the CSV file at the end
-                }
+                writer.Dispose();
+                _parquet[t + 1] = null; // a value does not fit the declared types: built from the CSV file at the end
             }
         }
-    }
-
-    private static bool Fits(ParquetPlan plan, string[] record)
-    {
-        for (var c = 0; c < record.Length && c < plan.Kinds.Length; c++)
-        {
-            if (!plan.Fits(c, record[c]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private List<string[]> Read(int table, FragmentRef f)

@@ -119,27 +119,7 @@ internal sealed class ParquetPlan
         return Build(header, kinds, scale, integerDigits);
     }
 
-    /// <summary>Whether a value can be written in its column as declared (see <see cref="Declared"/>).</summary>
-    public bool Fits(int column, string text)
-    {
-        if (text.Length == 0)
-        {
-            return true;
-        }
-
-        switch (Kinds[column])
-        {
-            case ColumnKind.Integer:
-                return LongCsv.TryInteger(text, out _);
-            case ColumnKind.Decimal:
-                var (digits, scale) = DigitsOf(text);
-                return LongCsv.TryDecimal(text, out _) && scale <= ParquetOutput.DecimalScale && digits <= ParquetOutput.DecimalPrecision - ParquetOutput.DecimalScale;
-            default:
-                return true;
-        }
-    }
-
-    private static (int IntegerDigits, int Scale) DigitsOf(string text)
+    public static (int IntegerDigits, int Scale) DigitsOf(string text)
     {
         var s = LongCsv.ScaleOf(text);
         return (text.TrimStart('-').Length - (s > 0 ? s + 1 : 0), s);
@@ -213,7 +193,18 @@ internal sealed class ParquetTableWriter : IDisposable
 
     public ParquetPlan Plan => _plan;
 
+    /// <summary>Adds a record; throws when a value does not fit the plan (see <see cref="TryAdd"/>).</summary>
     public void Add(string[] record)
+    {
+        if (!TryAdd(record))
+        {
+            throw new InvalidDataException($"{Path.GetFileName(_path)}: a value does not fit the column types planned for it");
+        }
+    }
+
+    /// <summary>Adds a record, or returns false (and adds nothing) when one of its values does not fit its column: not a
+    /// number in a number column, or more decimals or digits than the column's DECIMAL type holds.</summary>
+    public bool TryAdd(string[] record)
     {
         ArgumentNullException.ThrowIfNull(record);
         var r = _rows;
@@ -223,10 +214,34 @@ internal sealed class ParquetTableWriter : IDisposable
             switch (_columns[c])
             {
                 case long?[] integers:
-                    integers[r] = text.Length > 0 && LongCsv.TryInteger(text, out var n) ? n : null;
+                    if (text.Length == 0)
+                    {
+                        integers[r] = null;
+                    }
+                    else if (LongCsv.TryInteger(text, out var n))
+                    {
+                        integers[r] = n;
+                    }
+                    else
+                    {
+                        return false;
+                    }
+
                     break;
                 case decimal?[] decimals:
-                    decimals[r] = text.Length > 0 && LongCsv.TryDecimal(text, out var d) ? d : null;
+                    if (text.Length == 0)
+                    {
+                        decimals[r] = null;
+                    }
+                    else if (LongCsv.TryDecimal(text, out var d) && Holds((DecimalDataField)_plan.Fields[c], text))
+                    {
+                        decimals[r] = d;
+                    }
+                    else
+                    {
+                        return false;
+                    }
+
                     break;
                 case string[] texts:
                     texts[r] = r > 0 && string.Equals(texts[r - 1], text, StringComparison.Ordinal) ? texts[r - 1] : text;
@@ -238,6 +253,14 @@ internal sealed class ParquetTableWriter : IDisposable
         {
             WriteGroupAsync().GetAwaiter().GetResult();
         }
+
+        return true;
+    }
+
+    private static bool Holds(DecimalDataField field, string text)
+    {
+        var (digits, scale) = ParquetPlan.DigitsOf(text);
+        return scale <= field.Scale && digits <= field.Precision - field.Scale;
     }
 
     /// <summary>Writes the last row group and the footer, flushes the file to disk and renames it to its path.</summary>

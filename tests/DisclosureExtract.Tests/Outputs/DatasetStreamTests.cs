@@ -93,4 +93,25 @@ public class DatasetStreamTests
         AssertSameFiles(missing, FromCsv(missing));
         Assert.Equal(["a", "a", "d"], ParquetRoundTripTests.Read(Path.Combine(missing, ParquetOutput.Folder, "line_items.parquet"))["document_id"]);
     }
+
+    [Fact]
+    public void A_record_with_a_value_beyond_its_declared_column_is_refused_whole()
+    {
+        var table = LongTables.All.Single(t => t.Name == "line_items");
+        var path = Path.Combine(TestPaths.TempDir(), "t.parquet");
+        using (var writer = new ParquetTableWriter(path, ParquetPlan.Declared(table, ["document_id", "amount", "table_no"])))
+        {
+            Assert.True(writer.TryAdd(["a", "1.5", "1"]));
+            Assert.False(writer.TryAdd(["b", "0.1234567", "2"])); // seven decimals
+            Assert.False(writer.TryAdd(["c", "1234567890123", "3"])); // thirteen digits before the point
+            Assert.False(writer.TryAdd(["d", "1.5", "x"])); // not an integer
+            Assert.True(writer.TryAdd(["e", "-999999999999.999999", ""]));
+            writer.Finish();
+        }
+
+        var columns = ParquetRoundTripTests.Read(path);
+        Assert.Equal(["a", "e"], columns["document_id"]);
+        Assert.Equal(["1.500000", "-999999999999.999999"], columns["amount"]);
+        Assert.Equal(["1", null], columns["table_no"]);
+    }
 }
