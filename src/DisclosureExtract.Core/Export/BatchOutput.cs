@@ -43,6 +43,13 @@ public sealed class BatchOutput : IDisposable
     /// <param name="expectedIds">Every document id the batch will add, if known: the SQLite and Parquet files are then
     /// built as documents arrive (convert them in id order so that few wait) instead of at commit.</param>
     public BatchOutput(string outDir, IReadOnlyList<CsvTable>? tables = null, OutputFormats formats = OutputFormats.All, IEnumerable<string>? expectedIds = null)
+        : this(outDir, tables, formats, expectedIds, DatasetStream.KeptRowsLimit)
+    {
+    }
+
+    /// <param name="keptRowsLimit">Rows whose fields may wait in memory for the SQLite and Parquet files (tests set 0 to
+    /// make every document read back from its spool).</param>
+    internal BatchOutput(string outDir, IReadOnlyList<CsvTable>? tables, OutputFormats formats, IEnumerable<string>? expectedIds, int keptRowsLimit)
     {
         ArgumentNullException.ThrowIfNull(outDir);
         _outDir = Path.GetFullPath(outDir);
@@ -55,7 +62,7 @@ public sealed class BatchOutput : IDisposable
         Directory.CreateDirectory(_fragmentDir);
         if (expectedIds is not null && (formats & (OutputFormats.Sqlite | OutputFormats.Parquet)) != 0)
         {
-            _stream = new DatasetStream(_staging, _fragmentDir, _tables, formats & (OutputFormats.Sqlite | OutputFormats.Parquet), expectedIds);
+            _stream = new DatasetStream(_staging, _fragmentDir, _tables, formats & (OutputFormats.Sqlite | OutputFormats.Parquet), expectedIds, keptRowsLimit);
         }
     }
 
@@ -80,15 +87,21 @@ public sealed class BatchOutput : IDisposable
         {
             writer.Files.Write(_staging, result, staged: true, _formats);
             var refs = new FragmentRef[_tables.Count];
+            var records = _stream is not null ? new List<string[]>[_tables.Count] : null;
             for (var t = 0; t < _tables.Count; t++)
             {
-                refs[t] = writer.Spool.Append(t, writer.Rows.Render(_tables[t], result).Span);
+                if (records is not null)
+                {
+                    records[t] = [];
+                }
+
+                refs[t] = writer.Spool.Append(t, writer.Rows.Render(_tables[t], result, records?[t]).Span);
             }
 
             if (_stream is not null)
             {
                 writer.Spool.Flush();
-                _stream.Arrived(document, refs);
+                _stream.Arrived(document, refs, records!);
             }
 
             lock (_gate)

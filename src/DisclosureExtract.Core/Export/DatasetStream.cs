@@ -8,8 +8,9 @@ namespace DisclosureExtract.Export;
 /// <summary>
 /// Builds disclosures.sqlite and parquet/ while a batch converts, on one thread of its own, so that the end of the
 /// batch does not rebuild them from the final CSV files. Documents are taken in document-id order as they arrive (the
-/// batch converts them in that order, so few wait); each one's spooled CSV rows are read back, parsed as the CSV files
-/// will be, and added to the SQLite file and the Parquet writers — unless it duplicates an earlier document's content
+/// batch converts them in that order, so few wait); each one's rows — the fields rendered for its CSV rows, or, when
+/// too many rows wait, its spooled CSV rows read back and parsed as the CSV files will be — are added to the SQLite
+/// file and the Parquet writers, unless it duplicates an earlier document's content
 /// (<see cref="DuplicateContent"/>), exactly as the CSV files leave it out. The same inputs therefore give the same
 /// files as building them from the final CSV files (<see cref="DatasetFiles"/>, which `merge` and the nightly worker
 /// use), whatever the number of jobs. A Parquet table with a value that does not fit the declared column types is
@@ -24,7 +25,8 @@ internal sealed class DatasetStream : IDisposable
     private readonly IReadOnlyList<CsvTable> _tables;
     private readonly string[] _order;
     private readonly HashSet<string> _expected;
-    private readonly Dictionary<string, (DocumentRow Row, FragmentRef[] Refs)> _arrived = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DocumentRow Row, FragmentRef[] Refs, List<string[]>[]? Records)> _arrived = new(StringComparer.Ordinal);
+    private int _keptRows;
     private readonly Dictionary<(int Spool, int Table), SafeFileHandle> _handles = [];
     private readonly DuplicateContent.Tracker _duplicates = new();
     private readonly Thread _thread;
@@ -41,8 +43,10 @@ internal sealed class DatasetStream : IDisposable
     /// <param name="tables">The long CSV files besides documents.csv, in the spools' order.</param>
     /// <param name="formats">Sqlite and/or Parquet.</param>
     /// <param name="expectedIds">Every document id the batch will add.</param>
-    public DatasetStream(string staging, string fragmentDir, IReadOnlyList<CsvTable> tables, OutputFormats formats, IEnumerable<string> expectedIds)
+    /// <param name="keptRowsLimit">Rows whose fields may wait in memory (0: every document is read back from its spool).</param>
+    public DatasetStream(string staging, string fragmentDir, IReadOnlyList<CsvTable> tables, OutputFormats formats, IEnumerable<string> expectedIds, int keptRowsLimit = KeptRowsLimit)
     {
+        _keptRowsLimit = keptRowsLimit;
         _staging = staging;
         _fragmentDir = fragmentDir;
         _tables = tables;
@@ -54,8 +58,11 @@ internal sealed class DatasetStream : IDisposable
         _thread.Start();
     }
 
-    /// <summary>A document's rows are spooled (and flushed): it can be taken when its turn comes. Thread-safe.</summary>
-    public void Arrived(DocumentRow row, FragmentRef[] refs)
+    /// <summary>A document's rows are spooled (and flushed): it can be taken when its turn comes. Its rows' fields
+    /// (<paramref name="records"/>, one list a table) are kept for it while fewer than <see cref="KeptRowsLimit"/> rows
+    /// wait; beyond that it will read them back from the spool, so memory stays bounded when the stream lags behind
+    /// the conversion. Thread-safe.</summary>
+    public void Arrived(DocumentRow row, FragmentRef[] refs, List<string[]>[] records)
     {
         lock (_sync)
         {
@@ -64,10 +71,22 @@ internal sealed class DatasetStream : IDisposable
                 _unexpected = true;
             }
 
-            _arrived[row.document_id] = (row, refs);
+            var rows = records.Sum(r => r.Count);
+            var keep = _keptRows + rows <= _keptRowsLimit;
+            if (keep)
+            {
+                _keptRows += rows;
+            }
+
+            _arrived[row.document_id] = (row, refs, keep ? records : null);
             Monitor.PulseAll(_sync);
         }
     }
+
+    /// <summary>Rows whose fields may wait in memory for the stream (~20 fields a row) unless the batch says otherwise.</summary>
+    public const int KeptRowsLimit = 20_000;
+
+    private readonly int _keptRowsLimit;
 
     /// <summary>
     /// Waits for the documents still arriving to be taken, then adds documents.csv's rows and finishes the files.
@@ -181,7 +200,7 @@ internal sealed class DatasetStream : IDisposable
             Open();
             foreach (var id in _order)
             {
-                (DocumentRow Row, FragmentRef[] Refs) doc;
+                (DocumentRow Row, FragmentRef[] Refs, List<string[]>[]? Records) doc;
                 lock (_sync)
                 {
                     while (!_arrived.ContainsKey(id) && !_noMore && !_unexpected)
@@ -198,11 +217,13 @@ internal sealed class DatasetStream : IDisposable
                     {
                         continue; // the batch ended without it
                     }
+
+                    _keptRows -= doc.Records?.Sum(r => r.Count) ?? 0;
                 }
 
                 if (!_duplicates.IsDuplicate(doc.Row))
                 {
-                    Take(doc.Refs);
+                    Take(doc.Refs, doc.Records);
                 }
             }
         }
@@ -214,8 +235,8 @@ internal sealed class DatasetStream : IDisposable
         }
     }
 
-    /// <summary>One document's rows of every table, into the files.</summary>
-    private void Take(FragmentRef[] refs)
+    /// <summary>One document's rows of every table, into the files: the fields kept for it, else read back from the spool.</summary>
+    private void Take(FragmentRef[] refs, List<string[]>[]? kept)
     {
         for (var t = 0; t < refs.Length; t++)
         {
@@ -225,7 +246,7 @@ internal sealed class DatasetStream : IDisposable
                 continue;
             }
 
-            var records = Read(t, f);
+            var records = kept?[t] ?? Read(t, f);
             _sqlite?.Add(t + 1, records);
             if (_parquet?[t + 1] is { } writer && !records.TrueForAll(writer.TryAdd))
             {

@@ -24,7 +24,10 @@ public sealed class RowFragmentWriter
     }
 
     /// <summary>The document's rows of the table; the memory is valid until the next call.</summary>
-    public ReadOnlyMemory<byte> Render(CsvTable table, ConversionResult result)
+    /// <param name="table">The long table.</param>
+    /// <param name="result">The document.</param>
+    /// <param name="records">If given, each row's fields are also added to it, as a CSV reader would give them back.</param>
+    public ReadOnlyMemory<byte> Render(CsvTable table, ConversionResult result, List<string[]>? records = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(result);
@@ -35,14 +38,22 @@ public sealed class RowFragmentWriter
         }
 
         _text.GetStringBuilder().Clear();
+        var getters = fields.Getters;
         foreach (var row in table.Rows(result))
         {
-            foreach (var field in fields.Getters)
+            var record = records is null ? null : new string[getters.Count];
+            for (var f = 0; f < getters.Count; f++)
             {
-                _csv.WriteField(field(row));
+                var text = getters[f](row);
+                _csv.WriteField(text);
+                if (record is not null)
+                {
+                    record[f] = text;
+                }
             }
 
             _csv.NextRecord();
+            records?.Add(record!);
         }
 
         _csv.Flush();

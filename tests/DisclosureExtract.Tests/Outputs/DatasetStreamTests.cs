@@ -18,19 +18,21 @@ public class DatasetStreamTests
     {
         // a document with no rows, an empty amount, a negative one
 
-        ["a"] = [new("a", 1, "一般公共预算", "1336.71", "万元"), new("a", 2, "合计", "1336.71", "万元")],
+        // and names a CSV must quote (comma, quote, line breaks, edge spaces): the fields kept in memory and those read
+        // back from the spool must be the same strings
+        ["a"] = [new("a", 1, "一般公共预算", "1336.71", "万元"), new("a", 2, "合计, \"全部\"", "1336.71", "万元"), new("a", 3, " 换行\r\n名称\n续 ", "0.00", "万元")],
         ["b"] = [new("b", 1, "其他", "", "元"), new("b", 2, "基本支出", "-3", "元")],
         ["c"] = [],
         ["d"] = [new("d", 1, "项目", "12.5", "万元")],
     };
 
-    private static string Run(IEnumerable<string>? announced, params string[] arrivalOrder) => Run(Rows, announced, arrivalOrder);
+    private static string Run(IEnumerable<string>? announced, params string[] arrivalOrder) => Run(Rows, announced, DatasetStream.KeptRowsLimit, arrivalOrder);
 
-    private static string Run(Dictionary<string, AmountRow[]> rows, IEnumerable<string>? announced, params string[] arrivalOrder)
+    private static string Run(Dictionary<string, AmountRow[]> rows, IEnumerable<string>? announced, int keptRows, params string[] arrivalOrder)
     {
         var table = new CsvTable("line_items.csv", typeof(AmountRow), r => rows.TryGetValue(r.DocumentId, out var found) ? found : []);
         var dir = Path.Combine(TestPaths.TempDir(), "out");
-        using (var output = new BatchOutput(dir, [table], OutputFormats.All, announced))
+        using (var output = new BatchOutput(dir, [table], OutputFormats.All, announced, keptRows))
         {
             Parallel.ForEach(arrivalOrder, new ParallelOptions { MaxDegreeOfParallelism = 3 }, id => output.Add(ConversionResult.Failure(id, id + ".txt", null, null, "test rows")));
             output.Commit();
@@ -62,21 +64,25 @@ public class DatasetStreamTests
     private static DecimalDataField Amount(string dir) =>
         Assert.IsType<DecimalDataField>(ParquetRoundTripTests.ReadWithFields(Path.Combine(dir, ParquetOutput.Folder, "line_items.parquet")).Fields.Single(f => f.Name == "amount"));
 
-    [Fact]
-    public void Files_built_while_documents_arrive_out_of_order_are_those_built_from_the_csv_files()
+    [Theory]
+    [InlineData(DatasetStream.KeptRowsLimit)] // every document's fields kept in memory for the stream
+    [InlineData(0)] // every document read back from its spool
+    [InlineData(3)] // some of each
+    public void Files_built_while_documents_arrive_out_of_order_are_those_built_from_the_csv_files(int keptRows)
     {
-        var streamed = Run(["a", "b", "c", "d"], "d", "b", "c", "a");
+        var streamed = Run(Rows, ["a", "b", "c", "d"], keptRows, "d", "b", "c", "a");
         AssertSameFiles(streamed, FromCsv(streamed));
         Assert.Equal((18, 6), (Amount(streamed).Precision, Amount(streamed).Scale));
         var amounts = ParquetRoundTripTests.Read(Path.Combine(streamed, ParquetOutput.Folder, "line_items.parquet"))["amount"];
-        Assert.Equal(["1336.710000", "1336.710000", null, "-3.000000", "12.500000"], amounts);
+        Assert.Equal(["1336.710000", "1336.710000", "0.000000", null, "-3.000000", "12.500000"], amounts);
+        Assert.Contains(" 换行\r\n名称\n续 ", ParquetRoundTripTests.Read(Path.Combine(streamed, ParquetOutput.Folder, "line_items.parquet"))["item_name"]);
     }
 
     [Fact]
     public void A_value_with_more_decimals_than_declared_gives_the_table_the_scale_it_needs()
     {
         var rows = new Dictionary<string, AmountRow[]>(Rows, StringComparer.Ordinal) { ["e"] = [new("e", 1, "细", "0.12345678", "万元")] };
-        var streamed = Run(rows, ["a", "b", "e"], "e", "a", "b");
+        var streamed = Run(rows, ["a", "b", "e"], DatasetStream.KeptRowsLimit, "e", "a", "b");
         AssertSameFiles(streamed, FromCsv(streamed));
         Assert.Equal((28, 8), (Amount(streamed).Precision, Amount(streamed).Scale));
         Assert.Contains("0.12345678", ParquetRoundTripTests.Read(Path.Combine(streamed, ParquetOutput.Folder, "line_items.parquet"))["amount"]);
@@ -91,7 +97,7 @@ public class DatasetStreamTests
 
         var missing = Run(["a", "b", "c", "d"], "d", "a");
         AssertSameFiles(missing, FromCsv(missing));
-        Assert.Equal(["a", "a", "d"], ParquetRoundTripTests.Read(Path.Combine(missing, ParquetOutput.Folder, "line_items.parquet"))["document_id"]);
+        Assert.Equal(["a", "a", "a", "d"], ParquetRoundTripTests.Read(Path.Combine(missing, ParquetOutput.Folder, "line_items.parquet"))["document_id"]);
     }
 
     [Fact]
