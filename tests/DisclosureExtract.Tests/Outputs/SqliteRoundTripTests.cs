@@ -83,6 +83,11 @@ public class SqliteRoundTripTests(OutputsFixture fx)
             Assert.Equal("1", Scalar($"SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '{index}'"));
         }
 
+        // empty text stays '' (text is bound as UTF-8 spans: an empty one must not become NULL); Chinese text intact
+        Assert.Equal("0", Scalar("SELECT count(*) FROM line_items WHERE sub_unit IS NULL OR code IS NULL"));
+        Assert.NotEqual("0", Scalar("SELECT count(*) FROM line_items WHERE code = ''"));
+        Assert.NotEqual("0", Scalar("SELECT count(*) FROM line_items WHERE item_name = '一、本年收入'"));
+
         // a document's rows are found through the cell index, whose first column is document_id
         using (var plan = db.CreateCommand())
         {
