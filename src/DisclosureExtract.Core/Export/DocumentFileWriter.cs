@@ -17,6 +17,8 @@ public sealed class DocumentFileWriter
     private static readonly byte[] Utf8Preamble = Encoding.UTF8.GetPreamble();
 
     private readonly Utf8Buffer _bytes = new();
+    /// <summary>The workbook's parts and the review page are written here, one after another.</summary>
+    private readonly StringBuilder _markup = new(64 * 1024);
     private readonly Utf8JsonWriter _json;
     private readonly StringWriter _text = new(CultureInfo.InvariantCulture);
     private readonly CsvWriter _csv;
@@ -61,7 +63,7 @@ public sealed class DocumentFileWriter
                 if (staged)
                 {
                     using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-                    XlsxOutput.Write(file, printed);
+                    XlsxOutput.Write(file, printed, _markup);
                 }
                 else
                 {
@@ -73,7 +75,11 @@ public sealed class DocumentFileWriter
             {
                 var dir = Path.Combine(outDir, ReportOutput.Folder);
                 Directory.CreateDirectory(dir);
-                WriteFile(Path.Combine(dir, r.DocumentId + ".html"), Encoding.UTF8.GetBytes(ReportOutput.Document(printed, formats)), staged);
+                _markup.Clear();
+                ReportOutput.Document(_markup, printed, formats);
+                _bytes.Clear();
+                _bytes.Append(_markup);
+                WriteFile(Path.Combine(dir, r.DocumentId + ".html"), _bytes.Written, staged);
             }
         }
 

@@ -34,6 +34,15 @@ internal static class ReportOutput
     /// <summary>report/&lt;document_id&gt;.html.</summary>
     public static string Document(PrintedDocument doc, OutputFormats formats)
     {
+        var b = new StringBuilder(64 * 1024);
+        Document(b, doc, formats);
+        return b.ToString();
+    }
+
+    /// <summary>report/&lt;document_id&gt;.html, appended to <paramref name="b"/> (a batch's writer reuses one builder).</summary>
+    public static void Document(StringBuilder b, PrintedDocument doc, OutputFormats formats)
+    {
+        ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(doc);
         var d = doc.Document;
         var marks = new Dictionary<(int, int, int), List<int>>();
@@ -48,7 +57,6 @@ internal static class ReportOutput
         }
 
         var cellOf = doc.Marks.GroupBy(m => m.Finding).ToDictionary(g => g.Key, g => g.First());
-        var b = new StringBuilder(64 * 1024);
         Head(b, $"{d.unit_name} {d.budget_year} — {d.document_id}");
         b.Append("<p><a href=\"index.html\">← 全部文件 / all documents</a></p>");
         b.Append("<h1>").Append(E(d.unit_name.Length > 0 ? d.unit_name : d.document_id)).Append(' ').Append(E(d.budget_year)).Append("</h1>");
@@ -113,7 +121,6 @@ internal static class ReportOutput
         }
 
         b.Append("</dl></body></html>\n");
-        return b.ToString();
     }
 
     private static void Table(StringBuilder b, PrintedDocument doc, int t, Dictionary<(int, int, int), List<int>> marks)

@@ -40,13 +40,19 @@ internal static class XlsxOutput
     private static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static void Write(Stream stream, PrintedDocument doc)
+    public static void Write(Stream stream, PrintedDocument doc) => Write(stream, doc, new StringBuilder(64 * 1024));
+
+    /// <param name="stream">Where the workbook goes.</param>
+    /// <param name="doc">The document as printed.</param>
+    /// <param name="b">Scratch text, cleared before each part (a batch's writer reuses one builder).</param>
+    public static void Write(Stream stream, PrintedDocument doc, StringBuilder b)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(b);
+        b.Clear();
         var names = SheetNames(doc);
         var marked = Marks(doc);
-        var b = new StringBuilder(64 * 1024);
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true, Utf8);
         var sheetCount = doc.Tables.Count + 2;
         var filters = new List<(int Sheet, string Range)>();
