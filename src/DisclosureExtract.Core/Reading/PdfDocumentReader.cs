@@ -12,30 +12,32 @@ namespace DisclosureExtract.Reading;
 /// Encrypted, damaged or truncated files and files without a usable text layer fail with a specific message.
 /// </summary>
 /// <remarks>
-/// PdfPig keeps every object it has parsed (fonts, decoded streams) until the document is closed: a long document's
-/// caches held ~90 MB (a 116-page PDF peaked at ~200 MB alone, two such at once at 380-420 MB). When the process's
-/// managed heap passes <see cref="DefaultHeapBudget"/>, the document is closed and opened again before the next page,
-/// which drops those caches; its pages read the same either way (a test reads a document both ways). 111 real PDFs on
-/// two jobs: peak 232 MB instead of 405-419 MB, for +4-5% time (bench/results.md).
+/// PdfPig keeps every object it has parsed (fonts, decoded streams) until the document is closed: a 116-page PDF peaked
+/// at ~200 MB alone, two such at once at 380-420 MB. Once the reading thread has allocated
+/// <see cref="DefaultReopenAfterBytes"/> since the document was opened, the document is closed and opened again before
+/// the next page, which drops those caches; its pages read the same either way (a test reads documents both ways). The
+/// measure is the thread's own allocations, not the heap, so another job's document cannot make this one reopen
+/// before every page (a heap threshold did: two jobs ran at half speed). 111 real PDFs, two jobs, all formats: peak
+/// 315-332 MB instead of 486-488 MB for +4% time (32 MB: no lower; 128 MB: 347 MB); bench/results.md.
 /// </remarks>
 public sealed class PdfDocumentReader : IDocumentReader
 {
-    /// <summary>The managed heap above which a document is reopened before its next page.</summary>
-    public const long DefaultHeapBudget = 100L * 1024 * 1024;
+    /// <summary>Bytes the reading thread allocates before the document is reopened (at a page boundary).</summary>
+    public const long DefaultReopenAfterBytes = 64L * 1024 * 1024;
 
-    private readonly long _heapBudget;
+    private readonly long _reopenAfterBytes;
 
     public PdfDocumentReader()
-        : this(DefaultHeapBudget)
+        : this(DefaultReopenAfterBytes)
     {
     }
 
-    /// <param name="heapBudget">The managed heap (bytes) above which the document is reopened before the next page;
-    /// 0 reopens it before every page, <see cref="long.MaxValue"/> never.</param>
-    public PdfDocumentReader(long heapBudget)
+    /// <param name="reopenAfterBytes">Bytes the reading thread allocates before the document is reopened before the
+    /// next page; 0 reopens it before every page, <see cref="long.MaxValue"/> never.</param>
+    public PdfDocumentReader(long reopenAfterBytes)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(heapBudget);
-        _heapBudget = heapBudget;
+        ArgumentOutOfRangeException.ThrowIfNegative(reopenAfterBytes);
+        _reopenAfterBytes = reopenAfterBytes;
     }
 
     public SourceFormat Format => SourceFormat.Pdf;
@@ -48,28 +50,30 @@ public sealed class PdfDocumentReader : IDocumentReader
             throw new InputException("truncated PDF: the file ends before its end-of-file marker (%%EOF)");
         }
 
-        var pages = ReadPages(bytes, _heapBudget);
+        var pages = ReadPages(bytes, _reopenAfterBytes);
         PdfTextQuality.Check(pages);
         var lines = PdfDocumentLines.Build(pages);
         return new SourceDocument(documentId, path, SourceFormat.Pdf, sha256, null, pages.Count, lines);
     }
 
-    private static List<PdfPageContent> ReadPages(byte[] bytes, long heapBudget)
+    private static List<PdfPageContent> ReadPages(byte[] bytes, long budget)
     {
         var pages = new List<PdfPageContent>();
         var pageNo = 0;
         try
         {
             var doc = Open(bytes);
+            var openedAt = GC.GetAllocatedBytesForCurrentThread();
             try
             {
                 var count = doc.NumberOfPages;
                 for (pageNo = 1; pageNo <= count; pageNo++)
                 {
-                    if (pageNo > 1 && (heapBudget == 0 || GC.GetTotalMemory(forceFullCollection: false) > heapBudget))
+                    if (pageNo > 1 && GC.GetAllocatedBytesForCurrentThread() - openedAt >= budget)
                     {
                         doc.Dispose();
                         doc = Open(bytes);
+                        openedAt = GC.GetAllocatedBytesForCurrentThread();
                     }
 
                     pages.Add(PdfPageLayout.Read(doc.GetPage(pageNo)));
