@@ -35,6 +35,7 @@ internal sealed class DatasetStream : IDisposable
     private SqliteBuilder? _sqlite;
     private ParquetTableWriter?[]? _parquet;
     private bool _noMore;
+    private bool _abandoned;
     private bool _unexpected;
     private Exception? _failure;
 
@@ -120,8 +121,15 @@ internal sealed class DatasetStream : IDisposable
         return OutputFormats.None;
     }
 
+    /// <summary>Stops the stream's thread without taking the documents still waiting (the batch failed, or it is
+    /// over) and deletes what was not finished.</summary>
     public void Dispose()
     {
+        lock (_sync)
+        {
+            _abandoned = true;
+        }
+
         Stop();
         DisposeBuilders();
     }
@@ -203,12 +211,12 @@ internal sealed class DatasetStream : IDisposable
                 (DocumentRow Row, FragmentRef[] Refs, List<string[]>[]? Records) doc;
                 lock (_sync)
                 {
-                    while (!_arrived.ContainsKey(id) && !_noMore && !_unexpected)
+                    while (!_arrived.ContainsKey(id) && !_noMore && !_unexpected && !_abandoned)
                     {
                         Monitor.Wait(_sync);
                     }
 
-                    if (_unexpected)
+                    if (_unexpected || _abandoned)
                     {
                         return;
                     }

@@ -120,4 +120,23 @@ public class DatasetStreamTests
         Assert.Equal(["1.500000", "-999999999999.999999"], columns["amount"]);
         Assert.Equal(["1", null], columns["table_no"]);
     }
+
+    [Fact]
+    public void A_batch_that_ends_without_commit_leaves_nothing_behind()
+    {
+        var parent = TestPaths.TempDir();
+        var dir = Path.Combine(parent, "out");
+        var table = new CsvTable("line_items.csv", typeof(AmountRow), r => Rows.TryGetValue(r.DocumentId, out var found) ? found : []);
+        using (var output = new BatchOutput(dir, [table], OutputFormats.All, ["a", "b", "c", "d"]))
+        {
+            // "a" never comes: the others wait for it when the batch gives up
+            foreach (var id in new[] { "d", "b", "c" })
+            {
+                output.Add(ConversionResult.Failure(id, id + ".txt", null, null, "test rows"));
+            }
+        }
+
+        Assert.False(Directory.Exists(dir));
+        Assert.Empty(Directory.GetFileSystemEntries(parent));
+    }
 }
