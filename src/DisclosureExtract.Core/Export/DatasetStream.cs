@@ -19,6 +19,9 @@ namespace DisclosureExtract.Export;
 /// </summary>
 internal sealed class DatasetStream : IDisposable
 {
+    /// <summary>Rows whose fields may wait in memory for the stream (~20 fields a row) unless the batch says otherwise.</summary>
+    public const int KeptRowsLimit = 20_000;
+
     private readonly object _sync = new();
     private readonly string _staging;
     private readonly string _fragmentDir;
@@ -26,7 +29,7 @@ internal sealed class DatasetStream : IDisposable
     private readonly string[] _order;
     private readonly HashSet<string> _expected;
     private readonly Dictionary<string, (DocumentRow Row, FragmentRef[] Refs, List<string[]>[]? Records)> _arrived = new(StringComparer.Ordinal);
-    private int _keptRows;
+    private readonly int _keptRowsLimit;
     private readonly Dictionary<(int Spool, int Table), SafeFileHandle> _handles = [];
     private readonly DuplicateContent.Tracker _duplicates = new();
     private readonly Thread _thread;
@@ -34,6 +37,7 @@ internal sealed class DatasetStream : IDisposable
     private readonly OutputFormats _formats;
     private SqliteBuilder? _sqlite;
     private ParquetTableWriter?[]? _parquet;
+    private int _keptRows;
     private bool _noMore;
     private bool _abandoned;
     private bool _unexpected;
@@ -83,11 +87,6 @@ internal sealed class DatasetStream : IDisposable
             Monitor.PulseAll(_sync);
         }
     }
-
-    /// <summary>Rows whose fields may wait in memory for the stream (~20 fields a row) unless the batch says otherwise.</summary>
-    public const int KeptRowsLimit = 20_000;
-
-    private readonly int _keptRowsLimit;
 
     /// <summary>
     /// Waits for the documents still arriving to be taken, then adds documents.csv's rows and finishes the files.
