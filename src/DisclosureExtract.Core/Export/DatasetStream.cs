@@ -182,7 +182,8 @@ internal sealed class DatasetStream : IDisposable
     /// milliseconds of first calls at start-up, while the batch's first document converts).</summary>
     private void Open()
     {
-        string[][] headers = [HeaderOf(typeof(DocumentRow)), .. _tables.Select(t => HeaderOf(t.RowType))];
+        // the CSV header's columns: the row types' properties, as RowFields (and CsvHelper) order them
+        string[][] headers = [[.. RowFields.For(typeof(DocumentRow)).Names], .. _tables.Select(t => RowFields.For(t.RowType).Names.ToArray())];
         if (_formats.HasFlag(OutputFormats.Sqlite))
         {
             _sqlite = new SqliteBuilder(Path.Combine(_staging, SqliteOutput.FileName), _longTables.Select((t, i) => (t, headers[i])).ToList());
@@ -287,12 +288,5 @@ internal sealed class DatasetStream : IDisposable
         }
 
         return records;
-    }
-
-    private static string[] HeaderOf(Type rowType)
-    {
-        using var reader = new StringReader(Encoding.UTF8.GetString(RowFragmentWriter.Header(rowType).Span));
-        using var parser = new CsvParser(reader, CsvOutput.Config);
-        return parser.Read() ? parser.Record ?? [] : [];
     }
 }

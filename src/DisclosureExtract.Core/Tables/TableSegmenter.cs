@@ -230,7 +230,7 @@ internal static class TableSegmenter
         }
 
         var t = TextNormalizer.RemoveWhiteSpace(norm);
-        return t.Length is > 2 and <= MaxTitleLength && t.Contains('表', StringComparison.Ordinal)
+        return t.Length is > 2 and <= MaxTitleLength
             && !t.Contains('，', StringComparison.Ordinal) && !t.Contains(',', StringComparison.Ordinal) && !t.Contains('。', StringComparison.Ordinal)
             && !t.StartsWith("注", StringComparison.Ordinal) && !t.Contains("详见", StringComparison.Ordinal) && !t.Contains("见附", StringComparison.Ordinal);
     }
