@@ -2,6 +2,7 @@ using System.CommandLine;
 using DisclosureExtract.Export;
 using DisclosureExtract.Model;
 using DisclosureExtract.Pipeline;
+using DisclosureExtract.Reading;
 using Spectre.Console;
 
 namespace DisclosureExtract.Cli;
@@ -14,7 +15,14 @@ public sealed record ConvertRequest(
     bool ProgressBar,
     Shard Shard,
     ConvertOptions Limits,
-    OutputFormats Formats = OutputFormats.All);
+    OutputFormats Formats = OutputFormats.All,
+    int? PdfProcesses = null,
+    ReaderProcessCommand? PdfReaderCommand = null)
+{
+    /// <summary>PDF reader processes for a batch of <paramref name="files"/>: as asked, else one per job when more than one
+    /// job runs (0: read in this process, as for a single file, which another process would only slow down).</summary>
+    public int PdfReaderProcesses(int files) => PdfProcesses ?? (Math.Min(Jobs, files) is var parallel and > 1 ? parallel : 0);
+}
 
 /// <summary>The convert verb: discover inputs, convert in parallel, stream outputs, report, choose the exit code.</summary>
 public static class ConvertVerb
@@ -30,10 +38,11 @@ public static class ConvertVerb
         var maxMb = new Option<int>("--max-file-mb") { Description = "Files larger than this are not read.", DefaultValueFactory = _ => (int)(ConvertOptions.Default.MaxFileBytes / (1024 * 1024)) };
         var maxPages = new Option<int>("--max-pages") { Description = "PDFs with more pages are not read.", DefaultValueFactory = _ => ConvertOptions.Default.MaxPages };
         var timeout = new Option<int>("--timeout") { Description = "Seconds allowed for one document.", DefaultValueFactory = _ => (int)ConvertOptions.Default.Timeout.TotalSeconds };
+        var pdfProcesses = new Option<int?>("--pdf-processes") { Description = "PDFs are read in this many separate processes (0: in this one; default: --jobs when above 1). The PDF library serializes part of its work across the threads of one process." };
         var formats = new Option<string>("--formats") { Description = $"Comma-separated output formats (documents.csv is always written): {OutputFormatList.AllNames}.", DefaultValueFactory = _ => OutputFormatList.AllNames };
         var cmd = new Command("convert", "Convert disclosures (text, HTML, PDF) into documents.csv, line_items.csv, findings.csv, json/, tables/, xlsx/, disclosures.sqlite, parquet/ and report/.")
         {
-            inputs, outDir, jobs, strict, noProgress, shard, maxMb, maxPages, timeout, formats,
+            inputs, outDir, jobs, strict, noProgress, shard, maxMb, maxPages, timeout, formats, pdfProcesses,
         };
         cmd.SetAction(parse =>
         {
@@ -63,7 +72,8 @@ public static class ConvertVerb
                 !parse.GetValue(noProgress) && !Console.IsOutputRedirected && stdout == Console.Out,
                 slice,
                 new ConvertOptions(parse.GetValue(maxMb) * 1024L * 1024L, parse.GetValue(maxPages), TimeSpan.FromSeconds(parse.GetValue(timeout))),
-                outputs);
+                outputs,
+                parse.GetValue(pdfProcesses));
             return Run(request, stdout, stderr);
         });
         return cmd;
@@ -77,6 +87,12 @@ public static class ConvertVerb
         if (request.Jobs < 1)
         {
             stderr.WriteLine("error: --jobs must be at least 1");
+            return CliApp.ExitUsage;
+        }
+
+        if (request.PdfProcesses < 0)
+        {
+            stderr.WriteLine("error: --pdf-processes must be 0 or more");
             return CliApp.ExitUsage;
         }
 
@@ -100,7 +116,12 @@ public static class ConvertVerb
 
         // in document-id order, the order of the outputs: the SQLite and Parquet files are built as documents finish
         var files = request.Shard.Select(all).OrderBy(f => f.DocumentId, StringComparer.Ordinal).ToList();
-        var batch = new BatchConverter(new DisclosurePipeline(request.Limits));
+        var readerProcesses = request.PdfReaderProcesses(files.Count);
+        using var pdfReaders = readerProcesses > 0
+            ? new PdfReaderProcessPool(request.PdfReaderCommand ?? ReaderProcessCommand.ThisProgram(typeof(ConvertVerb).Assembly.GetName().Name!),
+                readerProcesses, request.Limits.Timeout)
+            : null;
+        var batch = new BatchConverter(new DisclosurePipeline(request.Limits, DisclosurePipeline.DefaultReaders(pdfReaders)));
         var summary = new BatchSummary();
         using (var output = new BatchOutput(request.OutDir, formats: request.Formats, expectedIds: files.Select(f => f.DocumentId)))
         {
@@ -140,6 +161,12 @@ public static class ConvertVerb
             output.Commit();
         }
 
+        pdfReaders?.Dispose(); // the reader processes end and report their memory and CPU time
+        if (pdfReaders?.StartFailure is { } noProcess)
+        {
+            stderr.WriteLine($"warning: PDFs were read in this process: {noProcess}");
+        }
+
         var shardNote = request.Shard.Count > 1 ? $" (shard {request.Shard.Index}/{request.Shard.Count} of {all.Count})" : string.Empty;
         stdout.WriteLine($"{summary.Total} documents{shardNote}: {summary.Converted} converted, {summary.Partial} partial, {summary.Failed.Count} failed; {summary.WithErrors} with validation errors. Output in {request.OutDir}");
         foreach (var (file, error) in summary.Failed.OrderBy(f => f.File, StringComparer.Ordinal))
@@ -149,9 +176,13 @@ public static class ConvertVerb
 
         if (Environment.GetEnvironmentVariable("DX_REPORT_PEAK_MEMORY") == "1")
         {
+            // with reader processes: this process's peak plus each reader's (an upper bound of the peak at any moment)
             using var self = System.Diagnostics.Process.GetCurrentProcess();
-            stdout.WriteLine($"peak_memory_bytes={self.PeakWorkingSet64}");
-            stdout.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cpu_seconds={self.TotalProcessorTime.TotalSeconds:0.000}"));
+            stdout.WriteLine($"peak_memory_bytes={self.PeakWorkingSet64 + (pdfReaders?.PeakBytesOfEndedProcesses ?? 0)}");
+            stdout.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cpu_seconds={(self.TotalProcessorTime + (pdfReaders?.CpuOfEndedProcesses ?? TimeSpan.Zero)).TotalSeconds:0.000}"));
+            stdout.WriteLine($"pdf_reader_processes={pdfReaders?.StartedProcesses ?? 0}");
+            stdout.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"pdf_reader_cpu_seconds={(pdfReaders?.CpuOfEndedProcesses ?? TimeSpan.Zero).TotalSeconds:0.000}"));
+            stdout.WriteLine($"pdf_reader_peak_memory_bytes={pdfReaders?.PeakBytesOfEndedProcesses ?? 0}");
             stdout.WriteLine($"gc_collections={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
             stdout.WriteLine($"allocated_bytes={GC.GetTotalAllocatedBytes(precise: true)}");
             stdout.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"gc_pause_seconds={GC.GetTotalPauseDuration().TotalSeconds:0.000}"));

@@ -1,7 +1,14 @@
+using DisclosureExtract.Reading;
 using DisclosureExtract.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+
+// started by a pass to read PDFs in a process of their own (Worker:PdfProcesses)
+if (PdfReaderServer.IsRequested(args))
+{
+    return PdfReaderServer.ServeConsole();
+}
 
 try
 {

@@ -1,4 +1,5 @@
 using DisclosureExtract.Pipeline;
+using DisclosureExtract.Reading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,14 @@ public static class WorkerHost
         builder.Services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ => new DisclosurePipeline());
+        builder.Services.AddSingleton(sp =>
+        {
+            var processes = sp.GetRequiredService<IOptions<WorkerOptions>>().Value.PdfReaderProcesses;
+            return new PdfReaders(processes > 0
+                ? new PdfReaderProcessPool(ReaderProcessCommand.ThisProgram(typeof(WorkerHost).Assembly.GetName().Name!), processes, ConvertOptions.Default.Timeout)
+                : null);
+        });
+        builder.Services.AddSingleton(sp => new DisclosurePipeline(readers: DisclosurePipeline.DefaultReaders(sp.GetRequiredService<PdfReaders>().Pool)));
         builder.Services.AddSingleton(sp => new InboxScanner(sp.GetRequiredService<TimeProvider>(), logger: sp.GetRequiredService<ILogger<InboxScanner>>()));
         builder.Services.AddSingleton<NightlyRunner>();
         builder.Services.AddSingleton<NightlyService>();
@@ -28,4 +36,12 @@ public static class WorkerHost
         configure?.Invoke(builder.Services);
         return builder.Build();
     }
+}
+
+/// <summary>The worker's PDF reader processes, if any; the host disposes of it (the processes end) when it stops.</summary>
+internal sealed class PdfReaders(PdfReaderProcessPool? pool) : IDisposable
+{
+    public PdfReaderProcessPool? Pool { get; } = pool;
+
+    public void Dispose() => Pool?.Dispose();
 }

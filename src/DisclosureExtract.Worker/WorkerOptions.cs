@@ -42,6 +42,13 @@ public sealed class WorkerOptions
     /// written in inbox order whatever the number, so the outputs do not depend on it.</summary>
     public int Jobs { get; set; } = 1;
 
+    /// <summary>PDFs read in this many separate processes (0: in the worker's own); unset: one per job when
+    /// <see cref="Jobs"/> is above 1. The PDF library serializes part of its work across the threads of one process.</summary>
+    public int? PdfProcesses { get; set; }
+
+    /// <summary>The reader processes a pass uses: as set, else one per job when there is more than one job.</summary>
+    public int PdfReaderProcesses => PdfProcesses ?? (Jobs > 1 ? Jobs : 0);
+
     /// <summary>Run folders (runs/…) whose run started longer ago than this are removed after a completed pass,
     /// except those that still hold a current document's files; unset or zero keeps every run folder.</summary>
     public TimeSpan? RunRetention { get; set; }
@@ -101,6 +108,11 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         if (options.Jobs < 1 || options.Jobs > 256)
         {
             errors.Add("Worker:Jobs must be between 1 and 256");
+        }
+
+        if (options.PdfProcesses is < 0 or > 256)
+        {
+            errors.Add("Worker:PdfProcesses must be between 0 and 256");
         }
 
         if (options.RunRetention is { } keep && keep < TimeSpan.Zero)

@@ -1,3 +1,5 @@
+using DisclosureExtract.Reading;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace DisclosureExtract.Worker.Tests;
@@ -134,13 +136,39 @@ public sealed class JobsAndRetentionTests : IDisposable
     [InlineData(0, null, "Worker:Jobs")]
     [InlineData(300, null, "Worker:Jobs")]
     [InlineData(1, -1, "Worker:RunRetention")]
-    public void Invalid_Jobs_or_retention_are_refused(int jobs, int? retentionDays, string named)
+    [InlineData(1, null, "Worker:PdfProcesses", -1)]
+    public void Invalid_Jobs_or_retention_are_refused(int jobs, int? retentionDays, string named, int? pdfProcesses = null)
     {
         var bed = Bed();
         bed.Options.Jobs = jobs;
+        bed.Options.PdfProcesses = pdfProcesses;
         bed.Options.RunRetention = retentionDays is { } d ? TimeSpan.FromDays(d) : null;
         var result = new WorkerOptionsValidator().Validate(null, bed.Options);
         Assert.True(result.Failed);
         Assert.Contains(named, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new string[0], false)]
+    [InlineData(new[] { "--Worker:Jobs=2" }, true)]
+    [InlineData(new[] { "--Worker:Jobs=2", "--Worker:PdfProcesses=0" }, false)]
+    [InlineData(new[] { "--Worker:PdfProcesses=1" }, true)]
+    public void PDFs_are_read_in_processes_of_their_own_when_several_jobs_run(string[] settings, bool inProcesses)
+    {
+        var bed = Bed();
+        using var host = WorkerHost.Build([$"--Worker:Inbox={bed.Inbox}", $"--Worker:Output={bed.Output}", "--Worker:Once=true", .. settings]);
+        var pool = host.Services.GetRequiredService<PdfReaders>().Pool;
+        Assert.Equal(inProcesses, pool is not null);
+        if (pool is not null)
+        {
+            // the worker program itself answers as a reader process, and reads as the worker would
+            var pdf = WorkerTestbed.Corpus("pdf", "shanghai_putuo_govoffice_2025_dept_budget.pdf");
+            var bytes = File.ReadAllBytes(pdf);
+            var here = new PdfDocumentReader().Read("d", pdf, bytes, "");
+            var there = pool.Read("d", pdf, bytes, "");
+            Assert.Null(pool.StartFailure);
+            Assert.Equal(1, pool.StartedProcesses);
+            Assert.Equal(here.Lines.Select(l => l.Text), there.Lines.Select(l => l.Text));
+        }
     }
 }

@@ -29,7 +29,10 @@ public sealed class DisclosurePipeline
         _readFile = readFile ?? File.ReadAllBytes;
     }
 
-    public static IEnumerable<IDocumentReader> DefaultReaders() => [new PlainTextReader(), new HtmlDocumentReader(), new PdfDocumentReader()];
+    /// <summary>The readers of text, HTML and PDF; <paramref name="pdf"/> replaces the in-process PDF reader (a
+    /// <see cref="PdfReaderProcessPool"/>) when given.</summary>
+    public static IEnumerable<IDocumentReader> DefaultReaders(IDocumentReader? pdf = null) =>
+        [new PlainTextReader(), new HtmlDocumentReader(), pdf ?? new PdfDocumentReader()];
 
     /// <summary>The options this pipeline applies (limits of size, pages and time).</summary>
     public ConvertOptions Options => _options;
