@@ -53,12 +53,13 @@ public static class BenchVerb
     /// <summary>Where the PDFs come from: every PDF of a folder, each copied <see cref="Copies"/> times.</summary>
     private sealed record PdfSource(string Folder, int Copies);
 
-    /// <summary>One measured run: how many documents at once, and whether the process is pinned to one CPU.</summary>
-    private sealed record RunKind(int Jobs, bool OneCpu)
+    /// <summary>One measured run: how many documents at once, whether the process is pinned to one CPU, and (PDF, several
+    /// jobs) whether PDFs are read in the converting process instead of reader processes (`--pdf-processes 0`).</summary>
+    private sealed record RunKind(int Jobs, bool OneCpu, bool PdfInProcess = false)
     {
-        public string Label => OneCpu ? "1 (pinned to 1 CPU)" : Jobs.ToString(CultureInfo.InvariantCulture);
+        public string Label => OneCpu ? "1 (pinned to 1 CPU)" : PdfInProcess ? $"{Jobs}, PDFs read in-process" : Jobs.ToString(CultureInfo.InvariantCulture);
 
-        public string Words => OneCpu ? "one job pinned to one CPU" : Jobs == 1 ? "one job" : $"{Jobs} jobs";
+        public string Words => OneCpu ? "one job pinned to one CPU" : Jobs == 1 ? "one job" : PdfInProcess ? $"{Jobs} jobs reading PDFs in-process" : $"{Jobs} jobs";
     }
 
     /// <summary>The output format sets whose cost is measured: the CSV and JSON written before issue 17 alone, each
@@ -98,6 +99,7 @@ public static class BenchVerb
 
         if (Environment.ProcessorCount > 1)
         {
+            kinds.Add(new RunKind(Environment.ProcessorCount, false, PdfInProcess: true)); // PDF only: before reader processes
             kinds.Add(new RunKind(Environment.ProcessorCount, false));
         }
 
@@ -117,7 +119,8 @@ public static class BenchVerb
             var copies = MakeCopies(samples, inDir, n);
             var bytes = copies.Sum(f => new FileInfo(f).Length);
             var pages = format == "pdf" ? copies.Sum(PdfPages) : 0;
-            var runs = kinds.ToDictionary(k => k, _ => new List<RunFigures>());
+            var formatKinds = kinds.Where(k => !k.PdfInProcess || format == "pdf").ToList();
+            var runs = formatKinds.ToDictionary(k => k, _ => new List<RunFigures>());
             var poppler = new List<double>();
             for (var r = 0; r < repeat; r++)
             {
@@ -126,7 +129,7 @@ public static class BenchVerb
                     poppler.Add(s);
                 }
 
-                foreach (var kind in kinds)
+                foreach (var kind in formatKinds)
                 {
                     var run = Convert(inDir, Path.Combine(work, $"{format}-out"), kind, null, stderr);
                     if (run is null)
@@ -145,7 +148,7 @@ public static class BenchVerb
             }
 
             var figures = new Dictionary<RunKind, RunFigures>();
-            foreach (var kind in kinds)
+            foreach (var kind in formatKinds)
             {
                 var fig = runs[kind].MinBy(f => f.Seconds)!;
                 var slowest = runs[kind].Max(f => f.Seconds);
@@ -168,6 +171,11 @@ public static class BenchVerb
             {
                 var all = figures[kinds[^1]];
                 notes.Add(string.Create(CultureInfo.InvariantCulture, $"{format}: {kinds[^1].Jobs} jobs are {one.Seconds / all.Seconds:0.00}× as fast as one job"));
+                if (formatKinds.Find(k => k.PdfInProcess) is { } inProcess)
+                {
+                    notes.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"{format}: {kinds[^1].Jobs} jobs reading PDFs in-process are {one.Seconds / figures[inProcess].Seconds:0.00}× as fast as one job; reader processes make them {figures[inProcess].Seconds / all.Seconds:0.00}× faster (peak memory {figures[inProcess].PeakBytes / 1e6:0} → {all.PeakBytes / 1e6:0} MB, the sum of the processes' peaks)"));
+                }
                 if (kinds.Find(k => k.OneCpu) is { } pinned)
                 {
                     notes.Add(string.Create(CultureInfo.InvariantCulture, $"{format}: {kinds[^1].Jobs} jobs on {Environment.ProcessorCount} CPUs are {figures[pinned].Seconds / all.Seconds:0.00}× as fast as one job pinned to one CPU"));
@@ -351,6 +359,12 @@ public static class BenchVerb
         foreach (var a in new[] { "convert", inDir, "--out", outDir, "--jobs", kind.Jobs.ToString(CultureInfo.InvariantCulture), "--no-progress" })
         {
             psi.ArgumentList.Add(a);
+        }
+
+        if (kind.PdfInProcess)
+        {
+            psi.ArgumentList.Add("--pdf-processes");
+            psi.ArgumentList.Add("0");
         }
 
         if (outputFormats is not null)
