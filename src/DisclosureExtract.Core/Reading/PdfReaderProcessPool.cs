@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using DisclosureExtract.Model;
 
@@ -33,9 +32,12 @@ public sealed class PdfReaderProcessPool : IDocumentReader, IDisposable
 {
     private readonly ReaderProcessCommand _command;
     private readonly TimeSpan _timeLimit;
+    private readonly TimeSpan _idleLimit;
     private readonly SemaphoreSlim _slots;
-    private readonly ConcurrentBag<ReaderProcess> _idle = [];
-    private readonly ConcurrentBag<ReaderProcess> _all = [];
+    private readonly Lock _gate = new();
+    private readonly List<(ReaderProcess Process, long Since)> _idle = []; // guarded by _gate
+    private readonly List<ReaderProcess> _all = []; // guarded by _gate: every process not yet ended
+    private readonly Timer? _idleCheck;
     private readonly PdfDocumentReader _inProcess = new();
     private long _peakBytes;
     private long _cpuMicroseconds;
@@ -45,13 +47,21 @@ public sealed class PdfReaderProcessPool : IDocumentReader, IDisposable
     /// <param name="command">How to start a reader process.</param>
     /// <param name="processes">Processes reading at once (at least 1).</param>
     /// <param name="timeLimit">A read that takes longer has its process killed (the file fails with "time limit").</param>
-    public PdfReaderProcessPool(ReaderProcessCommand command, int processes, TimeSpan timeLimit)
+    /// <param name="idleLimit">A process left without a file this long ends (a long-running service's readers do
+    /// not hold their memory between passes); null: they live until <see cref="Dispose"/>.</param>
+    public PdfReaderProcessPool(ReaderProcessCommand command, int processes, TimeSpan timeLimit, TimeSpan? idleLimit = null)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentOutOfRangeException.ThrowIfLessThan(processes, 1);
         _command = command;
         _timeLimit = timeLimit;
         _slots = new SemaphoreSlim(processes, processes);
+        if (idleLimit is { } idle)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(idle, TimeSpan.Zero);
+            _idleLimit = idle;
+            _idleCheck = new Timer(_ => EndIdleProcesses(), null, idle / 2, idle / 2);
+        }
     }
 
     public SourceFormat Format => SourceFormat.Pdf;
@@ -59,11 +69,23 @@ public sealed class PdfReaderProcessPool : IDocumentReader, IDisposable
     /// <summary>Why no reader process could be started, if so: PDFs are then read in this process.</summary>
     public string? StartFailure { get; private set; }
 
-    /// <summary>Reader processes started so far (a process that died is replaced by a new one).</summary>
+    /// <summary>Reader processes started so far (a process that died or was idle too long is replaced by a new one).</summary>
     public int StartedProcesses => Volatile.Read(ref _started);
 
-    /// <summary>The sum of the peak memory of the reader processes that have ended (after <see cref="Dispose"/>: all of
-    /// those that ended normally), for reporting the whole run's memory.</summary>
+    /// <summary>Reader processes running now.</summary>
+    public int RunningProcesses
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _all.Count;
+            }
+        }
+    }
+
+    /// <summary>The sum of the peak memory of the reader processes that have ended normally (after <see cref="Dispose"/>:
+    /// of all of them), for reporting the whole run's memory.</summary>
     public long PeakBytesOfEndedProcesses => Interlocked.Read(ref _peakBytes);
 
     /// <summary>The CPU time of the reader processes that have ended normally.</summary>
@@ -82,7 +104,8 @@ public sealed class PdfReaderProcessPool : IDocumentReader, IDisposable
         ReaderProcess? process = null;
         try
         {
-            if (!_idle.TryTake(out process))
+            process = TakeIdle();
+            if (process is null)
             {
                 try
                 {
@@ -99,25 +122,88 @@ public sealed class PdfReaderProcessPool : IDocumentReader, IDisposable
         }
         finally
         {
-            if (process is { Usable: true })
+            if (process is not null)
             {
-                _idle.Add(process);
-            }
-            else
-            {
-                process?.Kill(); // it died, broke the conversation, or was killed as its answer came
+                GiveBack(process);
             }
 
             _slots.Release();
         }
     }
 
+    private ReaderProcess? TakeIdle()
+    {
+        lock (_gate)
+        {
+            if (_idle.Count == 0)
+            {
+                return null;
+            }
+
+            var p = _idle[^1].Process;
+            _idle.RemoveAt(_idle.Count - 1);
+            return p;
+        }
+    }
+
+    private void GiveBack(ReaderProcess process)
+    {
+        if (process.Usable)
+        {
+            lock (_gate)
+            {
+                _idle.Add((process, Environment.TickCount64));
+            }
+
+            return;
+        }
+
+        // it died, broke the conversation, or was killed as its answer came
+        lock (_gate)
+        {
+            _all.Remove(process);
+        }
+
+        process.Dispose();
+    }
+
     private ReaderProcess Start()
     {
         var p = ReaderProcess.Start(_command);
         Interlocked.Increment(ref _started);
-        _all.Add(p);
+        lock (_gate)
+        {
+            _all.Add(p);
+        }
+
         return p;
+    }
+
+    /// <summary>Ends the processes that have been idle longer than the idle limit.</summary>
+    private void EndIdleProcesses()
+    {
+        var now = Environment.TickCount64;
+        List<ReaderProcess> ending;
+        lock (_gate)
+        {
+            ending = _idle.Where(i => now - i.Since >= _idleLimit.TotalMilliseconds).Select(i => i.Process).ToList();
+            _idle.RemoveAll(i => ending.Contains(i.Process));
+            _all.RemoveAll(ending.Contains);
+        }
+
+        ending.ForEach(End);
+    }
+
+    /// <summary>Closes a process's input, so it reports its peak memory and CPU time and exits.</summary>
+    private void End(ReaderProcess process)
+    {
+        if (process.Finish() is { } end)
+        {
+            Interlocked.Add(ref _peakBytes, end.PeakBytes);
+            Interlocked.Add(ref _cpuMicroseconds, (long)(end.CpuSeconds * 1e6));
+        }
+
+        process.Dispose();
     }
 
     /// <summary>Ends the reader processes: each finishes, reports its peak memory and CPU time, and exits.</summary>
@@ -129,16 +215,16 @@ public sealed class PdfReaderProcessPool : IDocumentReader, IDisposable
         }
 
         _disposed = true;
-        foreach (var p in _all)
+        _idleCheck?.Dispose();
+        List<ReaderProcess> ending;
+        lock (_gate)
         {
-            if (p.Finish() is { } end)
-            {
-                Interlocked.Add(ref _peakBytes, end.PeakBytes);
-                Interlocked.Add(ref _cpuMicroseconds, (long)(end.CpuSeconds * 1e6));
-            }
-
-            p.Dispose();
+            ending = [.. _all];
+            _all.Clear();
+            _idle.Clear();
         }
+
+        ending.ForEach(End);
     }
 
     /// <summary>One reader process and its pipes; used by one thread at a time.</summary>

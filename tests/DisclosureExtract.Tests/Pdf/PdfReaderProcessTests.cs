@@ -59,6 +59,25 @@ public class PdfReaderProcessTests
     }
 
     [Fact]
+    public void A_process_idle_longer_than_the_idle_limit_ends_and_the_next_file_starts_another()
+    {
+        using var pool = new PdfReaderProcessPool(CliReader(), 1, TimeSpan.FromSeconds(120), idleLimit: TimeSpan.FromMilliseconds(300));
+        var bytes = File.ReadAllBytes(Pdfs[0]);
+        var first = Dump(pool.Read("d", Pdfs[0], bytes, ""));
+        Assert.Equal(1, pool.RunningProcesses);
+        var watch = Stopwatch.StartNew();
+        while (pool.RunningProcesses > 0 && watch.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            Thread.Sleep(50);
+        }
+
+        Assert.Equal(0, pool.RunningProcesses);
+        Assert.True(pool.PeakBytesOfEndedProcesses > 0, "an idle process that ends reports its peak memory");
+        Assert.Equal(first, Dump(pool.Read("d", Pdfs[0], bytes, "")));
+        Assert.Equal(2, pool.StartedProcesses);
+    }
+
+    [Fact]
     public void A_damaged_pdf_fails_with_the_message_it_gets_here_and_the_process_reads_on()
     {
         var bytes = File.ReadAllBytes(Pdfs[0]);
@@ -83,6 +102,7 @@ public class PdfReaderProcessTests
         Assert.Contains("boom", first.Message, StringComparison.Ordinal);
         Assert.Throws<InputException>(() => pool.Read("d", "b.pdf", bytes, ""));
         Assert.Equal(2, pool.StartedProcesses);
+        Assert.Equal(0, pool.RunningProcesses);
         Assert.Null(pool.StartFailure);
     }
 
