@@ -166,6 +166,33 @@ public class PdfLayoutTests
     }
 
     [Fact]
+    public void Rules_are_grouped_into_tables_by_touch_whatever_their_order()
+    {
+        // two tables side by side (x 40-200 and x 300-460) and, far to the right of its left end, a vertical rule that
+        // touches the first table only where a long horizontal rule ends (within the 2-point tolerance)
+        List<PdfRule> left =
+        [
+            new(true, 700, 40, 200), new(true, 660, 40, 200), new(true, 620, 40, 201.5),
+            new(false, 40, 620, 700), new(false, 120, 620, 700), new(false, 203, 600, 700),
+        ];
+        List<PdfRule> right =
+        [
+            new(true, 700, 300, 460), new(true, 650, 300, 460), new(true, 600, 300, 460),
+            new(false, 300, 600, 700), new(false, 380, 600, 700), new(false, 460, 600, 700),
+        ];
+        var forwards = left.Concat(right).ToList();
+        var shuffled = forwards.OrderBy(r => (r.At * 7919) % 13).ThenByDescending(r => r.From).ToList();
+        foreach (var rules in new[] { forwards, shuffled, Enumerable.Reverse(forwards).ToList() })
+        {
+            var tables = PdfRuledTable.Find(rules).OrderBy(t => t.Left).ToList();
+            Assert.Equal(2, tables.Count);
+            Assert.Equal([40, 120, 203], tables[0].ColumnEdges.Select(x => Math.Round(x)).ToArray());
+            Assert.Equal([300, 380, 460], tables[1].ColumnEdges.Select(x => Math.Round(x)).ToArray());
+            Assert.Equal(600, tables[0].Bottom); // the vertical rule at 203 belongs to it
+        }
+    }
+
+    [Fact]
     public void A_ruled_table_merges_spanning_header_cells_and_wrapped_names()
     {
         // columns at x 40 | 80 | 200 | 260 | 320; header rows 700-680 and 680-660 (合计 spans both, 支出 spans two columns);

@@ -56,14 +56,19 @@ internal sealed class PdfRuledTable
             return tables; // no table, or a drawing rather than a table
         }
 
+        // rules that touch overlap in x (within the tolerance): in order of their left ends, a rule is tested only against
+        // those starting before its right end — the pairs of a page full of cell borders instead of all pairs
         var sets = new DisjointSets(rules.Count);
-        for (var i = 0; i < rules.Count; i++)
+        var byLeft = Enumerable.Range(0, rules.Count).OrderBy(i => XMin(rules[i])).ToArray();
+        for (var a = 0; a < byLeft.Length; a++)
         {
-            for (var j = i + 1; j < rules.Count; j++)
+            var i = byLeft[a];
+            var reach = XMax(rules[i]) + Tolerance + 1; // a margin over Touch's own test, whatever the rounding
+            for (var b = a + 1; b < byLeft.Length && XMin(rules[byLeft[b]]) <= reach; b++)
             {
-                if (Touch(rules[i], rules[j]))
+                if (Touch(rules[i], rules[byLeft[b]]))
                 {
-                    sets.Union(i, j);
+                    sets.Union(i, byLeft[b]);
                 }
             }
         }
@@ -567,6 +572,10 @@ internal sealed class PdfRuledTable
 
         return 0;
     }
+
+    private static double XMin(PdfRule r) => r.Horizontal ? Math.Min(r.From, r.To) : r.At;
+
+    private static double XMax(PdfRule r) => r.Horizontal ? Math.Max(r.From, r.To) : r.At;
 
     private static bool Touch(PdfRule a, PdfRule b)
     {
