@@ -54,12 +54,12 @@ public static class BenchVerb
     private sealed record PdfSource(string Folder, int Copies);
 
     /// <summary>One measured run: how many documents at once, whether the process is pinned to one CPU, and (PDF, several
-    /// jobs) whether PDFs are read in the converting process instead of reader processes (`--pdf-processes 0`).</summary>
-    private sealed record RunKind(int Jobs, bool OneCpu, bool PdfInProcess = false)
+    /// jobs) whether PDFs are read in reader processes, one per job (`--pdf-processes`), instead of the converting one.</summary>
+    private sealed record RunKind(int Jobs, bool OneCpu, bool PdfProcesses = false)
     {
-        public string Label => OneCpu ? "1 (pinned to 1 CPU)" : PdfInProcess ? $"{Jobs}, PDFs read in-process" : Jobs.ToString(CultureInfo.InvariantCulture);
+        public string Label => OneCpu ? "1 (pinned to 1 CPU)" : PdfProcesses ? $"{Jobs}, PDF reader processes" : Jobs.ToString(CultureInfo.InvariantCulture);
 
-        public string Words => OneCpu ? "one job pinned to one CPU" : Jobs == 1 ? "one job" : PdfInProcess ? $"{Jobs} jobs reading PDFs in-process" : $"{Jobs} jobs";
+        public string Words => OneCpu ? "one job pinned to one CPU" : Jobs == 1 ? "one job" : PdfProcesses ? $"{Jobs} jobs with PDF reader processes" : $"{Jobs} jobs";
     }
 
     /// <summary>The output format sets whose cost is measured: the CSV and JSON written before issue 17 alone, each
@@ -99,7 +99,7 @@ public static class BenchVerb
 
         if (Environment.ProcessorCount > 1)
         {
-            kinds.Add(new RunKind(Environment.ProcessorCount, false, PdfInProcess: true)); // PDF only: before reader processes
+            kinds.Add(new RunKind(Environment.ProcessorCount, false, PdfProcesses: true)); // PDF only
             kinds.Add(new RunKind(Environment.ProcessorCount, false));
         }
 
@@ -119,7 +119,7 @@ public static class BenchVerb
             var copies = MakeCopies(samples, inDir, n);
             var bytes = copies.Sum(f => new FileInfo(f).Length);
             var pages = format == "pdf" ? copies.Sum(PdfPages) : 0;
-            var formatKinds = kinds.Where(k => !k.PdfInProcess || format == "pdf").ToList();
+            var formatKinds = kinds.Where(k => !k.PdfProcesses || format == "pdf").ToList();
             var runs = formatKinds.ToDictionary(k => k, _ => new List<RunFigures>());
             var poppler = new List<double>();
             for (var r = 0; r < repeat; r++)
@@ -171,10 +171,10 @@ public static class BenchVerb
             {
                 var all = figures[kinds[^1]];
                 notes.Add(string.Create(CultureInfo.InvariantCulture, $"{format}: {kinds[^1].Jobs} jobs are {one.Seconds / all.Seconds:0.00}× as fast as one job"));
-                if (formatKinds.Find(k => k.PdfInProcess) is { } inProcess)
+                if (formatKinds.Find(k => k.PdfProcesses) is { } processes)
                 {
                     notes.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"{format}: {kinds[^1].Jobs} jobs reading PDFs in-process are {one.Seconds / figures[inProcess].Seconds:0.00}× as fast as one job; reader processes make them {figures[inProcess].Seconds / all.Seconds:0.00}× faster (peak memory {figures[inProcess].PeakBytes / 1e6:0} → {all.PeakBytes / 1e6:0} MB, the sum of the processes' peaks)"));
+                        $"{format}: {kinds[^1].Jobs} jobs with PDF reader processes are {one.Seconds / figures[processes].Seconds:0.00}× as fast as one job, {all.Seconds / figures[processes].Seconds:0.00}× as fast as reading in-process (peak memory {figures[processes].PeakBytes / 1e6:0} MB, the sum of the processes' peaks, against {all.PeakBytes / 1e6:0} MB)"));
                 }
                 if (kinds.Find(k => k.OneCpu) is { } pinned)
                 {
@@ -361,10 +361,10 @@ public static class BenchVerb
             psi.ArgumentList.Add(a);
         }
 
-        if (kind.PdfInProcess)
+        if (kind.PdfProcesses)
         {
             psi.ArgumentList.Add("--pdf-processes");
-            psi.ArgumentList.Add("0");
+            psi.ArgumentList.Add(kind.Jobs.ToString(CultureInfo.InvariantCulture));
         }
 
         if (outputFormats is not null)

@@ -19,9 +19,9 @@ public sealed record ConvertRequest(
     int? PdfProcesses = null,
     ReaderProcessCommand? PdfReaderCommand = null)
 {
-    /// <summary>PDF reader processes for a batch of <paramref name="files"/>: as asked, else one per job when more than one
-    /// job runs (0: read in this process, as for a single file, which another process would only slow down).</summary>
-    public int PdfReaderProcesses(int files) => PdfProcesses ?? (Math.Min(Jobs, files) is var parallel and > 1 ? parallel : 0);
+    /// <summary>PDF reader processes for a batch of <paramref name="files"/>: as asked (0, the default: read in this
+    /// process; never more than the files or the jobs could use).</summary>
+    public int PdfReaderProcesses(int files) => Math.Min(PdfProcesses ?? 0, Math.Min(Jobs, files));
 }
 
 /// <summary>The convert verb: discover inputs, convert in parallel, stream outputs, report, choose the exit code.</summary>
@@ -38,7 +38,7 @@ public static class ConvertVerb
         var maxMb = new Option<int>("--max-file-mb") { Description = "Files larger than this are not read.", DefaultValueFactory = _ => (int)(ConvertOptions.Default.MaxFileBytes / (1024 * 1024)) };
         var maxPages = new Option<int>("--max-pages") { Description = "PDFs with more pages are not read.", DefaultValueFactory = _ => ConvertOptions.Default.MaxPages };
         var timeout = new Option<int>("--timeout") { Description = "Seconds allowed for one document.", DefaultValueFactory = _ => (int)ConvertOptions.Default.Timeout.TotalSeconds };
-        var pdfProcesses = new Option<int?>("--pdf-processes") { Description = "PDFs are read in this many separate processes (0: in this one; default: --jobs when above 1). The PDF library serializes part of its work across the threads of one process." };
+        var pdfProcesses = new Option<int?>("--pdf-processes") { Description = "Read PDFs in this many separate processes (default 0: in this one). A crash of the PDF library then costs one file, and the time limit stops its work; more memory (README)." };
         var formats = new Option<string>("--formats") { Description = $"Comma-separated output formats (documents.csv is always written): {OutputFormatList.AllNames}.", DefaultValueFactory = _ => OutputFormatList.AllNames };
         var cmd = new Command("convert", "Convert disclosures (text, HTML, PDF) into documents.csv, line_items.csv, findings.csv, json/, tables/, xlsx/, disclosures.sqlite, parquet/ and report/.")
         {

@@ -42,12 +42,12 @@ public sealed class WorkerOptions
     /// written in inbox order whatever the number, so the outputs do not depend on it.</summary>
     public int Jobs { get; set; } = 1;
 
-    /// <summary>PDFs read in this many separate processes (0: in the worker's own); unset: one per job when
-    /// <see cref="Jobs"/> is above 1. The PDF library serializes part of its work across the threads of one process.</summary>
+    /// <summary>PDFs read in this many separate processes (unset or 0: in the worker's own): a crash of the PDF
+    /// library then costs one file, at ~100 MB a process (README, "PDF reader processes").</summary>
     public int? PdfProcesses { get; set; }
 
-    /// <summary>The reader processes a pass uses: as set, else one per job when there is more than one job.</summary>
-    public int PdfReaderProcesses => PdfProcesses ?? (Jobs > 1 ? Jobs : 0);
+    /// <summary>The reader processes a pass uses: as set, at most one per job.</summary>
+    public int PdfReaderProcesses => Math.Min(PdfProcesses ?? 0, Math.Max(1, Jobs));
 
     /// <summary>Run folders (runs/…) whose run started longer ago than this are removed after a completed pass,
     /// except those that still hold a current document's files; unset or zero keeps every run folder.</summary>

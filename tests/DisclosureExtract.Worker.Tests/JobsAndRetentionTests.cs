@@ -150,10 +150,10 @@ public sealed class JobsAndRetentionTests : IDisposable
 
     [Theory]
     [InlineData(new string[0], false)]
-    [InlineData(new[] { "--Worker:Jobs=2" }, true)]
-    [InlineData(new[] { "--Worker:Jobs=2", "--Worker:PdfProcesses=0" }, false)]
+    [InlineData(new[] { "--Worker:Jobs=2" }, false)]
+    [InlineData(new[] { "--Worker:Jobs=2", "--Worker:PdfProcesses=2" }, true)]
     [InlineData(new[] { "--Worker:PdfProcesses=1" }, true)]
-    public void PDFs_are_read_in_processes_of_their_own_when_several_jobs_run(string[] settings, bool inProcesses)
+    public void PDFs_are_read_in_processes_of_their_own_when_asked(string[] settings, bool inProcesses)
     {
         var bed = Bed();
         using var host = WorkerHost.Build([$"--Worker:Inbox={bed.Inbox}", $"--Worker:Output={bed.Output}", "--Worker:Once=true", .. settings]);

@@ -130,13 +130,13 @@ public class PdfReaderProcessTests
     }
 
     [Theory]
-    [InlineData(2, null, 100, 2)]
-    [InlineData(8, null, 3, 3)]
-    [InlineData(1, null, 100, 0)]
-    [InlineData(4, null, 1, 0)]
+    [InlineData(2, null, 100, 0)]
+    [InlineData(2, 2, 100, 2)]
+    [InlineData(8, 8, 3, 3)]
+    [InlineData(2, 4, 100, 2)]
+    [InlineData(4, 2, 1, 1)]
     [InlineData(2, 0, 100, 0)]
-    [InlineData(1, 2, 1, 2)]
-    public void Convert_reads_pdfs_in_one_process_per_job_unless_told_otherwise(int jobs, int? asked, int files, int expected)
+    public void Convert_reads_pdfs_in_this_process_unless_asked_and_never_in_more_processes_than_it_can_use(int jobs, int? asked, int files, int expected)
     {
         var request = new ConvertRequest([], "out", jobs, false, false, Pipeline.Shard.All, Pipeline.ConvertOptions.Default, PdfProcesses: asked);
         Assert.Equal(expected, request.PdfReaderProcesses(files));
