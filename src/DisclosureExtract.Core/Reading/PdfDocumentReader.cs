@@ -18,12 +18,14 @@ namespace DisclosureExtract.Reading;
 /// the next page, which drops those caches; its pages read the same either way (a test reads documents both ways). The
 /// measure is the thread's own allocations, not the heap, so another job's document cannot make this one reopen
 /// before every page (a heap threshold did: two jobs ran at half speed). 111 real PDFs, two jobs, all formats: peak
-/// 315-332 MB instead of 486-488 MB for +4% time (32 MB: no lower; 128 MB: 347 MB); bench/results.md.
+/// 315-332 MB instead of 486-488 MB for +4% time with the workstation collector at 64 MB (32 MB: no lower; 128 MB:
+/// 347 MB); with the server collector 32 MB gives 440 MB instead of 518-522 MB at 64 MB, in the same time
+/// (bench/results.md, "Session of 2026-12-05, morning").
 /// </remarks>
 public sealed class PdfDocumentReader : IDocumentReader
 {
     /// <summary>Bytes the reading thread allocates before the document is reopened (at a page boundary).</summary>
-    public const long DefaultReopenAfterBytes = 64L * 1024 * 1024;
+    public const long DefaultReopenAfterBytes = 32L * 1024 * 1024;
 
     private readonly long _reopenAfterBytes;
 
