@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using DisclosureExtract.Reading;
 
 namespace DisclosureExtract.Cli;
 
@@ -342,21 +343,10 @@ public static class BenchVerb
 
     private static RunFigures? Convert(string inDir, string outDir, RunKind kind, string? outputFormats, TextWriter stderr)
     {
-        var exe = Environment.ProcessPath!;
-        var psi = new ProcessStartInfo(kind.OneCpu ? "taskset" : exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (kind.OneCpu)
-        {
-            psi.ArgumentList.Add("-c");
-            psi.ArgumentList.Add("0");
-            psi.ArgumentList.Add(exe);
-        }
-
-        if (Path.GetFileNameWithoutExtension(exe) == "dotnet")
-        {
-            psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, typeof(BenchVerb).Assembly.GetName().Name + ".dll")); // not Assembly.Location: empty in a single-file binary
-        }
-
-        foreach (var a in new[] { "convert", inDir, "--out", outDir, "--jobs", kind.Jobs.ToString(CultureInfo.InvariantCulture), "--no-progress" })
+        var self = ProgramCommand.ThisProgram(typeof(BenchVerb).Assembly.GetName().Name!,
+            "convert", inDir, "--out", outDir, "--jobs", kind.Jobs.ToString(CultureInfo.InvariantCulture), "--no-progress");
+        var psi = new ProcessStartInfo(kind.OneCpu ? "taskset" : self.FileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in kind.OneCpu ? ["-c", "0", self.FileName, .. self.Arguments] : self.Arguments)
         {
             psi.ArgumentList.Add(a);
         }

@@ -17,7 +17,7 @@ public sealed record ConvertRequest(
     ConvertOptions Limits,
     OutputFormats Formats = OutputFormats.All,
     int? PdfProcesses = null,
-    ReaderProcessCommand? PdfReaderCommand = null)
+    ProgramCommand? PdfReaderCommand = null)
 {
     /// <summary>PDF reader processes for a batch of <paramref name="files"/>: as asked (0, the default: read in this
     /// process; never more than the files or the jobs could use).</summary>
@@ -118,7 +118,7 @@ public static class ConvertVerb
         var files = request.Shard.Select(all).OrderBy(f => f.DocumentId, StringComparer.Ordinal).ToList();
         var readerProcesses = request.PdfReaderProcesses(files.Count);
         using var pdfReaders = readerProcesses > 0
-            ? new PdfReaderProcessPool(request.PdfReaderCommand ?? ReaderProcessCommand.ThisProgram(typeof(ConvertVerb).Assembly.GetName().Name!),
+            ? new PdfReaderProcessPool(request.PdfReaderCommand ?? ProgramCommand.PdfReaderOf(typeof(ConvertVerb).Assembly.GetName().Name!),
                 readerProcesses, request.Limits.Timeout)
             : null;
         var batch = new BatchConverter(new DisclosurePipeline(request.Limits, DisclosurePipeline.DefaultReaders(pdfReaders)));

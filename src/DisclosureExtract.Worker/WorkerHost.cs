@@ -29,7 +29,7 @@ public static class WorkerHost
         {
             var processes = sp.GetRequiredService<IOptions<WorkerOptions>>().Value.PdfReaderProcesses;
             return new PdfReaders(processes > 0
-                ? new PdfReaderProcessPool(ReaderProcessCommand.ThisProgram(typeof(WorkerHost).Assembly.GetName().Name!), processes,
+                ? new PdfReaderProcessPool(ProgramCommand.PdfReaderOf(typeof(WorkerHost).Assembly.GetName().Name!), processes,
                     ConvertOptions.Default.Timeout, idleLimit: ReaderIdleLimit)
                 : null);
         });

@@ -14,7 +14,7 @@ namespace DisclosureExtract.Reading;
 /// </summary>
 public sealed class PdfReaderProcessPool : IDocumentReader, IDisposable
 {
-    private readonly ReaderProcessCommand _command;
+    private readonly ProgramCommand _command;
     private readonly TimeSpan _timeLimit;
     private readonly TimeSpan _idleLimit;
     private readonly SemaphoreSlim _slots;
@@ -33,7 +33,7 @@ public sealed class PdfReaderProcessPool : IDocumentReader, IDisposable
     /// <param name="timeLimit">A read that takes longer has its process killed (the file fails with "time limit").</param>
     /// <param name="idleLimit">A process left without a file this long ends (a long-running service's readers do
     /// not hold their memory between passes); null: they live until <see cref="Dispose"/>.</param>
-    public PdfReaderProcessPool(ReaderProcessCommand command, int processes, TimeSpan timeLimit, TimeSpan? idleLimit = null)
+    public PdfReaderProcessPool(ProgramCommand command, int processes, TimeSpan timeLimit, TimeSpan? idleLimit = null)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentOutOfRangeException.ThrowIfLessThan(processes, 1);

@@ -13,7 +13,7 @@ internal sealed class ReaderProcess : IDisposable
     private readonly BinaryWriter _requests;
     private readonly BinaryReader _answers;
     private readonly Queue<string> _errorTail = new();
-    private int _state; // Idle, Reading or Killed: a time-out that fires as the answer arrives must not kill unseen
+    private int _state; // Idle, Reading, Killed or Broken: a time-out that fires as the answer arrives must not kill unseen
 
     private const int Idle = 0;
     private const int Reading = 1;
@@ -42,7 +42,7 @@ internal sealed class ReaderProcess : IDisposable
         process.BeginErrorReadLine();
     }
 
-    public static ReaderProcess Start(ReaderProcessCommand command)
+    public static ReaderProcess Start(ProgramCommand command)
     {
         var psi = new ProcessStartInfo(command.FileName)
         {

@@ -20,12 +20,12 @@ public class PdfReaderProcessTests
     ];
 
     /// <summary>The command line tool built beside the tests, started as a reader process.</summary>
-    internal static ReaderProcessCommand CliReader()
+    internal static ProgramCommand CliReader()
     {
         var host = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet"
             ? p
             : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-        return new ReaderProcessCommand(host, [Path.Combine(AppContext.BaseDirectory, "disclosure-extract.dll"), PdfReaderServer.Argument]);
+        return new ProgramCommand(host, [Path.Combine(AppContext.BaseDirectory, "disclosure-extract.dll"), PdfReaderServer.Argument]);
     }
 
     private static List<string> Dump(SourceDocument doc) =>
@@ -94,7 +94,7 @@ public class PdfReaderProcessTests
     public void A_process_that_dies_fails_that_file_with_its_exit_code_and_the_next_file_gets_a_new_process()
     {
         // greets like a reader process, then dies with exit code 3 instead of answering
-        var dying = new ReaderProcessCommand("/bin/sh", ["-c", "printf 'RPXD\\001\\000\\000\\000'; head -c 1 >/dev/null; echo 'boom' >&2; exit 3"]);
+        var dying = new ProgramCommand("/bin/sh", ["-c", "printf 'RPXD\\001\\000\\000\\000'; head -c 1 >/dev/null; echo 'boom' >&2; exit 3"]);
         using var pool = new PdfReaderProcessPool(dying, 1, TimeSpan.FromSeconds(60));
         var bytes = File.ReadAllBytes(Pdfs[0]);
         var first = Assert.Throws<InputException>(() => pool.Read("d", "a.pdf", bytes, ""));
@@ -109,7 +109,7 @@ public class PdfReaderProcessTests
     [Fact]
     public void A_read_over_the_time_limit_stops_its_process()
     {
-        var hanging = new ReaderProcessCommand("/bin/sh", ["-c", "printf 'RPXD\\001\\000\\000\\000'; exec sleep 600"]);
+        var hanging = new ProgramCommand("/bin/sh", ["-c", "printf 'RPXD\\001\\000\\000\\000'; exec sleep 600"]);
         using var pool = new PdfReaderProcessPool(hanging, 1, TimeSpan.FromMilliseconds(300));
         var watch = Stopwatch.StartNew();
         var ex = Assert.Throws<InputException>(() => pool.Read("d", "a.pdf", File.ReadAllBytes(Pdfs[0]), ""));
@@ -122,7 +122,7 @@ public class PdfReaderProcessTests
     [InlineData("/bin/true")]
     public void A_program_that_cannot_start_or_is_no_reader_leaves_the_pdfs_to_this_process(string program)
     {
-        using var pool = new PdfReaderProcessPool(new ReaderProcessCommand(program, [PdfReaderServer.Argument]), 2, TimeSpan.FromSeconds(60));
+        using var pool = new PdfReaderProcessPool(new ProgramCommand(program, [PdfReaderServer.Argument]), 2, TimeSpan.FromSeconds(60));
         var bytes = File.ReadAllBytes(Pdfs[0]);
         Assert.Equal(Dump(new PdfDocumentReader().Read("d", Pdfs[0], bytes, "")), Dump(pool.Read("d", Pdfs[0], bytes, "")));
         Assert.NotNull(pool.StartFailure);
