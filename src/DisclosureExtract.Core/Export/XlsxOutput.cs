@@ -143,36 +143,22 @@ internal static class XlsxOutput
         return marked;
     }
 
-    private static void Entry(ZipArchive zip, string name, StringBuilder content)
+    /// <remarks>The text reaches the compressor in blocks of a fixed number of characters, whatever the builder's
+    /// chunks: the compressed bytes depended on where those fell (a builder reused across documents has them where its
+    /// earlier documents left them), so the same workbook came out a byte longer or shorter from one batch to the next.</remarks>
+    internal static void Entry(ZipArchive zip, string name, StringBuilder content)
     {
         var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
         entry.LastWriteTime = EntryTime;
         using var s = entry.Open();
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(Math.Min(content.Length, 1 << 20)));
-        try
+        using var writer = new StreamWriter(s, Utf8, EntryBlockChars);
+        foreach (var chunk in content.GetChunks())
         {
-            foreach (var chunk in content.GetChunks())
-            {
-                var span = chunk.Span;
-                while (span.Length > 0)
-                {
-                    var take = Math.Min(span.Length, 1 << 20);
-                    if (take < span.Length && char.IsHighSurrogate(span[take - 1]))
-                    {
-                        take--;
-                    }
-
-                    var n = Utf8.GetBytes(span[..take], buffer);
-                    s.Write(buffer, 0, n);
-                    span = span[take..];
-                }
-            }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            writer.Write(chunk.Span);
         }
     }
+
+    private const int EntryBlockChars = 1 << 16;
 
     private static StringBuilder Relationships(StringBuilder b, params (string Id, string Type, string Target)[] rels)
     {
