@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Buffers;
 using System.Globalization;
 using System.Text;
@@ -29,41 +30,51 @@ public static class CsvOutput
         !string.IsNullOrEmpty(field) && (field[0] == ' ' || field[^1] == ' ' || field.AsSpan().IndexOfAny(QuoteTriggers) >= 0);
 
     /// <summary>Writes the header (always, even with no rows) and the rows, atomically.</summary>
-    public static void Write<T>(string path, IEnumerable<T> rows)
+    public static void Write<[DynamicallyAccessedMembers(RowFields.Members)] T>(string path, IEnumerable<T> rows)
+        where T : notnull
     {
         AtomicFile.Write(path, stream => WriteTo(stream, rows));
     }
 
     /// <summary>Writes rows whose type is known only at run time (the long CSV files of <see cref="CsvTables"/>).</summary>
-    public static void Write(string path, Type rowType, IEnumerable<object> rows)
+    public static void Write(string path, [DynamicallyAccessedMembers(RowFields.Members)] Type rowType, IEnumerable<object> rows)
     {
         ArgumentNullException.ThrowIfNull(rowType);
         ArgumentNullException.ThrowIfNull(rows);
-        AtomicFile.Write(path, stream =>
-        {
-            using var writer = new StreamWriter(stream, Utf8Bom, 1 << 16, leaveOpen: true);
-            using var csv = new CsvWriter(writer, Config);
-            csv.WriteHeader(rowType);
-            csv.NextRecord();
-            foreach (var row in rows)
-            {
-                csv.WriteRecord(row);
-                csv.NextRecord();
-            }
-        });
+        AtomicFile.Write(path, stream => WriteTo(stream, RowFields.For(rowType), rows));
     }
 
-    public static void WriteTo<T>(Stream stream, IEnumerable<T> rows)
+    public static void WriteTo<[DynamicallyAccessedMembers(RowFields.Members)] T>(Stream stream, IEnumerable<T> rows)
+        where T : notnull => WriteTo(stream, RowFields.For(typeof(T)), rows.Select(r => (object)r));
+
+    /// <summary>The header (the row type's property names) and one record a row, each field as its getter gives it.</summary>
+    private static void WriteTo(Stream stream, RowFields fields, IEnumerable<object> rows)
     {
         using var writer = new StreamWriter(stream, Utf8Bom, 1 << 16, leaveOpen: true);
         using var csv = new CsvWriter(writer, Config);
-        csv.WriteHeader<T>();
-        csv.NextRecord();
+        WriteRecord(csv, fields.Names);
         foreach (var row in rows)
         {
-            csv.WriteRecord(row);
+            foreach (var getter in fields.Getters)
+            {
+                csv.WriteField(getter(row));
+            }
+
             csv.NextRecord();
         }
+    }
+
+    /// <summary>One record of the given fields.</summary>
+    public static void WriteRecord(CsvWriter csv, IEnumerable<string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        ArgumentNullException.ThrowIfNull(fields);
+        foreach (var field in fields)
+        {
+            csv.WriteField(field);
+        }
+
+        csv.NextRecord();
     }
 
     /// <summary>Writes raw string rows (for the wide per-table CSVs whose columns vary).</summary>

@@ -1,9 +1,13 @@
+using System.Diagnostics.CodeAnalysis;
 using DisclosureExtract.Model;
 
 namespace DisclosureExtract.Export;
 
 /// <summary>One of the batch's long CSV files: its name, its row type and how a result projects onto its rows.</summary>
-public sealed record CsvTable(string FileName, Type RowType, Func<ConversionResult, IEnumerable<object>> Rows);
+public sealed record CsvTable(
+    string FileName,
+    [property: DynamicallyAccessedMembers(RowFields.Members)][param: DynamicallyAccessedMembers(RowFields.Members)] Type RowType,
+    Func<ConversionResult, IEnumerable<object>> Rows);
 
 /// <summary>The long CSV files of a batch besides documents.csv (one row a document, see <see cref="BatchOutput"/>).</summary>
 public static class CsvTables

@@ -25,12 +25,7 @@ public sealed class DocumentFileWriter
 
     public DocumentFileWriter()
     {
-        _json = new Utf8JsonWriter(_bytes.Writer, new JsonWriterOptions
-        {
-            Indented = JsonOutput.Options.WriteIndented,
-            Encoder = JsonOutput.Options.Encoder,
-            MaxDepth = JsonOutput.Options.MaxDepth,
-        });
+        _json = new Utf8JsonWriter(_bytes.Writer, JsonOutput.WriterOptions);
         _csv = new CsvWriter(_text, CsvOutput.Config);
     }
 

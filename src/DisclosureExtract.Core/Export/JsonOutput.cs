@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -8,14 +9,32 @@ namespace DisclosureExtract.Export;
 /// <summary>json/&lt;document_id&gt;.json: the whole document (parts with their text, facts, tables, findings) with provenance.</summary>
 public static class JsonOutput
 {
-    public static readonly JsonSerializerOptions Options = new()
+    /// <summary>How the document files are written (indented; Chinese text as is, not \u-escaped).</summary>
+    public static readonly JsonWriterOptions WriterOptions = new()
     {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Indented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
+
+    /// <summary>The reflection serializer's options for the same JSON (the nightly worker's run summaries, and the
+    /// reference the generated writer is tested against); the product writes documents with <see cref="JsonOutputContext"/>.</summary>
+    public static JsonSerializerOptions Options
+    {
+        [RequiresDynamicCode(ReflectionOnly)]
+        [RequiresUnreferencedCode(ReflectionOnly)]
+        get => _reflectionOptions ??= new JsonSerializerOptions
+        {
+            WriteIndented = WriterOptions.Indented,
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            Encoder = WriterOptions.Encoder,
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        };
+    }
+
+    private const string ReflectionOnly = "Serializes by reflection (its enum converter makes generic types at run time); documents are written by the generated JsonOutputContext.";
+
+    private static JsonSerializerOptions? _reflectionOptions;
 
     public sealed record SourceRef(int Line, int? Page);
 

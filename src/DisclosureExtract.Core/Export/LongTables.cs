@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace DisclosureExtract.Export;
@@ -6,7 +7,10 @@ namespace DisclosureExtract.Export;
 /// <param name="Name">The table's name in SQLite and Parquet: the CSV file's name without .csv.</param>
 /// <param name="FileName">The CSV file.</param>
 /// <param name="RowType">The record its rows are written from.</param>
-public sealed record LongTable(string Name, string FileName, Type RowType)
+public sealed record LongTable(
+    string Name,
+    string FileName,
+    [property: DynamicallyAccessedMembers(RowFields.Members)][param: DynamicallyAccessedMembers(RowFields.Members)] Type RowType)
 {
     /// <summary>The type of a column (from the CSV header): the declared type, or its property's type.</summary>
     public ColumnType TypeOf(string column)

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using CsvHelper;
 
@@ -93,11 +93,10 @@ public static class OutputMerger
         return formats;
     }
 
-    private static List<T> ReadRows<T>(string path)
+    private static List<T> ReadRows<[DynamicallyAccessedMembers(CsvRecords.Members)] T>(string path)
     {
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        using var csv = new CsvReader(reader, CsvOutput.Config);
-        return csv.GetRecords<T>().ToList();
+        return CsvRecords.Read<T>(reader, CsvOutput.Config);
     }
 
     /// <summary>Rows stay raw strings (re-quoted the way they were written), grouped by their first column.</summary>

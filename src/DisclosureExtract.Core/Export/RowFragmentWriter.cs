@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using CsvHelper;
 using DisclosureExtract.Model;
@@ -63,14 +64,13 @@ public sealed class RowFragmentWriter
     }
 
     /// <summary>The header line of a row type's CSV file, UTF-8 without a byte-order mark.</summary>
-    public static ReadOnlyMemory<byte> Header(Type rowType)
+    public static ReadOnlyMemory<byte> Header([DynamicallyAccessedMembers(RowFields.Members)] Type rowType)
     {
         ArgumentNullException.ThrowIfNull(rowType);
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = new CsvWriter(text, CsvOutput.Config))
         {
-            csv.WriteHeader(rowType);
-            csv.NextRecord();
+            CsvOutput.WriteRecord(csv, RowFields.For(rowType).Names);
         }
 
         return CsvOutput.Utf8Bom.GetBytes(text.ToString());

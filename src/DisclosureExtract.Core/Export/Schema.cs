@@ -1,5 +1,4 @@
-using System.Globalization;
-using CsvHelper;
+using System.Diagnostics.CodeAnalysis;
 
 namespace DisclosureExtract.Export;
 
@@ -32,13 +31,12 @@ public sealed class Schema
         RowKeys = Read<RowKeyDef>("row-keys.csv"),
     };
 
-    private static List<T> Read<T>(string name)
+    private static List<T> Read<[DynamicallyAccessedMembers(CsvRecords.Members)] T>(string name)
     {
         var asm = typeof(Schema).Assembly;
         var resource = asm.GetManifestResourceNames().Single(n => n.EndsWith("Schema." + name, StringComparison.Ordinal));
         using var stream = asm.GetManifestResourceStream(resource)!;
         using var reader = new StreamReader(stream);
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        return csv.GetRecords<T>().ToList();
+        return CsvRecords.Read<T>(reader);
     }
 }

@@ -1,5 +1,4 @@
-using System.Globalization;
-using CsvHelper;
+using DisclosureExtract.Export;
 
 namespace DisclosureExtract.Reference;
 
@@ -65,8 +64,7 @@ public sealed class ReferenceCatalog
     public static ReferenceCatalog Load(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        return new ReferenceCatalog(csv.GetRecords<CatalogEntry>().ToList());
+        return new ReferenceCatalog(CsvRecords.Read<CatalogEntry>(reader));
     }
 
     private static ReferenceCatalog LoadEmbedded()
