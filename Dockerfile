@@ -1,6 +1,7 @@
-# DisclosureExtract in a container: the CLI (disclosure-extract) and the nightly worker (disclosure-extract-worker)
-# as single-file, self-contained, ReadyToRun linux-x64 binaries (docs/shipping.md) on the small runtime-deps image,
-# which has no .NET runtime, only what the binaries need from the system (glibc, ICU, OpenSSL, time zones).
+# DisclosureExtract in a container: the CLI (disclosure-extract, a Native AOT binary with SQLite's library beside it)
+# and the nightly worker (disclosure-extract-worker, a single-file, self-contained, ReadyToRun binary) for linux-x64
+# (docs/shipping.md) on the small runtime-deps image, which has no .NET runtime, only what the binaries need from the
+# system (glibc, ICU, OpenSSL, time zones).
 #
 #   docker build -t disclosure-extract --build-arg COMMIT=$(git rev-parse HEAD) .
 #   docker run --rm -v "$PWD/corpus:/data/in:ro" -v "$PWD/output:/data/out" disclosure-extract convert /data/in --out /data/out
@@ -14,6 +15,10 @@
 ARG DOTNET_VERSION=10.0
 
 FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build
+# Native AOT links the CLI with the system's C toolchain
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends clang zlib1g-dev \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # restore first, in a layer of its own that changes only when the projects or package versions change
 COPY global.json Directory.Build.props Directory.Packages.props ./
@@ -29,7 +34,7 @@ RUN dotnet publish src/DisclosureExtract.Cli -c Release -r linux-x64 --no-restor
 
 FROM mcr.microsoft.com/dotnet/runtime-deps:${DOTNET_VERSION} AS runtime
 WORKDIR /opt/disclosure-extract
-COPY --from=build /out/cli/disclosure-extract /out/worker/disclosure-extract-worker /out/worker/appsettings.json ./
+COPY --from=build /out/cli/disclosure-extract /out/cli/libe_sqlite3.so /out/worker/disclosure-extract-worker /out/worker/appsettings.json ./
 # DOTNET_BUNDLE_EXTRACT_BASE_DIR: where the worker's single file extracts SQLite's native library at its first start
 ENV PATH="/opt/disclosure-extract:${PATH}" \
     DOTNET_BUNDLE_EXTRACT_BASE_DIR=/tmp/dotnet-bundle

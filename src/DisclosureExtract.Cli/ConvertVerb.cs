@@ -107,6 +107,12 @@ public static class ConvertVerb
             }
         }
 
+        if (request.Formats.HasFlag(OutputFormats.Sqlite) && SqliteLibrary.Problem() is { } sqlite)
+        {
+            stderr.WriteLine($"error: {sqlite}");
+            return CliApp.ExitUsage;
+        }
+
         var all = InputDiscovery.Discover(request.Inputs);
         if (all.Count == 0)
         {
@@ -186,6 +192,8 @@ public static class ConvertVerb
             stdout.WriteLine($"gc_collections={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
             stdout.WriteLine($"allocated_bytes={GC.GetTotalAllocatedBytes(precise: true)}");
             stdout.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"gc_pause_seconds={GC.GetTotalPauseDuration().TotalSeconds:0.000}"));
+            stdout.WriteLine($"gc_server={System.Runtime.GCSettings.IsServerGC.ToString().ToLowerInvariant()}");
+            stdout.WriteLine($"code={(System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? "jit" : "native_aot")}");
         }
 
         if (summary.Failed.Count > 0)

@@ -28,6 +28,14 @@ public class OutputFormatsTests
     }
 
     [Fact]
+    public void SQLite_loads_here_so_the_check_before_a_run_lets_it_go_on()
+    {
+        // the case where it does not load (a binary copied without libe_sqlite3.so) is ShippingTests' native binary test
+        Assert.Null(SqliteLibrary.Problem());
+        Assert.Null(SqliteLibrary.Problem());
+    }
+
+    [Fact]
     public void Formats_narrow_what_is_written_and_a_narrower_run_leaves_no_stale_files()
     {
         var outDir = Path.Combine(TestPaths.TempDir(), "out");

@@ -8,7 +8,7 @@ namespace DisclosureExtract.Tests.Shipping;
 /// <summary>
 /// What users get instead of a clone: the .NET tool package and the single-file binaries of the CLI and the worker,
 /// each built here by the same commands the README and the Dockerfile give, run on corpus/text and compared byte for
-/// byte with the in-process conversion. Slow (a pack and two ReadyToRun publishes into temporary folders, a few
+/// byte with the in-process conversion. Slow (a pack, a Native AOT and a ReadyToRun publish into temporary folders, a few
 /// minutes on two cores), so they are few and in this one class; they need only the .NET SDK and the NuGet registry.
 /// </summary>
 public sealed class ShippingTests
@@ -57,15 +57,36 @@ public sealed class ShippingTests
     }
 
     [Fact]
-    public void The_single_file_cli_binary_converts_the_corpus_like_the_library()
+    public void The_native_cli_binary_converts_the_corpus_like_the_library()
     {
         var tmp = TestPaths.TempDir();
         var publish = Publish("src/DisclosureExtract.Cli", tmp);
         var binary = Path.Combine(publish, "disclosure-extract");
-        AssertSingleFile(publish, binary);
+        // the Native AOT binary, SQLite's native library beside it, and the binary's symbols
+        AssertSingleFile(publish, binary, besides: ["libe_sqlite3.so", "disclosure-extract.dbg"]);
 
         AssertConvertsLikeTheLibrary(binary, tmp);
         Assert.Equal(ExpectedVersionLine, Run(binary, ["--version"], tmp, RunLimit).Out.Trim());
+
+        // machine code, not a runtime with a JIT, and the project's collector settings compiled in
+        var (code, stdout, stderr) = Run(binary, ["convert", TestPaths.Corpus("text", "tekes-2023.txt"), "--out", Path.Combine(tmp, "one"), "--no-progress"], tmp, RunLimit,
+            new Dictionary<string, string?> { ["DX_REPORT_PEAK_MEMORY"] = "1" });
+        Assert.True(code is 0 or 1, $"exit {code}\n{stdout}\n{stderr}");
+        Assert.Contains("code=native_aot", stdout, StringComparison.Ordinal);
+        Assert.Contains("gc_server=true", stdout, StringComparison.Ordinal);
+
+        // copied without SQLite's library: a clear refusal before converting anything, and the other formats still work
+        var alone = Path.Combine(tmp, "alone");
+        Directory.CreateDirectory(alone);
+        File.Copy(binary, Path.Combine(alone, "disclosure-extract"));
+        var lone = Path.Combine(alone, "disclosure-extract");
+        var refused = Run(lone, ["convert", CorpusText, "--out", Path.Combine(tmp, "refused"), "--no-progress"], tmp, RunLimit);
+        Assert.True(refused.Code == CliApp.ExitUsage, $"exit {refused.Code}\n{refused.Out}\n{refused.Err}");
+        Assert.Contains("libe_sqlite3", refused.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(tmp, "refused")));
+        var withoutSqlite = Run(lone, ["convert", CorpusText, "--out", Path.Combine(tmp, "csv"), "--no-progress", "--formats", "csv,json"], tmp, RunLimit);
+        Assert.True(withoutSqlite.Code == InProcess.Value.Code, $"exit {withoutSqlite.Code}\n{withoutSqlite.Out}\n{withoutSqlite.Err}");
+        Assert.True(File.Exists(Path.Combine(tmp, "csv", "line_items.csv")));
     }
 
     [Fact]
@@ -95,8 +116,9 @@ public sealed class ShippingTests
         }
     }
 
-    /// <summary>The publish command of the README and the Dockerfile (the projects make -r a single self-contained
-    /// ReadyToRun file), for this machine's runtime identifier, with its own build folders.</summary>
+    /// <summary>The publish command of the README and the Dockerfile (with -r the CLI project makes a Native AOT binary,
+    /// the worker's a single self-contained ReadyToRun file), for this machine's runtime identifier, with its own build
+    /// folders.</summary>
     private static string Publish(string project, string tmp)
     {
         var publish = Path.Combine(tmp, "publish");
@@ -104,11 +126,11 @@ public sealed class ShippingTests
         return publish;
     }
 
-    private static void AssertSingleFile(string publish, string binary)
+    private static void AssertSingleFile(string publish, string binary, params string[] besides)
     {
         Assert.True(File.Exists(binary), binary);
         var others = Directory.GetFiles(publish).Select(Path.GetFileName)
-            .Where(f => f != Path.GetFileName(binary) && !f!.EndsWith(".pdb", StringComparison.Ordinal) && f != "appsettings.json").ToList();
+            .Where(f => f != Path.GetFileName(binary) && !f!.EndsWith(".pdb", StringComparison.Ordinal) && f != "appsettings.json" && !besides.Contains(f)).ToList();
         Assert.True(others.Count == 0, "not a single file: " + string.Join(", ", others));
     }
 
