@@ -78,11 +78,12 @@ public static class BenchVerb
     private static int Run(int docs, string[] formats, int repeat, string corpus, PdfSource pdf, string work, string? writePath, bool formatCosts, TextWriter stdout, TextWriter stderr)
     {
         var report = new StringBuilder();
-        var machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}";
+        var code = System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? "JIT-compiled (the framework-dependent build or the tool)" : "Native AOT (the published binary)";
+        var machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {code}";
         report.AppendLine(CultureInfo.InvariantCulture, $"# Benchmark ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
         report.AppendLine();
         var load = File.Exists("/proc/loadavg") ? $" Load average at start: {File.ReadAllText("/proc/loadavg").Split(' ')[0]}." : string.Empty;
-        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine}.{load} {docs} documents per text/html format, copies of `{corpus}/`; PDF: each PDF of `{pdf.Folder}` copied {pdf.Copies} times. Each run is a separate process (`convert --no-progress`), so process start-up and JIT compilation are included and peak memory is that run's. \"pinned\" runs are started with `taskset -c 0`: the whole process (garbage collector and JIT threads too) shares one CPU. CPU s is the process's user + system time.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine}.{load} {docs} documents per text/html format, copies of `{corpus}/`; PDF: each PDF of `{pdf.Folder}` copied {pdf.Copies} times. Each run is a separate process (`convert --no-progress`), so process start-up (and JIT compilation, where there is a JIT) is included and peak memory is that run's. \"pinned\" runs are started with `taskset -c 0`: the whole process (garbage collector and JIT threads too) shares one CPU. CPU s is the process's user + system time.");
         report.AppendLine();
         if (repeat > 1)
         {
