@@ -64,3 +64,48 @@ public sealed class NumberingStyleTests
         Assert.Equal(startLine, table.StartLine);
     }
 }
+
+/// <summary>The catalog reads a line's table number with its numbering patterns as one alternation when all are anchored
+/// at the start: the same answer as trying them one by one, in order.</summary>
+public sealed class NumberingAsOnePatternTests
+{
+    /// <summary>The patterns one by one, in the catalog's order: what TableNumber answered before they were joined.</summary>
+    private static (string Number, string Remainder)? OneByOne(DisclosureCatalog catalog, string norm)
+    {
+        foreach (var pattern in catalog.Numbering)
+        {
+            var m = pattern.Match(norm);
+            if (m.Success)
+            {
+                return (m.Groups["n"].Success ? m.Groups["n"].Value : m.Groups["cn"].Value, norm[m.Length..].TrimStart(' ', ':', '：', '.', '、'));
+            }
+        }
+
+        return null;
+    }
+
+    public static TheoryData<string> Catalogs_ => new(Catalogs.All.Select(c => c.Kind));
+
+    [Theory]
+    [MemberData(nameof(Catalogs_))]
+    public void Every_line_of_the_corpus_gets_the_number_the_patterns_one_by_one_give(string kind)
+    {
+        var catalog = Catalogs.All.Single(c => c.Kind == kind);
+        Assert.True(catalog.NumberingIsOnePattern);
+        var lines = Directory.GetFiles(TestPaths.Corpus("text"), "*.txt")
+            .SelectMany(f => new DisclosureExtract.Reading.PlainTextReader().Read("d", f, File.ReadAllBytes(f), "").Lines)
+            .Select(l => l.Norm)
+            .Concat(["表3", "附表3 ", "表 12-1 部门收支总表", "表123", "第3张表", "公开05表", "部门决算3表", "（三）", "三、", "三.", "十一、收入", "12. 项目", "1.5", "表三：", "表三支出", "附表", ""])
+            .ToList();
+
+        var numbered = 0;
+        foreach (var norm in lines)
+        {
+            var expected = OneByOne(catalog, norm);
+            Assert.Equal(expected, catalog.TableNumber(norm));
+            numbered += expected is null ? 0 : 1;
+        }
+
+        Assert.True(numbered > 100, $"{numbered} numbered lines");
+    }
+}
