@@ -7,17 +7,25 @@ namespace DisclosureExtract.Parts;
 public static partial class Contents
 {
     [GeneratedRegex(@"(…{2,}|\.{4,}|·{4,}|-{4,}|_{4,})")]
-    private static partial Regex Leader();
+    internal static partial Regex Leader();
 
     /// <summary>A title followed by its page number: "收支总表 3", "一、收支总表……3" (the leaders are matched apart).</summary>
     [GeneratedRegex(@"[\u4e00-\u9fff]{2}[表况明释]\)?\s+\d{1,3}$")]
-    private static partial Regex TrailingPageNumber();
+    internal static partial Regex TrailingPageNumber();
 
     /// <summary>A line of a table of contents: dot leaders, or a title followed by a page number.</summary>
     public static bool IsContentsLine(string norm)
     {
         ArgumentNullException.ThrowIfNull(norm);
-        return Leader().IsMatch(norm) || TrailingPageNumber().IsMatch(norm);
+        return Leader().IsMatch(norm) || (EndsWithDigit(norm) && TrailingPageNumber().IsMatch(norm));
+    }
+
+    /// <summary>What <see cref="TrailingPageNumber"/> needs at the end (a digit, before a final line feed if any),
+    /// tested first: the pattern is tried at every Chinese character of a line, and most lines do not end in a digit.</summary>
+    internal static bool EndsWithDigit(string norm)
+    {
+        var end = norm.EndsWith('\n') ? norm.Length - 1 : norm.Length;
+        return end > 0 && char.IsDigit(norm[end - 1]);
     }
 
     /// <summary>
