@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using DisclosureExtract.Model;
 
@@ -17,7 +18,43 @@ public static partial class Contents
     public static bool IsContentsLine(string norm)
     {
         ArgumentNullException.ThrowIfNull(norm);
-        return Leader().IsMatch(norm) || (EndsWithDigit(norm) && TrailingPageNumber().IsMatch(norm));
+        return HasLeader(norm) || (EndsWithDigit(norm) && TrailingPageNumber().IsMatch(norm));
+    }
+
+    private static readonly SearchValues<char> LeaderChars = SearchValues.Create("….·-_");
+
+    /// <summary>What <see cref="Leader"/> matches, without it: a run of two … or of four of . · - _. The pattern's
+    /// search for its five strings (two of them not ASCII) went character by character through a dictionary, 2.5% of
+    /// a text batch.</summary>
+    internal static bool HasLeader(string norm)
+    {
+        var s = norm.AsSpan();
+        var i = 0;
+        while (i < s.Length)
+        {
+            var k = s[i..].IndexOfAny(LeaderChars);
+            if (k < 0)
+            {
+                return false;
+            }
+
+            i += k;
+            var c = s[i];
+            var run = 1;
+            while (i + run < s.Length && s[i + run] == c)
+            {
+                run++;
+            }
+
+            if (run >= (c == '…' ? 2 : 4))
+            {
+                return true;
+            }
+
+            i += run;
+        }
+
+        return false;
     }
 
     /// <summary>What <see cref="TrailingPageNumber"/> needs at the end (a digit, before a final line feed if any),

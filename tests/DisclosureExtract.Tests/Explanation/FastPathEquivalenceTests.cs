@@ -245,4 +245,40 @@ public class FastPathEquivalenceTests
         Assert.Equal(share, s?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(reason, r);
     }
+    [Fact]
+    public void A_line_is_found_folded_as_the_vectorized_search_found_it()
+    {
+        var foldable = System.Buffers.SearchValues.Create(Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c)
+            .Where(c => (char.IsWhiteSpace(c) && c != ' ') || c is >= '\uFF01' and <= '\uFF5E').ToArray());
+        static bool Former(string t, System.Buffers.SearchValues<char> f) =>
+            t[0] != ' ' && t[^1] != ' ' && t.AsSpan().IndexOfAny(f) < 0 && !t.Contains("  ", StringComparison.Ordinal);
+
+        // every character alone and between letters, then random lines of the characters that matter
+        var singles = Enumerable.Range(1, char.MaxValue).Select(c => (char)c).SelectMany(c => new[] { c.ToString(), $"a{c}中", $"中{c}{c}a" });
+        var folded = 0;
+        var checkedLines = 0;
+        foreach (var line in singles.Concat(RandomStrings(" \u3000\u00A0\t\u2028\u200B～ＡＺ０a1.中表\uFF5E\uFF5F\u3001", 50000, 10, 11)).Where(l => l.Length > 0))
+        {
+            Assert.True(Former(line, foldable) == TextNormalizer.IsFolded(line), $"\"{line}\" ({string.Join(' ', line.Select(c => ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)))})");
+            folded += TextNormalizer.IsFolded(line) ? 1 : 0;
+            checkedLines++;
+        }
+
+        Assert.True(folded > 1000 && folded < checkedLines - 1000, $"{folded} of {checkedLines} folded");
+    }
+
+    [Fact]
+    public void A_leader_is_found_as_the_leader_pattern_finds_it()
+    {
+        var found = 0;
+        var lines = RandomStrings("….·-_a中 1", 50000, 14, 13).Concat(["", "…", "……", "...", "....", "·-·-", "____", "中……3", "-- --", "a....b"]);
+        foreach (var line in lines)
+        {
+            var byPattern = DisclosureExtract.Parts.Contents.Leader().IsMatch(line);
+            Assert.True(byPattern == DisclosureExtract.Parts.Contents.HasLeader(line), $"\"{line}\"");
+            found += byPattern ? 1 : 0;
+        }
+
+        Assert.True(found > 1000, $"{found} leaders");
+    }
 }
