@@ -81,7 +81,6 @@ public sealed class RowFields
         return new RowFields(names, getters);
     }
 
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only called where dynamic code is compiled (RuntimeFeature.IsDynamicCodeCompiled).")]
     private static Func<object, string> Compiled(Type rowType, PropertyInfo p)
     {
         var row = Expression.Parameter(typeof(object), "row");
