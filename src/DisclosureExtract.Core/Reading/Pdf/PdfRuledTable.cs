@@ -13,14 +13,16 @@ internal sealed class PdfRuledTable
 {
     private const double Tolerance = 2.0;
 
-    private readonly List<PdfRule> _rules;
+    private readonly PdfRule[] _horizontal;
+    private readonly PdfRule[] _vertical;
     private readonly List<double> _xs;
     private readonly List<double> _ys;
     private List<int>? _lastRowMembers;
 
     private PdfRuledTable(List<PdfRule> rules, List<double> xs, List<double> ys)
     {
-        _rules = rules;
+        _horizontal = ByPosition(rules, horizontal: true);
+        _vertical = ByPosition(rules, horizontal: false);
         _xs = xs;
         _ys = ys;
     }
@@ -206,22 +208,30 @@ internal sealed class PdfRuledTable
             return true;
         }
 
-        var lines = PdfTextLine.Lines(members.Select(i => glyphs[i]));
-        if (lines.Count < 2)
+        var memberGlyphs = new PdfGlyph[members.Count];
+        for (var k = 0; k < memberGlyphs.Length; k++)
+        {
+            memberGlyphs[k] = glyphs[members[k]];
+        }
+
+        // the group's text lines, as indices of the table's glyphs
+        var indexLines = PdfTextLine.LineIndices(memberGlyphs);
+        if (indexLines.Count < 2)
         {
             return false;
         }
 
-        var indexLines = new List<List<int>>(lines.Count);
-        var lookup = members.GroupBy(i => glyphs[i]).ToDictionary(g => g.Key, g => new Queue<int>(g));
-        foreach (var line in lines)
+        foreach (var line in indexLines)
         {
-            indexLines.Add(line.Select(g => lookup[g].Dequeue()).ToList());
+            for (var k = 0; k < line.Count; k++)
+            {
+                line[k] = members[line[k]];
+            }
         }
 
         // the piece of each line in each cell (glyphs of a line are sorted left to right)
         var pieces = new List<Piece>();
-        var anchor = new bool[lines.Count];
+        var anchor = new bool[indexLines.Count];
         for (var k = 0; k < indexLines.Count; k++)
         {
             foreach (var g in indexLines[k].GroupBy(i => glyphCell[i]))
@@ -242,20 +252,20 @@ internal sealed class PdfRuledTable
             return false;
         }
 
-        var rowOf = WrappedRows(pieces, lines.Count, cells);
-        var rowHasNumber = new bool[lines.Count];
-        for (var k = 0; k < lines.Count; k++)
+        var rowOf = WrappedRows(pieces, indexLines.Count, cells);
+        var rowHasNumber = new bool[indexLines.Count];
+        for (var k = 0; k < indexLines.Count; k++)
         {
             rowHasNumber[rowOf[k]] |= anchor[k];
         }
 
-        var numberRows = Enumerable.Range(0, lines.Count).Where(k => rowOf[k] == k && rowHasNumber[k]).ToList();
+        var numberRows = Enumerable.Range(0, indexLines.Count).Where(k => rowOf[k] == k && rowHasNumber[k]).ToList();
         if (numberRows.Count < 2)
         {
             return false;
         }
 
-        var centre = lines.Select(l => l.Average(g => g.CenterY)).ToArray();
+        var centre = indexLines.Select(l => l.Average(i => glyphs[i].CenterY)).ToArray();
         var records = numberRows.ToDictionary(a => a, _ => new List<int>());
         for (var k = 0; k < indexLines.Count; k++)
         {
@@ -263,7 +273,7 @@ internal sealed class PdfRuledTable
             if (!rowHasNumber[row])
             {
                 // a line without numbers (a wrapped name) joins the row of the nearest line with a number
-                var nearest = Enumerable.Range(0, lines.Count).Where(a => anchor[a]).MinBy(a => Math.Abs(centre[a] - centre[k]));
+                var nearest = Enumerable.Range(0, indexLines.Count).Where(a => anchor[a]).MinBy(a => Math.Abs(centre[a] - centre[k]));
                 row = rowOf[nearest];
             }
 
@@ -534,17 +544,41 @@ internal sealed class PdfRuledTable
         return new MergedGrid(owner, boxes);
     }
 
+    /// <summary>True when a rule of that direction lies at <paramref name="at"/> and spans <paramref name="across"/> (both within the tolerance).</summary>
     private bool HasRule(bool horizontal, double at, double across)
     {
-        foreach (var rule in _rules)
+        // rules sorted by position: only those near it are tested, with a margin over the test's own tolerance
+        var rules = horizontal ? _horizontal : _vertical;
+        int lo = 0, hi = rules.Length;
+        while (lo < hi)
         {
-            if (rule.Horizontal == horizontal && Math.Abs(rule.At - at) <= Tolerance && rule.Covers(across, Tolerance))
+            var mid = (lo + hi) >>> 1;
+            if (rules[mid].At < at - Tolerance - 1)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < rules.Length && rules[i].At <= at + Tolerance + 1; i++)
+        {
+            if (Math.Abs(rules[i].At - at) <= Tolerance && rules[i].Covers(across, Tolerance))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static PdfRule[] ByPosition(List<PdfRule> rules, bool horizontal)
+    {
+        var list = rules.Where(r => r.Horizontal == horizontal && !double.IsNaN(r.At)).ToArray(); // a NaN position matches nothing
+        Array.Sort(list, static (a, b) => a.At.CompareTo(b.At));
+        return list;
     }
 
     private int BandOf(double y)

@@ -22,38 +22,62 @@ internal static class PdfTextLine
     {
         ArgumentNullException.ThrowIfNull(glyphs);
         var list = glyphs as IReadOnlyList<PdfGlyph> ?? glyphs.ToList();
-        var order = new int[list.Count];
-        for (var i = 0; i < order.Length; i++)
+        var lines = LineIndices(list);
+        var result = new List<List<PdfGlyph>>(lines.Count);
+        foreach (var indices in lines)
         {
-            order[i] = i;
+            var line = new List<PdfGlyph>(indices.Count);
+            foreach (var i in indices)
+            {
+                line.Add(list[i]);
+            }
+
+            result.Add(line);
         }
 
-        // top to bottom, then left to right, then in drawing order
+        return result;
+    }
+
+    /// <summary>The lines of <see cref="Lines"/> as positions in <paramref name="list"/>.</summary>
+    public static List<List<int>> LineIndices(IReadOnlyList<PdfGlyph> list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+
+        // top to bottom, then left to right, then in drawing order (a total order: any sort gives the same lines)
+        var keys = new LineOrder[list.Count];
+        var left = new double[list.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var g = list[i];
+            keys[i] = new LineOrder(g.CenterY, g.Left, i);
+            left[i] = g.Left;
+        }
+
+        Array.Sort(keys);
         int ByX(int a, int b)
         {
-            var x = list[a].Left.CompareTo(list[b].Left);
+            var x = left[a].CompareTo(left[b]);
             return x != 0 ? x : a.CompareTo(b);
         }
 
-        Array.Sort(order, (a, b) =>
-        {
-            var y = list[b].CenterY.CompareTo(list[a].CenterY);
-            return y != 0 ? y : ByX(a, b);
-        });
-
-        var lines = new List<List<PdfGlyph>>();
+        var lines = new List<List<int>>();
         var start = 0;
-        while (start < order.Length)
+        while (start < keys.Length)
         {
             var end = start + 1;
-            var lineY = list[order[start]].CenterY;
-            var lineSize = list[order[start]].Size;
-            while (end < order.Length && lineY - list[order[end]].CenterY <= 0.5 * Math.Min(lineSize, list[order[end]].Size))
+            var lineY = keys[start].CenterY;
+            var lineSize = list[keys[start].Index].Size;
+            while (end < keys.Length && lineY - keys[end].CenterY <= 0.5 * Math.Min(lineSize, list[keys[end].Index].Size))
             {
                 end++;
             }
 
-            var indices = order[start..end];
+            var indices = new int[end - start];
+            for (var k = 0; k < indices.Length; k++)
+            {
+                indices[k] = keys[start + k].Index;
+            }
+
             Array.Sort(indices, ByX);
             if (Overlaps(list, indices))
             {
@@ -61,7 +85,7 @@ internal static class PdfTextLine
             }
             else
             {
-                lines.Add(indices.Select(i => list[i]).ToList());
+                lines.Add([.. indices]);
             }
 
             start = end;
@@ -69,7 +93,7 @@ internal static class PdfTextLine
 
         foreach (var line in lines)
         {
-            DropOverprints(line);
+            DropOverprints(list, line);
         }
 
         return lines;
@@ -104,7 +128,7 @@ internal static class PdfTextLine
     /// A line whose glyphs overlap: the runs the PDF draws in one go (in drawing order) are dealt to as few
     /// lines as keep each free of overlaps, leftmost run first.
     /// </summary>
-    private static List<List<PdfGlyph>> SplitOverlapping(IReadOnlyList<PdfGlyph> list, int[] line)
+    private static List<List<int>> SplitOverlapping(IReadOnlyList<PdfGlyph> list, int[] line)
     {
         var byDrawing = (int[])line.Clone();
         Array.Sort(byDrawing);
@@ -122,7 +146,7 @@ internal static class PdfTextLine
         }
 
         runs.Sort((a, b) => list[a[0]].Left.CompareTo(list[b[0]].Left));
-        var split = new List<List<PdfGlyph>>();
+        var split = new List<List<int>>();
         var ends = new List<double>();
         foreach (var run in runs)
         {
@@ -139,13 +163,13 @@ internal static class PdfTextLine
                 ends.Add(double.NegativeInfinity);
             }
 
-            split[k].AddRange(run.Select(i => list[i]));
+            split[k].AddRange(run);
             ends[k] = Math.Max(ends[k], list[run[^1]].Right);
         }
 
         foreach (var l in split)
         {
-            l.Sort((a, b) => a.Left.CompareTo(b.Left));
+            l.Sort((a, b) => list[a].Left.CompareTo(list[b].Left));
         }
 
         return split;
@@ -155,15 +179,19 @@ internal static class PdfTextLine
     /// Fake bold draws each glyph twice, a fraction of a point apart: a glyph that repeats its left
     /// neighbour at almost the same place is dropped (a real repeat, as in 00, is a whole advance away).
     /// </summary>
-    private static void DropOverprints(List<PdfGlyph> line)
+    private static void DropOverprints(IReadOnlyList<PdfGlyph> list, List<int> line)
     {
         var kept = 0;
         for (var i = 0; i < line.Count; i++)
         {
-            if (kept > 0 && line[i].Value == line[kept - 1].Value && line[i].Left - line[kept - 1].Left < 0.2 * line[i].Size
-                && Math.Abs(line[i].Baseline - line[kept - 1].Baseline) < 0.2 * line[i].Size)
+            var g = list[line[i]];
+            if (kept > 0)
             {
-                continue;
+                var before = list[line[kept - 1]];
+                if (g.Value == before.Value && g.Left - before.Left < 0.2 * g.Size && Math.Abs(g.Baseline - before.Baseline) < 0.2 * g.Size)
+                {
+                    continue;
+                }
             }
 
             line[kept++] = line[i];
@@ -259,5 +287,21 @@ internal static class PdfTextLine
         }
 
         return digits > 0;
+    }
+
+    /// <summary>A glyph's place in reading order: higher on the page first, then further left, then drawn earlier.</summary>
+    private readonly record struct LineOrder(double CenterY, double Left, int Index) : IComparable<LineOrder>
+    {
+        public int CompareTo(LineOrder other)
+        {
+            var y = other.CenterY.CompareTo(CenterY);
+            if (y != 0)
+            {
+                return y;
+            }
+
+            var x = Left.CompareTo(other.Left);
+            return x != 0 ? x : Index.CompareTo(other.Index);
+        }
     }
 }
