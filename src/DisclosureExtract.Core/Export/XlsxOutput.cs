@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -143,22 +144,34 @@ internal static class XlsxOutput
         return marked;
     }
 
-    /// <remarks>The text reaches the compressor in blocks of a fixed number of characters, whatever the builder's
+    /// <remarks>The text reaches the compressor in one write, encoded into a pooled buffer, whatever the builder's
     /// chunks: the compressed bytes depended on where those fell (a builder reused across documents has them where its
-    /// earlier documents left them), so the same workbook came out a byte longer or shorter from one batch to the next.</remarks>
+    /// earlier documents left them), so the same workbook came out a byte longer or shorter from one batch to the next.
+    /// (A <see cref="StreamWriter"/> per entry cleared ~320 KB of fresh buffers for each of a workbook's ~20 entries:
+    /// 7% of a text batch's time.)</remarks>
     internal static void Entry(ZipArchive zip, string name, StringBuilder content)
     {
         var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
         entry.LastWriteTime = EntryTime;
-        using var s = entry.Open();
-        using var writer = new StreamWriter(s, Utf8, EntryBlockChars);
-        foreach (var chunk in content.GetChunks())
+        var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(content.Length));
+        try
         {
-            writer.Write(chunk.Span);
+            var encoder = Utf8.GetEncoder(); // a surrogate pair split between two chunks stays one character
+            var length = 0;
+            foreach (var chunk in content.GetChunks())
+            {
+                length += encoder.GetBytes(chunk.Span, buffer.AsSpan(length), flush: false);
+            }
+
+            length += encoder.GetBytes([], buffer.AsSpan(length), flush: true);
+            using var s = entry.Open();
+            s.Write(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
-
-    private const int EntryBlockChars = 1 << 16;
 
     private static StringBuilder Relationships(StringBuilder b, params (string Id, string Type, string Target)[] rels)
     {

@@ -60,4 +60,31 @@ public class XlsxEntryTests
         using var reader = new StreamReader(zip.Entries.Single().Open(), Encoding.UTF8);
         Assert.Equal(xml, reader.ReadToEnd());
     }
+
+    [Fact]
+    public void A_character_outside_the_basic_plane_split_between_two_chunks_is_written_whole()
+    {
+        // 𠀀 (U+20000) is two UTF-16 units: the builder below holds its halves in different chunks
+        const string Name = "\U00020000家村委会";
+        var pieces = new StringBuilder(4).Append("<t>").Append(Name[0]); // fills the first chunk
+        pieces.Append(Name[1..]).Append("</t>");
+        Assert.Contains(EndsOfChunks(pieces), char.IsHighSurrogate);
+
+        using var zip = new ZipArchive(new MemoryStream(Zipped(pieces)));
+        using var stream = zip.Entries.Single().Open();
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        Assert.Equal(Encoding.UTF8.GetBytes("<t>" + Name + "</t>"), bytes.ToArray()); // no replacement characters, no BOM
+    }
+
+    private static List<char> EndsOfChunks(StringBuilder b)
+    {
+        var ends = new List<char>();
+        foreach (var chunk in b.GetChunks())
+        {
+            ends.Add(chunk.Span[^1]);
+        }
+
+        return ends;
+    }
 }
