@@ -13,19 +13,21 @@ namespace DisclosureExtract.Reading;
 /// </summary>
 /// <remarks>
 /// PdfPig keeps every object it has parsed (fonts, decoded streams) until the document is closed: a 116-page PDF peaked
-/// at ~200 MB alone, two such at once at 380-420 MB. Once the reading thread has allocated
-/// <see cref="DefaultReopenAfterBytes"/> since the document was opened, the document is closed and opened again before
-/// the next page, which drops those caches; its pages read the same either way (a test reads documents both ways). The
-/// measure is the thread's own allocations, not the heap, so another job's document cannot make this one reopen
-/// before every page (a heap threshold did: two jobs ran at half speed). 111 real PDFs, two jobs, all formats: peak
-/// 315-332 MB instead of 486-488 MB for +4% time with the workstation collector at 64 MB (32 MB: no lower; 128 MB:
-/// 347 MB); with the server collector 32 MB gives 440 MB instead of 518-522 MB at 64 MB, in the same time
-/// (bench/results.md, "Session of 2026-12-05, morning").
+/// at ~200 MB alone, two such at once at 380-420 MB. Once PdfPig has allocated <see cref="DefaultReopenAfterBytes"/>
+/// reading this document's pages since it was opened, the document is closed and opened again before the next page,
+/// which drops those caches; its pages read the same either way (a test reads documents both ways). The measure is
+/// what the reading thread allocates inside PdfPig's page reading, not the heap, so another job's document cannot make
+/// this one reopen before every page (a heap threshold did: two jobs ran at half speed), nor this reader's own layout
+/// work (whose garbage is not PdfPig's cache). 111 real PDFs, two jobs, all formats: peak 315-332 MB instead of
+/// 486-488 MB for +4% time with the workstation collector at 64 MB of the thread's allocations (32 MB: no lower;
+/// 128 MB: 347 MB); with the server collector 32 MB gave 440 MB instead of 518-522 MB at 64 MB, in the same time;
+/// counting PdfPig's allocations only, 24 MB: 9.95-10.14 s and 320-351 MB against 10.15-10.39 s and 330-363 MB
+/// (bench/results.md, "Session of 2026-12-05, morning" and "…, evening").
 /// </remarks>
 public sealed class PdfDocumentReader : IDocumentReader
 {
-    /// <summary>Bytes the reading thread allocates before the document is reopened (at a page boundary).</summary>
-    public const long DefaultReopenAfterBytes = 32L * 1024 * 1024;
+    /// <summary>Bytes PdfPig allocates reading a document's pages before the document is reopened (at a page boundary).</summary>
+    public const long DefaultReopenAfterBytes = 24L * 1024 * 1024;
 
     private readonly long _reopenAfterBytes;
 
@@ -34,7 +36,7 @@ public sealed class PdfDocumentReader : IDocumentReader
     {
     }
 
-    /// <param name="reopenAfterBytes">Bytes the reading thread allocates before the document is reopened before the
+    /// <param name="reopenAfterBytes">Bytes PdfPig allocates reading pages before the document is reopened before the
     /// next page; 0 reopens it before every page, <see cref="long.MaxValue"/> never.</param>
     public PdfDocumentReader(long reopenAfterBytes)
     {
@@ -65,20 +67,23 @@ public sealed class PdfDocumentReader : IDocumentReader
         try
         {
             var doc = Open(bytes);
-            var openedAt = GC.GetAllocatedBytesForCurrentThread();
+            var read = 0L; // bytes PdfPig allocated reading pages since the document was opened
             try
             {
                 var count = doc.NumberOfPages;
                 for (pageNo = 1; pageNo <= count; pageNo++)
                 {
-                    if (pageNo > 1 && GC.GetAllocatedBytesForCurrentThread() - openedAt >= budget)
+                    if (pageNo > 1 && read >= budget)
                     {
                         doc.Dispose();
                         doc = Open(bytes);
-                        openedAt = GC.GetAllocatedBytesForCurrentThread();
+                        read = 0;
                     }
 
-                    pages.Add(PdfPageLayout.Read(doc.GetPage(pageNo)));
+                    var before = GC.GetAllocatedBytesForCurrentThread();
+                    var page = doc.GetPage(pageNo);
+                    read += GC.GetAllocatedBytesForCurrentThread() - before;
+                    pages.Add(PdfPageLayout.Read(page));
                 }
             }
             finally
