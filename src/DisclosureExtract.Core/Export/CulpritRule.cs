@@ -7,7 +7,7 @@ namespace DisclosureExtract.Export;
 /// </summary>
 internal static class CulpritRule
 {
-    private static readonly RowFields Fields = RowFields.For(typeof(FindingRow));
+    private static readonly RowFields Fields = RowFields.For<FindingRow>();
     private static readonly Func<object, string>? Role = Fields.Getter("role");
     private static readonly Func<object, string>? RowKey = Fields.Getter("row_key");
 

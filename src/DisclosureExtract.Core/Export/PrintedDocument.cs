@@ -42,7 +42,7 @@ internal sealed record CellMark(int Finding, int Table, int Row, int Column);
 /// tables.</summary>
 internal sealed record PrintedDocument(DocumentRow Document, IReadOnlyList<PrintedTable> Tables, IReadOnlyList<FindingRow> Findings, IReadOnlyList<CellMark> Marks)
 {
-    private static readonly RowFields Items = RowFields.For(typeof(LineItemRow));
+    private static readonly RowFields Items = RowFields.For<LineItemRow>();
     private static readonly int[] RowColumnIndexes = Enumerable.Range(0, Items.Names.Count).Where(i => OutputColumns.RoleOf(Items.Names[i]) == PrintedRole.Row).ToArray();
     private static readonly Func<object, string>? ColumnLabel = Items.Getter("column_label");
 

@@ -92,7 +92,7 @@ internal static class ReportOutput
         }
         else
         {
-            var fields = RowFields.For(typeof(FindingRow));
+            var fields = RowFields.For<FindingRow>();
             b.Append("<ol class=\"findings\">");
             for (var i = 0; i < doc.Findings.Count; i++)
             {
@@ -114,7 +114,7 @@ internal static class ReportOutput
         }
 
         b.Append("<h2 id=\"document\">Document</h2><dl>");
-        var docFields = RowFields.For(typeof(DocumentRow));
+        var docFields = RowFields.For<DocumentRow>();
         for (var i = 0; i < docFields.Names.Count; i++)
         {
             b.Append("<dt>").Append(E(docFields.Names[i])).Append("</dt><dd>").Append(E(docFields.Getters[i](d))).Append("</dd>");

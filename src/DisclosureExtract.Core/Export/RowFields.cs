@@ -54,6 +54,27 @@ public sealed class RowFields
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, RowFields> Cache = new();
 
+    /// <summary>The getters of a row type known where it is used: delegates bound to its property getters, once per
+    /// process — as fast as compiled getters and needing no code generation (a Native AOT build reads
+    /// <see cref="For(Type)"/>'s fields by reflection, ~2.5% of a text batch).</summary>
+    public static RowFields For<[DynamicallyAccessedMembers(Members)] T>()
+        where T : class => Typed<T>.Fields;
+
+    private static class Typed<[DynamicallyAccessedMembers(Members)] T>
+        where T : class
+    {
+        private static RowFields? _fields;
+
+        // built on first use (a refused type throws its NotSupportedException there, not a type initializer's)
+        public static RowFields Fields => LazyInitializer.EnsureInitialized(ref _fields, static () => Of(typeof(T), p => p.PropertyType == typeof(string)
+            ? Text(p.GetMethod!.CreateDelegate<Func<T, string?>>())
+            : Number(p.GetMethod!.CreateDelegate<Func<T, int>>())));
+
+        private static Func<object, string> Text(Func<T, string?> get) => row => get((T)row) ?? string.Empty;
+
+        private static Func<object, string> Number(Func<T, int> get) => row => get((T)row).ToString(CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The getters of a row type, compiled once per process.</summary>
     public static RowFields For([DynamicallyAccessedMembers(Members)] Type rowType) =>
         Cache.TryGetValue(rowType, out var fields) ? fields : Cache.GetOrAdd(rowType, Of(rowType));
@@ -62,7 +83,10 @@ public sealed class RowFields
 
     /// <param name="rowType">The row type.</param>
     /// <param name="compile">Compiled getters (false: reflection, as in a Native AOT build).</param>
-    internal static RowFields Of([DynamicallyAccessedMembers(Members)] Type rowType, bool compile)
+    internal static RowFields Of([DynamicallyAccessedMembers(Members)] Type rowType, bool compile) =>
+        Of(rowType, p => compile ? Compiled(rowType, p) : Reflected(p));
+
+    private static RowFields Of([DynamicallyAccessedMembers(Members)] Type rowType, Func<PropertyInfo, Func<object, string>> getter)
     {
         ArgumentNullException.ThrowIfNull(rowType);
         var getters = new List<Func<object, string>>();
@@ -74,7 +98,7 @@ public sealed class RowFields
                 throw new NotSupportedException($"{rowType.Name}.{p.Name}: CSV row fields must be string or int, not {p.PropertyType.Name}");
             }
 
-            getters.Add(compile ? Compiled(rowType, p) : Reflected(p));
+            getters.Add(getter(p));
             names.Add(p.Name);
         }
 

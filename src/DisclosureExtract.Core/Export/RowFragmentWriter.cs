@@ -16,7 +16,6 @@ public sealed class RowFragmentWriter
 
     private readonly StringWriter _text = new(CultureInfo.InvariantCulture);
     private readonly CsvWriter _csv;
-    private readonly Dictionary<Type, RowFields> _fields = [];
     private readonly Utf8Buffer _bytes = new();
 
     public RowFragmentWriter()
@@ -32,14 +31,8 @@ public sealed class RowFragmentWriter
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(result);
-        if (!_fields.TryGetValue(table.RowType, out var fields))
-        {
-            fields = RowFields.Of(table.RowType);
-            _fields[table.RowType] = fields;
-        }
-
         _text.GetStringBuilder().Clear();
-        var getters = fields.Getters;
+        var getters = table.Fields.Getters;
         foreach (var row in table.Rows(result))
         {
             var record = records is null ? null : new string[getters.Count];

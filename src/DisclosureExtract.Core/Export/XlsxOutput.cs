@@ -341,7 +341,7 @@ internal static class XlsxOutput
     /// <returns>The autofilter's range.</returns>
     private static string FindingsSheet(StringBuilder b, PrintedDocument doc, List<string> sheetNames)
     {
-        var fields = RowFields.For(typeof(FindingRow));
+        var fields = RowFields.For<FindingRow>();
         var types = fields.Names.Select(n => OutputColumns.Of("findings", n, typeof(FindingRow).GetProperty(n)!.PropertyType)).ToArray();
         var cellAt = new Dictionary<int, string>();
         foreach (var m in doc.Marks)
@@ -411,7 +411,7 @@ internal static class XlsxOutput
 
     private static void DocumentSheet(StringBuilder b, PrintedDocument doc)
     {
-        var fields = RowFields.For(typeof(DocumentRow));
+        var fields = RowFields.For<DocumentRow>();
         SheetStart(b);
         b.Append(FrozenHeader).Append("<cols><col min=\"1\" max=\"1\" width=\"24\" customWidth=\"1\"/><col min=\"2\" max=\"2\" width=\"80\" customWidth=\"1\"/></cols><sheetData><row r=\"1\">");
         Str(b, 1, 0, "field", StyleHeader);

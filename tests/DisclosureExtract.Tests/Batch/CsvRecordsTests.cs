@@ -60,6 +60,25 @@ public class CsvRecordsTests
     }
 
     [Fact]
+    public void Getters_bound_to_the_properties_give_what_reflection_gives()
+    {
+        var reflected = RowFields.Of(typeof(Row), compile: false);
+        var typed = RowFields.For<Row>();
+
+        Assert.Equal(reflected.Names, typed.Names);
+        foreach (var row in Rows)
+        {
+            Assert.Equal(reflected.Values(row), typed.Values(row));
+        }
+
+        Assert.Equal(["", "0", "", "=1+2"], typed.Values(Rows[2]));
+        Assert.Same(typed, RowFields.For<Row>()); // bound once per process
+        Assert.Throws<NotSupportedException>(() => RowFields.For<WithDecimal>());
+    }
+
+    public sealed record WithDecimal(string document_id, decimal amount);
+
+    [Fact]
     public void Rows_are_written_as_CsvHelper_writes_records()
     {
         Assert.Equal(CsvHelperText(Rows), Written(Rows));
