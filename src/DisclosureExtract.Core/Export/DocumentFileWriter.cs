@@ -58,7 +58,7 @@ public sealed class DocumentFileWriter
                 if (staged)
                 {
                     using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-                    XlsxOutput.Write(file, printed, _markup);
+                    XlsxOutput.Write(file, printed, _markup, _bytes);
                 }
                 else
                 {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -46,7 +45,13 @@ internal static class XlsxOutput
     /// <param name="stream">Where the workbook goes.</param>
     /// <param name="doc">The document as printed.</param>
     /// <param name="b">Scratch text, cleared before each part (a batch's writer reuses one builder).</param>
-    public static void Write(Stream stream, PrintedDocument doc, StringBuilder b)
+    public static void Write(Stream stream, PrintedDocument doc, StringBuilder b) => Write(stream, doc, b, new Utf8Buffer());
+
+    /// <param name="stream">Where the workbook goes.</param>
+    /// <param name="doc">The document as printed.</param>
+    /// <param name="b">Scratch text, cleared before each part (a batch's writer reuses one builder).</param>
+    /// <param name="bytes">Scratch bytes each part is encoded into before it is compressed (a batch's writer reuses one).</param>
+    internal static void Write(Stream stream, PrintedDocument doc, StringBuilder b, Utf8Buffer bytes)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(doc);
@@ -65,9 +70,9 @@ internal static class XlsxOutput
             if (comments.Count > 0)
             {
                 withComments.Add(sheetNo);
-                Entry(zip, $"xl/comments{sheetNo}.xml", CommentsXml(b, comments));
-                Entry(zip, $"xl/drawings/vmlDrawing{sheetNo}.vml", VmlXml(b, comments, sheetNo));
-                Entry(zip, $"xl/worksheets/_rels/sheet{sheetNo}.xml.rels", Relationships(b,
+                Entry(zip, bytes, $"xl/comments{sheetNo}.xml", CommentsXml(b, comments));
+                Entry(zip, bytes, $"xl/drawings/vmlDrawing{sheetNo}.vml", VmlXml(b, comments, sheetNo));
+                Entry(zip, bytes, $"xl/worksheets/_rels/sheet{sheetNo}.xml.rels", Relationships(b,
                     ("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments", $"../comments{sheetNo}.xml"),
                     ("rId2", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing", $"../drawings/vmlDrawing{sheetNo}.vml")));
             }
@@ -77,13 +82,13 @@ internal static class XlsxOutput
                 filters.Add((t, filter));
             }
 
-            Entry(zip, $"xl/worksheets/sheet{sheetNo}.xml", b);
+            Entry(zip, bytes, $"xl/worksheets/sheet{sheetNo}.xml", b);
         }
 
         filters.Add((doc.Tables.Count, FindingsSheet(b, doc, names)));
-        Entry(zip, $"xl/worksheets/sheet{doc.Tables.Count + 1}.xml", b);
+        Entry(zip, bytes, $"xl/worksheets/sheet{doc.Tables.Count + 1}.xml", b);
         DocumentSheet(b, doc);
-        Entry(zip, $"xl/worksheets/sheet{sheetCount}.xml", b);
+        Entry(zip, bytes, $"xl/worksheets/sheet{sheetCount}.xml", b);
 
         b.Clear().Append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<workbook xmlns=\"").Append(Main).Append("\" xmlns:r=\"").Append(RelNs).Append("\"><bookViews><workbookView/></bookViews><sheets>");
         for (var s = 0; s < sheetCount; s++)
@@ -102,13 +107,13 @@ internal static class XlsxOutput
         }
 
         b.Append("</definedNames></workbook>");
-        Entry(zip, "xl/workbook.xml", b);
+        Entry(zip, bytes, "xl/workbook.xml", b);
         var rels = Enumerable.Range(1, sheetCount)
             .Select(s => ($"rId{s}", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet", $"worksheets/sheet{s}.xml"))
             .Append(($"rId{sheetCount + 1}", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml")).ToArray();
-        Entry(zip, "xl/_rels/workbook.xml.rels", Relationships(b, rels));
-        Entry(zip, "xl/styles.xml", b.Clear().Append(Styles));
-        Entry(zip, "_rels/.rels", Relationships(b, ("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "xl/workbook.xml")));
+        Entry(zip, bytes, "xl/_rels/workbook.xml.rels", Relationships(b, rels));
+        Entry(zip, bytes, "xl/styles.xml", b.Clear().Append(Styles));
+        Entry(zip, bytes, "_rels/.rels", Relationships(b, ("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "xl/workbook.xml")));
         b.Clear().Append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">")
             .Append("<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>")
             .Append("<Default Extension=\"vml\" ContentType=\"application/vnd.openxmlformats-officedocument.vmlDrawing\"/>")
@@ -125,7 +130,7 @@ internal static class XlsxOutput
         }
 
         b.Append("</Types>");
-        Entry(zip, "[Content_Types].xml", b);
+        Entry(zip, bytes, "[Content_Types].xml", b);
     }
 
     private static Dictionary<(int Table, int Row, int Column), List<int>> Marks(PrintedDocument doc)
@@ -144,33 +149,19 @@ internal static class XlsxOutput
         return marked;
     }
 
-    /// <remarks>The text reaches the compressor in one write, encoded into a pooled buffer, whatever the builder's
-    /// chunks: the compressed bytes depended on where those fell (a builder reused across documents has them where its
-    /// earlier documents left them), so the same workbook came out a byte longer or shorter from one batch to the next.
-    /// (A <see cref="StreamWriter"/> per entry cleared ~320 KB of fresh buffers for each of a workbook's ~20 entries:
-    /// 7% of a text batch's time.)</remarks>
-    internal static void Entry(ZipArchive zip, string name, StringBuilder content)
+    /// <remarks>The text reaches the compressor in one write, encoded into the writer's reused buffer, whatever the
+    /// builder's chunks: the compressed bytes depended on where those fell (a builder reused across documents has them
+    /// where its earlier documents left them), so the same workbook came out a byte longer or shorter from one batch to
+    /// the next. (A <see cref="StreamWriter"/> per entry cleared ~320 KB of fresh buffers for each of a workbook's ~20
+    /// entries: 7% of a text batch's time.)</remarks>
+    internal static void Entry(ZipArchive zip, Utf8Buffer bytes, string name, StringBuilder content)
     {
         var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
         entry.LastWriteTime = EntryTime;
-        var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(content.Length));
-        try
-        {
-            var encoder = Utf8.GetEncoder(); // a surrogate pair split between two chunks stays one character
-            var length = 0;
-            foreach (var chunk in content.GetChunks())
-            {
-                length += encoder.GetBytes(chunk.Span, buffer.AsSpan(length), flush: false);
-            }
-
-            length += encoder.GetBytes([], buffer.AsSpan(length), flush: true);
-            using var s = entry.Open();
-            s.Write(buffer, 0, length);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        bytes.Clear();
+        bytes.Append(content);
+        using var s = entry.Open();
+        s.Write(bytes.Written.Span);
     }
 
     private static StringBuilder Relationships(StringBuilder b, params (string Id, string Type, string Target)[] rels)

@@ -25,7 +25,7 @@ public class XlsxEntryTests
         using var stream = new MemoryStream();
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         {
-            XlsxOutput.Entry(zip, "xl/worksheets/sheet1.xml", content);
+            XlsxOutput.Entry(zip, new Utf8Buffer(), "xl/worksheets/sheet1.xml", content);
         }
 
         return stream.ToArray();
