@@ -192,6 +192,25 @@ public class PdfLayoutTests
         }
     }
 
+    /// <summary>The text of the table of the next two tests: two header rows (合计 spanning both, 支出 two columns), a
+    /// name wrapped over two lines with its numbers in the middle, a total row.</summary>
+    private static List<PdfGlyph> SpanningHeaderGlyphs() =>
+        Line(686, ("编码", 45), ("名称", 100), ("支出", 240))
+            .Concat(Line(666, ("基本", 210), ("项目", 270)))
+            .Concat(Line(648, ("行政事业单位养", 85)))
+            .Concat(Line(642, ("2080505", 42), ("31.30", -255)))
+            .Concat(Line(636, ("老保险缴费支出", 85)))
+            .Concat(Line(616, ("合计", 45), ("31.30", -255), ("1.00", -315)))
+            .ToList();
+
+    private static readonly string[][] SpanningHeaderRows =
+    [
+        ["编码", "名称", "支出", ""],
+        ["", "", "基本", "项目"],
+        ["2080505", "行政事业单位养老保险缴费支出", "31.30", ""],
+        ["合计", "", "31.30", "1.00"],
+    ];
+
     [Fact]
     public void A_ruled_table_merges_spanning_header_cells_and_wrapped_names()
     {
@@ -202,25 +221,12 @@ public class PdfLayoutTests
             new(true, 700, 40, 320), new(true, 680, 200, 320), new(true, 660, 40, 320), new(true, 630, 40, 320), new(true, 610, 40, 320),
             new(false, 40, 610, 700), new(false, 80, 610, 700), new(false, 200, 610, 700), new(false, 260, 610, 680), new(false, 320, 610, 700),
         ];
-        var glyphs = Line(686, ("编码", 45), ("名称", 100), ("支出", 240))
-            .Concat(Line(666, ("基本", 210), ("项目", 270)))
-            .Concat(Line(648, ("行政事业单位养", 85)))
-            .Concat(Line(642, ("2080505", 42), ("31.30", -255)))
-            .Concat(Line(636, ("老保险缴费支出", 85)))
-            .Concat(Line(616, ("合计", 45), ("31.30", -255), ("1.00", -315)))
-            .ToList();
+        var glyphs = SpanningHeaderGlyphs();
 
         var table = Assert.Single(PdfRuledTable.Find(rules));
         var rows = table.Rows(glyphs);
 
-        string[][] expected =
-        [
-            ["编码", "名称", "支出", ""],
-            ["", "", "基本", "项目"],
-            ["2080505", "行政事业单位养老保险缴费支出", "31.30", ""],
-            ["合计", "", "31.30", "1.00"],
-        ];
-        Assert.Equal(expected, rows.Select(r => r.Select(c => c.Text).ToArray()));
+        Assert.Equal(SpanningHeaderRows, rows.Select(r => r.Select(c => c.Text).ToArray()));
         Assert.Equal(320, rows[0][2].Right); // the spanning header cell reaches over both columns
     }
 
@@ -236,26 +242,13 @@ public class PdfLayoutTests
             new(true, 610, 40, 320), new(false, 40, 610, 700), new(false, 80, 610, 700), new(false, 200, 610, 700), new(false, 260, 610, 680),
             new(false, 320, 610, 700),
         ];
-        var glyphs = Line(686, ("编码", 45), ("名称", 100), ("支出", 240))
-            .Concat(Line(666, ("基本", 210), ("项目", 270)))
-            .Concat(Line(648, ("行政事业单位养", 85)))
-            .Concat(Line(642, ("2080505", 42), ("31.30", -255)))
-            .Concat(Line(636, ("老保险缴费支出", 85)))
-            .Concat(Line(616, ("合计", 45), ("31.30", -255), ("1.00", -315)))
-            .ToList();
-        string[][] expected =
-        [
-            ["编码", "名称", "支出", ""],
-            ["", "", "基本", "项目"],
-            ["2080505", "行政事业单位养老保险缴费支出", "31.30", ""],
-            ["合计", "", "31.30", "1.00"],
-        ];
+        var glyphs = SpanningHeaderGlyphs();
 
         var random = new Random(7);
         foreach (var order in new[] { rules, rules.AsEnumerable().Reverse().ToList(), rules.OrderBy(_ => random.Next()).ToList() })
         {
             var rows = Assert.Single(PdfRuledTable.Find(order)).Rows(glyphs);
-            Assert.Equal(expected, rows.Select(r => r.Select(c => c.Text).ToArray()));
+            Assert.Equal(SpanningHeaderRows, rows.Select(r => r.Select(c => c.Text).ToArray()));
         }
     }
 
