@@ -166,6 +166,35 @@ public class PdfLayoutTests
     }
 
     [Fact]
+    public void Rules_join_through_a_long_rule_from_one_end_of_the_page_to_the_other()
+    {
+        // a tall table (y 80-760) whose row borders are tied together only by its outer verticals, which run its whole
+        // height; below it, 2.5 points apart (beyond the 2-point tolerance), a second table: a pair of rules that touch
+        // must be found however far apart their other ends lie
+        var rules = new List<PdfRule>();
+        for (var r = 0; r < 34; r++)
+        {
+            var top = 760.0 - (r * 20);
+            rules.Add(new PdfRule(true, top - 20, 42, 98)); // the row's bottom border, reaching the outer verticals within the tolerance
+            rules.Add(new PdfRule(false, 70, top - 20, top - 10)); // a tick on it, touching nothing else
+        }
+
+        rules.Add(new PdfRule(true, 760, 40, 100));
+        rules.Add(new PdfRule(false, 40, 80, 760));
+        rules.Add(new PdfRule(false, 100, 80, 760));
+        rules.AddRange([new(true, 77.5, 40, 100), new(true, 30, 40, 100), new(false, 40, 30, 77.5), new(false, 70, 30, 77.5), new(false, 100, 30, 77.5)]);
+
+        foreach (var order in new[] { rules, Enumerable.Reverse(rules).ToList() })
+        {
+            var tables = PdfRuledTable.Find(order).OrderByDescending(t => t.Top).ToList();
+            Assert.Equal(2, tables.Count);
+            Assert.Equal((760.0, 80.0), (Math.Round(tables[0].Top), Math.Round(tables[0].Bottom)));
+            Assert.Equal([40, 70, 100], tables[0].ColumnEdges.Select(x => Math.Round(x)).ToArray());
+            Assert.Equal((78.0, 30.0), (Math.Round(tables[1].Top), Math.Round(tables[1].Bottom)));
+        }
+    }
+
+    [Fact]
     public void Rules_are_grouped_into_tables_by_touch_whatever_their_order()
     {
         // two tables side by side (x 40-200 and x 300-460) and, far to the right of its left end, a vertical rule that
