@@ -13,16 +13,13 @@ namespace DisclosureExtract.Reading;
 /// </summary>
 /// <remarks>
 /// PdfPig keeps every object it has parsed (fonts, decoded streams) until the document is closed: a 116-page PDF peaked
-/// at ~200 MB alone, two such at once at 380-420 MB. Once PdfPig has allocated <see cref="DefaultReopenAfterBytes"/>
-/// reading this document's pages since it was opened, the document is closed and opened again before the next page,
-/// which drops those caches; its pages read the same either way (a test reads documents both ways). The measure is
-/// what the reading thread allocates inside PdfPig's page reading, not the heap, so another job's document cannot make
-/// this one reopen before every page (a heap threshold did: two jobs ran at half speed), nor this reader's own layout
-/// work (whose garbage is not PdfPig's cache). 111 real PDFs, two jobs, all formats: peak 315-332 MB instead of
-/// 486-488 MB for +4% time with the workstation collector at 64 MB of the thread's allocations (32 MB: no lower;
-/// 128 MB: 347 MB); with the server collector 32 MB gave 440 MB instead of 518-522 MB at 64 MB, in the same time;
-/// counting PdfPig's allocations only, 24 MB: 9.95-10.14 s and 320-351 MB against 10.15-10.39 s and 330-363 MB
-/// (bench/results.md, "Session of 2026-12-05, morning" and "…, evening").
+/// at ~200 MB alone. Once PdfPig has allocated <see cref="DefaultReopenAfterBytes"/> reading this document's pages since
+/// it was opened, the document is closed and opened again before the next page, which drops those caches; its pages read
+/// the same either way (a test reads documents both ways). The measure is what the reading thread allocates inside
+/// PdfPig's page reading: not the heap, which another job's document fills (a heap threshold made two jobs reopen before
+/// every page, at half speed), nor this reader's own layout garbage, which is not PdfPig's cache. 111 real PDFs, two
+/// jobs: peak 320-351 MB against 564-699 MB without reopening, for ~8% more time (bench/results.md, sessions of
+/// 2026-12-05).
 /// </remarks>
 public sealed class PdfDocumentReader : IDocumentReader
 {
