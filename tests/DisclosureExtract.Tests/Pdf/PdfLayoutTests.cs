@@ -54,7 +54,7 @@ public class PdfLayoutTests
     public void A_running_footer_is_one_line_whatever_the_width_of_its_page_number()
     {
         static PdfPageContent Page(int number) =>
-            new(number, 842, [new PdfTextItem(700, 690, "正文"), new PdfTextItem(30, 20, $"某某局预算公开 第{number}页")], [], 0);
+            new(number, 842, [new PdfTextItem(700, 690, "正文"), new PdfTextItem(30, 20, $"某某局预算公开 第{number}页")], PdfGlyphCensus.Empty, 0);
 
         var kept = PdfPageFurniture.Remove([Page(9), Page(10), Page(11), Page(12)]);
 
@@ -86,7 +86,7 @@ public class PdfLayoutTests
     {
         // 表01 at the top of pages 1-3, 表02 on pages 4-6: the number stays while the table goes on (not a page counter)
         static PdfPageContent Page(int number) =>
-            new(number, 842, [new PdfTextItem(830, 820, $"表0{((number - 1) / 3) + 1}"), new PdfTextItem(700, 690, "正文")], [], 0);
+            new(number, 842, [new PdfTextItem(830, 820, $"表0{((number - 1) / 3) + 1}"), new PdfTextItem(700, 690, "正文")], PdfGlyphCensus.Empty, 0);
 
         var kept = PdfPageFurniture.Remove(Enumerable.Range(1, 6).Select(Page).ToList());
 
@@ -103,7 +103,7 @@ public class PdfLayoutTests
             new PdfTextItem(830, 820, "某某局2025年部门预算", 10), new PdfTextItem(810, 796, "项目支出绩效目标表", 14),
             new PdfTextItem(790, 780, "单位名称：某某局 单位：万元", 10), new PdfTextItem(700, 690, $"项目{number}", 10),
             new PdfTextItem(30, 20, $"- {number} -", 10),
-        ], Enumerable.Repeat(new PdfGlyph("字", 0, 10, 700, 10), 50).ToList(), 0);
+        ], PdfGlyphCensus.Of(Enumerable.Repeat(new PdfGlyph("字", 0, 10, 700, 10), 50)), 0);
 
         var kept = PdfPageFurniture.Remove([Page(1), Page(2), Page(3), Page(4)]);
 
@@ -402,10 +402,21 @@ public class PdfLayoutTests
     }
 
     [Fact]
+    public void A_page_census_counts_characters_not_glyphs_and_glyph_sizes_by_half_points()
+    {
+        // a ligature glyph decodes to two characters; 10.2 and 9.9 points are both the 10-point body text
+        var census = PdfGlyphCensus.Of([new("一", 0, 10, 700, 10.2), new("fi", 10, 16, 700, 9.9), new("\u0001", 16, 20, 700, 12)]);
+
+        Assert.Equal((4L, 3L, 1L), (census.Characters, census.Readable, census.Cjk));
+        Assert.Equal(new Dictionary<int, int> { [20] = 2, [24] = 1 }, census.GlyphsBySize);
+        Assert.Equal(10.0, PdfGlyphCensus.SizeOf(PdfGlyphCensus.SizeKey(10.2)));
+    }
+
+    [Fact]
     public void One_page_of_undecodable_text_fails_the_document_even_when_the_rest_reads()
     {
         static PdfPageContent Page(int number, string text) =>
-            new(number, 842, [], text.Select((c, i) => new PdfGlyph(c.ToString(), i * Advance, (i + 1) * Advance, 700, Size)).ToList(), 0);
+            new(number, 842, [], PdfGlyphCensus.Of(text.Select((c, i) => new PdfGlyph(c.ToString(), i * Advance, (i + 1) * Advance, 700, Size))), 0);
 
         var chinese = Page(1, string.Concat(Enumerable.Repeat("一般公共预算支出情况表编制单位医疗保障局", 20)));
         var garbage = Page(2, string.Concat(Enumerable.Repeat("\u0001\u0002\u0003\uE001", 10)));

@@ -66,14 +66,13 @@ internal static partial class PdfPageFurniture
         var counts = new Dictionary<int, int>();
         foreach (var page in pages)
         {
-            foreach (var g in page.Glyphs)
+            foreach (var (key, count) in page.Glyphs.GlyphsBySize)
             {
-                var key = (int)Math.Round(g.Size * 2);
-                counts[key] = counts.GetValueOrDefault(key) + 1;
+                counts[key] = counts.GetValueOrDefault(key) + count;
             }
         }
 
-        return counts.Count == 0 ? double.PositiveInfinity : counts.MaxBy(kv => kv.Value).Key / 2.0;
+        return counts.Count == 0 ? double.PositiveInfinity : PdfGlyphCensus.SizeOf(counts.MaxBy(kv => kv.Value).Key);
     }
 
     public static bool IsPageNumber(string text) => PageNumber().IsMatch(TextNormalizer.Fold(text));

@@ -18,8 +18,11 @@ internal sealed record PdfTableItem(double Top, double Bottom, IReadOnlyList<dou
     IReadOnlyList<bool>? LastRowFull = null)
     : PdfPageItem(Top, Bottom);
 
-/// <summary>What one page holds: its items top to bottom, its height as written, its glyphs, and its images when it has no text.</summary>
-internal sealed record PdfPageContent(int Number, double Height, IReadOnlyList<PdfPageItem> Items, IReadOnlyList<PdfGlyph> Glyphs, int Images);
+/// <summary>
+/// What one page holds: its items top to bottom, its height as written, the census of its printed glyphs, and its images
+/// when it has no text.
+/// </summary>
+internal sealed record PdfPageContent(int Number, double Height, IReadOnlyList<PdfPageItem> Items, PdfGlyphCensus Glyphs, int Images);
 
 /// <summary>Lays out one page: ruled tables first, the remaining glyphs as text lines and aligned tables, all in reading order.</summary>
 internal static class PdfPageLayout
@@ -89,7 +92,7 @@ internal static class PdfPageLayout
 
         var ordered = items.OrderByDescending(i => i.Top).ToList(); // stable: equal tops keep their order
         var images = printed.Count == 0 ? page.NumberOfImages : 0; // only asked for when a page has no text
-        return new PdfPageContent(page.Number, frame.WrittenHeight, ordered, printed, images);
+        return new PdfPageContent(page.Number, frame.WrittenHeight, ordered, PdfGlyphCensus.Of(printed), images);
     }
 
     private static List<PdfGlyph> Glyphs(Page page, PdfPageFrame frame, bool visibleOnly, out int offPage)

@@ -1,6 +1,4 @@
 using System.Globalization;
-using DisclosureExtract.Text;
-
 namespace DisclosureExtract.Reading.Pdf;
 
 /// <summary>
@@ -32,7 +30,7 @@ internal static class PdfTextQuality
         long total = 0, readable = 0, cjk = 0;
         foreach (var page in pages)
         {
-            var (pageTotal, pageReadable, pageCjk) = Count(page);
+            var (pageTotal, pageReadable, pageCjk) = (page.Glyphs.Characters, page.Glyphs.Readable, page.Glyphs.Cjk);
             if (pageTotal >= MinPageCharacters && pageReadable < MinPageReadable * pageTotal)
             {
                 // one page in a font without a Unicode mapping would give junk rows: the document is not read
@@ -60,29 +58,6 @@ internal static class PdfTextQuality
             throw new InputException(string.Create(CultureInfo.InvariantCulture,
                 $"text does not decode: only {readableShare * 100:F0}% of {total} characters are readable and {cjkShare * 100:F0}% Chinese (fonts without a Unicode mapping?)"));
         }
-    }
-
-    private static (long Total, long Readable, long Cjk) Count(PdfPageContent page)
-    {
-        long total = 0, readable = 0, cjk = 0;
-        foreach (var g in page.Glyphs)
-        {
-            foreach (var c in g.Value)
-            {
-                total++;
-                if (TextNormalizer.IsCjk(c))
-                {
-                    cjk++;
-                    readable++;
-                }
-                else if (IsReadable(c))
-                {
-                    readable++;
-                }
-            }
-        }
-
-        return (total, readable, cjk);
     }
 
     /// <summary>Characters a budget document prints besides ideographs: ASCII, CJK and full-width punctuation, common symbols.</summary>
