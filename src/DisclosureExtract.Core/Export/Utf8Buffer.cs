@@ -7,7 +7,7 @@ namespace DisclosureExtract.Export;
 internal sealed class Utf8Buffer
 {
     private readonly ArrayBufferWriter<byte> _bytes = new(1 << 16);
-    private char[] _chars = new char[1 << 14];
+    private readonly Encoder _encoder = Encoding.UTF8.GetEncoder();
 
     public IBufferWriter<byte> Writer => _bytes;
 
@@ -17,17 +17,32 @@ internal sealed class Utf8Buffer
 
     public void Append(ReadOnlySpan<byte> bytes) => _bytes.Write(bytes);
 
-    /// <summary>Encodes the builder's text onto the end of the buffer.</summary>
+    /// <summary>
+    /// Encodes the builder's text onto the end of the buffer, chunk by chunk (a pair of surrogates split between two
+    /// chunks is encoded whole): neither a copy of the text nor room for three bytes a character (a 2-million-character
+    /// JSON file grew a 4 MB copy and a 7 MB buffer on the large object heap) is needed.
+    /// </summary>
     public void Append(StringBuilder text)
     {
-        if (_chars.Length < text.Length)
+        ArgumentNullException.ThrowIfNull(text);
+        _encoder.Reset();
+        foreach (var chunk in text.GetChunks())
         {
-            _chars = new char[Math.Max(text.Length, _chars.Length * 2)];
+            var chars = chunk.Span;
+            while (chars.Length > 0)
+            {
+                var part = chars[..Math.Min(chars.Length, PartChars)];
+                var span = _bytes.GetSpan(Encoding.UTF8.GetMaxByteCount(part.Length));
+                _encoder.Convert(part, span, flush: false, out var used, out var written, out _);
+                _bytes.Advance(written);
+                chars = chars[used..];
+            }
         }
 
-        text.CopyTo(0, _chars, 0, text.Length);
-        var chars = _chars.AsSpan(0, text.Length);
-        var span = _bytes.GetSpan(Encoding.UTF8.GetMaxByteCount(chars.Length));
-        _bytes.Advance(Encoding.UTF8.GetBytes(chars, span));
+        var end = _bytes.GetSpan(Encoding.UTF8.GetMaxByteCount(0));
+        _bytes.Advance(_encoder.GetBytes([], end, flush: true)); // a lone high surrogate at the end: U+FFFD, as in one piece
     }
+
+    /// <summary>Characters encoded at a time (a builder made with a large capacity has one large chunk).</summary>
+    private const int PartChars = 8192;
 }
