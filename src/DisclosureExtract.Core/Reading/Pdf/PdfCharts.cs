@@ -12,6 +12,9 @@ internal static class PdfCharts
     /// <summary>Bars are at least this wide and tall (points); thinner fills are rules.</summary>
     private const double MinBar = 3.0;
 
+    /// <summary>A chart has bars in three or more clusters: fewer filled rectangles hold none.</summary>
+    public const int MinBlocks = 3;
+
     /// <summary>
     /// The regions of the page that hold bar charts: filled rectangles standing on one line (or hanging from
     /// one) in three or more clusters well apart from each other, the tallest a fifth taller than the lowest,
@@ -24,13 +27,13 @@ internal static class PdfCharts
         ArgumentNullException.ThrowIfNull(glyphs);
         ArgumentNullException.ThrowIfNull(fills);
         var regions = new List<PdfRectangle>();
-        if (fills.Count < 3)
+        if (fills.Count < MinBlocks)
         {
             return regions;
         }
 
         var blocks = fills.Where(f => f.Width >= MinBar && f.Height >= MinBar && f.Width * f.Height < pageArea / 4).ToList();
-        if (blocks.Count < 3)
+        if (blocks.Count < MinBlocks)
         {
             return regions;
         }

@@ -36,30 +36,21 @@ internal static class PdfPageLayout
             glyphs = Glyphs(page, frame, visibleOnly: false, out _); // most text outside the page box: the box is wrong, not the text
         }
 
-        var printed = glyphs.Where(g => !g.IsSpace).ToList();
-        var items = new List<PdfPageItem>();
-        var free = new List<PdfGlyph>(glyphs.Count);
-        var fills = new List<PdfRectangle>();
-        var tables = printed.Count == 0 ? [] : PdfRuledTable.Find(PdfRulings.Extract(page, frame, fills));
-        var inTable = new List<PdfGlyph>[tables.Count];
-        for (var t = 0; t < tables.Count; t++)
-        {
-            inTable[t] = [];
-        }
-
+        var printed = 0;
+        var printedSizes = 0.0;
         foreach (var g in glyphs)
         {
-            var t = tables.FindIndex(x => x.Contains(g));
-            if (t >= 0)
+            if (!g.IsSpace)
             {
-                inTable[t].Add(g);
-            }
-            else
-            {
-                free.Add(g);
+                printed++;
+                printedSizes += g.Size;
             }
         }
 
+        var items = new List<PdfPageItem>();
+        var fills = new List<PdfRectangle>();
+        var tables = printed == 0 ? [] : PdfRuledTable.Find(PdfRulings.Extract(page, frame, fills));
+        var (inTable, free) = DealToTables(glyphs, tables);
         for (var t = 0; t < tables.Count; t++)
         {
             var rows = tables[t].Rows(inTable[t]);
@@ -72,7 +63,8 @@ internal static class PdfPageLayout
             items.Add(new PdfTableItem(tables[t].Top, tables[t].Bottom, tables[t].ColumnEdges, rows, tables[t].LastRowFull));
         }
 
-        var charts = printed.Count == 0 ? [] : PdfCharts.Regions(fills.Where(f => !tables.Any(t => t.Overlaps(f))).ToList(), printed, page.Width * page.Height, 3 * printed.Average(g => g.Size));
+        var loose = printed == 0 ? [] : fills.Where(f => !tables.Any(t => t.Overlaps(f))).ToList();
+        var charts = loose.Count < PdfCharts.MinBlocks ? [] : PdfCharts.Regions(loose, glyphs.Where(g => !g.IsSpace).ToList(), page.Width * page.Height, 3 * printedSizes / printed);
         if (charts.Count > 0)
         {
             // labels of a chart are text lines, not the rows of a table without rules
@@ -91,8 +83,40 @@ internal static class PdfPageLayout
         items.AddRange(PdfUnruledTable.Items(PdfTextLine.Lines(free)));
 
         var ordered = items.OrderByDescending(i => i.Top).ToList(); // stable: equal tops keep their order
-        var images = printed.Count == 0 ? page.NumberOfImages : 0; // only asked for when a page has no text
-        return new PdfPageContent(page.Number, frame.WrittenHeight, ordered, PdfGlyphCensus.Of(printed), images);
+        var images = printed == 0 ? page.NumberOfImages : 0; // only asked for when a page has no text
+        return new PdfPageContent(page.Number, frame.WrittenHeight, ordered, PdfGlyphCensus.Of(glyphs.Where(g => !g.IsSpace)), images);
+    }
+
+    /// <summary>The glyphs inside each table (the first that contains a glyph takes it) and those outside all, in page order.</summary>
+    private static (List<PdfGlyph>[] InTable, List<PdfGlyph> Free) DealToTables(List<PdfGlyph> glyphs, List<PdfRuledTable> tables)
+    {
+        // counted first, so that each list is made once at its size (most glyphs of a page of tables are in one)
+        var tableOf = new int[glyphs.Count];
+        var counts = new int[tables.Count + 1]; // the last: outside all tables
+        for (var i = 0; i < glyphs.Count; i++)
+        {
+            var t = 0;
+            while (t < tables.Count && !tables[t].Contains(glyphs[i]))
+            {
+                t++;
+            }
+
+            tableOf[i] = t;
+            counts[t]++;
+        }
+
+        var lists = new List<PdfGlyph>[tables.Count + 1];
+        for (var t = 0; t < lists.Length; t++)
+        {
+            lists[t] = new List<PdfGlyph>(counts[t]);
+        }
+
+        for (var i = 0; i < glyphs.Count; i++)
+        {
+            lists[tableOf[i]].Add(glyphs[i]);
+        }
+
+        return (lists[..^1], lists[^1]);
     }
 
     private static List<PdfGlyph> Glyphs(Page page, PdfPageFrame frame, bool visibleOnly, out int offPage)

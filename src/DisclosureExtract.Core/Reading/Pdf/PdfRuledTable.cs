@@ -462,10 +462,10 @@ internal sealed class PdfRuledTable
             row[c] = new TextCell(string.Empty, c, _xs[c], _xs[c + 1]);
         }
 
-        foreach (var group in members.GroupBy(i => glyphCell[i]))
+        foreach (var (cell, cellGlyphs) in ByCell(glyphs, members, glyphCell))
         {
-            var box = cells.Boxes[group.Key];
-            var text = PdfTextLine.WrappedText(group.Select(i => glyphs[i]));
+            var box = cells.Boxes[cell];
+            var text = PdfTextLine.WrappedText(cellGlyphs);
             var existing = row[box.ColMin].Text;
             row[box.ColMin] = new TextCell(existing + text, box.ColMin, _xs[box.ColMin], _xs[box.ColMax + 1]);
         }
@@ -485,10 +485,10 @@ internal sealed class PdfRuledTable
     private bool[] EndsFull(IReadOnlyList<PdfGlyph> glyphs, List<int> members, int[] glyphCell, MergedGrid cells)
     {
         var full = new bool[ColumnCount];
-        foreach (var group in members.GroupBy(i => glyphCell[i]))
+        foreach (var (cell, cellGlyphs) in ByCell(glyphs, members, glyphCell))
         {
-            var box = cells.Boxes[group.Key];
-            var last = PdfTextLine.Lines(group.Select(i => glyphs[i]))[^1].Where(g => !g.IsSpace).ToList();
+            var box = cells.Boxes[cell];
+            var last = PdfTextLine.Lines(cellGlyphs)[^1].Where(g => !g.IsSpace).ToList();
             if (last.Count == 0)
             {
                 continue;
@@ -499,6 +499,29 @@ internal sealed class PdfRuledTable
         }
 
         return full;
+    }
+
+    /// <summary>The glyphs of a row's members cell by cell, in the order of each cell's first member, each in member order.</summary>
+    private static List<(int Cell, List<PdfGlyph> Glyphs)> ByCell(IReadOnlyList<PdfGlyph> glyphs, List<int> members, int[] glyphCell)
+    {
+        var byCell = new List<(int Cell, List<PdfGlyph> Glyphs)>();
+        foreach (var i in members)
+        {
+            var k = 0;
+            while (k < byCell.Count && byCell[k].Cell != glyphCell[i])
+            {
+                k++;
+            }
+
+            if (k == byCell.Count)
+            {
+                byCell.Add((glyphCell[i], []));
+            }
+
+            byCell[k].Glyphs.Add(glyphs[i]);
+        }
+
+        return byCell;
     }
 
     private sealed record CellBox(int RowMin, int RowMax, int ColMin, int ColMax);

@@ -54,11 +54,11 @@ internal static class PdfTextLine
         }
 
         Array.Sort(keys);
-        int ByX(int a, int b)
+        Comparison<int> byX = (a, b) =>
         {
             var x = left[a].CompareTo(left[b]);
             return x != 0 ? x : a.CompareTo(b);
-        }
+        };
 
         var lines = new List<List<int>>();
         var start = 0;
@@ -78,7 +78,7 @@ internal static class PdfTextLine
                 indices[k] = keys[start + k].Index;
             }
 
-            Array.Sort(indices, ByX);
+            Array.Sort(indices, byX);
             if (Overlaps(list, indices))
             {
                 lines.AddRange(SplitOverlapping(list, indices));
