@@ -205,11 +205,51 @@ internal static class PdfTextLine
     {
         ArgumentNullException.ThrowIfNull(line);
         var sb = new StringBuilder(line.Count + 8);
+        AppendText(sb, line, null);
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The text of a cell whose content wraps over several visual lines: the lines are joined without a
+    /// space (a wrapped Chinese name, a split number), except between two Latin letters.
+    /// </summary>
+    public static string WrappedText(IEnumerable<PdfGlyph> glyphs)
+    {
+        ArgumentNullException.ThrowIfNull(glyphs);
+        var list = glyphs as IReadOnlyList<PdfGlyph> ?? glyphs.ToList();
+        var sb = new StringBuilder();
+        var line = new StringBuilder();
+        foreach (var indices in LineIndices(list))
+        {
+            line.Clear();
+            AppendText(line, list, indices);
+            var t = line.ToString().Trim();
+            if (t.Length == 0)
+            {
+                continue;
+            }
+
+            if (sb.Length > 0 && char.IsAsciiLetter(sb[^1]) && char.IsAsciiLetter(t[0]))
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(t);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Appends the text of a line: the glyphs at <paramref name="line"/> in <paramref name="glyphs"/>, or all of them when null.</summary>
+    private static void AppendText(StringBuilder sb, IReadOnlyList<PdfGlyph> glyphs, List<int>? line)
+    {
         PdfGlyph? previous = null;
         var pendingSpace = false;
         var spaceEnd = double.NegativeInfinity;
-        foreach (var g in line)
+        var count = line?.Count ?? glyphs.Count;
+        for (var k = 0; k < count; k++)
         {
+            var g = glyphs[line is null ? k : line[k]];
             if (g.IsSpace)
             {
                 // a space glyph drawn over a printed glyph (an indent of spaces printed under the text, a tab at the
@@ -238,34 +278,6 @@ internal static class PdfTextLine
             pendingSpace = false;
             spaceEnd = double.NegativeInfinity;
         }
-
-        return sb.ToString();
-    }
-
-    /// <summary>
-    /// The text of a cell whose content wraps over several visual lines: the lines are joined without a
-    /// space (a wrapped Chinese name, a split number), except between two Latin letters.
-    /// </summary>
-    public static string WrappedText(IEnumerable<PdfGlyph> glyphs)
-    {
-        var sb = new StringBuilder();
-        foreach (var line in Lines(glyphs))
-        {
-            var t = Text(line).Trim();
-            if (t.Length == 0)
-            {
-                continue;
-            }
-
-            if (sb.Length > 0 && char.IsAsciiLetter(sb[^1]) && char.IsAsciiLetter(t[0]))
-            {
-                sb.Append(' ');
-            }
-
-            sb.Append(t);
-        }
-
-        return sb.ToString();
     }
 
     /// <summary>True for a run that is a number or a code: digits with separators, as amounts and codes print.</summary>
