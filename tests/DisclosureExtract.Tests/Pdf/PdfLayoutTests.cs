@@ -103,7 +103,7 @@ public class PdfLayoutTests
             new PdfTextItem(830, 820, "某某局2025年部门预算", 10), new PdfTextItem(810, 796, "项目支出绩效目标表", 14),
             new PdfTextItem(790, 780, "单位名称：某某局 单位：万元", 10), new PdfTextItem(700, 690, $"项目{number}", 10),
             new PdfTextItem(30, 20, $"- {number} -", 10),
-        ], PdfGlyphCensus.Of(Enumerable.Repeat(new PdfGlyph("字", 0, 10, 700, 10), 50)), 0);
+        ], PdfGlyphCensus.Of(Enumerable.Repeat(new PdfGlyph("字", 0, 10, 700, 10), 50).ToList()), 0);
 
         var kept = PdfPageFurniture.Remove([Page(1), Page(2), Page(3), Page(4)]);
 
@@ -281,20 +281,24 @@ public class PdfLayoutTests
         }
     }
 
-    [Fact]
-    public void A_ruled_band_holding_several_rows_of_numbers_is_split_by_its_lines()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_ruled_band_holding_several_rows_of_numbers_is_split_by_its_lines(bool fullWidthDigits)
     {
-        // only the outer frame and the column rules are drawn: the body is one band with three rows, one name wrapped
+        // only the outer frame and the column rules are drawn: the body is one band with three rows, one name wrapped;
+        // some converters print codes and amounts in full-width digits (２１０), which are numbers all the same
+        string D(string text) => fullWidthDigits ? string.Concat(text.Select(c => char.IsAsciiDigit(c) ? (char)(c + 0xFEE0) : c)) : text;
         List<PdfRule> rules =
         [
             new(true, 700, 40, 320), new(true, 680, 40, 320), new(true, 600, 40, 320),
             new(false, 40, 600, 700), new(false, 80, 600, 700), new(false, 200, 600, 700), new(false, 320, 600, 700),
         ];
         var glyphs = Line(686, ("编码", 45), ("名称", 100), ("合计", 250))
-            .Concat(Line(664, ("210", 42), ("卫生健康支出", 85), ("1202.75", -315)))
-            .Concat(Line(648, ("21011", 42), ("行政事业单位医", 85), ("14.56", -315)))
+            .Concat(Line(664, (D("210"), 42), ("卫生健康支出", 85), (D("1202.75"), -315)))
+            .Concat(Line(648, (D("21011"), 42), ("行政事业单位医", 85), (D("14.56"), -315)))
             .Concat(Line(636, ("疗", 85)))
-            .Concat(Line(620, ("2101101", 42), ("行政单位医疗", 85), ("5.93", -315)))
+            .Concat(Line(620, (D("2101101"), 42), ("行政单位医疗", 85), (D("5.93"), -315)))
             .ToList();
 
         var rows = Assert.Single(PdfRuledTable.Find(rules)).Rows(glyphs);
@@ -302,9 +306,9 @@ public class PdfLayoutTests
         string[][] expected =
         [
             ["编码", "名称", "合计"],
-            ["210", "卫生健康支出", "1202.75"],
-            ["21011", "行政事业单位医疗", "14.56"],
-            ["2101101", "行政单位医疗", "5.93"],
+            [D("210"), "卫生健康支出", D("1202.75")],
+            [D("21011"), "行政事业单位医疗", D("14.56")],
+            [D("2101101"), "行政单位医疗", D("5.93")],
         ];
         Assert.Equal(expected, rows.Select(r => r.Select(c => c.Text).ToArray()));
     }
@@ -404,11 +408,13 @@ public class PdfLayoutTests
     [Fact]
     public void A_page_census_counts_characters_not_glyphs_and_glyph_sizes_by_half_points()
     {
-        // a ligature glyph decodes to two characters; 10.2 and 9.9 points are both the 10-point body text
-        var census = PdfGlyphCensus.Of([new("一", 0, 10, 700, 10.2), new("fi", 10, 16, 700, 9.9), new("\u0001", 16, 20, 700, 12)]);
+        // a ligature glyph decodes to two characters; 10.2 and 9.9 points are both the 10-point body text (counted
+        // across a run of another size); a space glyph is a marker, not printed
+        var census = PdfGlyphCensus.Of([new("一", 0, 10, 700, 10.2), new("\u0001", 10, 14, 700, 12), new(" ", 14, 16, 700, 10),
+            new("fi", 16, 22, 700, 9.9), new("二", 22, 32, 700, 12)]);
 
-        Assert.Equal((4L, 3L, 1L), (census.Characters, census.Readable, census.Cjk));
-        Assert.Equal(new Dictionary<int, int> { [20] = 2, [24] = 1 }, census.GlyphsBySize);
+        Assert.Equal((5L, 4L, 2L), (census.Characters, census.Readable, census.Cjk));
+        Assert.Equal(new Dictionary<int, int> { [20] = 2, [24] = 2 }, census.GlyphsBySize);
         Assert.Equal(10.0, PdfGlyphCensus.SizeOf(PdfGlyphCensus.SizeKey(10.2)));
     }
 
@@ -416,7 +422,7 @@ public class PdfLayoutTests
     public void One_page_of_undecodable_text_fails_the_document_even_when_the_rest_reads()
     {
         static PdfPageContent Page(int number, string text) =>
-            new(number, 842, [], PdfGlyphCensus.Of(text.Select((c, i) => new PdfGlyph(c.ToString(), i * Advance, (i + 1) * Advance, 700, Size))), 0);
+            new(number, 842, [], PdfGlyphCensus.Of(text.Select((c, i) => new PdfGlyph(c.ToString(), i * Advance, (i + 1) * Advance, 700, Size)).ToList()), 0);
 
         var chinese = Page(1, string.Concat(Enumerable.Repeat("一般公共预算支出情况表编制单位医疗保障局", 20)));
         var garbage = Page(2, string.Concat(Enumerable.Repeat("\u0001\u0002\u0003\uE001", 10)));

@@ -12,15 +12,30 @@ internal sealed record PdfGlyphCensus(long Characters, long Readable, long Cjk, 
 {
     public static readonly PdfGlyphCensus Empty = new(0, 0, 0, new Dictionary<int, int>());
 
-    public static PdfGlyphCensus Of(IEnumerable<PdfGlyph> glyphs)
+    /// <summary>The census of a page's printed glyphs (space glyphs, which the reader keeps as markers, are not counted).</summary>
+    public static PdfGlyphCensus Of(IReadOnlyList<PdfGlyph> glyphs)
     {
         ArgumentNullException.ThrowIfNull(glyphs);
         long characters = 0, readable = 0, cjk = 0;
         var bySize = new Dictionary<int, int>();
-        foreach (var g in glyphs)
+        int runKey = 0, run = 0; // glyphs of one size come in runs: counted, then added to the dictionary once
+        for (var i = 0; i < glyphs.Count; i++)
         {
+            var g = glyphs[i];
+            if (g.IsSpace)
+            {
+                continue;
+            }
+
             var key = SizeKey(g.Size);
-            bySize[key] = bySize.GetValueOrDefault(key) + 1;
+            if (run > 0 && key != runKey)
+            {
+                bySize[runKey] = bySize.GetValueOrDefault(runKey) + run;
+                run = 0;
+            }
+
+            runKey = key;
+            run++;
             foreach (var c in g.Value)
             {
                 characters++;
@@ -34,6 +49,11 @@ internal sealed record PdfGlyphCensus(long Characters, long Readable, long Cjk, 
                     readable++;
                 }
             }
+        }
+
+        if (run > 0)
+        {
+            bySize[runKey] = bySize.GetValueOrDefault(runKey) + run;
         }
 
         return new PdfGlyphCensus(characters, readable, cjk, bySize);

@@ -84,7 +84,7 @@ internal static class PdfPageLayout
 
         var ordered = items.OrderByDescending(i => i.Top).ToList(); // stable: equal tops keep their order
         var images = printed == 0 ? page.NumberOfImages : 0; // only asked for when a page has no text
-        return new PdfPageContent(page.Number, frame.WrittenHeight, ordered, PdfGlyphCensus.Of(glyphs.Where(g => !g.IsSpace)), images);
+        return new PdfPageContent(page.Number, frame.WrittenHeight, ordered, PdfGlyphCensus.Of(glyphs), images);
     }
 
     /// <summary>The glyphs inside each table (the first that contains a glyph takes it) and those outside all, in page order.</summary>

@@ -229,6 +229,11 @@ internal sealed class PdfRuledTable
             }
         }
 
+        if (LinesWithDigits(glyphs, indexLines) < 2)
+        {
+            return false; // a number is printed with digits: fewer than two lines with one cannot be two rows with numbers
+        }
+
         // the piece of each line in each cell (glyphs of a line are sorted left to right)
         var pieces = new List<Piece>();
         var anchor = new bool[indexLines.Count];
@@ -287,6 +292,27 @@ internal sealed class PdfRuledTable
 
         return true;
     }
+
+    /// <summary>Lines holding a digit, ASCII or full-width (the only characters that fold to the digits of a number).</summary>
+    private static int LinesWithDigits(IReadOnlyList<PdfGlyph> glyphs, List<List<int>> lines)
+    {
+        var count = 0;
+        foreach (var line in lines)
+        {
+            foreach (var i in line)
+            {
+                if (glyphs[i].Value.AsSpan().IndexOfAny(Digits) >= 0)
+                {
+                    count++;
+                    break;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789０１２３４５６７８９");
 
     /// <summary>
     /// The first line of each line's row: a cell whose text wraps from one line onto a later one ties the lines
