@@ -19,7 +19,8 @@ namespace DisclosureExtract.Reading;
 /// PdfPig's page reading: not the heap, which another job's document fills (a heap threshold made two jobs reopen before
 /// every page, at half speed), nor this reader's own layout garbage, which is not PdfPig's cache. 111 real PDFs, two
 /// jobs: peak 320-351 MB against 564-699 MB without reopening, for ~8% more time (bench/results.md, sessions of
-/// 2026-12-05).
+/// 2026-12-05). What a document keeps besides is small (17-22 MB live for a 262-page PDF): pages keep counts of their
+/// glyphs (<see cref="Pdf.PdfGlyphCensus"/>), not the glyphs.
 /// </remarks>
 public sealed class PdfDocumentReader : IDocumentReader
 {
