@@ -1,3 +1,4 @@
+using System.Buffers;
 using DisclosureExtract.Model;
 
 namespace DisclosureExtract.Reading.Pdf;
@@ -12,6 +13,9 @@ namespace DisclosureExtract.Reading.Pdf;
 internal sealed class PdfRuledTable
 {
     private const double Tolerance = 2.0;
+
+    /// <summary>The characters that fold to the digits of a number: ASCII and full-width digits.</summary>
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789０１２３４５６７８９");
 
     private readonly PdfRule[] _horizontal;
     private readonly PdfRule[] _vertical;
@@ -311,8 +315,6 @@ internal sealed class PdfRuledTable
 
         return count;
     }
-
-    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789０１２３４５６７８９");
 
     /// <summary>
     /// The first line of each line's row: a cell whose text wraps from one line onto a later one ties the lines
