@@ -179,12 +179,18 @@ internal static class Report
     private static Dictionary<string, string> Doubtful(IReadOnlyList<Equation> equations, List<FailureGroup> groups)
     {
         var counts = new Dictionary<string, (int All, int Failed)>(StringComparer.Ordinal);
+        var tables = new List<string>(); // the tables of one equation: a few terms, mostly of one table
         foreach (var e in equations)
         {
-            foreach (var key in e.Terms.Select(t => t.Cell.TableKey).OfType<string>().Distinct())
+            tables.Clear();
+            foreach (var t in e.Terms)
             {
-                var (all, failed) = counts.GetValueOrDefault(key);
-                counts[key] = (all + 1, failed + (e.Outcome == Outcome.Fails ? 1 : 0));
+                if (t.Cell.TableKey is { } key && !tables.Contains(key))
+                {
+                    tables.Add(key);
+                    var (all, failed) = counts.GetValueOrDefault(key);
+                    counts[key] = (all + 1, failed + (e.Outcome == Outcome.Fails ? 1 : 0));
+                }
             }
         }
 
