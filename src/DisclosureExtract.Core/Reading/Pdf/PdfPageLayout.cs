@@ -63,8 +63,9 @@ internal static class PdfPageLayout
             items.Add(new PdfTableItem(tables[t].Top, tables[t].Bottom, tables[t].ColumnEdges, rows, tables[t].LastRowFull));
         }
 
+        // the chart margin: three times the printed glyphs' mean size (summed in page order, divided, then tripled)
         var loose = printed == 0 ? [] : fills.Where(f => !tables.Any(t => t.Overlaps(f))).ToList();
-        var charts = loose.Count < PdfCharts.MinBlocks ? [] : PdfCharts.Regions(loose, glyphs.Where(g => !g.IsSpace).ToList(), page.Width * page.Height, 3 * printedSizes / printed);
+        var charts = loose.Count < PdfCharts.MinBlocks ? [] : PdfCharts.Regions(loose, glyphs.Where(g => !g.IsSpace).ToList(), page.Width * page.Height, 3 * (printedSizes / printed));
         if (charts.Count > 0)
         {
             // labels of a chart are text lines, not the rows of a table without rules
