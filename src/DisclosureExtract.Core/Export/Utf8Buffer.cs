@@ -6,6 +6,9 @@ namespace DisclosureExtract.Export;
 /// <summary>A growable UTF-8 byte buffer, reused from one file to the next, that text is encoded onto.</summary>
 internal sealed class Utf8Buffer
 {
+    /// <summary>Characters encoded at a time (a builder made with a large capacity has one large chunk).</summary>
+    private const int PartChars = 8192;
+
     private readonly ArrayBufferWriter<byte> _bytes = new(1 << 16);
     private readonly Encoder _encoder = Encoding.UTF8.GetEncoder();
 
@@ -42,7 +45,4 @@ internal sealed class Utf8Buffer
         var end = _bytes.GetSpan(Encoding.UTF8.GetMaxByteCount(0));
         _bytes.Advance(_encoder.GetBytes([], end, flush: true)); // a lone high surrogate at the end: U+FFFD, as in one piece
     }
-
-    /// <summary>Characters encoded at a time (a builder made with a large capacity has one large chunk).</summary>
-    private const int PartChars = 8192;
 }
