@@ -20,14 +20,22 @@ namespace DisclosureExtract.Reading;
 /// every page, at half speed), nor this reader's own layout garbage, which is not PdfPig's cache. 111 real PDFs, two
 /// jobs: peak 320-351 MB against 564-699 MB without reopening, for ~8% more time (bench/results.md, sessions of
 /// 2026-12-05). What a document keeps besides is small (17-22 MB live for a 262-page PDF): pages keep counts of their
-/// glyphs (<see cref="Pdf.PdfGlyphCensus"/>), not the glyphs.
+/// glyphs (<see cref="Pdf.PdfGlyphCensus"/>), not the glyphs. The dropped caches have lived through collections by then,
+/// so only a full collection frees them, and the server collector makes one rarely while two jobs keep allocating: when
+/// the process's working set is above <see cref="DefaultCollectAboveWorkingSet"/> at a reopening, the reader asks for a
+/// background full collection. 111 real PDFs, two jobs: peak 255-261 MB against 296-321 MB, ~3% more time; asked at
+/// every reopening, 233-245 MB for ~20% more time (bench/results.md, session of 2026-12-05, night).
 /// </remarks>
 public sealed class PdfDocumentReader : IDocumentReader
 {
     /// <summary>Bytes PdfPig allocates reading a document's pages before the document is reopened (at a page boundary).</summary>
     public const long DefaultReopenAfterBytes = 24L * 1024 * 1024;
 
+    /// <summary>The process's working set above which reopening a document also asks for a background full collection.</summary>
+    public const long DefaultCollectAboveWorkingSet = 240L * 1024 * 1024;
+
     private readonly long _reopenAfterBytes;
+    private readonly long _collectAboveWorkingSet;
 
     public PdfDocumentReader()
         : this(DefaultReopenAfterBytes)
@@ -36,10 +44,14 @@ public sealed class PdfDocumentReader : IDocumentReader
 
     /// <param name="reopenAfterBytes">Bytes PdfPig allocates reading pages before the document is reopened before the
     /// next page; 0 reopens it before every page, <see cref="long.MaxValue"/> never.</param>
-    public PdfDocumentReader(long reopenAfterBytes)
+    /// <param name="collectAboveWorkingSet">Working set (bytes) above which a reopening asks for a background full
+    /// collection; 0 asks at every reopening, <see cref="long.MaxValue"/> never.</param>
+    public PdfDocumentReader(long reopenAfterBytes, long collectAboveWorkingSet = DefaultCollectAboveWorkingSet)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(reopenAfterBytes);
+        ArgumentOutOfRangeException.ThrowIfNegative(collectAboveWorkingSet);
         _reopenAfterBytes = reopenAfterBytes;
+        _collectAboveWorkingSet = collectAboveWorkingSet;
     }
 
     public SourceFormat Format => SourceFormat.Pdf;
@@ -52,13 +64,13 @@ public sealed class PdfDocumentReader : IDocumentReader
             throw new InputException("truncated PDF: the file ends before its end-of-file marker (%%EOF)");
         }
 
-        var pages = ReadPages(bytes, _reopenAfterBytes);
+        var pages = ReadPages(bytes, _reopenAfterBytes, _collectAboveWorkingSet);
         PdfTextQuality.Check(pages);
         var lines = PdfDocumentLines.Build(pages);
         return new SourceDocument(documentId, path, SourceFormat.Pdf, sha256, null, pages.Count, lines);
     }
 
-    private static List<PdfPageContent> ReadPages(byte[] bytes, long budget)
+    private static List<PdfPageContent> ReadPages(byte[] bytes, long budget, long collectAboveWorkingSet)
     {
         var pages = new List<PdfPageContent>();
         var pageNo = 0;
@@ -76,6 +88,10 @@ public sealed class PdfDocumentReader : IDocumentReader
                         doc.Dispose();
                         doc = Open(bytes);
                         read = 0;
+                        if (Environment.WorkingSet >= collectAboveWorkingSet)
+                        {
+                            GC.Collect(2, GCCollectionMode.Forced, blocking: false);
+                        }
                     }
 
                     var before = GC.GetAllocatedBytesForCurrentThread();
