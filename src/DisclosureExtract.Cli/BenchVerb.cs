@@ -107,6 +107,12 @@ public static class BenchVerb
 
         var notes = new List<string>();
         var costs = new List<string>();
+        if (Environment.ProcessorCount > 1)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"machine: a CPU-bound loop (integer arithmetic, no memory traffic) on {Environment.ProcessorCount} threads does {CoreScaling():0.00}× the work of one thread in the same time: the ceiling of any speed-up of all cores over one job here"));
+        }
+
         foreach (var format in formats)
         {
             var samples = format == "pdf" ? PdfFiles(pdf.Folder) : SampleFiles(corpus, format);
@@ -124,11 +130,16 @@ public static class BenchVerb
             var formatKinds = kinds.Where(k => !k.PdfProcesses || format == "pdf").ToList();
             var runs = formatKinds.ToDictionary(k => k, _ => new List<RunFigures>());
             var poppler = new List<double>();
+            var popplerAllCores = new List<double>();
             for (var r = 0; r < repeat; r++)
             {
-                if (format == "pdf" && PdfToText(copies) is { } s)
+                if (format == "pdf" && PdfToText(copies, 1) is { } s)
                 {
                     poppler.Add(s);
+                    if (Environment.ProcessorCount > 1 && PdfToText(copies, Environment.ProcessorCount) is { } sAll)
+                    {
+                        popplerAllCores.Add(sAll);
+                    }
                 }
 
                 foreach (var kind in formatKinds)
@@ -167,6 +178,12 @@ public static class BenchVerb
             {
                 notes.Add(string.Create(CultureInfo.InvariantCulture,
                     $"pdf: `pdftotext -layout` on the same {copies.Count} files ({pages} pages), one file after another, took {pop:0.00} s (fastest of {poppler.Count}; {pages / pop:0.0} pages/s); DisclosureExtract with one job took {one.Seconds:0.00} s: ratio {one.Seconds / pop:0.00}×, with {kinds[^1].Words} {figures[kinds[^1]].Seconds / pop:0.00}× (reading, tables, validation and writing, against text extraction alone)"));
+                if (popplerAllCores.Count > 0)
+                {
+                    var popAll = popplerAllCores.Min();
+                    notes.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"pdf: `pdftotext -layout` with {Environment.ProcessorCount} files at a time took {popAll:0.00} s, {pop / popAll:0.00}× as fast as one after another (its own speed-up on this machine); DisclosureExtract with {kinds[^1].Words} took {figures[kinds[^1]].Seconds / popAll:0.00}× its time"));
+                }
             }
 
             if (kinds.Count > 1 && kinds[^1].Jobs > 1)
@@ -427,28 +444,86 @@ public static class BenchVerb
         }
     }
 
-    /// <summary>Runs `pdftotext -layout` on each file in turn; null when poppler-utils is not installed.</summary>
-    private static double? PdfToText(List<string> files)
+    /// <summary>Runs `pdftotext -layout` on every file, <paramref name="processes"/> files at a time (each worker takes
+    /// the next file when its last is done); the seconds, or null when poppler-utils is not installed.</summary>
+    private static double? PdfToText(List<string> files, int processes)
     {
         var watch = Stopwatch.StartNew();
-        foreach (var f in files)
+        var next = -1;
+        var workers = Enumerable.Range(0, processes).Select(_ => Task.Run(() =>
         {
-            var psi = new ProcessStartInfo("pdftotext") { UseShellExecute = false, RedirectStandardError = true };
-            psi.ArgumentList.Add("-layout");
-            psi.ArgumentList.Add(f);
-            psi.ArgumentList.Add("/dev/null");
-            try
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < files.Count)
             {
-                using var p = Process.Start(psi)!;
-                p.StandardError.ReadToEnd();
-                p.WaitForExit();
+                if (!PdfToText(files[i]))
+                {
+                    return false;
+                }
             }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                return null;
-            }
+
+            return true;
+        })).ToArray();
+        return Task.WhenAll(workers).GetAwaiter().GetResult().All(ok => ok) ? watch.Elapsed.TotalSeconds : null;
+    }
+
+    /// <summary>`pdftotext -layout FILE /dev/null`; false when poppler-utils is not installed.</summary>
+    private static bool PdfToText(string file)
+    {
+        var psi = new ProcessStartInfo("pdftotext") { UseShellExecute = false, RedirectStandardError = true };
+        psi.ArgumentList.Add("-layout");
+        psi.ArgumentList.Add(file);
+        psi.ArgumentList.Add("/dev/null");
+        try
+        {
+            using var p = Process.Start(psi)!;
+            p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            return true;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>How much more work a CPU-bound loop gets done on every core than on one in the same time (fastest of
+    /// three interleaved rounds each): what this machine gives any program that runs one job per core. A virtual
+    /// machine's cores may share a physical core or its caches with other guests.</summary>
+    private static double CoreScaling()
+    {
+        const int Iterations = 300_000_000;
+        var cores = Environment.ProcessorCount;
+        double one = double.MaxValue, all = double.MaxValue;
+        for (var round = 0; round < 3; round++)
+        {
+            one = Math.Min(one, SpinSeconds(1, Iterations));
+            all = Math.Min(all, SpinSeconds(cores, Iterations));
         }
 
-        return watch.Elapsed.TotalSeconds;
+        return cores * one / all;
+    }
+
+    /// <summary>Seconds for <paramref name="threads"/> threads to run <paramref name="iterations"/> steps of a xorshift
+    /// generator each (its results are kept, so the loop is not optimized away).</summary>
+    private static double SpinSeconds(int threads, int iterations)
+    {
+        var results = new ulong[threads];
+        var watch = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+        {
+            var x = 0x9E3779B97F4A7C15UL + (ulong)t;
+            for (var i = 0; i < iterations; i++)
+            {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+            }
+
+            results[t] = x;
+        })).ToList();
+        workers.ForEach(w => w.Start());
+        workers.ForEach(w => w.Join());
+        watch.Stop();
+        return results.All(r => r != 0) ? watch.Elapsed.TotalSeconds : double.MaxValue;
     }
 }
