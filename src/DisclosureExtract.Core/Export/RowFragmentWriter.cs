@@ -31,9 +31,17 @@ public sealed class RowFragmentWriter
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(result);
+        return Render(table.Fields, table.Rows(result), records);
+    }
+
+    /// <summary>Rows of a row type whose fields are <paramref name="fields"/>; the memory is valid until the next call.</summary>
+    public ReadOnlyMemory<byte> Render(RowFields fields, IEnumerable<object> rows, List<string[]>? records = null)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(rows);
         _text.GetStringBuilder().Clear();
-        var getters = table.Fields.Getters;
-        foreach (var row in table.Rows(result))
+        var getters = fields.Getters;
+        foreach (var row in rows)
         {
             var record = records is null ? null : new string[getters.Count];
             for (var f = 0; f < getters.Count; f++)

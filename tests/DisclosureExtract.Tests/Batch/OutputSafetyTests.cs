@@ -52,4 +52,32 @@ public class OutputSafetyTests
         Assert.StartsWith("duplicate of a:", rows[2].error, StringComparison.Ordinal);
         Assert.All(rows.Where(r => r.document_id != "c"), r => Assert.Equal("", r.error));
     }
+
+    [Fact]
+    public void Documents_rows_spooled_during_the_batch_are_written_back_exactly_in_id_order()
+    {
+        // documents.csv's rows wait in the spool, not in memory, and are read back at commit: fields that CSV must quote
+        // (commas, quotes, line breaks, edge spaces) and Chinese text come back as written, in document-id order
+        ConversionResult[] results =
+        [
+            ConversionResult.Failure("b", "dir, with comma/b.txt", SourceFormat.Text, "2", "damaged: \"quoted\" and, comma"),
+            ConversionResult.Failure("a", " a leading space.txt", SourceFormat.Pdf, "1", "第一行\n第二行\r\nthird "),
+            ConversionResult.Failure("c", "c.html", null, null, ""),
+        ];
+        var outDir = Path.Combine(TestPaths.TempDir(), "out");
+        using (var output = new BatchOutput(outDir))
+        {
+            foreach (var r in results)
+            {
+                output.Add(r);
+            }
+
+            output.Commit();
+        }
+
+        using var expected = new MemoryStream();
+        expected.Write(CsvOutput.Utf8Bom.GetPreamble());
+        CsvOutput.WriteTo(expected, results.Select(OutputRows.Document).OrderBy(d => d.document_id, StringComparer.Ordinal));
+        Assert.Equal(Encoding.UTF8.GetString(expected.ToArray()), Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(outDir, BatchOutput.DocumentsFile))));
+    }
 }
