@@ -195,9 +195,9 @@ public sealed class BatchOutput : IDisposable
             var buffer = new byte[1 << 16];
             using var csv = new MemoryStream();
             csv.Write(RowFragmentWriter.Header(typeof(DocumentRow)).Span);
-            foreach (var id in _fragments.Keys.Order(StringComparer.Ordinal))
+            foreach (var (id, refs) in _fragments.OrderBy(f => f.Key, StringComparer.Ordinal))
             {
-                csv.Write(ReadFragment(spools, _fragments[id].Document, id, ref buffer));
+                csv.Write(ReadFragment(spools, refs.Document, id, ref buffer));
             }
 
             csv.Position = 0;
