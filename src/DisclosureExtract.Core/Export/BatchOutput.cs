@@ -136,9 +136,9 @@ public sealed class BatchOutput : IDisposable
         }
 
         CloseSpools();
-        var (documents, duplicates) = DuplicateContent.Mark(ReadDocuments());
-        CsvOutput.Write(Path.Combine(_staging, DocumentsFile), documents);
-        var ids = documents.Select(d => d.document_id).Where(id => !duplicates.Contains(id)).ToList();
+        var order = _fragments.Keys.Order(StringComparer.Ordinal).ToList();
+        var duplicates = WriteDocuments(order);
+        var ids = order.Where(id => !duplicates.Contains(id)).ToList();
         var buffer = new byte[1 << 16];
         for (var t = 0; t < _tables.Count; t++)
         {
@@ -174,7 +174,7 @@ public sealed class BatchOutput : IDisposable
         }
 
         Directory.Delete(_fragmentDir, recursive: true);
-        DatasetFiles.Write(_staging, documents, _formats, built);
+        DatasetFiles.Write(_staging, _formats, built);
         if (!_formats.HasFlag(OutputFormats.Csv))
         {
             foreach (var t in _tables)
@@ -186,28 +186,32 @@ public sealed class BatchOutput : IDisposable
         SwapIntoPlace();
     }
 
-    /// <summary>documents.csv's rows as spooled, in document-id order (before duplicates are marked).</summary>
-    private List<DocumentRow> ReadDocuments()
+    /// <summary>documents.csv in document-id order, duplicates marked, as a stream: the spooled rows are copied in
+    /// order to a file beside the spools, which is read back one row at a time, so the commit holds no row of the batch.
+    /// Returns the ids of the duplicates (their rows in the long files are dropped).</summary>
+    private HashSet<string> WriteDocuments(List<string> order)
     {
+        var unmarked = Path.Combine(_fragmentDir, DocumentsFile);
         var spools = _spools.Select(s => s.OpenForReading(_tables.Count)).ToList();
         try
         {
+            using var file = new FileStream(unmarked, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            file.Write(RowFragmentWriter.Header(typeof(DocumentRow)).Span);
             var buffer = new byte[1 << 16];
-            using var csv = new MemoryStream();
-            csv.Write(RowFragmentWriter.Header(typeof(DocumentRow)).Span);
-            foreach (var (id, refs) in _fragments.OrderBy(f => f.Key, StringComparer.Ordinal))
+            foreach (var id in order)
             {
-                csv.Write(ReadFragment(spools, refs.Document, id, ref buffer));
+                file.Write(ReadFragment(spools, _fragments[id].Document, id, ref buffer));
             }
-
-            csv.Position = 0;
-            using var reader = new StreamReader(csv, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            return CsvRecords.Read<DocumentRow>(reader, CsvOutput.Config);
         }
         finally
         {
             spools.ForEach(h => h.Dispose());
         }
+
+        var duplicates = new HashSet<string>(StringComparer.Ordinal);
+        CsvOutput.Write(Path.Combine(_staging, DocumentsFile), DuplicateContent.MarkEach(DatasetFiles.DocumentRows(unmarked), duplicates));
+        File.Delete(unmarked);
+        return duplicates;
     }
 
     /// <summary>A document's spooled bytes of one file, read into <paramref name="buffer"/> (grown when too small).</summary>

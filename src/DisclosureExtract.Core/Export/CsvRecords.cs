@@ -19,17 +19,26 @@ public static class CsvRecords
 
     /// <summary>Every row of the file as a record; a column the record needs and the header lacks, or a value its
     /// parameter cannot take, is an error naming the column and the line.</summary>
-    public static List<T> Read<[DynamicallyAccessedMembers(Members)] T>(TextReader reader, CsvConfiguration? config = null)
+    public static List<T> Read<[DynamicallyAccessedMembers(Members)] T>(TextReader reader, CsvConfiguration? config = null) =>
+        [.. Enumerate<T>(reader, config)];
+
+    /// <summary>The rows of <see cref="Read{T}"/> one at a time, as they are parsed: a file of any length is read in the
+    /// memory of one row (the batch's documents.csv at commit).</summary>
+    public static IEnumerable<T> Enumerate<[DynamicallyAccessedMembers(Members)] T>(TextReader reader, CsvConfiguration? config = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var ctor = typeof(T).GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault()
             ?? throw new NotSupportedException($"{typeof(T).Name} has no public constructor to build its rows with");
+        return Rows<T>(reader, ctor, config ?? new CsvConfiguration(CultureInfo.InvariantCulture));
+    }
+
+    private static IEnumerable<T> Rows<T>(TextReader reader, ConstructorInfo ctor, CsvConfiguration config)
+    {
         var parameters = ctor.GetParameters();
-        using var parser = new CsvParser(reader, config ?? new CsvConfiguration(CultureInfo.InvariantCulture), leaveOpen: true);
-        var rows = new List<T>();
+        using var parser = new CsvParser(reader, config, leaveOpen: true);
         if (!parser.Read())
         {
-            return rows;
+            yield break;
         }
 
         var header = parser.Record!;
@@ -42,20 +51,18 @@ public static class CsvRecords
             }
         }
 
-        var args = new object?[parameters.Length];
         while (parser.Read())
         {
             var record = parser.Record!;
+            var args = new object?[parameters.Length];
             for (var i = 0; i < parameters.Length; i++)
             {
                 var text = columns[i] < record.Length ? record[columns[i]] : string.Empty;
                 args[i] = Value(parameters[i], text, parser.Row);
             }
 
-            rows.Add((T)ctor.Invoke(args));
+            yield return (T)ctor.Invoke(args);
         }
-
-        return rows;
     }
 
     private static object? Value(ParameterInfo p, string text, int line)

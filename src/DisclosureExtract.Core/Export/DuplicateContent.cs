@@ -11,27 +11,39 @@ public static class DuplicateContent
     public static (IReadOnlyList<DocumentRow> Rows, IReadOnlySet<string> Duplicates) Mark(IReadOnlyList<DocumentRow> rowsSortedById)
     {
         ArgumentNullException.ThrowIfNull(rowsSortedById);
-        var tracker = new Tracker();
         var duplicates = new HashSet<string>(StringComparer.Ordinal);
-        var result = new List<DocumentRow>(rowsSortedById.Count);
+        return ([.. MarkEach(rowsSortedById, duplicates)], duplicates);
+    }
+
+    /// <summary>The rows of <see cref="Mark"/> one at a time, as they are enumerated (a batch of any size is marked in
+    /// the memory of its distinct hashes); the ids of duplicates are added to <paramref name="duplicates"/> as their
+    /// rows pass.</summary>
+    public static IEnumerable<DocumentRow> MarkEach(IEnumerable<DocumentRow> rowsSortedById, ISet<string> duplicates)
+    {
+        ArgumentNullException.ThrowIfNull(rowsSortedById);
+        ArgumentNullException.ThrowIfNull(duplicates);
+        return Marked(rowsSortedById, duplicates);
+    }
+
+    private static IEnumerable<DocumentRow> Marked(IEnumerable<DocumentRow> rowsSortedById, ISet<string> duplicates)
+    {
+        var tracker = new Tracker();
         foreach (var row in rowsSortedById)
         {
             if (tracker.FirstWithSameContent(row) is { } first)
             {
                 duplicates.Add(row.document_id);
-                result.Add(row with
+                yield return row with
                 {
                     status = "partial",
                     error = $"duplicate of {first}: the same content (SHA-256); its line items and findings are not repeated",
-                });
+                };
             }
             else
             {
-                result.Add(row);
+                yield return row;
             }
         }
-
-        return (result, duplicates);
     }
 
     /// <summary>The same rule one document at a time, for documents seen in document-id order.</summary>

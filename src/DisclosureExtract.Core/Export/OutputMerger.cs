@@ -60,7 +60,7 @@ public static class OutputMerger
             }
 
             // the dataset's own files again, from the merged CSVs, in the formats the shards were written in
-            DatasetFiles.Write(staging, marked, FormatsOf(shardDirs));
+            DatasetFiles.Write(staging, FormatsOf(shardDirs));
             if (Directory.Exists(outDir))
             {
                 Directory.Delete(outDir, recursive: true);

@@ -229,17 +229,30 @@ internal static class ReportOutput
     /// <summary>The id of a marked cell: t{table}-r{row}-c{column} (c-1: the row's name).</summary>
     public static string CellId(CellMark m) => FormattableString.Invariant($"t{m.Table}-r{m.Row}-c{m.Column}");
 
-    /// <summary>report/index.html: one row per documents.csv row.</summary>
-    public static string Index(IReadOnlyList<DocumentRow> documents, OutputFormats formats)
+    /// <summary>report/index.html: one row per documents.csv row. <paramref name="documents"/> is enumerated twice
+    /// (the counts at the top, then the rows) and never held: the index of a batch of any size is written in the
+    /// memory of one row.</summary>
+    public static void WriteIndex(TextWriter writer, Func<IEnumerable<DocumentRow>> documents, OutputFormats formats)
     {
+        ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(documents);
-        var b = new StringBuilder(1024 + (documents.Count * 400));
+        int count = 0, converted = 0, partial = 0, failed = 0;
+        long errors = 0, warnings = 0;
+        foreach (var d in documents())
+        {
+            count++;
+            converted += d.status == "converted" ? 1 : 0;
+            partial += d.status == "partial" ? 1 : 0;
+            failed += d.status == "failed" ? 1 : 0;
+            errors += d.findings_errors;
+            warnings += d.findings_warnings;
+        }
+
+        var b = new StringBuilder(1 << 16);
         Head(b, "DisclosureExtract review");
-        var errors = documents.Sum(d => d.findings_errors);
-        var warnings = documents.Sum(d => d.findings_warnings);
-        b.Append(CultureInfo.InvariantCulture, $"<h1>Documents</h1><p class=\"meta\">{documents.Count} documents: {documents.Count(d => d.status == "converted")} converted, {documents.Count(d => d.status == "partial")} partial, {documents.Count(d => d.status == "failed")} failed; {errors} errors, {warnings} warnings</p>");
+        b.Append(CultureInfo.InvariantCulture, $"<h1>Documents</h1><p class=\"meta\">{count} documents: {converted} converted, {partial} partial, {failed} failed; {errors} errors, {warnings} warnings</p>");
         b.Append("<div class=\"scroll\"><table><thead><tr><th>document</th><th>unit</th><th>year</th><th>status</th><th>tables found</th><th>errors</th><th>warnings</th><th>files</th><th>note</th></tr></thead><tbody>");
-        foreach (var d in documents)
+        foreach (var d in documents())
         {
             b.Append("<tr><td><a href=\"").Append(E(Uri.EscapeDataString(d.document_id))).Append(".html\">").Append(E(d.document_id)).Append("</a></td>");
             b.Append("<td>").Append(E(d.unit_name)).Append("</td><td>").Append(E(d.budget_year)).Append("</td>");
@@ -248,10 +261,15 @@ internal static class ReportOutput
             b.Append(CultureInfo.InvariantCulture, $"<td class=\"num{(d.findings_errors > 0 ? " error" : string.Empty)}\">{d.findings_errors}</td><td class=\"num\">{d.findings_warnings}</td><td>");
             Links(b, d.document_id, formats, "../");
             b.Append("</td><td>").Append(E(d.error)).Append("</td></tr>");
+            if (b.Length >= 1 << 15)
+            {
+                writer.Write(b);
+                b.Clear();
+            }
         }
 
         b.Append("</tbody></table></div></body></html>\n");
-        return b.ToString();
+        writer.Write(b);
     }
 
     private static void Links(StringBuilder b, string id, OutputFormats formats, string up)

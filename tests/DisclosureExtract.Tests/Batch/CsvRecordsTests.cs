@@ -111,6 +111,20 @@ public class CsvRecordsTests
     }
 
     [Fact]
+    public void Rows_are_enumerated_as_they_are_parsed()
+    {
+        // documents.csv is read back at commit one row at a time: a bad value further down is met only when reached
+        using var rows = CsvRecords.Enumerate<Counted>(new StringReader("name,count\r\n甲,1\r\n乙,2\r\n丙,三\r\n")).GetEnumerator();
+
+        Assert.True(rows.MoveNext());
+        Assert.Equal(new Counted("甲", 1), rows.Current);
+        Assert.True(rows.MoveNext());
+        Assert.Equal(new Counted("乙", 2), rows.Current);
+        var bad = Assert.Throws<InvalidDataException>(() => rows.MoveNext());
+        Assert.Contains("line 4", bad.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_column_or_a_bad_number_is_named()
     {
         var missing = Assert.Throws<InvalidDataException>(() => CsvRecords.Read<Row>(new StringReader("document_id,seq,text\r\na,1,b\r\n")));

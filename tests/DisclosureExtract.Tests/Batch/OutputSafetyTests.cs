@@ -54,6 +54,26 @@ public class OutputSafetyTests
     }
 
     [Fact]
+    public void Duplicates_are_marked_as_the_rows_pass_without_holding_the_batch()
+    {
+        // the commit marks documents.csv as a stream: a row is marked when it passes, with what came before it
+        DocumentRow Row(string id, string sha) =>
+            new(id, id + ".txt", "text", sha, "", "", "", "", "", "", "", "", "", "", "", 0, 0, "converted", "");
+        IEnumerable<DocumentRow> Rows()
+        {
+            yield return Row("a", "1");
+            yield return Row("b", "1");
+            throw new InvalidOperationException("read past the rows asked for");
+        }
+
+        var duplicates = new HashSet<string>(StringComparer.Ordinal);
+        var firstTwo = DuplicateContent.MarkEach(Rows(), duplicates).Take(2).ToList();
+
+        Assert.Equal(["converted", "partial"], firstTwo.Select(r => r.status));
+        Assert.Equal(["b"], duplicates);
+    }
+
+    [Fact]
     public void Documents_rows_spooled_during_the_batch_are_written_back_exactly_in_id_order()
     {
         // documents.csv's rows wait in the spool, not in memory, and are read back at commit: fields that CSV must quote
