@@ -35,9 +35,12 @@ RUN dotnet publish src/DisclosureExtract.Cli -c Release -r linux-x64 --no-restor
 FROM mcr.microsoft.com/dotnet/runtime-deps:${DOTNET_VERSION} AS runtime
 WORKDIR /opt/disclosure-extract
 COPY --from=build /out/cli/disclosure-extract /out/cli/libe_sqlite3.so /out/worker/disclosure-extract-worker /out/worker/appsettings.json ./
-# DOTNET_BUNDLE_EXTRACT_BASE_DIR: where the worker's single file extracts SQLite's native library at its first start
+# DOTNET_BUNDLE_EXTRACT_BASE_DIR: where the worker's single file extracts SQLite's native library at its first start;
+# DOTNET_GCGen0MaxBudget: the collector's gen0 budget capped at 32 MB (hex), as the native CLI has it built in; the
+# worker (a JIT build) reads it only from the environment (README, "Garbage collector")
 ENV PATH="/opt/disclosure-extract:${PATH}" \
-    DOTNET_BUNDLE_EXTRACT_BASE_DIR=/tmp/dotnet-bundle
+    DOTNET_BUNDLE_EXTRACT_BASE_DIR=/tmp/dotnet-bundle \
+    DOTNET_GCGen0MaxBudget=2000000
 # the image's non-root user; mount /data (or any folder) for inputs and outputs
 USER $APP_UID
 WORKDIR /data

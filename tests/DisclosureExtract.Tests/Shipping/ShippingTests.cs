@@ -74,6 +74,7 @@ public sealed class ShippingTests
         Assert.True(code is 0 or 1, $"exit {code}\n{stdout}\n{stderr}");
         Assert.Contains("code=native_aot", stdout, StringComparison.Ordinal);
         Assert.Contains("gc_server=true", stdout, StringComparison.Ordinal);
+        Assert.Contains($"gc_gen0_max_budget_bytes={32 << 20}", stdout, StringComparison.Ordinal);
 
         // copied without SQLite's library: a clear refusal before converting anything, and the other formats still work
         var alone = Path.Combine(tmp, "alone");
