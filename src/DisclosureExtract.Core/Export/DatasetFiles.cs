@@ -4,10 +4,10 @@ namespace DisclosureExtract.Export;
 
 /// <summary>
 /// The files of a whole dataset, written once its long CSV files and documents.csv are final: disclosures.sqlite,
-/// parquet/ and report/index.html. Built from those CSV files, read as streams (a batch of any size), so they hold exactly the rows of the CSVs
-/// whatever the number of jobs, and `merge` builds the same files as an unsharded run (which builds the SQLite and
-/// Parquet files while it converts, see <see cref="DatasetStream"/>: the same bytes). The SQLite file and the Parquet
-/// files are written at the same time, on two threads.
+/// parquet/ and report/index.html. Built from those CSV files, read as streams (a batch of any size), so they hold
+/// exactly the rows of the CSVs whatever the number of jobs, and `merge` builds the same files as an unsharded run
+/// (which builds the SQLite and Parquet files while it converts, see <see cref="DatasetStream"/>: the same bytes). The
+/// SQLite file and the Parquet files are written at the same time, on two threads.
 /// </summary>
 public static class DatasetFiles
 {
