@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using CsvHelper;
 
@@ -6,13 +5,13 @@ namespace DisclosureExtract.Export;
 
 /// <summary>
 /// Merges the output folders of shards (convert --shard i/n) into one dataset that is byte-identical
-/// to an unsharded run: rows are grouped by document id (the first column), groups sorted by id, and
-/// duplicate content across shards is marked as in one run. json/, tables/, xlsx/ and the documents' review pages are
-/// copied; disclosures.sqlite, parquet/ and report/index.html are built again from the merged CSVs.
+/// to an unsharded run: each shard's files are in document-id order (the first column), so their rows are merged in
+/// that order as streams (<see cref="OrderedMerge"/>), and duplicate content across shards is marked as in one run.
+/// json/, tables/, xlsx/ and the documents' review pages are copied; disclosures.sqlite, parquet/ and report/index.html
+/// are built again from the merged CSVs.
 /// </summary>
 public static class OutputMerger
 {
-
     public static void Merge(IReadOnlyList<string> shardDirs, string outDir)
     {
         ArgumentNullException.ThrowIfNull(shardDirs);
@@ -25,23 +24,16 @@ public static class OutputMerger
             }
         }
 
-        var documents = shardDirs.SelectMany(d => ReadRows<DocumentRow>(Path.Combine(d, BatchOutput.DocumentsFile)))
-            .OrderBy(r => r.document_id, StringComparer.Ordinal).ToList();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var r in documents)
-        {
-            if (!ids.Add(r.document_id))
-            {
-                throw new IOException($"document {r.document_id} is in more than one shard: were the shards cut from the same input list?");
-            }
-        }
-
-        var (marked, duplicates) = DuplicateContent.Mark(documents);
+        // each shard's files are in document-id order (BatchOutput writes them so): merged as streams, one row of each
+        // shard at a time, so a merge of any size holds no file's rows
+        var documentFiles = shardDirs.Select(d => Path.Combine(d, BatchOutput.DocumentsFile)).ToList();
+        var merged = OrderedMerge.ByKey([.. documentFiles.Select(DatasetFiles.DocumentRows)], r => r.document_id, i => documentFiles[i]);
+        var duplicates = new HashSet<string>(StringComparer.Ordinal);
         var staging = outDir.TrimEnd('/', '\\') + $".merging-{Guid.NewGuid():N}";
         Directory.CreateDirectory(staging);
         try
         {
-            CsvOutput.Write(Path.Combine(staging, BatchOutput.DocumentsFile), marked);
+            CsvOutput.Write(Path.Combine(staging, BatchOutput.DocumentsFile), DuplicateContent.MarkEach(OnceEach(merged), duplicates));
             foreach (var table in CsvTables.PerRow)
             {
                 MergeRows(shardDirs.Select(d => Path.Combine(d, table.FileName)).Where(File.Exists).ToList(), Path.Combine(staging, table.FileName), duplicates);
@@ -93,47 +85,60 @@ public static class OutputMerger
         return formats;
     }
 
-    private static List<T> ReadRows<[DynamicallyAccessedMembers(CsvRecords.Members)] T>(string path)
+    /// <summary>The merged documents rows, each id once: an id in two shards means the shards were not cut from one list.</summary>
+    private static IEnumerable<DocumentRow> OnceEach(IEnumerable<DocumentRow> rowsSortedById)
     {
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return CsvRecords.Read<T>(reader, CsvOutput.Config);
+        string? previous = null;
+        foreach (var r in rowsSortedById)
+        {
+            if (r.document_id == previous)
+            {
+                throw new IOException($"document {r.document_id} is in more than one shard: were the shards cut from the same input list?");
+            }
+
+            previous = r.document_id;
+            yield return r;
+        }
     }
 
-    /// <summary>Rows stay raw strings (re-quoted the way they were written), grouped by their first column.</summary>
+    /// <summary>Rows stay raw strings (re-quoted the way they were written), merged by their first column (the document
+    /// id) from files each in id order.</summary>
     private static void MergeRows(IReadOnlyList<string> files, string target, IReadOnlySet<string> drop)
     {
-        string[]? header = null;
-        var groups = new SortedDictionary<string, List<string[]>>(StringComparer.Ordinal);
-        foreach (var f in files)
+        var readers = new List<(StreamReader Reader, CsvParser Parser)>();
+        try
         {
-            using var reader = new StreamReader(f, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            using var parser = new CsvParser(reader, CsvOutput.Config);
-            var first = true;
-            while (parser.Read())
+            string[]? header = null;
+            foreach (var f in files)
             {
-                var record = parser.Record!;
-                if (first)
+                var reader = new StreamReader(f, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+                var parser = new CsvParser(reader, CsvOutput.Config);
+                readers.Add((reader, parser));
+                if (parser.Read())
                 {
-                    header ??= record;
-                    first = false;
-                    continue;
+                    header ??= parser.Record;
                 }
+            }
 
-                if (drop.Contains(record[0]))
-                {
-                    continue;
-                }
-
-                if (!groups.TryGetValue(record[0], out var list))
-                {
-                    groups[record[0]] = list = [];
-                }
-
-                list.Add(record);
+            var rows = OrderedMerge.ByKey([.. readers.Select(r => Records(r.Parser))], r => r[0], i => files[i]).Where(r => !drop.Contains(r[0]));
+            CsvOutput.WriteGrid(target, (header is null ? [] : new[] { header }).Concat(rows));
+        }
+        finally
+        {
+            foreach (var (reader, parser) in readers)
+            {
+                parser.Dispose();
+                reader.Dispose();
             }
         }
+    }
 
-        CsvOutput.WriteGrid(target, (header is null ? [] : new[] { header }).Concat(groups.Values.SelectMany(g => g)));
+    private static IEnumerable<string[]> Records(CsvParser parser)
+    {
+        while (parser.Read())
+        {
+            yield return parser.Record!;
+        }
     }
 
     private static void CopyTree(string source, string target)
