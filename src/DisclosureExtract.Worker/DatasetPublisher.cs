@@ -45,8 +45,9 @@ public sealed class DatasetPublisher
         // could see one new file beside an old one is as short as the file system allows.
         var staging = Path.Combine(current, ".staging");
         // duplicates (the same content under two names) are marked as `convert` marks them, so the dataset equals a fresh convert
-        var (documents, duplicates) = DuplicateContent.Mark(store.CurrentRows<DocumentRow>(RowKinds.Documents).ToList());
-        CsvOutput.Write(Path.Combine(staging, "documents.csv"), documents);
+        // (as a stream, like the other files: the dataset's rows are never all in memory)
+        var duplicates = new HashSet<string>(StringComparer.Ordinal);
+        CsvOutput.Write(Path.Combine(staging, "documents.csv"), DuplicateContent.MarkEach(store.CurrentRows<DocumentRow>(RowKinds.Documents), duplicates));
         foreach (var table in CsvTables.PerRow)
         {
             CsvOutput.Write(Path.Combine(staging, table.FileName), table.RowType,
