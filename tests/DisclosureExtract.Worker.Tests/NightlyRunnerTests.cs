@@ -61,6 +61,25 @@ public sealed class NightlyRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_scraped_twice_is_marked_a_duplicate_in_the_dataset_as_convert_marks_it()
+    {
+        // the dataset's documents.csv is written as a stream, duplicates marked as the rows pass
+        File.Copy(Path.Combine(_bed.Inbox, "tekes-2023.txt"), Path.Combine(_bed.Inbox, "tekes-2023-again.txt"));
+
+        await _bed.RunAsync();
+
+        var fresh = _bed.FreshConvert();
+        foreach (var name in new[] { "documents.csv", "line_items.csv", "findings.csv" })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(fresh, name)), File.ReadAllBytes(Path.Combine(_bed.Current, name)));
+        }
+
+        var documents = File.ReadAllText(Path.Combine(_bed.Current, "documents.csv"));
+        Assert.Contains("duplicate of tekes-2023:", documents, StringComparison.Ordinal);
+        Assert.DoesNotContain("tekes-2023-again,", File.ReadAllText(Path.Combine(_bed.Current, "line_items.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Changing_one_files_content_reconverts_only_it()
     {
         await _bed.RunAsync();
