@@ -46,7 +46,7 @@ public static class DatasetFiles
     public static string SqliteFileName => SqliteOutput.FileName;
 
     /// <summary>documents.csv's rows, read one at a time.</summary>
-    public static IEnumerable<DocumentRow> DocumentRows(string documentsCsv)
+    internal static IEnumerable<DocumentRow> DocumentRows(string documentsCsv)
     {
         using var reader = new StreamReader(documentsCsv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16);
         foreach (var row in CsvRecords.Enumerate<DocumentRow>(reader, CsvOutput.Config))

@@ -6,7 +6,7 @@ namespace DisclosureExtract.Export;
 /// Items with the same key keep their sequences' order (the first sequence's first); a sequence that goes back in the
 /// order is an error naming it.
 /// </summary>
-public static class OrderedMerge
+internal static class OrderedMerge
 {
     /// <param name="sources">The sequences, each in ascending ordinal order of <paramref name="key"/>.</param>
     /// <param name="key">An item's key (a document id).</param>
