@@ -7,17 +7,9 @@ namespace DisclosureExtract.Export;
 /// </summary>
 public static class DuplicateContent
 {
-    /// <summary>Returns the rows (same order) with duplicates marked, and the ids whose rows are dropped.</summary>
-    public static (IReadOnlyList<DocumentRow> Rows, IReadOnlySet<string> Duplicates) Mark(IReadOnlyList<DocumentRow> rowsSortedById)
-    {
-        ArgumentNullException.ThrowIfNull(rowsSortedById);
-        var duplicates = new HashSet<string>(StringComparer.Ordinal);
-        return ([.. MarkEach(rowsSortedById, duplicates)], duplicates);
-    }
-
-    /// <summary>The rows of <see cref="Mark"/> one at a time, as they are enumerated (a batch of any size is marked in
-    /// the memory of its distinct hashes); the ids of duplicates are added to <paramref name="duplicates"/> as their
-    /// rows pass.</summary>
+    /// <summary>The rows (same order) with duplicates marked, one at a time as they are enumerated (a batch of any size
+    /// is marked in the memory of its distinct hashes); the ids of duplicates, whose rows in the long files are dropped,
+    /// are added to <paramref name="duplicates"/> as their rows pass.</summary>
     public static IEnumerable<DocumentRow> MarkEach(IEnumerable<DocumentRow> rowsSortedById, ISet<string> duplicates)
     {
         ArgumentNullException.ThrowIfNull(rowsSortedById);

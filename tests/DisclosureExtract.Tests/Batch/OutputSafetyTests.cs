@@ -45,7 +45,8 @@ public class OutputSafetyTests
         DocumentRow Row(string id, string sha, string status = "converted") =>
             new(id, id + ".txt", "text", sha, "", "", "", "", "", "", "", "", "", "", "", 0, 0, status, "");
 
-        var (rows, dups) = DuplicateContent.Mark([Row("a", "1"), Row("b", "2"), Row("c", "1"), Row("d", "", "failed"), Row("e", "", "failed")]);
+        var dups = new HashSet<string>(StringComparer.Ordinal);
+        var rows = DuplicateContent.MarkEach([Row("a", "1"), Row("b", "2"), Row("c", "1"), Row("d", "", "failed"), Row("e", "", "failed")], dups).ToList();
 
         Assert.Equal(["c"], dups);
         Assert.Equal("partial", rows[2].status);
