@@ -154,9 +154,11 @@ internal sealed class ParquetPlan
 /// <summary>
 /// Writes one table's Parquet file record by record (CSV records as strings), in row groups of a fixed size, to a
 /// temporary file that <see cref="Finish"/> renames into place. The same plan and records give the same bytes.
-/// A row group is gathered column by column as records come (integers and decimals parsed at once, a text equal to the
-/// one above it kept as that one), so what waits for the group to fill is mostly typed arrays rather than the records'
-/// strings: a batch building the files while it converts keeps less for the garbage collector to move.
+/// A row group is gathered column by column as records come (integers and decimals parsed at once, texts copied into
+/// reused chunks of characters — <see cref="CharChunks"/> — a text equal to the one above it kept as that one), so what
+/// waits for the group to fill is typed arrays rather than the records' strings: a batch building the files while it
+/// converts does not promote its records' strings to the oldest generation, where they would pile up until a full
+/// collection.
 /// Used by one thread at a time.
 /// </summary>
 internal sealed class ParquetTableWriter : IDisposable
@@ -168,6 +170,7 @@ internal sealed class ParquetTableWriter : IDisposable
     private readonly FileStream _stream;
     private readonly ParquetWriter _writer;
     private readonly Array[] _columns;
+    private readonly CharChunks _texts = new();
     private int _rows;
     private bool _finished;
 
@@ -183,7 +186,7 @@ internal sealed class ParquetTableWriter : IDisposable
         {
             ColumnKind.Integer => (Array)new long?[rowGroupSize],
             ColumnKind.Decimal => new decimal?[rowGroupSize],
-            _ => new string[rowGroupSize],
+            _ => new ReadOnlyMemory<char>?[rowGroupSize],
         }).ToArray();
         _tmp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         _stream = new FileStream(_tmp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
@@ -243,8 +246,8 @@ internal sealed class ParquetTableWriter : IDisposable
                     }
 
                     break;
-                case string[] texts:
-                    texts[r] = r > 0 && string.Equals(texts[r - 1], text, StringComparison.Ordinal) ? texts[r - 1] : text;
+                case ReadOnlyMemory<char>?[] texts:
+                    texts[r] = r > 0 && texts[r - 1]!.Value.Span.SequenceEqual(text) ? texts[r - 1] : _texts.Add(text);
                     break;
             }
         }
@@ -305,13 +308,15 @@ internal sealed class ParquetTableWriter : IDisposable
                     case decimal?[] decimals:
                         await group.WriteAsync<decimal>(field, decimals.AsMemory(0, rows)).ConfigureAwait(false);
                         break;
-                    case string[] texts:
-                        await group.WriteAsync(field, rows == texts.Length ? texts : texts[..rows]).ConfigureAwait(false);
-                        Array.Clear(texts); // the strings are not kept alive until the next group fills
+                    case ReadOnlyMemory<char>?[] texts:
+                        await group.WriteAsync<ReadOnlyMemory<char>>(field, texts.AsMemory(0, rows)).ConfigureAwait(false);
+                        Array.Clear(texts, 0, rows); // a long text's own string is not kept alive until the next group fills
                         break;
                 }
             }
         }
+
+        _texts.Clear();
 
         _rows = 0;
     }
