@@ -38,10 +38,12 @@ public static class DuplicateContent
         }
     }
 
-    /// <summary>The same rule one document at a time, for documents seen in document-id order.</summary>
+    /// <summary>The same rule one document at a time, for documents seen in document-id order. A hash is kept as its 32
+    /// bytes rather than its 64-character text (~130 bytes less a document over a batch of any size).</summary>
     public sealed class Tracker
     {
-        private readonly Dictionary<string, string> _firstBySha = new(StringComparer.Ordinal);
+        private readonly Dictionary<Sha256Bytes, string> _firstByHash = [];
+        private readonly Dictionary<string, string> _firstByText = new(StringComparer.Ordinal);
 
         /// <summary>The id of an earlier document with the same content, or null (failed documents and those without
         /// a hash are never duplicates).</summary>
@@ -53,15 +55,50 @@ public static class DuplicateContent
                 return null;
             }
 
-            if (_firstBySha.TryGetValue(row.sha256, out var first))
+            return Sha256Bytes.TryParse(row.sha256, out var hash)
+                ? FirstOrAdd(_firstByHash, hash, row.document_id)
+                : FirstOrAdd(_firstByText, row.sha256, row.document_id); // not a hash as this tool writes it (an edited file)
+        }
+
+        public bool IsDuplicate(DocumentRow row) => FirstWithSameContent(row) is not null;
+
+        private static string? FirstOrAdd<TKey>(Dictionary<TKey, string> firstByKey, TKey key, string id)
+            where TKey : notnull
+        {
+            ref var first = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(firstByKey, key, out var exists);
+            if (exists)
             {
                 return first;
             }
 
-            _firstBySha[row.sha256] = row.document_id;
+            first = id;
             return null;
         }
+    }
 
-        public bool IsDuplicate(DocumentRow row) => FirstWithSameContent(row) is not null;
+    /// <summary>A SHA-256 hash as its bytes; only the lowercase hex text this tool writes parses (so that one hash has one
+    /// form, and any other text is compared as text).</summary>
+    private readonly record struct Sha256Bytes(ulong A, ulong B, ulong C, ulong D)
+    {
+        private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
+
+        public static bool TryParse(string text, out Sha256Bytes hash)
+        {
+            hash = default;
+            if (text.Length != 64 || text.AsSpan().ContainsAnyExcept(LowerHex))
+            {
+                return false;
+            }
+
+            Span<byte> bytes = stackalloc byte[32];
+            if (Convert.FromHexString(text, bytes, out _, out _) != System.Buffers.OperationStatus.Done)
+            {
+                return false;
+            }
+
+            var words = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(bytes);
+            hash = new Sha256Bytes(words[0], words[1], words[2], words[3]);
+            return true;
+        }
     }
 }

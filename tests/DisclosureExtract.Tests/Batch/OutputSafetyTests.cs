@@ -55,6 +55,25 @@ public class OutputSafetyTests
     }
 
     [Fact]
+    public void Hashes_kept_as_bytes_match_exactly_as_their_text_did()
+    {
+        // a hash as this tool writes it (64 lowercase hex digits) is kept as 32 bytes; any other text as text
+        DocumentRow Row(string id, string sha) =>
+            new(id, id + ".txt", "text", sha, "", "", "", "", "", "", "", "", "", "", "", 0, 0, "converted", "");
+        var h = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("预算"u8));
+        var other = h[..^1] + (h[^1] == '0' ? '1' : '0'); // differs in the last digit only
+
+        var duplicates = new HashSet<string>(StringComparer.Ordinal);
+        var rows = DuplicateContent.MarkEach(
+            [Row("a", h), Row("b", other), Row("c", h.ToUpperInvariant()), Row("d", h), Row("e", h.ToUpperInvariant()), Row("f", other + "0")],
+            duplicates).ToList();
+
+        Assert.Equal(["d", "e"], duplicates.Order(StringComparer.Ordinal));
+        Assert.StartsWith("duplicate of a:", rows[3].error, StringComparison.Ordinal);
+        Assert.StartsWith("duplicate of c:", rows[4].error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Duplicates_are_marked_as_the_rows_pass_without_holding_the_batch()
     {
         // the commit marks documents.csv as a stream: a row is marked when it passes, with what came before it
