@@ -33,8 +33,13 @@ public sealed class BatchOutput : IDisposable
     private readonly string _fragmentDir;
     private readonly IReadOnlyList<CsvTable> _tables;
     private readonly OutputFormats _formats;
-    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (FragmentRef Document, FragmentRef[] Rows)> _fragments = new(StringComparer.Ordinal);
+    /// <summary>The index of documents.csv's fragment among a document's (the long files' follow).</summary>
+    private const int Document = 0;
+
+    /// <summary>Each document id added, with its slot: its fragments are at slot × <see cref="Stride"/> in
+    /// <see cref="_refs"/> (one flat array: a batch of any size keeps ~130 bytes a document, no object).</summary>
+    private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
+    private FragmentRef[] _refs = [];
     private readonly List<FragmentSpool> _spools = [];
     private readonly System.Collections.Concurrent.ConcurrentBag<ThreadWriter> _writers = [];
     private readonly Lock _gate = new();
@@ -76,9 +81,11 @@ public sealed class BatchOutput : IDisposable
     {
         ArgumentNullException.ThrowIfNull(result);
         var document = OutputRows.Document(result);
+        int slot;
         lock (_gate)
         {
-            if (_committed || !_ids.Add(result.DocumentId))
+            slot = _slots.Count;
+            if (_committed || !_slots.TryAdd(result.DocumentId, slot))
             {
                 throw new InvalidOperationException($"document {result.DocumentId} added twice or after commit");
             }
@@ -109,7 +116,14 @@ public sealed class BatchOutput : IDisposable
 
             lock (_gate)
             {
-                _fragments[result.DocumentId] = (documentRef, refs);
+                var at = slot * Stride;
+                if (_refs.Length < at + Stride)
+                {
+                    Array.Resize(ref _refs, Math.Max(at + Stride, _refs.Length * 2));
+                }
+
+                _refs[at] = documentRef;
+                refs.CopyTo(_refs, at + 1);
             }
         }
         finally
@@ -137,9 +151,11 @@ public sealed class BatchOutput : IDisposable
         }
 
         CloseSpools();
-        var order = _fragments.Keys.Order(StringComparer.Ordinal).ToList();
+
+        // the documents added whole (a document whose files failed has a slot but no spooled documents row), in id order
+        var order = _slots.Where(s => Fragment(s.Value, Document).Length > 0).OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
         var duplicates = WriteDocuments(order);
-        var ids = order.Where(id => !duplicates.Contains(id)).ToList();
+        var kept = order.Where(s => !duplicates.Contains(s.Key)).ToList();
         var buffer = new byte[1 << 16];
         for (var t = 0; t < _tables.Count; t++)
         {
@@ -151,14 +167,13 @@ public sealed class BatchOutput : IDisposable
                 {
                     stream.Write(CsvOutput.Utf8Bom.GetPreamble());
                     stream.Write(RowFragmentWriter.Header(_tables[table].RowType).Span);
-                    foreach (var id in ids)
+                    foreach (var (id, slot) in kept)
                     {
-                        if (!_fragments.TryGetValue(id, out var refs) || refs.Rows[table].Length == 0)
+                        var rows = Fragment(slot, table + 1);
+                        if (rows.Length > 0)
                         {
-                            continue;
+                            stream.Write(ReadFragment(spools, rows, id, ref buffer));
                         }
-
-                        stream.Write(ReadFragment(spools, refs.Rows[table], id, ref buffer));
                     }
                 });
             }
@@ -190,7 +205,7 @@ public sealed class BatchOutput : IDisposable
     /// <summary>documents.csv in document-id order, duplicates marked, as a stream: the spooled rows are copied in
     /// order to a file beside the spools, which is read back one row at a time, so the commit holds no row of the batch.
     /// Returns the ids of the duplicates (their rows in the long files are dropped).</summary>
-    private HashSet<string> WriteDocuments(List<string> order)
+    private HashSet<string> WriteDocuments(List<KeyValuePair<string, int>> order)
     {
         var unmarked = Path.Combine(_fragmentDir, DocumentsFile);
         var spools = _spools.Select(s => s.OpenForReading(_tables.Count)).ToList();
@@ -199,9 +214,9 @@ public sealed class BatchOutput : IDisposable
             using var file = new FileStream(unmarked, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
             file.Write(RowFragmentWriter.Header(typeof(DocumentRow)).Span);
             var buffer = new byte[1 << 16];
-            foreach (var id in order)
+            foreach (var (id, slot) in order)
             {
-                file.Write(ReadFragment(spools, _fragments[id].Document, id, ref buffer));
+                file.Write(ReadFragment(spools, Fragment(slot, Document), id, ref buffer));
             }
         }
         finally
@@ -214,6 +229,12 @@ public sealed class BatchOutput : IDisposable
         File.Delete(unmarked);
         return duplicates;
     }
+
+    private int Stride => _tables.Count + 1;
+
+    /// <summary>Where a document's bytes of one file lie: <see cref="Document"/> for documents.csv, else 1 + the
+    /// table's index.</summary>
+    private FragmentRef Fragment(int slot, int file) => _refs[(slot * Stride) + file];
 
     /// <summary>A document's spooled bytes of one file, read into <paramref name="buffer"/> (grown when too small).</summary>
     private static ReadOnlySpan<byte> ReadFragment(List<Microsoft.Win32.SafeHandles.SafeFileHandle> spools, FragmentRef f, string id, ref byte[] buffer)

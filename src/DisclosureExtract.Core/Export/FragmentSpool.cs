@@ -6,6 +6,7 @@ namespace DisclosureExtract.Export;
 /// <param name="Spool">The spool's number.</param>
 /// <param name="Offset">The first byte in that spool's file for the table.</param>
 /// <param name="Length">How many bytes (UTF-8, no byte-order mark).</param>
+[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)] // 16 bytes, not 24: a batch keeps one a document and file
 public readonly record struct FragmentRef(int Spool, long Offset, int Length);
 
 /// <summary>
