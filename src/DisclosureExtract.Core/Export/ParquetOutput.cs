@@ -166,10 +166,14 @@ internal sealed class ParquetTableWriter : IDisposable
     private readonly string _path;
     private readonly string _tmp;
     private readonly ParquetPlan _plan;
+    /// <summary>Rows the columns have room for at first.</summary>
+    private const int FirstCapacity = 1024;
+
     private readonly int _rowGroupSize;
     private readonly FileStream _stream;
     private readonly ParquetWriter _writer;
     private readonly Array[] _columns;
+    private int _capacity;
     private readonly CharChunks _texts = new();
     private int _rows;
     private bool _finished;
@@ -182,11 +186,12 @@ internal sealed class ParquetTableWriter : IDisposable
         _path = path;
         _plan = plan;
         _rowGroupSize = rowGroupSize;
+        _capacity = Math.Min(rowGroupSize, FirstCapacity);
         _columns = plan.Kinds.Select(k => k switch
         {
-            ColumnKind.Integer => (Array)new long?[rowGroupSize],
-            ColumnKind.Decimal => new decimal?[rowGroupSize],
-            _ => new ReadOnlyMemory<char>?[rowGroupSize],
+            ColumnKind.Integer => (Array)new long?[_capacity],
+            ColumnKind.Decimal => new decimal?[_capacity],
+            _ => new ReadOnlyMemory<char>?[_capacity],
         }).ToArray();
         _tmp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         _stream = new FileStream(_tmp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
@@ -211,6 +216,11 @@ internal sealed class ParquetTableWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(record);
         var r = _rows;
+        if (r == _capacity)
+        {
+            Grow();
+        }
+
         for (var c = 0; c < _columns.Length; c++)
         {
             var text = c < record.Length ? record[c] : string.Empty;
@@ -258,6 +268,31 @@ internal sealed class ParquetTableWriter : IDisposable
         }
 
         return true;
+    }
+
+    /// <summary>Gives the columns room for a whole row group once the first rows fill them: a table with few rows (or
+    /// a short batch: one document) does not hold buffers for a whole group (the five tables a batch streams have ~90
+    /// columns, ~20 MB at 10,000 rows). One step, not doubling: the steps' arrays, above the large object threshold,
+    /// would wait as garbage for a full collection (1,000 texts peaked ~20 MB higher).</summary>
+    private void Grow()
+    {
+        _capacity = _rowGroupSize;
+        for (var c = 0; c < _columns.Length; c++)
+        {
+            _columns[c] = _columns[c] switch
+            {
+                long?[] integers => Grown(integers, _capacity),
+                decimal?[] decimals => Grown(decimals, _capacity),
+                ReadOnlyMemory<char>?[] texts => Grown(texts, _capacity),
+                _ => throw new InvalidOperationException("unknown column buffer"),
+            };
+        }
+
+        static T[] Grown<T>(T[] values, int capacity)
+        {
+            Array.Resize(ref values, capacity);
+            return values;
+        }
     }
 
     private static bool Holds(DecimalDataField field, string text)

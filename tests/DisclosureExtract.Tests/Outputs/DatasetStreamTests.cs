@@ -122,6 +122,39 @@ public class DatasetStreamTests
     }
 
     [Fact]
+    public void Rows_beyond_the_first_buffers_are_kept_as_the_buffers_grow_to_a_group()
+    {
+        // the buffers start with room for 1,024 rows and then take a whole group (3,000): rows 1,024 and 3,000 each
+        // meet a full buffer, and a refused record at a full buffer leaves the rows before it as they were
+        var table = LongTables.All.Single(t => t.Name == "line_items");
+        var path = Path.Combine(TestPaths.TempDir(), "t.parquet");
+        var ids = new List<string>();
+        using (var writer = new ParquetTableWriter(path, ParquetPlan.Declared(table, ["document_id", "amount", "table_no"]), rowGroupSize: 3_000))
+        {
+            for (var i = 0; i < 7_001; i++)
+            {
+                if (i == 1_024)
+                {
+                    Assert.False(writer.TryAdd(["refused", "1.5", "x"]));
+                }
+
+                var id = $"d{i}";
+                ids.Add(id);
+                writer.Add([id, (i / 100m).ToString(System.Globalization.CultureInfo.InvariantCulture), i % 3 == 0 ? string.Empty : i.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            }
+
+            writer.Finish();
+        }
+
+        var columns = ParquetRoundTripTests.Read(path);
+        Assert.Equal(ids, columns["document_id"]!.Select(v => v!));
+        Assert.Equal("20.480000", columns["amount"][2_048]);
+        Assert.Equal("2999", columns["table_no"][2_999]);
+        Assert.Null(columns["table_no"][3_000]);
+        Assert.Equal("7000", columns["table_no"][7_000]);
+    }
+
+    [Fact]
     public void A_batch_that_ends_without_commit_leaves_nothing_behind()
     {
         var parent = TestPaths.TempDir();
