@@ -21,6 +21,9 @@ public sealed class BatchOutput : IDisposable
     /// the commit holds none of them (30,000 texts: the commit's rise of ~40 MB at the end of the batch is gone).</summary>
     public const string DocumentsFile = "documents.csv";
 
+    /// <summary>The index of documents.csv's fragment among a document's (the long files' follow).</summary>
+    private const int Document = 0;
+
     private static readonly RowFields DocumentFields = RowFields.For<DocumentRow>();
 
     private static readonly HashSet<string> OwnedNames = new(StringComparer.Ordinal)
@@ -33,17 +36,15 @@ public sealed class BatchOutput : IDisposable
     private readonly string _fragmentDir;
     private readonly IReadOnlyList<CsvTable> _tables;
     private readonly OutputFormats _formats;
-    /// <summary>The index of documents.csv's fragment among a document's (the long files' follow).</summary>
-    private const int Document = 0;
 
     /// <summary>Each document id added, with its slot: its fragments are at slot × <see cref="Stride"/> in
     /// <see cref="_refs"/> (one flat array: a batch of any size keeps ~130 bytes a document, no object).</summary>
     private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
-    private FragmentRef[] _refs = [];
     private readonly List<FragmentSpool> _spools = [];
     private readonly System.Collections.Concurrent.ConcurrentBag<ThreadWriter> _writers = [];
     private readonly Lock _gate = new();
     private readonly DatasetStream? _stream;
+    private FragmentRef[] _refs = [];
     private bool _committed;
 
     /// <param name="outDir">The output folder.</param>

@@ -163,18 +163,18 @@ internal sealed class ParquetPlan
 /// </summary>
 internal sealed class ParquetTableWriter : IDisposable
 {
-    private readonly string _path;
-    private readonly string _tmp;
-    private readonly ParquetPlan _plan;
     /// <summary>Rows the columns have room for at first.</summary>
     private const int FirstCapacity = 1024;
 
+    private readonly string _path;
+    private readonly string _tmp;
+    private readonly ParquetPlan _plan;
     private readonly int _rowGroupSize;
     private readonly FileStream _stream;
     private readonly ParquetWriter _writer;
     private readonly Array[] _columns;
-    private int _capacity;
     private readonly CharChunks _texts = new();
+    private int _capacity;
     private int _rows;
     private bool _finished;
 
