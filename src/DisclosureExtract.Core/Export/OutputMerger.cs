@@ -1,5 +1,3 @@
-using System.Text;
-using CsvHelper;
 
 namespace DisclosureExtract.Export;
 
@@ -105,39 +103,17 @@ public static class OutputMerger
     /// id) from files each in id order.</summary>
     private static void MergeRows(IReadOnlyList<string> files, string target, IReadOnlySet<string> drop)
     {
-        var readers = new List<(StreamReader Reader, CsvParser Parser)>();
+        var csvs = new List<LongCsv>(files.Count);
         try
         {
-            string[]? header = null;
-            foreach (var f in files)
-            {
-                var reader = new StreamReader(f, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-                var parser = new CsvParser(reader, CsvOutput.Config);
-                readers.Add((reader, parser));
-                if (parser.Read())
-                {
-                    header ??= parser.Record;
-                }
-            }
-
-            var rows = OrderedMerge.ByKey([.. readers.Select(r => Records(r.Parser))], r => r[0], i => files[i]).Where(r => !drop.Contains(r[0]));
+            csvs.AddRange(files.Select(f => new LongCsv(f)));
+            var header = csvs.Select(c => c.Header).FirstOrDefault(h => h.Length > 0);
+            var rows = OrderedMerge.ByKey([.. csvs.Select(c => c.Records())], r => r[0], i => files[i]).Where(r => !drop.Contains(r[0]));
             CsvOutput.WriteGrid(target, (header is null ? [] : new[] { header }).Concat(rows));
         }
         finally
         {
-            foreach (var (reader, parser) in readers)
-            {
-                parser.Dispose();
-                reader.Dispose();
-            }
-        }
-    }
-
-    private static IEnumerable<string[]> Records(CsvParser parser)
-    {
-        while (parser.Read())
-        {
-            yield return parser.Record!;
+            csvs.ForEach(c => c.Dispose());
         }
     }
 
