@@ -79,7 +79,7 @@ public static class BenchVerb
     {
         var report = new StringBuilder();
         var code = System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? "JIT-compiled (the framework-dependent build or the tool)" : "Native AOT (the published binary)";
-        var budget = GC.GetConfigurationVariables().TryGetValue("GCGen0MaxBudget", out var b) ? $", gen0 budget at most {System.Convert.ToInt64(b, CultureInfo.InvariantCulture) >> 20} MB" : string.Empty;
+        var budget = CollectorSettings.Gen0MaxBudgetBytes is > 0 and var b ? $", gen0 budget at most {b >> 20} MB" : string.Empty;
         var collector = $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} garbage collector{budget}";
         var machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {code}, {collector}";
         report.AppendLine(CultureInfo.InvariantCulture, $"# Benchmark ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");

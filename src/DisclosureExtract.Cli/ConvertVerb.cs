@@ -193,7 +193,7 @@ public static class ConvertVerb
             stdout.WriteLine($"allocated_bytes={GC.GetTotalAllocatedBytes(precise: true)}");
             stdout.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"gc_pause_seconds={GC.GetTotalPauseDuration().TotalSeconds:0.000}"));
             stdout.WriteLine($"gc_server={System.Runtime.GCSettings.IsServerGC.ToString().ToLowerInvariant()}");
-            stdout.WriteLine($"gc_gen0_max_budget_bytes={(GC.GetConfigurationVariables().TryGetValue("GCGen0MaxBudget", out var budget) ? budget : 0)}");
+            stdout.WriteLine($"gc_gen0_max_budget_bytes={CollectorSettings.Gen0MaxBudgetBytes}");
             stdout.WriteLine($"code={(System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? "jit" : "native_aot")}");
         }
 
