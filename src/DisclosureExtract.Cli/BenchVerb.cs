@@ -128,7 +128,14 @@ public static class BenchVerb
             var inDir = Path.Combine(work, format);
             var copies = MakeCopies(samples, inDir, n);
             var bytes = copies.Sum(f => new FileInfo(f).Length);
-            var pages = format == "pdf" ? copies.Sum(PdfPages) : 0;
+            var pageCounts = format == "pdf" ? samples.Select(PdfPages).ToList() : [];
+            var pages = pageCounts.Sum(c => c ?? 0) * (format == "pdf" ? pdf.Copies : 0);
+            if (pageCounts.Count(c => c is null) is > 0 and var unreadable)
+            {
+                notes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"pdf: {unreadable} of the {samples.Count} PDFs of `{pdf.Folder}` could not be opened (encrypted or damaged; {string.Join(", ", samples.Where((_, i) => pageCounts[i] is null).Select(Path.GetFileName))}): they are converted (and fail) in every run and `pdftotext` tries them, but their pages are not counted in pages/s"));
+            }
+
             var formatKinds = kinds.Where(k => !k.PdfProcesses || format == "pdf").ToList();
             var runs = formatKinds.ToDictionary(k => k, _ => new List<RunFigures>());
             var poppler = new List<double>();
@@ -433,16 +440,21 @@ public static class BenchVerb
     private static bool IsSummary(string line) =>
         line.Contains(" documents", StringComparison.Ordinal) && line.Contains("Output in ", StringComparison.Ordinal);
 
-    private static int PdfPages(string path)
+    /// <summary>The number of pages of a PDF, or null when PdfPig cannot open it (encrypted, damaged, not a PDF): a
+    /// folder of real files may hold such files, and the bench still measures the others (their conversion fails as
+    /// it would in any batch).</summary>
+    internal static int? PdfPages(string path)
     {
         try
         {
-            using var doc = UglyToad.PdfPig.PdfDocument.Open(path);
+            using var doc = UglyToad.PdfPig.PdfDocument.Open(path, new UglyToad.PdfPig.ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
             return doc.NumberOfPages;
         }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or UglyToad.PdfPig.Core.PdfDocumentFormatException)
+#pragma warning disable CA1031 // PdfPig throws many exception types for files it cannot open: each means "no page count"
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
         {
-            return 0;
+            return null;
         }
     }
 

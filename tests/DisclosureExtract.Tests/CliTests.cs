@@ -22,6 +22,18 @@ public class CliTests
     }
 
     [Fact]
+    public void Bench_counts_the_pages_of_the_pdfs_it_can_open_and_passes_over_the_others()
+    {
+        // `bench --folder DIR` runs on any folder of PDFs: an encrypted file there once ended the bench with PdfPig's
+        // exception while it counted pages
+        Assert.Equal(41, BenchVerb.PdfPages(TestPaths.Corpus("pdf", "tekes-2023.pdf")));
+        Assert.Null(BenchVerb.PdfPages(TestPaths.Corpus("bad", "encrypted.pdf")));
+        var notPdf = Path.Combine(TestPaths.TempDir(), "not-a.pdf");
+        File.WriteAllText(notPdf, "plain text, not a PDF");
+        Assert.Null(BenchVerb.PdfPages(notPdf));
+    }
+
+    [Fact]
     public void A_bad_file_fails_with_its_reason_and_the_batch_goes_on()
     {
         var dir = TestPaths.TempDir();
