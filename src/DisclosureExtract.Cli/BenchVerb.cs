@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using DisclosureExtract.Pipeline;
 using DisclosureExtract.Reading;
 
 namespace DisclosureExtract.Cli;
@@ -266,8 +267,12 @@ public static class BenchVerb
         return Directory.GetFiles(dir, ext).Order(StringComparer.Ordinal).ToList();
     }
 
-    private static List<string> PdfFiles(string folder) => Directory.Exists(folder)
-        ? Directory.GetFiles(folder, "*.pdf").Order(StringComparer.Ordinal).ToList()
+    /// <summary>The PDFs `convert` would find in the folder: its subfolders too, any case of the extension.</summary>
+    internal static List<string> PdfFiles(string folder) => Directory.Exists(folder)
+        ? InputDiscovery.Discover([folder])
+            .Where(f => f.SkipReason is null && f.Path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+            .Select(f => f.Path)
+            .ToList()
         : [];
 
     private static List<string> MakeCopies(List<string> samples, string dir, int n)

@@ -34,6 +34,21 @@ public class CliTests
     }
 
     [Fact]
+    public void Bench_takes_the_pdfs_convert_would_find_in_the_folder()
+    {
+        var dir = TestPaths.TempDir();
+        Directory.CreateDirectory(Path.Combine(dir, "province", "city"));
+        File.Copy(TestPaths.Corpus("pdf", "tekes-2023.pdf"), Path.Combine(dir, "b.pdf"));
+        File.Copy(TestPaths.Corpus("pdf", "tekes-2023.pdf"), Path.Combine(dir, "province", "city", "a.PDF"));
+        File.WriteAllText(Path.Combine(dir, "notes.txt"), "not a PDF");
+
+        var files = BenchVerb.PdfFiles(dir);
+
+        Assert.Equal([Path.Combine(dir, "b.pdf"), Path.Combine(dir, "province", "city", "a.PDF")], files);
+        Assert.Empty(BenchVerb.PdfFiles(Path.Combine(dir, "missing")));
+    }
+
+    [Fact]
     public void A_bad_file_fails_with_its_reason_and_the_batch_goes_on()
     {
         var dir = TestPaths.TempDir();
