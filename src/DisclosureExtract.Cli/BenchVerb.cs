@@ -129,8 +129,9 @@ public static class BenchVerb
             var inDir = Path.Combine(work, format);
             var copies = MakeCopies(samples, inDir, n);
             var bytes = copies.Sum(f => new FileInfo(f).Length);
-            var pageCounts = format == "pdf" ? samples.Select(PdfPages).ToList() : [];
-            var pages = pageCounts.Sum(c => c ?? 0) * (format == "pdf" ? pdf.Copies : 0);
+            // a PDF that cannot be opened (encrypted, damaged) is converted and fails in every run, as in any batch
+            var pageCounts = format == "pdf" ? samples.Select(PdfDocumentReader.PageCount).ToList() : [];
+            var pages = pageCounts.Sum(c => c ?? 0) * pdf.Copies;
             if (pageCounts.Count(c => c is null) is > 0 and var unreadable)
             {
                 notes.Add(string.Create(CultureInfo.InvariantCulture,
@@ -444,24 +445,6 @@ public static class BenchVerb
     /// <summary>The summary line of `convert`: "N documents: … Output in DIR".</summary>
     private static bool IsSummary(string line) =>
         line.Contains(" documents", StringComparison.Ordinal) && line.Contains("Output in ", StringComparison.Ordinal);
-
-    /// <summary>The number of pages of a PDF, or null when PdfPig cannot open it (encrypted, damaged, not a PDF): a
-    /// folder of real files may hold such files, and the bench still measures the others (their conversion fails as
-    /// it would in any batch).</summary>
-    internal static int? PdfPages(string path)
-    {
-        try
-        {
-            using var doc = UglyToad.PdfPig.PdfDocument.Open(path, new UglyToad.PdfPig.ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
-            return doc.NumberOfPages;
-        }
-#pragma warning disable CA1031 // PdfPig throws many exception types for files it cannot open: each means "no page count"
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-#pragma warning restore CA1031
-        {
-            return null;
-        }
-    }
 
     /// <summary>Runs `pdftotext -layout` on every file, <paramref name="processes"/> files at a time (each worker takes
     /// the next file when its last is done); the seconds, or null when poppler-utils is not installed.</summary>

@@ -36,6 +36,19 @@ public class PdfBadInputTests
     }
 
     [Fact]
+    public void A_page_count_is_given_for_a_pdf_that_opens_and_none_for_one_that_does_not()
+    {
+        // `bench --folder DIR` counts pages of any folder of PDFs: an encrypted file there once ended the bench with
+        // PdfPig's exception
+        Assert.Equal(41, PdfDocumentReader.PageCount(TestPaths.Corpus("pdf", "tekes-2023.pdf")));
+        Assert.Null(PdfDocumentReader.PageCount(TestPaths.Corpus("bad", "encrypted.pdf")));
+        var notPdf = Path.Combine(TestPaths.TempDir(), "not-a.pdf");
+        File.WriteAllText(notPdf, "plain text, not a PDF");
+        Assert.Null(PdfDocumentReader.PageCount(notPdf));
+        Assert.Null(PdfDocumentReader.PageCount(Path.Combine(TestPaths.TempDir(), "missing.pdf")));
+    }
+
+    [Fact]
     public void Fonts_without_a_unicode_mapping_fail_as_garbage_not_as_rows()
     {
         // corpus/bad/unmapped-fonts.pdf: page 1 of tekes-2023.pdf with every /ToUnicode map removed (qpdf --qdf, renamed key, fix-qdf)
