@@ -174,14 +174,25 @@ public sealed class HtmlLineCollector
     }
 
     /// <summary>A cell that holds a table, a heading or several paragraphs makes the table page layout.</summary>
-    private static bool HoldsBlocks(IHtmlTableElement table)
+    /// <remarks>Walks the table's elements and compares tag names. It ran CSS selector queries (<c>table, h1 … h6</c> and
+    /// <c>p, div, li</c> on the table, the second again on each cell when the table has five blocks), each parsing its
+    /// selector again: 3.8% of the CPU samples of reading the corpus pages (400 copies, one job, csv,json), 2.9% walking.
+    /// Same answers: an equivalence test keeps the selector queries as the reference.</remarks>
+    internal static bool HoldsBlocks(IHtmlTableElement table)
     {
-        if (table.QuerySelector("table, h1, h2, h3, h4, h5, h6") is not null)
+        ArgumentNullException.ThrowIfNull(table);
+        var blocks = 0;
+        foreach (var e in table.Descendants<IElement>())
         {
-            return true;
+            if (IsTableOrHeading(e))
+            {
+                return true;
+            }
+
+            blocks += IsBlock(e) ? 1 : 0;
         }
 
-        if (table.QuerySelectorAll("p, div, li").Length < LayoutCellBlocks)
+        if (blocks < LayoutCellBlocks)
         {
             return false;
         }
@@ -190,15 +201,23 @@ public sealed class HtmlLineCollector
         {
             foreach (var cell in row.Cells)
             {
-                if (cell.QuerySelectorAll("p, div, li").Length >= LayoutCellBlocks)
+                var inCell = 0;
+                foreach (var e in cell.Descendants<IElement>())
                 {
-                    return true;
+                    if (IsBlock(e) && ++inCell >= LayoutCellBlocks)
+                    {
+                        return true;
+                    }
                 }
             }
         }
 
         return false;
     }
+
+    private static bool IsTableOrHeading(IElement e) => e.LocalName is "table" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
+
+    private static bool IsBlock(IElement e) => e.LocalName is "p" or "div" or "li";
 
     /// <summary>Preformatted text keeps its own line breaks: each line of it is a line.</summary>
     private void ReadPreformatted(IHtmlPreElement pre, int line)
