@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
 using DisclosureExtract.Export;
 using DisclosureExtract.Model;
 using DisclosureExtract.Pipeline;
@@ -281,19 +280,7 @@ public sealed class NightlyRunner
     {
         var c = summary.Counts;
         store.FinishRun(summary.RunId, status, _clock.GetUtcNow(), summary.Took, c, summary.Error);
-        AtomicFile.Write(Path.Combine(summary.RunFolder, "summary.json"), stream => JsonSerializer.Serialize(stream, new
-        {
-            run_id = summary.RunId,
-            status,
-            inbox = Path.GetFullPath(_options.Inbox),
-            converted = c.Converted,
-            unchanged = c.Unchanged,
-            failed = c.Failed,
-            skipped = c.Skipped,
-            removed = c.Removed,
-            took_ms = (long)summary.Took.TotalMilliseconds,
-            error = summary.Error,
-        }, JsonOutput.Options));
+        AtomicFile.Write(Path.Combine(summary.RunFolder, "summary.json"), stream => RunSummaryJson.Write(stream, summary, status, Path.GetFullPath(_options.Inbox)));
         if (summary.Error is not null)
         {
             Log.RunFailed(_logger, new InvalidOperationException(summary.Error), summary.Error);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using DisclosureExtract.Export;
 using DisclosureExtract.Model;
 using Microsoft.Data.Sqlite;
@@ -213,7 +212,7 @@ public sealed class StateStore : IDisposable
                 {
                     k.Value = kind;
                     n.Value = i++;
-                    data.Value = JsonSerializer.Serialize(row, row!.GetType());
+                    data.Value = StateRowJson.Write(row!);
                     ins.ExecuteNonQuery();
                 }
             }
@@ -357,7 +356,7 @@ public sealed class StateStore : IDisposable
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            yield return (r.GetString(0), JsonSerializer.Deserialize(r.GetString(1), rowType)!);
+            yield return (r.GetString(0), StateRowJson.Read(r.GetString(1), rowType));
         }
     }
 
@@ -372,7 +371,7 @@ public sealed class StateStore : IDisposable
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            yield return JsonSerializer.Deserialize<T>(r.GetString(0))!;
+            yield return (T)StateRowJson.Read(r.GetString(0), typeof(T));
         }
     }
 
