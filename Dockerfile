@@ -1,5 +1,5 @@
 # DisclosureExtract in a container: the CLI (disclosure-extract, a Native AOT binary with SQLite's library beside it)
-# and the nightly worker (disclosure-extract-worker, a single-file, self-contained, ReadyToRun binary) for linux-x64
+# and the nightly worker (disclosure-extract-worker, a Native AOT binary too, using the same SQLite library) for linux-x64
 # (docs/shipping.md) on the small runtime-deps image, which has no .NET runtime, only what the binaries need from the
 # system (glibc, ICU, OpenSSL, time zones).
 #
@@ -15,7 +15,7 @@
 ARG DOTNET_VERSION=10.0
 
 FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build
-# Native AOT links the CLI with the system's C toolchain
+# Native AOT links the binaries with the system's C toolchain
 RUN apt-get update \
  && apt-get install -y --no-install-recommends clang zlib1g-dev \
  && rm -rf /var/lib/apt/lists/*
@@ -35,12 +35,8 @@ RUN dotnet publish src/DisclosureExtract.Cli -c Release -r linux-x64 --no-restor
 FROM mcr.microsoft.com/dotnet/runtime-deps:${DOTNET_VERSION} AS runtime
 WORKDIR /opt/disclosure-extract
 COPY --from=build /out/cli/disclosure-extract /out/cli/libe_sqlite3.so /out/worker/disclosure-extract-worker /out/worker/appsettings.json ./
-# DOTNET_BUNDLE_EXTRACT_BASE_DIR: where the worker's single file extracts SQLite's native library at its first start;
-# DOTNET_GCGen0MaxBudget: the collector's gen0 budget capped at 32 MB (hex), as the native CLI has it built in; the
-# worker (a JIT build) reads it only from the environment (README, "Garbage collector")
-ENV PATH="/opt/disclosure-extract:${PATH}" \
-    DOTNET_BUNDLE_EXTRACT_BASE_DIR=/tmp/dotnet-bundle \
-    DOTNET_GCGen0MaxBudget=2000000
+# (the collector's gen0 budget cap, 32 MB, is built into both binaries: README, "Garbage collector")
+ENV PATH="/opt/disclosure-extract:${PATH}"
 # the image's non-root user; mount /data (or any folder) for inputs and outputs
 USER $APP_UID
 WORKDIR /data

@@ -109,7 +109,7 @@ public static class ConvertVerb
 
         if (request.Formats.HasFlag(OutputFormats.Sqlite) && SqliteLibrary.Problem() is { } sqlite)
         {
-            stderr.WriteLine($"error: {sqlite}");
+            stderr.WriteLine($"error: {sqlite}, or leave sqlite out of --formats");
             return CliApp.ExitUsage;
         }
 

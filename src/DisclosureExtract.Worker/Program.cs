@@ -1,3 +1,4 @@
+using DisclosureExtract.Export;
 using DisclosureExtract.Reading;
 using DisclosureExtract.Worker;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +9,13 @@ using Microsoft.Extensions.Options;
 if (PdfReaderServer.IsRequested(args))
 {
     return PdfReaderServer.ServeConsole();
+}
+
+// the state database is SQLite: without its native library (the native binary has it beside it) say so before starting
+if (SqliteLibrary.Problem() is { } sqlite)
+{
+    await Console.Error.WriteLineAsync($"error: {sqlite}").ConfigureAwait(false);
+    return ExitCodes.InvalidSettings;
 }
 
 try

@@ -2,7 +2,8 @@ namespace DisclosureExtract.Export;
 
 /// <summary>Whether SQLite's native library (e_sqlite3) can be loaded: the Native AOT binary has it beside it
 /// (libe_sqlite3.so), and a binary copied without it could convert a whole batch and then fail to write
-/// disclosures.sqlite, losing the batch. The command line checks before converting anything.</summary>
+/// disclosures.sqlite, losing the batch. The command line checks before converting anything; the nightly worker, whose
+/// state is a SQLite database, before it starts.</summary>
 public static class SqliteLibrary
 {
     /// <summary>Null when SQLite loads; otherwise what is wrong and what to do, for the user.</summary>
@@ -15,7 +16,7 @@ public static class SqliteLibrary
         }
         catch (Exception e) when (Innermost(e) is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
         {
-            return $"SQLite's native library (libe_sqlite3) could not be loaded from {AppContext.BaseDirectory}: keep the file that came with the program beside it, or leave sqlite out of --formats ({Innermost(e).GetType().Name})";
+            return $"SQLite's native library (libe_sqlite3) could not be loaded from {AppContext.BaseDirectory} ({Innermost(e).GetType().Name}): keep the file that came with the program beside it";
         }
     }
 

@@ -6,9 +6,9 @@ using DisclosureExtract.Export;
 namespace DisclosureExtract.Tests.Shipping;
 
 /// <summary>
-/// What users get instead of a clone: the .NET tool package and the single-file binaries of the CLI and the worker,
+/// What users get instead of a clone: the .NET tool package and the native binaries of the CLI and the worker,
 /// each built here by the same commands the README and the Dockerfile give, run on corpus/text and compared byte for
-/// byte with the in-process conversion. Slow (a pack, a Native AOT and a ReadyToRun publish into temporary folders, a few
+/// byte with the in-process conversion. Slow (a pack and two Native AOT publishes into temporary folders, a few
 /// minutes on two cores), so they are few and in this one class; they need only the .NET SDK and the NuGet registry.
 /// </summary>
 public sealed class ShippingTests
@@ -91,17 +91,17 @@ public sealed class ShippingTests
     }
 
     [Fact]
-    public void The_single_file_worker_binary_publishes_the_corpus_like_the_library()
+    public void The_native_worker_binary_publishes_the_corpus_like_the_library()
     {
         var tmp = TestPaths.TempDir();
         var publish = Publish("src/DisclosureExtract.Worker", tmp);
         var binary = Path.Combine(publish, "disclosure-extract-worker");
-        AssertSingleFile(publish, binary);
+        // the Native AOT binary, SQLite's native library beside it, and the binary's symbols
+        AssertSingleFile(publish, binary, besides: ["libe_sqlite3.so", "disclosure-extract-worker.dbg"]);
 
         var output = Path.Combine(tmp, "nightly");
         var (code, stdout, stderr) = Run(binary,
-            [$"--Worker:Inbox={CorpusText}", $"--Worker:Output={output}", "--Worker:Once=true", "--Worker:SettleDelay=00:00:00"], tmp, RunLimit,
-            new Dictionary<string, string?> { ["DOTNET_BUNDLE_EXTRACT_BASE_DIR"] = Path.Combine(tmp, "extract") });
+            [$"--Worker:Inbox={CorpusText}", $"--Worker:Output={output}", "--Worker:Once=true", "--Worker:SettleDelay=00:00:00"], tmp, RunLimit);
 
         Assert.True(code == 0, $"exit {code}\n{stdout}\n{stderr}");
         Assert.Contains("4 converted, 0 unchanged, 0 failed", stdout + stderr, StringComparison.Ordinal);
@@ -115,11 +115,22 @@ public sealed class ShippingTests
         {
             Assert.True(File.ReadAllBytes(Path.Combine(current, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(InProcess.Value.Dir, f))), $"{f} differs");
         }
+
+        // copied without SQLite's library (its state is SQLite): a clear refusal before anything is done
+        var alone = Path.Combine(tmp, "alone");
+        Directory.CreateDirectory(alone);
+        File.Copy(binary, Path.Combine(alone, "disclosure-extract-worker"));
+        File.Copy(Path.Combine(publish, "appsettings.json"), Path.Combine(alone, "appsettings.json"));
+        var refusedOutput = Path.Combine(tmp, "refused");
+        var refused = Run(Path.Combine(alone, "disclosure-extract-worker"),
+            [$"--Worker:Inbox={CorpusText}", $"--Worker:Output={refusedOutput}", "--Worker:Once=true"], tmp, RunLimit);
+        Assert.True(refused.Code == 2, $"exit {refused.Code}\n{refused.Out}\n{refused.Err}");
+        Assert.Contains("libe_sqlite3", refused.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(refusedOutput));
     }
 
-    /// <summary>The publish command of the README and the Dockerfile (with -r the CLI project makes a Native AOT binary,
-    /// the worker's a single self-contained ReadyToRun file), for this machine's runtime identifier, with its own build
-    /// folders.</summary>
+    /// <summary>The publish command of the README and the Dockerfile (with -r each project makes a Native AOT binary), for
+    /// this machine's runtime identifier, with its own build folders.</summary>
     private static string Publish(string project, string tmp)
     {
         var publish = Path.Combine(tmp, "publish");
