@@ -22,6 +22,7 @@ RUN apt-get update \
 WORKDIR /src
 # restore first, in a layer of its own that changes only when the projects or package versions change
 COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY src/Programs.props src/
 COPY src/DisclosureExtract.Core/DisclosureExtract.Core.csproj src/DisclosureExtract.Core/
 COPY src/DisclosureExtract.Cli/DisclosureExtract.Cli.csproj src/DisclosureExtract.Cli/
 COPY src/DisclosureExtract.Worker/DisclosureExtract.Worker.csproj src/DisclosureExtract.Worker/
