@@ -47,7 +47,7 @@ public static class JsonOutput
 
     public sealed record TableJson(int TableNo, string TableKey, string Title, string Unit, bool IsEmpty, string? Note, IReadOnlyList<string> Columns, SourceRef Source, IReadOnlyList<RowJson> Rows);
 
-    public sealed record FindingJson(string Check, Severity Severity, string Message, string? TableKey, string? Code, string? ColumnKey, decimal? Expected, decimal? Actual, decimal? Difference, SourceRef? Source)
+    public sealed record FindingJson(string Check, [property: JsonConverter(typeof(SnakeCaseEnumConverter<Severity>))] Severity Severity, string Message, string? TableKey, string? Code, string? ColumnKey, decimal? Expected, decimal? Actual, decimal? Difference, SourceRef? Source)
     {
         /// <summary>Findings with one explanation share a group (null when the finding stands alone).</summary>
         public int? Group { get; init; }
@@ -60,11 +60,11 @@ public static class JsonOutput
         string DocumentId,
         string SourceFile,
         string? Kind,
-        SourceFormat? SourceFormat,
+        [property: JsonConverter(typeof(SnakeCaseEnumConverter<SourceFormat>))] SourceFormat? SourceFormat,
         string? Sha256,
         string? Encoding,
         int? PageCount,
-        ConversionStatus Status,
+        [property: JsonConverter(typeof(SnakeCaseEnumConverter<ConversionStatus>))] ConversionStatus Status,
         string? Error,
         DocumentFacts? Facts,
         IReadOnlyList<PartJson> Parts,

@@ -78,6 +78,20 @@ public class OutputWritersTests
     }
 
     [Fact]
+    public void The_tables_and_parts_are_written_by_the_generated_fast_path()
+    {
+        // System.Text.Json uses the generated writers only when the options hold no converter; with one it falls back
+        // to the metadata walk for every type (same bytes, slower), so nothing but this test would notice.
+        var context = JsonOutputContext.Default;
+        Assert.Empty(context.Options.Converters);
+        Assert.NotNull(context.TableJson.SerializeHandler);
+        Assert.NotNull(context.RowJson.SerializeHandler);
+        Assert.NotNull(context.ValueJson.SerializeHandler);
+        Assert.NotNull(context.PartJson.SerializeHandler);
+        Assert.NotNull(context.ExplanationJson.SerializeHandler);
+    }
+
+    [Fact]
     public void Rows_spooled_by_several_threads_come_out_in_document_id_order()
     {
         var dir = TestPaths.TempDir();
