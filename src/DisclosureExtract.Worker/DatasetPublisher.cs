@@ -1,3 +1,4 @@
+using System.Text;
 using DisclosureExtract.Export;
 using Microsoft.Extensions.Logging;
 
@@ -7,7 +8,8 @@ namespace DisclosureExtract.Worker;
 /// Writes the always-current merged dataset, current/: the long CSV files and disclosures.sqlite regenerated
 /// from the state database (current versions of the files present in the inbox), plus json/ and tables/ copied
 /// from the run folder that converted each version. Idempotent: a run killed while publishing leaves every file whole,
-/// and the next run publishes again from the database, so no row is ever duplicated.
+/// and the next run publishes again from the database, so no row is ever duplicated. The merged files are rebuilt only
+/// when what they are built from changed (<see cref="DatasetStamp"/>).
 /// </summary>
 public sealed class DatasetPublisher
 {
@@ -39,8 +41,19 @@ public sealed class DatasetPublisher
             store.MarkPublished(path, null, null);
         }
 
-        var ids = store.CurrentFiles().Values.Where(f => !f.Removed).Select(f => f.DocumentId).ToHashSet(StringComparer.Ordinal);
+        var present = store.CurrentFiles().Values.Where(f => !f.Removed).ToList();
+        var ids = present.Select(f => f.DocumentId).ToHashSet(StringComparer.Ordinal);
         Prune(current, ids);
+        var datasetFiles = CsvTables.PerRow.Select(t => t.FileName).Append("documents.csv").Append(DatasetFiles.SqliteFileName).ToList();
+        var stamp = DatasetStamp.Of(present, Generator.Current);
+        if (DatasetStamp.Matches(current, stamp, datasetFiles))
+        {
+            Log.DatasetUnchanged(_logger, ids.Count, current);
+            return ids.Count;
+        }
+
+        // gone before the first file is replaced, so a pass killed among the renames leaves no stamp to trust
+        File.Delete(Path.Combine(current, DatasetStamp.FileName));
         // All are written in full first, then renamed into place back to back, so the moment when a reader
         // could see one new file beside an old one is as short as the file system allows.
         var staging = Path.Combine(current, ".staging");
@@ -56,10 +69,12 @@ public sealed class DatasetPublisher
 
         // the SQLite file of the same rows (built from the staged CSVs), renamed into place with them
         DatasetFiles.WriteSqlite(staging, staging);
-        foreach (var name in CsvTables.PerRow.Select(t => t.FileName).Append("documents.csv").Append(DatasetFiles.SqliteFileName))
+        foreach (var name in datasetFiles)
         {
             File.Move(Path.Combine(staging, name), Path.Combine(current, name), overwrite: true);
         }
+
+        AtomicFile.Write(Path.Combine(current, DatasetStamp.FileName), stream => stream.Write(Encoding.ASCII.GetBytes(stamp + "\n")));
 
         Log.Published(_logger, ids.Count, current);
         return ids.Count;

@@ -48,6 +48,9 @@ internal static partial class Log
     [LoggerMessage(14, LogLevel.Information, "Published the merged dataset: {Documents} documents in {CurrentFolder}")]
     public static partial void Published(ILogger logger, int documents, string currentFolder);
 
+    [LoggerMessage(18, LogLevel.Information, "The merged dataset is current: {Documents} documents in {CurrentFolder}, nothing new to merge")]
+    public static partial void DatasetUnchanged(ILogger logger, int documents, string currentFolder);
+
     [LoggerMessage(15, LogLevel.Warning, "Cannot watch the inbox ({Reason}); passes run on the schedule only")]
     public static partial void WatchUnavailable(ILogger logger, string reason);
 

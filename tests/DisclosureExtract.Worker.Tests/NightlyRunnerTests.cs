@@ -290,6 +290,61 @@ public sealed class NightlyRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pass_with_nothing_new_leaves_the_merged_files_alone_and_a_change_rebuilds_them()
+    {
+        await _bed.RunAsync();
+        var stamp = Path.Combine(_bed.Current, DatasetStamp.FileName);
+        Assert.True(File.Exists(stamp));
+        // a mark the worker would overwrite if it rebuilt the file
+        var lineItems = Path.Combine(_bed.Current, "line_items.csv");
+        File.WriteAllText(lineItems, "untouched\n");
+
+        var quiet = await _bed.RunAsync();
+
+        Assert.Equal(new RunCounts(0, 4, 0, 0, 0), quiet.Counts);
+        Assert.Equal("untouched\n", File.ReadAllText(lineItems));
+
+        File.AppendAllText(Path.Combine(_bed.Inbox, "tekes-2023.txt"), "\n附件：无\n", Encoding.UTF8);
+        var changed = await _bed.RunAsync();
+
+        Assert.Equal(new RunCounts(1, 3, 0, 0, 0), changed.Counts);
+        AssertMergedEqualsFreshConvert();
+    }
+
+    [Fact]
+    public async Task A_merged_file_gone_or_the_stamp_gone_makes_the_next_pass_rebuild_the_dataset()
+    {
+        await _bed.RunAsync();
+        File.Delete(Path.Combine(_bed.Current, "findings.csv"));
+        File.WriteAllText(Path.Combine(_bed.Current, "line_items.csv"), "stale\n");
+
+        await _bed.RunAsync();
+
+        AssertMergedEqualsFreshConvert();
+
+        File.WriteAllText(Path.Combine(_bed.Current, "line_items.csv"), "stale\n");
+        File.Delete(Path.Combine(_bed.Current, DatasetStamp.FileName));
+
+        await _bed.RunAsync();
+
+        AssertMergedEqualsFreshConvert();
+    }
+
+    [Fact]
+    public async Task A_removed_file_changes_the_stamp_and_the_dataset_is_rebuilt_without_it()
+    {
+        await _bed.RunAsync();
+        var before = File.ReadAllText(Path.Combine(_bed.Current, DatasetStamp.FileName));
+        File.Delete(Path.Combine(_bed.Inbox, "kizilsu-2025.txt"));
+
+        await _bed.RunAsync();
+
+        Assert.NotEqual(before, File.ReadAllText(Path.Combine(_bed.Current, DatasetStamp.FileName)));
+        Assert.DoesNotContain("kizilsu-2025", WorkerTestbed.Ids(Path.Combine(_bed.Current, "documents.csv")));
+        AssertMergedEqualsFreshConvert();
+    }
+
+    [Fact]
     public async Task A_second_worker_on_the_same_state_refuses_to_run()
     {
         using var held = WorkerLock.TryAcquire(_bed.StatePath, out _);

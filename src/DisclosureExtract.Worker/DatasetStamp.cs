@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using DisclosureExtract.Export;
+
+namespace DisclosureExtract.Worker;
+
+/// <summary>
+/// What current/'s merged files were built from, as one hash: the build that wrote them and the current version of each
+/// file present in the inbox (its document id and version). A pass whose stamp equals the one written after the last
+/// publication has nothing new to merge and leaves the files alone; rebuilding them reads every stored row, the whole
+/// cost of a pass in which nothing arrived (~4 CPU s per 1,000 documents in the dataset).
+/// </summary>
+internal static class DatasetStamp
+{
+    /// <summary>The stamp file in current/, written after the merged files are renamed into place.</summary>
+    public const string FileName = ".published";
+
+    public static string Of(IEnumerable<CurrentFile> present, Generator generator)
+    {
+        ArgumentNullException.ThrowIfNull(present);
+        ArgumentNullException.ThrowIfNull(generator);
+        var text = new StringBuilder();
+        text.Append(generator.Name).Append(' ').Append(generator.Version).Append('+').Append(generator.Commit).Append('\n');
+        foreach (var f in present.OrderBy(f => f.DocumentId, StringComparer.Ordinal).ThenBy(f => f.Path, StringComparer.Ordinal))
+        {
+            text.Append(f.DocumentId).Append('\t').Append(f.VersionId.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>Whether current/ holds every merged file and the stamp <paramref name="stamp"/>.</summary>
+    public static bool Matches(string current, string stamp, IEnumerable<string> datasetFiles)
+    {
+        var path = Path.Combine(current, FileName);
+        return File.Exists(path)
+            && string.Equals(File.ReadAllText(path).Trim(), stamp, StringComparison.Ordinal)
+            && datasetFiles.All(name => File.Exists(Path.Combine(current, name)));
+    }
+}
