@@ -5,9 +5,9 @@ using DisclosureExtract.Export;
 namespace DisclosureExtract.Worker;
 
 /// <summary>
-/// The JSON of the output rows the state database keeps, generated at build time, with the serializer's default options:
-/// the same text the reflection-based serializer wrote (a test compares them on a corpus document's rows), so state
-/// databases written before still read, and no code is made at run time.
+/// The JSON of the output rows the state database keeps, generated at build time, with the serializer's default options
+/// (written by <see cref="StateRowWriter"/>, which leaves Chinese text unescaped): a test compares it with the reflection
+/// serializer's on the corpus documents' rows, and state databases written before still read; no code is made at run time.
 /// </summary>
 [JsonSerializable(typeof(DocumentRow))]
 [JsonSerializable(typeof(LineItemRow))]
@@ -17,12 +17,9 @@ namespace DisclosureExtract.Worker;
 [JsonSerializable(typeof(IndicatorRow))]
 internal sealed partial class StateRowJson : JsonSerializerContext
 {
-    /// <summary>A row as JSON, by its runtime type (one of the long tables' row types).</summary>
-    public static string Write(object row)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        return JsonSerializer.Serialize(row, row.GetType(), Default);
-    }
+    /// <summary>A row read back as <paramref name="rowType"/> from its stored UTF-8 text.</summary>
+    public static object Read(ReadOnlySpan<byte> utf8Json, Type rowType) =>
+        JsonSerializer.Deserialize(utf8Json, rowType, Default) ?? throw new JsonException($"a {rowType.Name} stored as null");
 
     /// <summary>A row read back as <paramref name="rowType"/>.</summary>
     public static object Read(string json, Type rowType) =>

@@ -205,6 +205,7 @@ public sealed class StateStore : IDisposable
             var k = ins.Parameters.AddWithValue("$k", string.Empty);
             var n = ins.Parameters.AddWithValue("$n", 0);
             var data = ins.Parameters.AddWithValue("$data", string.Empty);
+            using var json = new StateRowWriter();
             void Add<T>(string kind, IEnumerable<T> rows)
             {
                 var i = 0;
@@ -212,7 +213,7 @@ public sealed class StateStore : IDisposable
                 {
                     k.Value = kind;
                     n.Value = i++;
-                    data.Value = StateRowJson.Write(row!);
+                    data.Value = json.Write(row!);
                     ins.ExecuteNonQuery();
                 }
             }
@@ -356,7 +357,7 @@ public sealed class StateStore : IDisposable
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            yield return (r.GetString(0), StateRowJson.Read(r.GetString(1), rowType));
+            yield return (r.GetString(0), StateRowJson.Read(r.GetFieldValue<byte[]>(1), rowType));
         }
     }
 
@@ -371,7 +372,7 @@ public sealed class StateStore : IDisposable
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            yield return (T)StateRowJson.Read(r.GetString(0), typeof(T));
+            yield return (T)StateRowJson.Read(r.GetFieldValue<byte[]>(0), typeof(T));
         }
     }
 

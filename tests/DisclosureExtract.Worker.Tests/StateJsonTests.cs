@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using DisclosureExtract.Export;
 using DisclosureExtract.Model;
@@ -7,7 +8,7 @@ using DisclosureExtract.Pipeline;
 namespace DisclosureExtract.Worker.Tests;
 
 /// <summary>The worker's JSON is generated at build time (the Native AOT binary cannot serialize by reflection); it must be
-/// the text the reflection-based serializer wrote, so that state databases written before still read.</summary>
+/// the text the reflection-based serializer writes, and state databases written before still read.</summary>
 public sealed class StateJsonTests
 {
     private static IEnumerable<object> RowsOf(ConversionResult r) =>
@@ -16,28 +17,45 @@ public sealed class StateJsonTests
             .Concat(ExplanationRows.Projects(r)).Concat(ExplanationRows.Explanations(r)).Concat(ExplanationRows.Indicators(r));
 
     [Fact]
-    public void Every_stored_row_is_written_and_read_as_the_reflection_serializer_did()
+    public void Every_stored_row_is_written_as_the_reflection_serializer_writes_it_and_reads_back_equal()
     {
         var pipeline = new DisclosurePipeline();
         var files = Directory.GetFiles(WorkerTestbed.Corpus("text"), "*.txt")
             .Append(WorkerTestbed.Corpus("pdf", "shanghai_putuo_planning_2024_final_accounts.pdf"));
         var types = new HashSet<Type>();
+        using var writer = new StateRowWriter();
+#pragma warning disable IL2026, IL3050 // the reflection-based serializer, as the reference (tests run with a JIT)
+        var relaxed = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         foreach (var file in files)
         {
             var result = pipeline.Convert(new InputFile(file, Path.GetFileNameWithoutExtension(file)), File.ReadAllBytes(file));
             foreach (var row in RowsOf(result))
             {
                 types.Add(row.GetType());
-                var json = StateRowJson.Write(row);
-#pragma warning disable IL2026, IL3050 // the former reflection-based serializer, as the reference (tests run with a JIT)
-                Assert.Equal(JsonSerializer.Serialize(row, row.GetType()), json);
-                Assert.Equal(row, JsonSerializer.Deserialize(json, row.GetType()));
-#pragma warning restore IL2026, IL3050
+                var json = writer.Write(row);
+                Assert.Equal(JsonSerializer.Serialize(row, row.GetType(), relaxed), json);
+                Assert.Equal(row, StateRowJson.Read(Encoding.UTF8.GetBytes(json), row.GetType()));
                 Assert.Equal(row, StateRowJson.Read(json, row.GetType()));
+                // as rows were stored before 2026-12-06 (Chinese text \u-escaped): still read the same
+                var former = JsonSerializer.Serialize(row, row.GetType());
+                Assert.Equal(row, StateRowJson.Read(Encoding.UTF8.GetBytes(former), row.GetType()));
             }
         }
+#pragma warning restore IL2026, IL3050
 
         Assert.Equal(6, types.Count); // each row type of the state met at least once
+    }
+
+    [Fact]
+    public void Chinese_text_is_stored_as_utf8_not_escaped()
+    {
+        using var writer = new StateRowWriter();
+        var row = OutputRows.Document(new DisclosurePipeline().Convert(new InputFile(WorkerTestbed.Corpus("text", "tekes-2023.txt"), "tekes-2023")));
+
+        var json = writer.Write(row);
+
+        Assert.Contains("特克斯", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", json, StringComparison.Ordinal);
     }
 
     [Fact]
