@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using DisclosureExtract.Export;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,9 @@ public sealed class DatasetPublisher
 
     public const string CurrentFolder = "current";
 
-    public int Publish(StateStore store, string outputRoot)
+    /// <summary>Publishes current/; the long tables are written <paramref name="jobs"/> at a time, each read over its own
+    /// connection (reading the stored rows back is most of the work).</summary>
+    public int Publish(StateStore store, string outputRoot, int jobs = 1)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(outputRoot);
@@ -61,11 +64,8 @@ public sealed class DatasetPublisher
         // (as a stream, like the other files: the dataset's rows are never all in memory)
         var duplicates = new HashSet<string>(StringComparer.Ordinal);
         CsvOutput.Write(Path.Combine(staging, "documents.csv"), DuplicateContent.MarkEach(store.CurrentRows<DocumentRow>(RowKinds.Documents), duplicates));
-        foreach (var table in CsvTables.PerRow)
-        {
-            CsvOutput.Write(Path.Combine(staging, table.FileName), table.RowType,
-                store.CurrentRows(RowKinds.Of(table), table.RowType).Where(r => !duplicates.Contains(r.DocumentId)).Select(r => r.Row));
-        }
+        EachTable(store, jobs, (reader, table) => CsvOutput.Write(Path.Combine(staging, table.FileName), table.RowType,
+            reader.CurrentRows(RowKinds.Of(table), table.RowType).Where(r => !duplicates.Contains(r.DocumentId)).Select(r => r.Row)));
 
         // the SQLite file of the same rows (built from the staged CSVs), renamed into place with them
         DatasetFiles.WriteSqlite(staging, staging);
@@ -81,16 +81,39 @@ public sealed class DatasetPublisher
     }
 
     /// <summary>Writes a run folder's CSVs from the versions that run converted (also for a run that was killed).</summary>
-    public static void WriteRunTables(StateStore store, string runDir, long runId)
+    public static void WriteRunTables(StateStore store, string runDir, long runId, int jobs = 1)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(runDir);
         Directory.CreateDirectory(runDir);
         CsvOutput.Write(Path.Combine(runDir, "documents.csv"), store.RunRows<DocumentRow>(RowKinds.Documents, runId));
-        foreach (var table in CsvTables.PerRow)
+        EachTable(store, jobs, (reader, table) =>
+            CsvOutput.Write(Path.Combine(runDir, table.FileName), table.RowType, reader.RunRows(RowKinds.Of(table), table.RowType, runId).Select(r => r.Row)));
+    }
+
+    /// <summary>Runs <paramref name="write"/> for each long table, <paramref name="jobs"/> at a time, each over its own
+    /// read-only connection; the tables are handed out one at a time in catalog order, so the largest (line items, first)
+    /// does not share a worker with the next ones.</summary>
+    private static void EachTable(StateStore store, int jobs, Action<StateStore, CsvTable> write)
+    {
+        if (jobs <= 1)
         {
-            CsvOutput.Write(Path.Combine(runDir, table.FileName), table.RowType, store.RunRows(RowKinds.Of(table), table.RowType, runId).Select(r => r.Row));
+            foreach (var table in CsvTables.PerRow)
+            {
+                write(store, table);
+            }
+
+            return;
         }
+
+        Parallel.ForEach(
+            Partitioner.Create(CsvTables.PerRow, EnumerablePartitionerOptions.NoBuffering),
+            new ParallelOptions { MaxDegreeOfParallelism = jobs },
+            table =>
+            {
+                using var reader = store.OpenReader();
+                write(reader, table);
+            });
     }
 
     private void CopyDocumentFiles(string fromDir, string toDir, string documentId)

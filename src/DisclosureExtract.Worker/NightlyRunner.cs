@@ -226,8 +226,8 @@ public sealed class NightlyRunner
 
         store.MarkSeen(seen, runId);
         var removed = store.MarkRemoved(runId);
-        publisher.Publish(store, OutputRoot);
-        DatasetPublisher.WriteRunTables(store, runDir, runId);
+        publisher.Publish(store, OutputRoot, jobs);
+        DatasetPublisher.WriteRunTables(store, runDir, runId, jobs);
         var summary = new RunSummary(RunOutcome.Completed, runId, runDir, new RunCounts(converted, unchanged, failedCount, skipped, removed), _clock.GetElapsedTime(startTicks), null);
         Finish(store, summary, "completed");
         RemoveOldRunFolders(store, runId);

@@ -28,10 +28,12 @@ public sealed record NewVersion(string Path, string Sha256, long Size, DateTimeO
 public sealed class StateStore : IDisposable
 {
     private readonly SqliteConnection _db;
+    private readonly string _path;
 
-    private StateStore(SqliteConnection db)
+    private StateStore(SqliteConnection db, string path)
     {
         _db = db;
+        _path = path;
     }
 
     public static StateStore Open(string path)
@@ -45,7 +47,7 @@ public sealed class StateStore : IDisposable
             db.Open();
             Execute(db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;");
             StateMigrations.Apply(db);
-            return new StateStore(db);
+            return new StateStore(db, path);
         }
         catch
         {
@@ -55,6 +57,25 @@ public sealed class StateStore : IDisposable
     }
 
     public int SchemaVersion => StateMigrations.Version(_db);
+
+    /// <summary>Another connection to the same database, read-only, for reading rows on another thread while this one
+    /// is in use (the database is in WAL mode: readers see every committed transaction and do not block the writer).</summary>
+    public StateStore OpenReader()
+    {
+        var cs = new SqliteConnectionStringBuilder { DataSource = _path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+        var db = new SqliteConnection(cs);
+        try
+        {
+            db.Open();
+            Execute(db, "PRAGMA busy_timeout = 5000;");
+            return new StateStore(db, _path);
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Records a new run; its folder (relative to the output folder) is named from its start and its id.</summary>
     public (long RunId, string Folder) StartRun(DateTimeOffset startedAt, string inbox, Func<long, string> folderFor)
