@@ -74,7 +74,10 @@ public sealed class DatasetPublisher
             File.Move(Path.Combine(staging, name), Path.Combine(current, name), overwrite: true);
         }
 
-        AtomicFile.Write(Path.Combine(current, DatasetStamp.FileName), stream => stream.Write(Encoding.ASCII.GetBytes(stamp + "\n")));
+        if (stamp is not null)
+        {
+            AtomicFile.Write(Path.Combine(current, DatasetStamp.FileName), stream => stream.Write(Encoding.ASCII.GetBytes(stamp + "\n")));
+        }
 
         Log.Published(_logger, ids.Count, current);
         return ids.Count;

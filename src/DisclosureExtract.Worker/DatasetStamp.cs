@@ -16,10 +16,17 @@ internal static class DatasetStamp
     /// <summary>The stamp file in current/, written after the merged files are renamed into place.</summary>
     public const string FileName = ".published";
 
-    public static string Of(IEnumerable<CurrentFile> present, Generator generator)
+    /// <returns>The stamp, or null for a build that does not know its commit (built without .git and without
+    /// -p:SourceRevisionId): two such builds of different code would stamp alike, so the files are always rebuilt.</returns>
+    public static string? Of(IEnumerable<CurrentFile> present, Generator generator)
     {
         ArgumentNullException.ThrowIfNull(present);
         ArgumentNullException.ThrowIfNull(generator);
+        if (generator.Commit == Generator.UnknownCommit)
+        {
+            return null;
+        }
+
         var text = new StringBuilder();
         text.Append(generator.Name).Append(' ').Append(generator.Version).Append('+').Append(generator.Commit).Append('\n');
         foreach (var f in present.OrderBy(f => f.DocumentId, StringComparer.Ordinal).ThenBy(f => f.Path, StringComparer.Ordinal))
@@ -31,10 +38,11 @@ internal static class DatasetStamp
     }
 
     /// <summary>Whether current/ holds every merged file and the stamp <paramref name="stamp"/>.</summary>
-    public static bool Matches(string current, string stamp, IEnumerable<string> datasetFiles)
+    public static bool Matches(string current, string? stamp, IEnumerable<string> datasetFiles)
     {
         var path = Path.Combine(current, FileName);
-        return File.Exists(path)
+        return stamp is not null
+            && File.Exists(path)
             && string.Equals(File.ReadAllText(path).Trim(), stamp, StringComparison.Ordinal)
             && datasetFiles.All(name => File.Exists(Path.Combine(current, name)));
     }

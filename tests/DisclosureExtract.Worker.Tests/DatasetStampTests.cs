@@ -31,4 +31,13 @@ public class DatasetStampTests
         Assert.NotEqual(stamp, DatasetStamp.Of([File("a.txt", 1, "a"), File("b.txt", 2, "b")], Build with { Commit = "def456" }));
         Assert.NotEqual(stamp, DatasetStamp.Of([File("a.txt", 1, "a"), File("b.txt", 2, "b")], Build with { Version = "1.3.0" }));
     }
+
+    [Fact]
+    public void A_build_that_does_not_know_its_commit_has_no_stamp_so_its_dataset_is_always_rebuilt()
+    {
+        var unknown = Build with { Commit = Generator.UnknownCommit };
+
+        Assert.Null(DatasetStamp.Of([File("a.txt", 1, "a")], unknown));
+        Assert.False(DatasetStamp.Matches(Path.GetTempPath(), null, []));
+    }
 }
