@@ -7,7 +7,7 @@ namespace DisclosureExtract.Worker;
 
 /// <summary>
 /// Writes the always-current merged dataset, current/: the long CSV files and disclosures.sqlite regenerated
-/// from the state database (current versions of the files present in the inbox), plus json/ and tables/ copied
+/// from the state database (current versions of the files present in the inbox), plus json/ and tables/ linked or copied
 /// from the run folder that converted each version. Idempotent: a run killed while publishing leaves every file whole,
 /// and the next run publishes again from the database, so no row is ever duplicated. The merged files are rebuilt only
 /// when what they are built from changed (<see cref="DatasetStamp"/>).
@@ -175,12 +175,5 @@ public sealed class DatasetPublisher
         }
     }
 
-    private static void CopyAtomically(string from, string to)
-    {
-        AtomicFile.Write(to, stream =>
-        {
-            using var source = File.OpenRead(from);
-            source.CopyTo(stream);
-        });
-    }
+    private static void CopyAtomically(string from, string to) => FileLinks.LinkOrCopy(from, to);
 }
