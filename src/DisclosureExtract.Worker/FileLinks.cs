@@ -24,7 +24,7 @@ internal static partial class FileLinks
             var dir = Path.GetDirectoryName(Path.GetFullPath(to))!;
             Directory.CreateDirectory(dir);
             var tmp = Path.Combine(dir, $".{Path.GetFileName(to)}.{Environment.ProcessId}.{Guid.NewGuid():N}.link");
-            if (Link(from, tmp) == 0)
+            if (TryLink(from, tmp))
             {
                 try
                 {
@@ -47,6 +47,18 @@ internal static partial class FileLinks
             source.CopyTo(stream);
         });
         return false;
+    }
+
+    private static bool TryLink(string existing, string newName)
+    {
+        try
+        {
+            return Link(existing, newName) == 0;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false; // a Unix whose C library is not found as "libc": copy
+        }
     }
 
     /// <summary>link(2): a new name for an existing file; 0 on success.</summary>
