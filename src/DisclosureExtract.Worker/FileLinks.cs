@@ -62,6 +62,6 @@ internal static partial class FileLinks
     }
 
     /// <summary>link(2): a new name for an existing file; 0 on success.</summary>
-    [LibraryImport("libc", EntryPoint = "link", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    [LibraryImport("libc", EntryPoint = "link", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Link(string existing, string newName);
 }

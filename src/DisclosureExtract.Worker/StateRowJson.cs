@@ -20,8 +20,4 @@ internal sealed partial class StateRowJson : JsonSerializerContext
     /// <summary>A row read back as <paramref name="rowType"/> from its stored UTF-8 text.</summary>
     public static object Read(ReadOnlySpan<byte> utf8Json, Type rowType) =>
         JsonSerializer.Deserialize(utf8Json, rowType, Default) ?? throw new JsonException($"a {rowType.Name} stored as null");
-
-    /// <summary>A row read back as <paramref name="rowType"/>.</summary>
-    public static object Read(string json, Type rowType) =>
-        JsonSerializer.Deserialize(json, rowType, Default) ?? throw new JsonException($"a {rowType.Name} stored as null");
 }

@@ -35,7 +35,6 @@ public sealed class StateJsonTests
                 var json = writer.Write(row);
                 Assert.Equal(JsonSerializer.Serialize(row, row.GetType(), relaxed), json);
                 Assert.Equal(row, StateRowJson.Read(Encoding.UTF8.GetBytes(json), row.GetType()));
-                Assert.Equal(row, StateRowJson.Read(json, row.GetType()));
                 // as rows were stored before 2026-12-06 (Chinese text \u-escaped): still read the same
                 var former = JsonSerializer.Serialize(row, row.GetType());
                 Assert.Equal(row, StateRowJson.Read(Encoding.UTF8.GetBytes(former), row.GetType()));
