@@ -65,7 +65,7 @@ public sealed class DatasetPublisher
         var duplicates = new HashSet<string>(StringComparer.Ordinal);
         CsvOutput.Write(Path.Combine(staging, "documents.csv"), DuplicateContent.MarkEach(store.CurrentRows<DocumentRow>(RowKinds.Documents), duplicates));
         EachTable(store, jobs, (reader, table) => CsvOutput.Write(Path.Combine(staging, table.FileName), table.RowType,
-            reader.CurrentRows(RowKinds.Of(table), table.RowType).Where(r => !duplicates.Contains(r.DocumentId)).Select(r => r.Row)));
+            reader.CurrentRows(RowKinds.Of(table), table.RowType, leaveOut: duplicates).Select(r => r.Row)));
 
         // the SQLite file of the same rows (built from the staged CSVs), renamed into place with them
         DatasetFiles.WriteSqlite(staging, staging);

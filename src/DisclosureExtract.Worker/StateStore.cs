@@ -353,12 +353,15 @@ public sealed class StateStore : IDisposable
     public void Dispose() => _db.Dispose();
 
     /// <summary>The rows of the current versions of one kind, with their document id, in document-id order.</summary>
-    public IEnumerable<(string DocumentId, object Row)> CurrentRows(string kind, Type rowType) => RowsOf(
+    /// <param name="kind">The kind of rows.</param>
+    /// <param name="rowType">Their type.</param>
+    /// <param name="leaveOut">Documents whose rows are passed over before being read (duplicates of another file).</param>
+    public IEnumerable<(string DocumentId, object Row)> CurrentRows(string kind, Type rowType, IReadOnlySet<string>? leaveOut = null) => RowsOf(
         """
         SELECT v.document_id, r.data FROM files f JOIN file_versions v ON v.version_id = f.current_version_id
         JOIN version_rows r ON r.version_id = v.version_id AND r.kind = $k
         WHERE f.removed_run IS NULL ORDER BY v.document_id COLLATE BINARY, r.ordinal;
-        """, kind, null, rowType);
+        """, kind, null, rowType, leaveOut);
 
     /// <summary>The rows of one kind of the versions converted in one run, by document id.</summary>
     public IEnumerable<(string DocumentId, object Row)> RunRows(string kind, Type rowType, long runId) => RowsOf(
@@ -367,7 +370,7 @@ public sealed class StateStore : IDisposable
         WHERE v.run_id = $run ORDER BY v.document_id COLLATE BINARY, r.ordinal;
         """, kind, runId, rowType);
 
-    private IEnumerable<(string, object)> RowsOf(string sql, string kind, long? runId, Type rowType)
+    private IEnumerable<(string, object)> RowsOf(string sql, string kind, long? runId, Type rowType, IReadOnlySet<string>? leaveOut = null)
     {
         using var cmd = Command(sql, ("$k", kind));
         if (runId is { } id)
@@ -378,7 +381,11 @@ public sealed class StateStore : IDisposable
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            yield return (r.GetString(0), StateRowJson.Read(r.GetFieldValue<byte[]>(1), rowType));
+            var documentId = r.GetString(0);
+            if (leaveOut is null || !leaveOut.Contains(documentId))
+            {
+                yield return (documentId, StateRowJson.Read(r.GetFieldValue<byte[]>(1), rowType));
+            }
         }
     }
 
