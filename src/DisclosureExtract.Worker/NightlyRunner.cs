@@ -235,7 +235,7 @@ public sealed class NightlyRunner
     }
 
     /// <summary>Removes the folders of finished runs started longer ago than <see cref="WorkerOptions.RunRetention"/>,
-    /// keeping those that hold a current version's files (current/ is copied from them) and this run's.</summary>
+    /// keeping those that hold a current version's files (current/ takes its files from them: links or copies) and this run's.</summary>
     private void RemoveOldRunFolders(StateStore store, long thisRun)
     {
         if (_options.RunRetention is not { } retention || retention <= TimeSpan.Zero)
