@@ -47,7 +47,7 @@ public sealed class DatasetPublisher
         var present = store.CurrentFiles().Values.Where(f => !f.Removed).ToList();
         var ids = present.Select(f => f.DocumentId).ToHashSet(StringComparer.Ordinal);
         Prune(current, ids);
-        var datasetFiles = CsvTables.PerRow.Select(t => t.FileName).Append("documents.csv").Append(DatasetFiles.SqliteFileName).ToList();
+        var datasetFiles = CsvTables.PerRow.Select(t => t.FileName).Append(BatchOutput.DocumentsFile).Append(DatasetFiles.SqliteFileName).ToList();
         var stamp = DatasetStamp.Of(present, Generator.Current);
         if (DatasetStamp.Matches(current, stamp, datasetFiles))
         {
@@ -63,7 +63,7 @@ public sealed class DatasetPublisher
         // duplicates (the same content under two names) are marked as `convert` marks them, so the dataset equals a fresh convert
         // (as a stream, like the other files: the dataset's rows are never all in memory)
         var duplicates = new HashSet<string>(StringComparer.Ordinal);
-        CsvOutput.Write(Path.Combine(staging, "documents.csv"), DuplicateContent.MarkEach(store.CurrentRows<DocumentRow>(RowKinds.Documents), duplicates));
+        CsvOutput.Write(Path.Combine(staging, BatchOutput.DocumentsFile), DuplicateContent.MarkEach(store.CurrentRows<DocumentRow>(RowKinds.Documents), duplicates));
         EachTable(store, jobs, (reader, table) => CsvOutput.Write(Path.Combine(staging, table.FileName), table.RowType,
             reader.CurrentRows(RowKinds.Of(table), table.RowType, leaveOut: duplicates).Select(r => r.Row)));
 
@@ -89,7 +89,7 @@ public sealed class DatasetPublisher
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(runDir);
         Directory.CreateDirectory(runDir);
-        CsvOutput.Write(Path.Combine(runDir, "documents.csv"), store.RunRows<DocumentRow>(RowKinds.Documents, runId));
+        CsvOutput.Write(Path.Combine(runDir, BatchOutput.DocumentsFile), store.RunRows<DocumentRow>(RowKinds.Documents, runId));
         EachTable(store, jobs, (reader, table) =>
             CsvOutput.Write(Path.Combine(runDir, table.FileName), table.RowType, reader.RunRows(RowKinds.Of(table), table.RowType, runId).Select(r => r.Row)));
     }
@@ -128,7 +128,7 @@ public sealed class DatasetPublisher
             return;
         }
 
-        CopyAtomically(json, Path.Combine(toDir, "json", documentId + ".json"));
+        FileLinks.LinkOrCopy(json, Path.Combine(toDir, "json", documentId + ".json"));
         var fromTables = Path.Combine(fromDir, "tables", documentId);
         var toTables = Path.Combine(toDir, "tables", documentId);
         var names = Directory.Exists(fromTables)
@@ -136,7 +136,7 @@ public sealed class DatasetPublisher
             : [];
         foreach (var name in names)
         {
-            CopyAtomically(Path.Combine(fromTables, name), Path.Combine(toTables, name));
+            FileLinks.LinkOrCopy(Path.Combine(fromTables, name), Path.Combine(toTables, name));
         }
 
         if (Directory.Exists(toTables))
@@ -174,6 +174,4 @@ public sealed class DatasetPublisher
             }
         }
     }
-
-    private static void CopyAtomically(string from, string to) => FileLinks.LinkOrCopy(from, to);
 }

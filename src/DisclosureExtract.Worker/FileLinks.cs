@@ -19,26 +19,9 @@ internal static partial class FileLinks
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
-        if (!OperatingSystem.IsWindows())
+        if (!OperatingSystem.IsWindows() && AtomicFile.Place(to, tmp => TryLink(from, tmp)))
         {
-            var dir = Path.GetDirectoryName(Path.GetFullPath(to))!;
-            Directory.CreateDirectory(dir);
-            var tmp = Path.Combine(dir, $".{Path.GetFileName(to)}.{Environment.ProcessId}.{Guid.NewGuid():N}.link");
-            if (TryLink(from, tmp))
-            {
-                try
-                {
-                    File.Move(tmp, to, overwrite: true);
-                    return true;
-                }
-                finally
-                {
-                    if (File.Exists(tmp))
-                    {
-                        File.Delete(tmp);
-                    }
-                }
-            }
+            return true;
         }
 
         AtomicFile.Write(to, stream =>

@@ -40,35 +40,25 @@ public sealed class StateStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(path);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var cs = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString();
-        var db = new SqliteConnection(cs);
-        try
-        {
-            db.Open();
-            Execute(db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;");
-            StateMigrations.Apply(db);
-            return new StateStore(db, path);
-        }
-        catch
-        {
-            db.Dispose();
-            throw;
-        }
+        return Connect(path, SqliteOpenMode.ReadWriteCreate,
+            "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;", db => StateMigrations.Apply(db));
     }
 
     public int SchemaVersion => StateMigrations.Version(_db);
 
     /// <summary>Another connection to the same database, read-only, for reading rows on another thread while this one
     /// is in use (the database is in WAL mode: readers see every committed transaction and do not block the writer).</summary>
-    public StateStore OpenReader()
+    public StateStore OpenReader() => Connect(_path, SqliteOpenMode.ReadOnly, "PRAGMA busy_timeout = 5000;", null);
+
+    private static StateStore Connect(string path, SqliteOpenMode mode, string pragmas, Action<SqliteConnection>? prepare)
     {
-        var cs = new SqliteConnectionStringBuilder { DataSource = _path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
-        var db = new SqliteConnection(cs);
+        var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false }.ToString());
         try
         {
             db.Open();
-            Execute(db, "PRAGMA busy_timeout = 5000;");
-            return new StateStore(db, _path);
+            Execute(db, pragmas);
+            prepare?.Invoke(db);
+            return new StateStore(db, path);
         }
         catch
         {

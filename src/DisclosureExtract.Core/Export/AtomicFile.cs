@@ -9,20 +9,35 @@ public static class AtomicFile
     /// written directly (<see cref="DocumentFileWriter"/>).</remarks>
     public static void Write(string path, Action<Stream> write)
     {
-        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(write);
+        Place(path, tmp =>
+        {
+            using var stream = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            write(stream);
+            stream.Flush(true);
+            return true;
+        });
+    }
+
+    /// <summary>Has <paramref name="make"/> create the file under a temporary name in the same folder and, when it says
+    /// it did, renames it to <paramref name="path"/> (replacing any file there); the temporary name never stays behind.</summary>
+    /// <returns>What <paramref name="make"/> returned.</returns>
+    public static bool Place(string path, Func<string, bool> make)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(make);
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
         var tmp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            if (!make(tmp))
             {
-                write(stream);
-                stream.Flush(true);
+                return false;
             }
 
             File.Move(tmp, path, overwrite: true);
+            return true;
         }
         finally
         {
