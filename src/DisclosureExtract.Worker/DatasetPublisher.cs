@@ -8,7 +8,8 @@ namespace DisclosureExtract.Worker;
 /// <summary>
 /// Writes the always-current merged dataset, current/: the long CSV files and disclosures.sqlite regenerated
 /// from the state database (current versions of the files present in the inbox), plus json/ and tables/ linked or copied
-/// from the run folder that converted each version. Idempotent: a run killed while publishing leaves every file whole,
+/// from the run folder that converted each version. The long CSVs are the records each version's conversion rendered,
+/// copied in document-id order (<see cref="StoredCsv"/>). Idempotent: a run killed while publishing leaves every file whole,
 /// and the next run publishes again from the database, so no row is ever duplicated. The merged files are rebuilt only
 /// when what they are built from changed (<see cref="DatasetStamp"/>).
 /// </summary>
@@ -64,8 +65,17 @@ public sealed class DatasetPublisher
         // (as a stream, like the other files: the dataset's rows are never all in memory)
         var duplicates = new HashSet<string>(StringComparer.Ordinal);
         CsvOutput.Write(Path.Combine(staging, BatchOutput.DocumentsFile), DuplicateContent.MarkEach(store.CurrentRows<DocumentRow>(RowKinds.Documents), duplicates));
-        EachTable(store, jobs, (reader, table) => CsvOutput.Write(Path.Combine(staging, table.FileName), table.RowType,
-            reader.CurrentRows(RowKinds.Of(table), table.RowType, leaveOut: duplicates).Select(r => r.Row)));
+        var rendered = store.StoreMissingCsv();
+        if (rendered > 0)
+        {
+            Log.StoredCsv(_logger, rendered);
+        }
+
+        EachTable(store, jobs, (reader, table) => AtomicFile.Write(Path.Combine(staging, table.FileName), stream =>
+        {
+            RowFragmentWriter.WriteFileStart(stream, table.RowType);
+            reader.WriteCurrentCsv(table, stream, leaveOut: duplicates);
+        }));
 
         // the SQLite file of the same rows (built from the staged CSVs), renamed into place with them
         DatasetFiles.WriteSqlite(staging, staging);
@@ -90,8 +100,11 @@ public sealed class DatasetPublisher
         ArgumentNullException.ThrowIfNull(runDir);
         Directory.CreateDirectory(runDir);
         CsvOutput.Write(Path.Combine(runDir, BatchOutput.DocumentsFile), store.RunRows<DocumentRow>(RowKinds.Documents, runId));
-        EachTable(store, jobs, (reader, table) =>
-            CsvOutput.Write(Path.Combine(runDir, table.FileName), table.RowType, reader.RunRows(RowKinds.Of(table), table.RowType, runId).Select(r => r.Row)));
+        EachTable(store, jobs, (reader, table) => AtomicFile.Write(Path.Combine(runDir, table.FileName), stream =>
+        {
+            RowFragmentWriter.WriteFileStart(stream, table.RowType);
+            reader.WriteRunCsv(table, stream, runId);
+        }));
     }
 
     /// <summary>Runs <paramref name="write"/> for each long table, <paramref name="jobs"/> at a time, each over its own

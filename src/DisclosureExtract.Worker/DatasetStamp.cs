@@ -22,13 +22,13 @@ internal static class DatasetStamp
     {
         ArgumentNullException.ThrowIfNull(present);
         ArgumentNullException.ThrowIfNull(generator);
-        if (generator.Commit == Generator.UnknownCommit)
+        if (BuildKey.Of(generator) is not { } build)
         {
             return null;
         }
 
         var text = new StringBuilder();
-        text.Append(generator.Name).Append(' ').Append(generator.Version).Append('+').Append(generator.Commit).Append('\n');
+        text.Append(build).Append('\n');
         foreach (var f in present.OrderBy(f => f.DocumentId, StringComparer.Ordinal).ThenBy(f => f.Path, StringComparer.Ordinal))
         {
             text.Append(f.DocumentId).Append('\t').Append(f.VersionId.ToString(CultureInfo.InvariantCulture)).Append('\n');

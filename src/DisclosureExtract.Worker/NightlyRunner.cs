@@ -119,9 +119,17 @@ public sealed class NightlyRunner
 
         // Up to `jobs` conversions run at once; their results are recorded one at a time in inbox order, so the
         // state database and the run folder do not depend on the number of jobs.
-        var pending = new Queue<(InboxFile File, string Sha, Task<ConversionResult> Conversion)>();
-        void Record(InboxFile file, string sha, ConversionResult result)
+        var pending = new Queue<(InboxFile File, string Sha, Task<(ConversionResult, byte[][]?)> Conversion)>();
+        (ConversionResult, byte[][]?) ConvertAndRender(InputFile input)
         {
+            // the records of the long CSV files are rendered here, on the conversion's thread, not while recording
+            var result = _pipeline.Convert(input);
+            return (result, BuildKey.Current is null ? null : StoredCsv.Render(result));
+        }
+
+        void Record(InboxFile file, string sha, (ConversionResult Result, byte[][]? Csv) conversion)
+        {
+            var result = conversion.Result;
             var rel = file.RelativePath;
             if (result.Sha256 is not null && result.Sha256 != sha)
             {
@@ -132,7 +140,7 @@ public sealed class NightlyRunner
             }
 
             OutputWriter.WriteDocumentFiles(runDir, result);
-            store.RecordVersion(runId, new NewVersion(rel, sha, file.Size, _clock.GetUtcNow(), folder, result));
+            store.RecordVersion(runId, new NewVersion(rel, sha, file.Size, _clock.GetUtcNow(), folder, result, conversion.Csv));
             if (result.Status == ConversionStatus.Failed)
             {
                 failedCount++;
@@ -214,7 +222,7 @@ public sealed class NightlyRunner
             }
 
             var input = file.Input;
-            pending.Enqueue((file, sha, jobs == 1 ? Task.FromResult(_pipeline.Convert(input)) : Task.Run(() => _pipeline.Convert(input), CancellationToken.None)));
+            pending.Enqueue((file, sha, jobs == 1 ? Task.FromResult(ConvertAndRender(input)) : Task.Run(() => ConvertAndRender(input), CancellationToken.None)));
         }
 
         while (pending.Count > 0)

@@ -60,6 +60,19 @@ public static class StateMigrations
 
         // 2: the run folders' CSVs select a run's versions.
         "CREATE INDEX file_versions_by_run ON file_versions(run_id);",
+
+        // 3: each version's rows of every long CSV file as that file's bytes (UTF-8 CSV records without the header,
+        //    deflate-compressed), with the build that rendered them: publishing concatenates them instead of reading
+        //    every stored row back (version_rows stays the record; a stored CSV of another build is not used).
+        """
+        CREATE TABLE version_csv (
+            version_id INTEGER NOT NULL REFERENCES file_versions(version_id),
+            kind TEXT NOT NULL,
+            build TEXT NOT NULL,
+            csv BLOB NOT NULL,
+            PRIMARY KEY (version_id, kind)
+        );
+        """,
     ];
 
     /// <summary>Brings the database to the latest step; refuses a database written by a newer program.</summary>

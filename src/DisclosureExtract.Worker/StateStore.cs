@@ -18,7 +18,9 @@ public sealed record RunRecord(long RunId, string Status, string Folder, DateTim
 public sealed record RunCounts(int Converted, int Unchanged, int Failed, int Skipped, int Removed);
 
 /// <summary>One converted file version, to record with its output rows.</summary>
-public sealed record NewVersion(string Path, string Sha256, long Size, DateTimeOffset FirstSeen, string Outputs, ConversionResult Result);
+/// <param name="Csv">Its rows of the long CSV files as <see cref="StoredCsv.Render"/> gives them, when already rendered
+/// (the conversion's thread renders them); else they are rendered while recording.</param>
+public sealed record NewVersion(string Path, string Sha256, long Size, DateTimeOffset FirstSeen, string Outputs, ConversionResult Result, IReadOnlyList<byte[]>? Csv = null);
 
 /// <summary>
 /// The worker's state in SQLite: runs, file versions with the output rows of each, and which version of each
@@ -29,18 +31,24 @@ public sealed class StateStore : IDisposable
 {
     private readonly SqliteConnection _db;
     private readonly string _path;
+    private readonly string? _build;
 
-    private StateStore(SqliteConnection db, string path)
+    private StateStore(SqliteConnection db, string path, string? build)
     {
         _db = db;
         _path = path;
+        _build = build;
     }
 
-    public static StateStore Open(string path)
+    public static StateStore Open(string path) => Open(path, BuildKey.Current);
+
+    /// <summary>Opens the state as the build <paramref name="build"/> (<see cref="BuildKey"/>; null: a build that stores
+    /// and uses no rendered CSV); tests open it as another build.</summary>
+    internal static StateStore Open(string path, string? build)
     {
         ArgumentNullException.ThrowIfNull(path);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        return Connect(path, SqliteOpenMode.ReadWriteCreate,
+        return Connect(path, build, SqliteOpenMode.ReadWriteCreate,
             "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;", db => StateMigrations.Apply(db));
     }
 
@@ -48,9 +56,9 @@ public sealed class StateStore : IDisposable
 
     /// <summary>Another connection to the same database, read-only, for reading rows on another thread while this one
     /// is in use (the database is in WAL mode: readers see every committed transaction and do not block the writer).</summary>
-    public StateStore OpenReader() => Connect(_path, SqliteOpenMode.ReadOnly, "PRAGMA busy_timeout = 5000;", null);
+    public StateStore OpenReader() => Connect(_path, _build, SqliteOpenMode.ReadOnly, "PRAGMA busy_timeout = 5000;", null);
 
-    private static StateStore Connect(string path, SqliteOpenMode mode, string pragmas, Action<SqliteConnection>? prepare)
+    private static StateStore Connect(string path, string? build, SqliteOpenMode mode, string pragmas, Action<SqliteConnection>? prepare)
     {
         var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false }.ToString());
         try
@@ -58,7 +66,7 @@ public sealed class StateStore : IDisposable
             db.Open();
             Execute(db, pragmas);
             prepare?.Invoke(db);
-            return new StateStore(db, path);
+            return new StateStore(db, path, build);
         }
         catch
         {
@@ -236,9 +244,74 @@ public sealed class StateStore : IDisposable
             }
         }
 
+        if (_build is not null)
+        {
+            StoreCsv(tx, id, version.Csv ?? StoredCsv.Render(r));
+        }
+
         SetCurrent(tx, version.Path, id, runId);
         tx.Commit();
         return id;
+    }
+
+    /// <summary>A version's rendered long-file records (<see cref="StoredCsv"/>), in <see cref="CsvTables.PerRow"/> order,
+    /// as this build's (replacing another build's).</summary>
+    private void StoreCsv(SqliteTransaction tx, long versionId, IReadOnlyList<byte[]> csv)
+    {
+        using var ins = Command("INSERT OR REPLACE INTO version_csv (version_id, kind, build, csv) VALUES ($v, $k, $b, $csv);", ("$v", versionId), ("$b", _build));
+        ins.Transaction = tx;
+        var k = ins.Parameters.AddWithValue("$k", string.Empty);
+        var data = ins.Parameters.AddWithValue("$csv", Array.Empty<byte>());
+        for (var t = 0; t < CsvTables.PerRow.Count; t++)
+        {
+            k.Value = RowKinds.Of(CsvTables.PerRow[t]);
+            data.Value = csv[t];
+            ins.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>
+    /// Renders and stores, as this build's, the long-file records of every current version that has none of this build
+    /// (recorded by another build, or before the state kept them), reading its rows back: after an upgrade the first
+    /// publication pays this once, and later ones copy. Returns how many versions were rendered; none for a build without
+    /// a key.
+    /// </summary>
+    public int StoreMissingCsv()
+    {
+        if (_build is null)
+        {
+            return 0;
+        }
+
+        var missing = new List<long>();
+        using (var cmd = Command(
+            """
+            SELECT v.version_id FROM files f JOIN file_versions v ON v.version_id = f.current_version_id
+            WHERE f.removed_run IS NULL
+              AND (SELECT COUNT(*) FROM version_csv c WHERE c.version_id = v.version_id AND c.build = $b) < $n
+            ORDER BY v.version_id;
+            """, ("$b", _build), ("$n", CsvTables.PerRow.Count)))
+        {
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                missing.Add(r.GetInt64(0));
+            }
+        }
+
+        var writer = new RowFragmentWriter();
+        foreach (var chunk in missing.Chunk(200))
+        {
+            using var tx = _db.BeginTransaction();
+            foreach (var versionId in chunk)
+            {
+                StoreCsv(tx, versionId, [.. CsvTables.PerRow.Select(t => StoredCsv.Deflate(writer.Render(t.Fields, RowsOfVersion(versionId, RowKinds.Of(t), t.RowType, tx)).Span))]);
+            }
+
+            tx.Commit();
+        }
+
+        return missing.Count;
     }
 
     /// <summary>Makes an earlier version current again (the file changed back to content already converted).</summary>
@@ -346,18 +419,61 @@ public sealed class StateStore : IDisposable
     /// <param name="kind">The kind of rows.</param>
     /// <param name="rowType">Their type.</param>
     /// <param name="leaveOut">Documents whose rows are passed over before being read (duplicates of another file).</param>
-    public IEnumerable<(string DocumentId, object Row)> CurrentRows(string kind, Type rowType, IReadOnlySet<string>? leaveOut = null) => RowsOf(
+    public IEnumerable<(string DocumentId, object Row)> CurrentRows(string kind, Type rowType, IReadOnlySet<string>? leaveOut = null) =>
+        RowsOf(CurrentVersionsSql, kind, null, rowType, leaveOut);
+
+    /// <summary>The rows of one kind of the versions converted in one run, by document id.</summary>
+    public IEnumerable<(string DocumentId, object Row)> RunRows(string kind, Type rowType, long runId) => RowsOf(RunVersionsSql, kind, runId, rowType);
+
+    /// <summary>Writes the records (no header) of one long CSV file for the current versions, in document-id order: each
+    /// version's stored bytes when this build rendered them (<see cref="StoredCsv"/>), else its rows read back and
+    /// rendered. The bytes are the same either way.</summary>
+    /// <param name="table">The long file.</param>
+    /// <param name="to">Where the records go.</param>
+    /// <param name="leaveOut">Documents whose records are left out (duplicates of another file).</param>
+    public void WriteCurrentCsv(CsvTable table, Stream to, IReadOnlySet<string>? leaveOut = null) => WriteCsv(CurrentVersionsSql, table, null, to, leaveOut);
+
+    /// <summary>As <see cref="WriteCurrentCsv"/>, for the versions converted in one run.</summary>
+    public void WriteRunCsv(CsvTable table, Stream to, long runId) => WriteCsv(RunVersionsSql, table, runId, to, null);
+
+    private const string CurrentVersionsSql =
         """
         SELECT v.version_id, v.document_id FROM files f JOIN file_versions v ON v.version_id = f.current_version_id
         WHERE f.removed_run IS NULL ORDER BY v.document_id COLLATE BINARY, v.version_id;
-        """, kind, null, rowType, leaveOut);
+        """;
 
-    /// <summary>The rows of one kind of the versions converted in one run, by document id.</summary>
-    public IEnumerable<(string DocumentId, object Row)> RunRows(string kind, Type rowType, long runId) => RowsOf(
+    private const string RunVersionsSql =
         """
         SELECT v.version_id, v.document_id FROM file_versions v
         WHERE v.run_id = $run ORDER BY v.document_id COLLATE BINARY, v.version_id;
-        """, kind, runId, rowType);
+        """;
+
+    private void WriteCsv(string versionsSql, CsvTable table, long? runId, Stream to, IReadOnlySet<string>? leaveOut)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(to);
+        var kind = RowKinds.Of(table);
+        using var stored = Command("SELECT csv FROM version_csv WHERE version_id = $v AND kind = $k AND build = $b;", ("$k", kind), ("$b", _build));
+        var version = stored.Parameters.AddWithValue("$v", 0L);
+        RowFragmentWriter? writer = null;
+        foreach (var (versionId, documentId) in Versions(versionsSql, runId))
+        {
+            if (leaveOut is not null && leaveOut.Contains(documentId))
+            {
+                continue;
+            }
+
+            version.Value = versionId;
+            if (_build is not null && stored.ExecuteScalar() is byte[] csv)
+            {
+                StoredCsv.Inflate(csv, to);
+                continue;
+            }
+
+            writer ??= new RowFragmentWriter();
+            to.Write(writer.Render(table.Fields, RowsOfVersion(versionId, kind, table.RowType, null)).Span);
+        }
+    }
 
     /// <summary>
     /// The rows of the versions <paramref name="versionsSql"/> lists (version id, document id, in output order), each
@@ -367,24 +483,9 @@ public sealed class StateStore : IDisposable
     /// </summary>
     private IEnumerable<(string, object)> RowsOf(string versionsSql, string kind, long? runId, Type rowType, IReadOnlySet<string>? leaveOut = null)
     {
-        var versions = new List<(long VersionId, string DocumentId)>();
-        using (var cmd = Command(versionsSql))
-        {
-            if (runId is { } id)
-            {
-                cmd.Parameters.AddWithValue("$run", id);
-            }
-
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                versions.Add((r.GetInt64(0), r.GetString(1)));
-            }
-        }
-
         using var rows = Command("SELECT data FROM version_rows WHERE version_id = $v AND kind = $k ORDER BY ordinal;", ("$k", kind));
         var version = rows.Parameters.AddWithValue("$v", 0L);
-        foreach (var (versionId, documentId) in versions)
+        foreach (var (versionId, documentId) in Versions(versionsSql, runId))
         {
             if (leaveOut is not null && leaveOut.Contains(documentId))
             {
@@ -398,6 +499,40 @@ public sealed class StateStore : IDisposable
                 yield return (documentId, StateRowJson.Read(r.GetFieldValue<byte[]>(0), rowType));
             }
         }
+    }
+
+    /// <summary>The versions a query lists (version id, document id), read in full before their rows are.</summary>
+    private List<(long VersionId, string DocumentId)> Versions(string versionsSql, long? runId)
+    {
+        var versions = new List<(long VersionId, string DocumentId)>();
+        using var cmd = Command(versionsSql);
+        if (runId is { } id)
+        {
+            cmd.Parameters.AddWithValue("$run", id);
+        }
+
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            versions.Add((r.GetInt64(0), r.GetString(1)));
+        }
+
+        return versions;
+    }
+
+    /// <summary>One version's rows of one kind, in their order.</summary>
+    private List<object> RowsOfVersion(long versionId, string kind, Type rowType, SqliteTransaction? tx)
+    {
+        using var cmd = Command("SELECT data FROM version_rows WHERE version_id = $v AND kind = $k ORDER BY ordinal;", ("$v", versionId), ("$k", kind));
+        cmd.Transaction = tx;
+        using var r = cmd.ExecuteReader();
+        var rows = new List<object>();
+        while (r.Read())
+        {
+            rows.Add(StateRowJson.Read(r.GetFieldValue<byte[]>(0), rowType));
+        }
+
+        return rows;
     }
 
     private IEnumerable<T> Rows<T>(string sql, string kind, long? runId)

@@ -22,7 +22,7 @@ public sealed class StateMigrationsTests : IDisposable
         using var store = StateStore.Open(DbPath);
 
         Assert.Equal(StateMigrations.Steps.Count, store.SchemaVersion);
-        Assert.Equal(["file_versions", "files", "runs", "version_rows"], Names("table"));
+        Assert.Equal(["file_versions", "files", "runs", "version_csv", "version_rows"], Names("table"));
         Assert.Contains("file_versions_by_run", Names("index"));
     }
 

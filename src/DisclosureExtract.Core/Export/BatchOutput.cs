@@ -166,8 +166,7 @@ public sealed class BatchOutput : IDisposable
             {
                 AtomicFile.Write(Path.Combine(_staging, _tables[t].FileName), stream =>
                 {
-                    stream.Write(CsvOutput.Utf8Bom.GetPreamble());
-                    stream.Write(RowFragmentWriter.Header(_tables[table].RowType).Span);
+                    RowFragmentWriter.WriteFileStart(stream, _tables[table].RowType);
                     foreach (var (id, slot) in kept)
                     {
                         var rows = Fragment(slot, table + 1);

@@ -64,6 +64,14 @@ public sealed class RowFragmentWriter
         return _bytes.Written;
     }
 
+    /// <summary>What a long CSV file starts with: the byte-order mark and the header line; its records follow.</summary>
+    public static void WriteFileStart(Stream stream, [DynamicallyAccessedMembers(RowFields.Members)] Type rowType)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        stream.Write(CsvOutput.Utf8Bom.GetPreamble());
+        stream.Write(Header(rowType).Span);
+    }
+
     /// <summary>The header line of a row type's CSV file, UTF-8 without a byte-order mark.</summary>
     public static ReadOnlyMemory<byte> Header([DynamicallyAccessedMembers(RowFields.Members)] Type rowType)
     {
