@@ -119,19 +119,28 @@ public sealed class NightlyRunner
 
         // Up to `jobs` conversions run at once; their results are recorded one at a time in inbox order, so the
         // state database and the run folder do not depend on the number of jobs.
-        var pending = new Queue<(InboxFile File, string Sha, Task<(ConversionResult, byte[][]?)> Conversion)>();
-        (ConversionResult, byte[][]?) ConvertAndRender(InputFile input)
+        var pending = new Queue<(InboxFile File, string Sha, Task<(ConversionResult, VersionRows?)> Conversion)>();
+
+        // On the conversion's thread (one of `jobs`): the document's files are written into the run folder and its rows
+        // prepared for the state, so that recording, one file at a time in inbox order, is only the database's writes.
+        // A file whose content changed while it was read gets neither: it is left for the next pass.
+        (ConversionResult, VersionRows?) ConvertAndWrite(InputFile input, string sha)
         {
-            // the records of the long CSV files are rendered here, on the conversion's thread, not while recording
             var result = _pipeline.Convert(input);
-            return (result, BuildKey.Current is null ? null : StoredCsv.Render(result));
+            if (ChangedWhileRead(result, sha))
+            {
+                return (result, null);
+            }
+
+            OutputWriter.WriteDocumentFiles(runDir, result);
+            return (result, VersionRows.Of(result, BuildKey.Current is not null));
         }
 
-        void Record(InboxFile file, string sha, (ConversionResult Result, byte[][]? Csv) conversion)
+        void Record(InboxFile file, string sha, (ConversionResult Result, VersionRows? Rows) conversion)
         {
-            var result = conversion.Result;
+            var (result, rows) = conversion;
             var rel = file.RelativePath;
-            if (result.Sha256 is not null && result.Sha256 != sha)
+            if (rows is null)
             {
                 skipped++;
                 seen.Add(rel);
@@ -139,8 +148,7 @@ public sealed class NightlyRunner
                 return;
             }
 
-            OutputWriter.WriteDocumentFiles(runDir, result);
-            store.RecordVersion(runId, new NewVersion(rel, sha, file.Size, _clock.GetUtcNow(), folder, result, conversion.Csv));
+            store.RecordVersion(runId, new NewVersion(rel, sha, file.Size, _clock.GetUtcNow(), folder, result, rows));
             if (result.Status == ConversionStatus.Failed)
             {
                 failedCount++;
@@ -222,7 +230,7 @@ public sealed class NightlyRunner
             }
 
             var input = file.Input;
-            pending.Enqueue((file, sha, jobs == 1 ? Task.FromResult(ConvertAndRender(input)) : Task.Run(() => ConvertAndRender(input), CancellationToken.None)));
+            pending.Enqueue((file, sha, jobs == 1 ? Task.FromResult(ConvertAndWrite(input, sha)) : Task.Run(() => ConvertAndWrite(input, sha), CancellationToken.None)));
         }
 
         while (pending.Count > 0)
@@ -296,6 +304,9 @@ public sealed class NightlyRunner
 
         Log.RunSummary(_logger, summary.RunId, status, (long)summary.Took.TotalMilliseconds, c.Converted, c.Unchanged, c.Failed, c.Skipped, c.Removed, summary.RunFolder);
     }
+
+    /// <summary>The reader hashed other bytes than the pass did: the file changed between the two.</summary>
+    private static bool ChangedWhileRead(ConversionResult result, string sha) => result.Sha256 is not null && result.Sha256 != sha;
 
     private static string HashFile(string path)
     {

@@ -18,9 +18,30 @@ public sealed record RunRecord(long RunId, string Status, string Folder, DateTim
 public sealed record RunCounts(int Converted, int Unchanged, int Failed, int Skipped, int Removed);
 
 /// <summary>One converted file version, to record with its output rows.</summary>
-/// <param name="Csv">Its rows of the long CSV files as <see cref="StoredCsv.Render"/> gives them, when already rendered
-/// (the conversion's thread renders them); else they are rendered while recording.</param>
-public sealed record NewVersion(string Path, string Sha256, long Size, DateTimeOffset FirstSeen, string Outputs, ConversionResult Result, IReadOnlyList<byte[]>? Csv = null);
+/// <param name="Rows">Its rows as stored, when already prepared (on the conversion's thread); else prepared while recording.</param>
+public sealed record NewVersion(string Path, string Sha256, long Size, DateTimeOffset FirstSeen, string Outputs, ConversionResult Result, VersionRows? Rows = null);
+
+/// <summary>What the state stores of a converted version besides its file row: each output row as JSON by kind
+/// (<see cref="StateRowJson"/>), and for a build with a key its long files' records (<see cref="StoredCsv"/>). Prepared
+/// on the thread that converted it, so that recording (one file at a time, in inbox order) is only the database's writes.</summary>
+/// <param name="Json">The rows of each kind (documents, then each long file's) as JSON, in order.</param>
+/// <param name="Csv">The long files' records, deflated, in <see cref="CsvTables.PerRow"/> order; null: none are stored.</param>
+public sealed record VersionRows(IReadOnlyList<(string Kind, IReadOnlyList<string> Json)> Json, IReadOnlyList<byte[]>? Csv)
+{
+    /// <summary>The rows of a result; with <paramref name="withCsv"/>, its long files' records too.</summary>
+    public static VersionRows Of(ConversionResult result, bool withCsv)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var json = new StateRowWriter();
+        var kinds = new List<(string, IReadOnlyList<string>)> { (RowKinds.Documents, [json.Write(OutputRows.Document(result))]) };
+        foreach (var table in CsvTables.PerRow)
+        {
+            kinds.Add((RowKinds.Of(table), [.. table.Rows(result).Select(json.Write)]));
+        }
+
+        return new VersionRows(kinds, withCsv ? StoredCsv.Render(result) : null);
+    }
+}
 
 /// <summary>
 /// The worker's state in SQLite: runs, file versions with the output rows of each, and which version of each
@@ -217,6 +238,7 @@ public sealed class StateStore : IDisposable
             id = (long)cmd.ExecuteScalar()!;
         }
 
+        var rows = version.Rows ?? VersionRows.Of(r, _build is not null);
         using (var ins = Command("INSERT INTO version_rows (version_id, kind, ordinal, data) VALUES ($v, $k, $n, $data);"))
         {
             ins.Transaction = tx;
@@ -224,29 +246,21 @@ public sealed class StateStore : IDisposable
             var k = ins.Parameters.AddWithValue("$k", string.Empty);
             var n = ins.Parameters.AddWithValue("$n", 0);
             var data = ins.Parameters.AddWithValue("$data", string.Empty);
-            using var json = new StateRowWriter();
-            void Add<T>(string kind, IEnumerable<T> rows)
+            foreach (var (kind, json) in rows.Json)
             {
-                var i = 0;
-                foreach (var row in rows)
+                for (var i = 0; i < json.Count; i++)
                 {
                     k.Value = kind;
-                    n.Value = i++;
-                    data.Value = json.Write(row!);
+                    n.Value = i;
+                    data.Value = json[i];
                     ins.ExecuteNonQuery();
                 }
-            }
-
-            Add(RowKinds.Documents, [OutputRows.Document(r)]);
-            foreach (var table in CsvTables.PerRow)
-            {
-                Add(RowKinds.Of(table), table.Rows(r));
             }
         }
 
         if (_build is not null)
         {
-            StoreCsv(tx, id, version.Csv ?? StoredCsv.Render(r));
+            StoreCsv(tx, id, rows.Csv ?? StoredCsv.Render(r));
         }
 
         SetCurrent(tx, version.Path, id, runId);
