@@ -123,11 +123,12 @@ public sealed class NightlyRunner
 
         // On the conversion's thread (one of `jobs`): the document's files are written into the run folder and its rows
         // prepared for the state, so that recording, one file at a time in inbox order, is only the database's writes.
-        // A file whose content changed while it was read gets neither: it is left for the next pass.
+        // A file whose content changed while it was read gets neither (it is left for the next pass), nor does one
+        // converted after the pass was cancelled (it is not recorded: the next pass converts it).
         (ConversionResult, VersionRows?) ConvertAndWrite(InputFile input, string sha)
         {
             var result = _pipeline.Convert(input);
-            if (ChangedWhileRead(result, sha))
+            if (ChangedWhileRead(result, sha) || cancellationToken.IsCancellationRequested)
             {
                 return (result, null);
             }
@@ -140,12 +141,17 @@ public sealed class NightlyRunner
         {
             var (result, rows) = conversion;
             var rel = file.RelativePath;
-            if (rows is null)
+            if (ChangedWhileRead(result, sha))
             {
                 skipped++;
                 seen.Add(rel);
                 Log.Skipped(_logger, rel, "changed while being read; left for the next pass");
                 return;
+            }
+
+            if (rows is null)
+            {
+                return; // converted after the pass was cancelled: the cancellation ends the pass right after this
             }
 
             store.RecordVersion(runId, new NewVersion(rel, sha, file.Size, _clock.GetUtcNow(), folder, result, rows));
