@@ -134,7 +134,7 @@ public sealed class NightlyRunner
             }
 
             OutputWriter.WriteDocumentFiles(runDir, result);
-            return (result, VersionRows.Of(result, BuildKey.Current is not null));
+            return (result, VersionRows.Of(result));
         }
 
         void Record(InboxFile file, string sha, (ConversionResult Result, VersionRows? Rows) conversion)

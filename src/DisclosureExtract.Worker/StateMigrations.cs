@@ -61,9 +61,10 @@ public static class StateMigrations
         // 2: the run folders' CSVs select a run's versions.
         "CREATE INDEX file_versions_by_run ON file_versions(run_id);",
 
-        // 3: each version's rows of every long CSV file as that file's bytes (UTF-8 CSV records without the header,
-        //    deflate-compressed), with the build that rendered them: publishing concatenates them instead of reading
-        //    every stored row back (version_rows stays the record; a stored CSV of another build is not used).
+        // 3: each version's rows of every long CSV file as that file's header line and records (UTF-8 CSV, deflated),
+        //    with the build that rendered them: publishing copies them instead of reading every stored row back. From
+        //    this step on, version_rows holds only a version's documents row; versions recorded before keep their rows
+        //    there (read when their CSV is first needed, and rendered into version_csv).
         """
         CREATE TABLE version_csv (
             version_id INTEGER NOT NULL REFERENCES file_versions(version_id),

@@ -21,25 +21,18 @@ public sealed record RunCounts(int Converted, int Unchanged, int Failed, int Ski
 /// <param name="Rows">Its rows as stored, when already prepared (on the conversion's thread); else prepared while recording.</param>
 public sealed record NewVersion(string Path, string Sha256, long Size, DateTimeOffset FirstSeen, string Outputs, ConversionResult Result, VersionRows? Rows = null);
 
-/// <summary>What the state stores of a converted version besides its file row: each output row as JSON by kind
-/// (<see cref="StateRowJson"/>), and for a build with a key its long files' records (<see cref="StoredCsv"/>). Prepared
-/// on the thread that converted it, so that recording (one file at a time, in inbox order) is only the database's writes.</summary>
-/// <param name="Json">The rows of each kind (documents, then each long file's) as JSON, in order.</param>
-/// <param name="Csv">The long files' records, deflated, in <see cref="CsvTables.PerRow"/> order; null: none are stored.</param>
-public sealed record VersionRows(IReadOnlyList<(string Kind, IReadOnlyList<string> Json)> Json, IReadOnlyList<byte[]>? Csv)
+/// <summary>What the state stores of a converted version besides its file row: its documents.csv row as JSON
+/// (<see cref="StateRowJson"/>) and its long files' header and records (<see cref="StoredCsv"/>). Prepared on the thread
+/// that converted it, so that recording (one file at a time, in inbox order) is only the database's writes.</summary>
+/// <param name="Document">The documents.csv row as JSON.</param>
+/// <param name="Csv">The long files' header and records, deflated, in <see cref="CsvTables.PerRow"/> order.</param>
+public sealed record VersionRows(string Document, IReadOnlyList<byte[]> Csv)
 {
-    /// <summary>The rows of a result; with <paramref name="withCsv"/>, its long files' records too.</summary>
-    public static VersionRows Of(ConversionResult result, bool withCsv)
+    public static VersionRows Of(ConversionResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         using var json = new StateRowWriter();
-        var kinds = new List<(string, IReadOnlyList<string>)> { (RowKinds.Documents, [json.Write(OutputRows.Document(result))]) };
-        foreach (var table in CsvTables.PerRow)
-        {
-            kinds.Add((RowKinds.Of(table), [.. table.Rows(result).Select(json.Write)]));
-        }
-
-        return new VersionRows(kinds, withCsv ? StoredCsv.Render(result) : null);
+        return new VersionRows(json.Write(OutputRows.Document(result)), StoredCsv.Render(result));
     }
 }
 
@@ -52,24 +45,18 @@ public sealed class StateStore : IDisposable
 {
     private readonly SqliteConnection _db;
     private readonly string _path;
-    private readonly string? _build;
 
-    private StateStore(SqliteConnection db, string path, string? build)
+    private StateStore(SqliteConnection db, string path)
     {
         _db = db;
         _path = path;
-        _build = build;
     }
 
-    public static StateStore Open(string path) => Open(path, BuildKey.Current);
-
-    /// <summary>Opens the state as the build <paramref name="build"/> (<see cref="BuildKey"/>; null: a build that stores
-    /// and uses no rendered CSV); tests open it as another build.</summary>
-    internal static StateStore Open(string path, string? build)
+    public static StateStore Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        return Connect(path, build, SqliteOpenMode.ReadWriteCreate,
+        return Connect(path, SqliteOpenMode.ReadWriteCreate,
             "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;", db => StateMigrations.Apply(db));
     }
 
@@ -77,9 +64,9 @@ public sealed class StateStore : IDisposable
 
     /// <summary>Another connection to the same database, read-only, for reading rows on another thread while this one
     /// is in use (the database is in WAL mode: readers see every committed transaction and do not block the writer).</summary>
-    public StateStore OpenReader() => Connect(_path, _build, SqliteOpenMode.ReadOnly, "PRAGMA busy_timeout = 5000;", null);
+    public StateStore OpenReader() => Connect(_path, SqliteOpenMode.ReadOnly, "PRAGMA busy_timeout = 5000;", null);
 
-    private static StateStore Connect(string path, string? build, SqliteOpenMode mode, string pragmas, Action<SqliteConnection>? prepare)
+    private static StateStore Connect(string path, SqliteOpenMode mode, string pragmas, Action<SqliteConnection>? prepare)
     {
         var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false }.ToString());
         try
@@ -87,7 +74,7 @@ public sealed class StateStore : IDisposable
             db.Open();
             Execute(db, pragmas);
             prepare?.Invoke(db);
-            return new StateStore(db, path, build);
+            return new StateStore(db, path);
         }
         catch
         {
@@ -238,41 +225,26 @@ public sealed class StateStore : IDisposable
             id = (long)cmd.ExecuteScalar()!;
         }
 
-        var rows = version.Rows ?? VersionRows.Of(r, _build is not null);
-        using (var ins = Command("INSERT INTO version_rows (version_id, kind, ordinal, data) VALUES ($v, $k, $n, $data);"))
+        var rows = version.Rows ?? VersionRows.Of(r);
+        using (var ins = Command("INSERT INTO version_rows (version_id, kind, ordinal, data) VALUES ($v, $k, 0, $data);",
+            ("$v", id), ("$k", RowKinds.Documents), ("$data", rows.Document)))
         {
             ins.Transaction = tx;
-            var v = ins.Parameters.AddWithValue("$v", id);
-            var k = ins.Parameters.AddWithValue("$k", string.Empty);
-            var n = ins.Parameters.AddWithValue("$n", 0);
-            var data = ins.Parameters.AddWithValue("$data", string.Empty);
-            foreach (var (kind, json) in rows.Json)
-            {
-                for (var i = 0; i < json.Count; i++)
-                {
-                    k.Value = kind;
-                    n.Value = i;
-                    data.Value = json[i];
-                    ins.ExecuteNonQuery();
-                }
-            }
+            ins.ExecuteNonQuery();
         }
 
-        if (_build is not null)
-        {
-            StoreCsv(tx, id, rows.Csv ?? StoredCsv.Render(r));
-        }
+        StoreCsv(tx, id, rows.Csv);
 
         SetCurrent(tx, version.Path, id, runId);
         tx.Commit();
         return id;
     }
 
-    /// <summary>A version's rendered long-file records (<see cref="StoredCsv"/>), in <see cref="CsvTables.PerRow"/> order,
-    /// as this build's (replacing another build's).</summary>
+    /// <summary>A version's long-file header and records (<see cref="StoredCsv"/>), in <see cref="CsvTables.PerRow"/> order,
+    /// with the build that rendered them.</summary>
     private void StoreCsv(SqliteTransaction tx, long versionId, IReadOnlyList<byte[]> csv)
     {
-        using var ins = Command("INSERT OR REPLACE INTO version_csv (version_id, kind, build, csv) VALUES ($v, $k, $b, $csv);", ("$v", versionId), ("$b", _build));
+        using var ins = Command("INSERT OR REPLACE INTO version_csv (version_id, kind, build, csv) VALUES ($v, $k, $b, $csv);", ("$v", versionId), ("$b", BuildKey.Name));
         ins.Transaction = tx;
         var k = ins.Parameters.AddWithValue("$k", string.Empty);
         var data = ins.Parameters.AddWithValue("$csv", Array.Empty<byte>());
@@ -285,26 +257,21 @@ public sealed class StateStore : IDisposable
     }
 
     /// <summary>
-    /// Renders and stores, as this build's, the long-file records of every current version that has none of this build
-    /// (recorded by another build, or before the state kept them), reading its rows back: after an upgrade the first
-    /// publication pays this once, and later ones copy. Returns how many versions were rendered; none for a build without
-    /// a key.
+    /// Renders and stores the long-file records of every current version recorded before the state kept them (its rows
+    /// were stored as JSON), reading its rows back, and then drops those rows (as a version recorded now, it keeps only
+    /// its documents row as JSON): the first publication after the upgrade pays this once, and later ones copy. Returns
+    /// how many versions were rendered.
     /// </summary>
     public int StoreMissingCsv()
     {
-        if (_build is null)
-        {
-            return 0;
-        }
-
         var missing = new List<long>();
         using (var cmd = Command(
             """
             SELECT v.version_id FROM files f JOIN file_versions v ON v.version_id = f.current_version_id
             WHERE f.removed_run IS NULL
-              AND (SELECT COUNT(*) FROM version_csv c WHERE c.version_id = v.version_id AND c.build = $b) < $n
+              AND (SELECT COUNT(*) FROM version_csv c WHERE c.version_id = v.version_id) < $n
             ORDER BY v.version_id;
-            """, ("$b", _build), ("$n", CsvTables.PerRow.Count)))
+            """, ("$n", CsvTables.PerRow.Count)))
         {
             using var r = cmd.ExecuteReader();
             while (r.Read())
@@ -319,7 +286,11 @@ public sealed class StateStore : IDisposable
             using var tx = _db.BeginTransaction();
             foreach (var versionId in chunk)
             {
-                StoreCsv(tx, versionId, [.. CsvTables.PerRow.Select(t => StoredCsv.Deflate(writer.Render(t.Fields, RowsOfVersion(versionId, RowKinds.Of(t), t.RowType, tx)).Span))]);
+                StoreCsv(tx, versionId, [.. CsvTables.PerRow.Select(t =>
+                    StoredCsv.Deflate(RowFragmentWriter.Header(t.RowType).Span, writer.Render(t.Fields, RowsOfVersion(versionId, RowKinds.Of(t), t.RowType, tx)).Span))]);
+                using var drop = Command("DELETE FROM version_rows WHERE version_id = $v AND kind <> $k;", ("$v", versionId), ("$k", RowKinds.Documents));
+                drop.Transaction = tx;
+                drop.ExecuteNonQuery();
             }
 
             tx.Commit();
@@ -429,19 +400,9 @@ public sealed class StateStore : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    /// <summary>The rows of the current versions of one kind, with their document id, in document-id order.</summary>
-    /// <param name="kind">The kind of rows.</param>
-    /// <param name="rowType">Their type.</param>
-    /// <param name="leaveOut">Documents whose rows are passed over before being read (duplicates of another file).</param>
-    public IEnumerable<(string DocumentId, object Row)> CurrentRows(string kind, Type rowType, IReadOnlySet<string>? leaveOut = null) =>
-        RowsOf(CurrentVersionsSql, kind, null, rowType, leaveOut);
-
-    /// <summary>The rows of one kind of the versions converted in one run, by document id.</summary>
-    public IEnumerable<(string DocumentId, object Row)> RunRows(string kind, Type rowType, long runId) => RowsOf(RunVersionsSql, kind, runId, rowType);
-
     /// <summary>Writes the records (no header) of one long CSV file for the current versions, in document-id order: each
-    /// version's stored bytes when this build rendered them (<see cref="StoredCsv"/>), else its rows read back and
-    /// rendered. The bytes are the same either way.</summary>
+    /// version's stored records (<see cref="StoredCsv"/>), or, for a version recorded before the state kept them, its
+    /// rows read back and rendered.</summary>
     /// <param name="table">The long file.</param>
     /// <param name="to">Where the records go.</param>
     /// <param name="leaveOut">Documents whose records are left out (duplicates of another file).</param>
@@ -467,7 +428,8 @@ public sealed class StateStore : IDisposable
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(to);
         var kind = RowKinds.Of(table);
-        using var stored = Command("SELECT csv FROM version_csv WHERE version_id = $v AND kind = $k AND build = $b;", ("$k", kind), ("$b", _build));
+        var header = RowFragmentWriter.Header(table.RowType);
+        using var stored = Command("SELECT csv FROM version_csv WHERE version_id = $v AND kind = $k;", ("$k", kind));
         var version = stored.Parameters.AddWithValue("$v", 0L);
         RowFragmentWriter? writer = null;
         foreach (var (versionId, documentId) in Versions(versionsSql, runId))
@@ -478,40 +440,14 @@ public sealed class StateStore : IDisposable
             }
 
             version.Value = versionId;
-            if (_build is not null && stored.ExecuteScalar() is byte[] csv)
+            if (stored.ExecuteScalar() is byte[] csv)
             {
-                StoredCsv.Inflate(csv, to);
+                StoredCsv.WriteRecords(csv, table, header.Span, to);
                 continue;
             }
 
             writer ??= new RowFragmentWriter();
             to.Write(writer.Render(table.Fields, RowsOfVersion(versionId, kind, table.RowType, null)).Span);
-        }
-    }
-
-    /// <summary>
-    /// The rows of the versions <paramref name="versionsSql"/> lists (version id, document id, in output order), each
-    /// version's rows read by the primary key in their order. One query over all rows ordered by document id made SQLite
-    /// sort every row's data in a temporary B-tree (the dataset written to a temporary file and read back); the versions
-    /// alone are a small sort.
-    /// </summary>
-    private IEnumerable<(string, object)> RowsOf(string versionsSql, string kind, long? runId, Type rowType, IReadOnlySet<string>? leaveOut = null)
-    {
-        using var rows = Command("SELECT data FROM version_rows WHERE version_id = $v AND kind = $k ORDER BY ordinal;", ("$k", kind));
-        var version = rows.Parameters.AddWithValue("$v", 0L);
-        foreach (var (versionId, documentId) in Versions(versionsSql, runId))
-        {
-            if (leaveOut is not null && leaveOut.Contains(documentId))
-            {
-                continue;
-            }
-
-            version.Value = versionId;
-            using var r = rows.ExecuteReader();
-            while (r.Read())
-            {
-                yield return (documentId, StateRowJson.Read(r.GetFieldValue<byte[]>(0), rowType));
-            }
         }
     }
 

@@ -1,98 +1,128 @@
 using System.Text;
 using DisclosureExtract.Export;
+using DisclosureExtract.Pipeline;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DisclosureExtract.Worker.Tests;
 
-/// <summary>The long CSVs of current/ and of the run folders are the records each version's conversion rendered, stored
-/// with the build that rendered them (<see cref="StoredCsv"/>); another build renders its own from the stored rows.</summary>
+/// <summary>The state keeps each version's long files as CSV (header and records, <see cref="StoredCsv"/>), and the long
+/// CSVs of current/ and of the run folders are those records copied; a version recorded before, with its rows as JSON, is
+/// rendered from them once.</summary>
 public sealed class StoredCsvTests : IDisposable
 {
     private readonly WorkerTestbed _bed = new();
 
     public void Dispose() => _bed.Dispose();
 
+    private static CsvTable LineItems => CsvTables.PerRow.Single(t => t.FileName == "line_items.csv");
+
+    private static byte[] LineItemsHeader => RowFragmentWriter.Header(typeof(LineItemRow)).ToArray();
+
     [Fact]
-    public async Task Each_recorded_version_keeps_the_records_its_rows_render_to_when_the_build_is_known()
+    public async Task Each_version_keeps_its_long_files_as_csv_and_only_its_documents_row_as_json()
     {
         var run = await _bed.RunAsync();
 
         var stored = StoredRecords();
-        if (BuildKey.Current is null)
-        {
-            // a build that does not know its commit keys nothing by it: it stores none and renders from the rows
-            Assert.Empty(stored);
-            return;
-        }
-
         Assert.Equal(4 * CsvTables.PerRow.Count, stored.Count);
-        Assert.All(stored, s => Assert.Equal(BuildKey.Current, s.Build));
-        // the run folder's line_items.csv is the header and the four documents' stored records, in document-id order
-        var lineItems = stored.Where(s => s.Kind == "line_items").OrderBy(s => s.DocumentId, StringComparer.Ordinal).ToList();
-        var expected = Encoding.UTF8.GetPreamble().Concat(RowFragmentWriter.Header(typeof(LineItemRow)).ToArray()).Concat(lineItems.SelectMany(s => s.Csv)).ToArray();
+        Assert.All(stored, s => Assert.Equal(BuildKey.Name, s.Build));
+        Assert.All(stored, s => Assert.StartsWith(
+            Encoding.UTF8.GetString(RowFragmentWriter.Header(CsvTables.PerRow.Single(t => RowKinds.Of(t) == s.Kind).RowType).Span),
+            Encoding.UTF8.GetString(s.Csv), StringComparison.Ordinal));
+        Assert.Equal(Enumerable.Repeat(RowKinds.Documents, 4), JsonRowKinds());
+
+        // the run folder's and current/'s line_items.csv: the header, then the four documents' stored records in id order
+        var expected = Encoding.UTF8.GetPreamble().Concat(LineItemsHeader)
+            .Concat(stored.Where(s => s.Kind == "line_items").OrderBy(s => s.DocumentId, StringComparer.Ordinal).SelectMany(s => s.Csv.Skip(LineItemsHeader.Length)))
+            .ToArray();
+        Assert.True(expected.Length > 10_000);
         Assert.Equal(expected, File.ReadAllBytes(Path.Combine(run.RunFolder, "line_items.csv")));
         Assert.Equal(expected, File.ReadAllBytes(Path.Combine(_bed.Current, "line_items.csv")));
     }
 
     [Fact]
-    public async Task Publishing_copies_this_builds_records_and_another_build_renders_its_own_from_the_rows()
+    public async Task Publishing_copies_the_stored_records()
+    {
+        await _bed.RunAsync();
+
+        SetStored("tekes-2023", "line_items", Encoding.UTF8.GetString(LineItemsHeader) + "marker,row\r\n");
+
+        Assert.Contains("\r\nmarker,row\r\n", Encoding.UTF8.GetString(Published()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Records_stored_under_other_columns_are_read_by_column_name()
+    {
+        await _bed.RunAsync();
+
+        // as a build whose line items had three columns, in another order, one of them unknown today, would have stored them
+        SetStored("tekes-2023", "line_items", "amount,gone,document_id\r\n12.50,x,tekes-2023\r\n\"1,5\",y,tekes-2023\r\n");
+
+        var lines = Encoding.UTF8.GetString(Published()).Split("\r\n");
+        var header = lines[0].TrimStart('\uFEFF').Split(',');
+        var tekes = lines.Where(l => l.StartsWith("tekes-2023,", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, tekes.Count);
+        var first = tekes[0].Split(',');
+        Assert.Equal(header.Length, first.Length);
+        Assert.Equal("12.50", first[Array.IndexOf(header, "amount")]);
+        Assert.All(first.Where((_, i) => header[i] is not ("amount" or "document_id")), Assert.Empty);
+        Assert.EndsWith(",\"1,5\",,,,", tekes[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_version_recorded_before_the_state_kept_its_csv_is_rendered_from_its_rows_once()
     {
         await _bed.RunAsync();
         var before = File.ReadAllBytes(Path.Combine(_bed.Current, "line_items.csv"));
-
-        // as build A: every current version gets build A's records (rendered from the stored rows); then one of them
-        // is replaced by a marker, which a publication that copies the stored records must show
-        using (var a = StateStore.Open(_bed.StatePath, "build A"))
+        // tekes as an earlier worker recorded it: its long files' rows as JSON in version_rows, no CSV
+        var tekes = new DisclosurePipeline().Convert(InputDiscovery.Discover([Path.Combine(_bed.Inbox, "tekes-2023.txt")]).Single());
+        using (var db = _bed.Open())
         {
-            Assert.Equal(4, a.StoreMissingCsv());
-            Assert.Equal(0, a.StoreMissingCsv());
+            using var json = new StateRowWriter();
+            Exec(db, "DELETE FROM version_csv WHERE version_id = (SELECT version_id FROM file_versions WHERE document_id = 'tekes-2023');");
+            foreach (var table in CsvTables.PerRow)
+            {
+                var n = 0;
+                foreach (var row in table.Rows(tekes))
+                {
+                    Exec(db, "INSERT INTO version_rows (version_id, kind, ordinal, data) SELECT version_id, $k, $n, $d FROM file_versions WHERE document_id = 'tekes-2023';",
+                        ("$k", RowKinds.Of(table)), ("$n", n++), ("$d", json.Write(row)));
+                }
+            }
         }
 
-        Assert.All(StoredRecords(), s => Assert.Equal("build A", s.Build));
-        Assert.Equal(before, Published("build A"));
-        SetStored("tekes-2023", "line_items", "marker,row\r\n");
-        Assert.Contains("marker,row", Encoding.UTF8.GetString(Published("build A")), StringComparison.Ordinal);
-
-        // another build's reading never takes build A's records, even before it has stored its own
-        using (var c = StateStore.Open(_bed.StatePath, "build C"))
+        using (var store = StateStore.Open(_bed.StatePath))
         {
             using var records = new MemoryStream();
-            c.WriteCurrentCsv(CsvTables.PerRow.Single(t => t.FileName == "line_items.csv"), records);
-            var start = Encoding.UTF8.GetPreamble().Length + RowFragmentWriter.Header(typeof(LineItemRow)).Length;
-            Assert.Equal(before[start..], records.ToArray());
+            store.WriteCurrentCsv(LineItems, records);
+            Assert.Equal(before[(Encoding.UTF8.GetPreamble().Length + LineItemsHeader.Length)..], records.ToArray());
+            Assert.Equal(1, store.StoreMissingCsv());
+            Assert.Equal(0, store.StoreMissingCsv());
         }
 
-        // build B does not use build A's records: it renders its own from the rows (the marker is gone), and keeps them
-        Assert.Equal(before, Published("build B"));
-        Assert.All(StoredRecords(), s => Assert.Equal("build B", s.Build));
-
-        // a build without a key neither uses nor stores records
-        SetStored("tekes-2023", "line_items", "marker,row\r\n");
-        Assert.Equal(before, Published(null));
-        Assert.All(StoredRecords(), s => Assert.Equal("build B", s.Build));
+        Assert.Equal(4 * CsvTables.PerRow.Count, StoredRecords().Count);
+        Assert.Equal(Enumerable.Repeat(RowKinds.Documents, 4), JsonRowKinds()); // its rows as JSON dropped once rendered
+        Assert.Equal(before, Published());
     }
 
     [Fact]
     public void Records_deflate_and_inflate_to_the_same_bytes()
     {
-        var csv = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("tekes-2023,一般公共预算财政拨款支出,\"21011, 行政事业单位医疗\",12.50\r\n", 200)));
+        var header = Encoding.UTF8.GetBytes("document_id,item_name,amount\r\n");
+        var records = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("tekes-2023,一般公共预算财政拨款支出,\"21011, 行政事业单位医疗\",12.50\r\n", 200)));
 
-        var stored = StoredCsv.Deflate(csv);
-        using var back = new MemoryStream();
-        StoredCsv.Inflate(stored, back);
+        var stored = StoredCsv.Deflate(header, records);
 
-        Assert.Equal(csv, back.ToArray());
-        Assert.True(stored.Length < csv.Length / 5, $"{stored.Length} bytes stored for {csv.Length}");
-        using var empty = new MemoryStream();
-        StoredCsv.Inflate(StoredCsv.Deflate([]), empty);
-        Assert.Equal(0, empty.Length);
+        Assert.Equal(header.Concat(records).ToArray(), StoredCsv.Inflate(stored));
+        Assert.True(stored.Length < records.Length / 5, $"{stored.Length} bytes stored for {records.Length}");
+        Assert.Empty(StoredCsv.Inflate(StoredCsv.Deflate([], [])));
     }
 
-    /// <summary>current/line_items.csv after a publication as <paramref name="build"/> (the stamp removed, so it rebuilds).</summary>
-    private byte[] Published(string? build)
+    /// <summary>current/line_items.csv after a publication (the stamp removed, so it rebuilds).</summary>
+    private byte[] Published()
     {
         File.Delete(Path.Combine(_bed.Current, DatasetStamp.FileName));
-        using (var store = StateStore.Open(_bed.StatePath, build))
+        using (var store = StateStore.Open(_bed.StatePath))
         {
             new DatasetPublisher(NullLogger.Instance).Publish(store, _bed.Output, jobs: 2);
         }
@@ -100,16 +130,26 @@ public sealed class StoredCsvTests : IDisposable
         return File.ReadAllBytes(Path.Combine(_bed.Current, "line_items.csv"));
     }
 
-    private void SetStored(string documentId, string kind, string records)
+    private void SetStored(string documentId, string kind, string csv)
+    {
+        using var db = _bed.Open();
+        Assert.Equal(1, Exec(db, "UPDATE version_csv SET csv = $csv WHERE kind = $k AND version_id = (SELECT version_id FROM file_versions WHERE document_id = $d);",
+            ("$csv", StoredCsv.Deflate(Encoding.UTF8.GetBytes(csv), [])), ("$k", kind), ("$d", documentId)));
+    }
+
+    private List<string> JsonRowKinds()
     {
         using var db = _bed.Open();
         using var cmd = db.CreateCommand();
-        cmd.CommandText =
-            "UPDATE version_csv SET csv = $csv WHERE kind = $k AND version_id = (SELECT version_id FROM file_versions WHERE document_id = $d);";
-        cmd.Parameters.AddWithValue("$csv", StoredCsv.Deflate(Encoding.UTF8.GetBytes(records)));
-        cmd.Parameters.AddWithValue("$k", kind);
-        cmd.Parameters.AddWithValue("$d", documentId);
-        Assert.Equal(1, cmd.ExecuteNonQuery());
+        cmd.CommandText = "SELECT kind FROM version_rows ORDER BY version_id, kind, ordinal;";
+        using var r = cmd.ExecuteReader();
+        var kinds = new List<string>();
+        while (r.Read())
+        {
+            kinds.Add(r.GetString(0));
+        }
+
+        return kinds;
     }
 
     private List<(string DocumentId, string Kind, string Build, byte[] Csv)> StoredRecords()
@@ -121,11 +161,21 @@ public sealed class StoredCsvTests : IDisposable
         var list = new List<(string, string, string, byte[])>();
         while (r.Read())
         {
-            using var csv = new MemoryStream();
-            StoredCsv.Inflate(r.GetFieldValue<byte[]>(3), csv);
-            list.Add((r.GetString(0), r.GetString(1), r.GetString(2), csv.ToArray()));
+            list.Add((r.GetString(0), r.GetString(1), r.GetString(2), StoredCsv.Inflate(r.GetFieldValue<byte[]>(3))));
         }
 
         return list;
+    }
+
+    private static int Exec(Microsoft.Data.Sqlite.SqliteConnection db, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.AddWithValue(name, value);
+        }
+
+        return cmd.ExecuteNonQuery();
     }
 }
