@@ -51,7 +51,7 @@ internal static partial class Log
     [LoggerMessage(18, LogLevel.Information, "The merged dataset is current: {Documents} documents in {CurrentFolder}, nothing new to merge")]
     public static partial void DatasetUnchanged(ILogger logger, int documents, string currentFolder);
 
-    [LoggerMessage(19, LogLevel.Information, "Rendered the CSV records of {Versions} current versions for this build (recorded by another build or before the state kept them); later passes copy them")]
+    [LoggerMessage(19, LogLevel.Information, "Rendered the CSV records of {Versions} current versions recorded before the state kept them (from their rows, now dropped); later passes copy them")]
     public static partial void StoredCsv(ILogger logger, int versions);
 
     [LoggerMessage(15, LogLevel.Warning, "Cannot watch the inbox ({Reason}); passes run on the schedule only")]

@@ -451,7 +451,8 @@ public sealed class StateStore : IDisposable
         }
     }
 
-    /// <summary>The versions a query lists (version id, document id), read in full before their rows are.</summary>
+    /// <summary>The versions a query lists (version id, document id), read in full before their records are, each by its
+    /// key: one query over all of them ordered by document id made SQLite sort their data in a temporary B-tree.</summary>
     private List<(long VersionId, string DocumentId)> Versions(string versionsSql, long? runId)
     {
         var versions = new List<(long VersionId, string DocumentId)>();
