@@ -213,6 +213,26 @@ public sealed class NightlyRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_changed_between_its_hash_and_its_reading_is_left_for_the_next_pass_with_no_files_written()
+    {
+        // one job: the second file is hashed before the first is recorded, and read after; the observer changes it between
+        var second = Path.Combine(_bed.Inbox, "kizilsu-2025.txt");
+        var first = await _bed.RunAsync(new AfterFiles(1, () => File.AppendAllText(second, "\n附件：无\n", Encoding.UTF8)));
+
+        Assert.Equal(new RunCounts(3, 0, 0, 1, 0), first.Counts);
+        Assert.DoesNotContain(_bed.Versions(), v => v.Path == "kizilsu-2025.txt");
+        Assert.False(File.Exists(Path.Combine(first.RunFolder, "json", "kizilsu-2025.json")));
+        Assert.False(Directory.Exists(Path.Combine(first.RunFolder, "tables", "kizilsu-2025")));
+        Assert.DoesNotContain("kizilsu-2025", WorkerTestbed.Ids(Path.Combine(first.RunFolder, "documents.csv")));
+
+        var next = await _bed.RunAsync();
+
+        Assert.Equal(new RunCounts(1, 3, 0, 0, 0), next.Counts);
+        Assert.True(File.Exists(Path.Combine(next.RunFolder, "json", "kizilsu-2025.json")));
+        AssertMergedEqualsFreshConvert();
+    }
+
+    [Fact]
     public async Task A_file_still_being_copied_is_left_for_the_next_pass()
     {
         _bed.Options.SettleDelay = TimeSpan.FromMilliseconds(10);
