@@ -8,6 +8,8 @@ namespace DisclosureExtract.Worker;
 /// The JSON of the output rows the state database keeps, generated at build time, with the serializer's default options
 /// (written by <see cref="StateRowWriter"/>, which leaves Chinese text unescaped): a test compares it with the reflection
 /// serializer's on the corpus documents' rows, and state databases written before still read; no code is made at run time.
+/// Since schema step 3 a version's documents row is the only one written as JSON (its long files are kept as CSV,
+/// <see cref="StoredCsv"/>); the other row types read the rows of states written before, at their first merge.
 /// </summary>
 [JsonSerializable(typeof(DocumentRow))]
 [JsonSerializable(typeof(LineItemRow))]
