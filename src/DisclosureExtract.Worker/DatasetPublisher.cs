@@ -26,7 +26,7 @@ public sealed class DatasetPublisher
     public const string CurrentFolder = "current";
 
     /// <summary>Publishes current/; the long tables are written <paramref name="jobs"/> at a time, each read over its own
-    /// connection (reading the stored rows back is most of the work).</summary>
+    /// connection (their stored records copied), then disclosures.sqlite is built from them (most of the work).</summary>
     public int Publish(StateStore store, string outputRoot, int jobs = 1)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -71,11 +71,7 @@ public sealed class DatasetPublisher
             Log.StoredCsv(_logger, rendered);
         }
 
-        EachTable(store, jobs, (reader, table) => AtomicFile.Write(Path.Combine(staging, table.FileName), stream =>
-        {
-            RowFragmentWriter.WriteFileStart(stream, table.RowType);
-            reader.WriteCurrentCsv(table, stream, leaveOut: duplicates);
-        }));
+        EachTable(store, jobs, (reader, table) => WriteLongCsv(Path.Combine(staging, table.FileName), table, stream => reader.WriteCurrentCsv(table, stream, leaveOut: duplicates)));
 
         // the SQLite file of the same rows (built from the staged CSVs), renamed into place with them
         DatasetFiles.WriteSqlite(staging, staging);
@@ -100,12 +96,15 @@ public sealed class DatasetPublisher
         ArgumentNullException.ThrowIfNull(runDir);
         Directory.CreateDirectory(runDir);
         CsvOutput.Write(Path.Combine(runDir, BatchOutput.DocumentsFile), store.RunRows<DocumentRow>(RowKinds.Documents, runId));
-        EachTable(store, jobs, (reader, table) => AtomicFile.Write(Path.Combine(runDir, table.FileName), stream =>
-        {
-            RowFragmentWriter.WriteFileStart(stream, table.RowType);
-            reader.WriteRunCsv(table, stream, runId);
-        }));
+        EachTable(store, jobs, (reader, table) => WriteLongCsv(Path.Combine(runDir, table.FileName), table, stream => reader.WriteRunCsv(table, stream, runId)));
     }
+
+    /// <summary>A long CSV file, atomically: its byte-order mark and header, then the records <paramref name="records"/> writes.</summary>
+    private static void WriteLongCsv(string path, CsvTable table, Action<Stream> records) => AtomicFile.Write(path, stream =>
+    {
+        RowFragmentWriter.WriteFileStart(stream, table.RowType);
+        records(stream);
+    });
 
     /// <summary>Runs <paramref name="write"/> for each long table, <paramref name="jobs"/> at a time, each over its own
     /// read-only connection; the tables are handed out one at a time in catalog order, so the largest (line items, first)

@@ -19,7 +19,8 @@ internal sealed class StateRowWriter : IDisposable
 
     public StateRowWriter() => _writer = new Utf8JsonWriter(_buffer, Stored);
 
-    /// <summary>A row as JSON, by its runtime type (one of the long tables' row types).</summary>
+    /// <summary>A row as JSON, by its runtime type (the state writes documents rows; states written before also hold the
+    /// long tables' rows, which the tests write to check they still read).</summary>
     public string Write(object row)
     {
         ArgumentNullException.ThrowIfNull(row);
